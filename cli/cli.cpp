@@ -1,0 +1,139 @@
+// `pylife` subcommands: argument parsing, file reading and error reporting.
+// Each stage's command formats the core's data; no Python semantics here.
+#include "cli.h"
+
+#include <string_view>
+
+#include "pylife/source.h"
+#include "pylife/version.h"
+
+namespace pylife::cli {
+
+namespace {
+
+// One subcommand: its name, its argument synopsis, what it does, and whether
+// this build can run it yet.
+struct Command {
+  std::string_view name;
+  std::string_view synopsis;
+  std::string_view summary;
+  bool available;
+};
+
+constexpr Command kCommands[] = {
+    {"run", "FILE [ARGS] | -c CODE", "run a program like python3", false},
+    {"tokens", "FILE", "the token stream, as python3 -m tokenize", false},
+    {"ast", "FILE [--indent N]", "the syntax tree, as ast.dump(ast.parse(...))", false},
+    {"dis", "FILE", "the bytecode, as python3 -m dis", false},
+    {"compile", "FILE...", "write __pycache__/NAME.pylife-311.pyc", false},
+    {"pyc", "FILE.pyc", "a .pyc header and its disassembly", false},
+    {"trace", "FILE [--json]", "the lifecycle event stream", false},
+    {"gui", "[FILE]", "open the desktop visualizer", true},
+};
+
+// The full `--help` text.
+std::string usage() {
+  std::string text = "usage: pylife COMMAND [ARGS]\n       pylife --version | --help\n\n";
+  text += "pylife shows the life of a Python 3.11 program: source, tokens, syntax tree,\n";
+  text += "bytecode, virtual machine and termination.\n\ncommands:\n";
+  for (const auto& c : kCommands) {
+    std::string left = "  " + std::string(c.name) + " " + std::string(c.synopsis);
+    left.resize(std::max<size_t>(left.size() + 1, 34), ' ');
+    text += left + std::string(c.summary);
+    if (!c.available) text += " (not in this build yet)";
+    text += "\n";
+  }
+  text += "\nexit status: 0 success, 1 error in the Python program, 2 wrong use of pylife\n";
+  return text;
+}
+
+const Command* find_command(std::string_view name) {
+  for (const auto& c : kCommands) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+// Reads and decodes the program [path]; reports failures CPython's way and
+// returns the exit status to use, or 0 when [source] was filled.
+int load_program(const Host& host, const std::string& path, source::Source& source) {
+  auto result = source::read(*host.files, path);
+  switch (result.status) {
+    case source::ReadSourceResult::Status::kOk:
+      source = std::move(result.source);
+      return 0;
+    case source::ReadSourceResult::Status::kOsError:
+      *host.err << "pylife: can't open file '" << path << "': " << result.os_error.describe()
+                << "\n";
+      return 2;
+    case source::ReadSourceResult::Status::kSyntaxError:
+      *host.err << source::format_error(result.syntax_error, path);
+      return 1;
+  }
+  return 2;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, const Host& host) {
+  std::ostream& out = *host.out;
+  std::ostream& err = *host.err;
+  if (args.empty()) {
+    err << usage();
+    return 2;
+  }
+  const std::string& first = args[0];
+  if (first == "--version" || first == "-V") {
+    out << "pylife " << kVersion << " (Python " << kPythonVersion << ")\n";
+    return 0;
+  }
+  if (first == "--help" || first == "-h") {
+    out << usage();
+    return 0;
+  }
+  if (!first.empty() && first[0] == '-') {
+    err << "pylife: unknown option '" << first << "'\n(try 'pylife --help')\n";
+    return 2;
+  }
+  const Command* command = find_command(first);
+  if (!command) {
+    err << "pylife: unknown command '" << first << "'\n(try 'pylife --help')\n";
+    return 2;
+  }
+
+  std::vector<std::string> files;
+  for (size_t i = 1; i < args.size(); ++i) files.push_back(args[i]);
+
+  if (command->name == "gui") {
+    if (files.size() > 1) {
+      err << "pylife: gui takes at most one FILE\n";
+      return 2;
+    }
+    std::optional<std::string> file;
+    if (!files.empty()) {
+      source::Source src;
+      if (int status = load_program(host, files[0], src)) return status;
+      file = files[0];
+    }
+    if (!host.gui) {
+      err << "pylife: this build has no desktop visualizer (configure with PYLIFE_BUILD_UI=ON)\n";
+      return 2;
+    }
+    return host.gui(file);
+  }
+
+  if (files.empty()) {
+    err << "pylife: " << command->name << " needs a FILE\nusage: pylife " << command->name << " "
+        << command->synopsis << "\n";
+    return 2;
+  }
+  source::Source src;
+  if (int status = load_program(host, files[0], src)) return status;
+  err << "pylife: '" << command->name
+      << "' is not in this build yet: the source was read and decoded ("
+      << src.encoding << ", " << source::split_lines(src.text).size()
+      << " lines), but the later stages are still to come\n";
+  return 2;
+}
+
+}  // namespace pylife::cli

@@ -1,0 +1,28 @@
+// The `pylife` command line, as a function so tests can drive it.
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pylife/fs.h"
+
+namespace pylife::cli {
+
+// What the command line needs from its host beyond the core.
+struct Host {
+  const fs::FileSystem* files = nullptr;  // where FILE arguments are read
+  std::ostream* out = nullptr;            // the program's stdout
+  std::ostream* err = nullptr;            // diagnostics and tracebacks
+  // Starts the desktop visualizer on an optional file; empty when this
+  // build has no desktop UI.
+  std::function<int(const std::optional<std::string>& file)> gui;
+};
+
+// Runs `pylife [args...]` (args exclude the program name) and returns the
+// exit status: 0 success, 1 an error in the user's program, 2 misuse.
+int run(const std::vector<std::string>& args, const Host& host);
+
+}  // namespace pylife::cli

@@ -1,0 +1,24 @@
+// Entry point of the `pylife` executable.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "pylife/fs.h"
+
+#ifdef PYLIFE_WITH_GUI
+#include "app.h"
+#endif
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  pylife::fs::DiskFileSystem disk;
+  pylife::cli::Host host;
+  host.files = &disk;
+  host.out = &std::cout;
+  host.err = &std::cerr;
+#ifdef PYLIFE_WITH_GUI
+  host.gui = [](const std::optional<std::string>& file) { return pylife::ui::run_desktop(file); };
+#endif
+  return pylife::cli::run(args, host);
+}

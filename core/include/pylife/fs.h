@@ -1,0 +1,56 @@
+// The file-system interface the core reads programs and modules through.
+//
+// The core never opens files by itself: the embedder passes a FileSystem.
+// Natively that is DiskFileSystem (the real directory tree); in the browser
+// and in tests it is MemoryFileSystem, so a lesson can hold several files.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace pylife::fs {
+
+// An OS-level failure, reported the way Python's OSError prints it:
+// `[Errno 2] No such file or directory`.
+struct OsError {
+  int errnum = 0;       // POSIX errno value (ENOENT, EISDIR, EACCES, ...)
+  std::string message;  // strerror-style text as CPython shows it
+
+  // The `[Errno N] text` form CPython uses in messages.
+  std::string describe() const;
+};
+
+// Result of reading a whole file: bytes on success, an OsError otherwise.
+struct ReadResult {
+  bool ok = false;
+  std::string bytes;  // raw file contents, no decoding
+  OsError error;
+};
+
+// A file system the core can read from.
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  // Reads the whole file at [path] as raw bytes.
+  virtual ReadResult read_file(std::string_view path) const = 0;
+};
+
+// The machine's real file system (std::filesystem and std::ifstream).
+class DiskFileSystem final : public FileSystem {
+ public:
+  ReadResult read_file(std::string_view path) const override;
+};
+
+// Files held in memory by path, for the browser and for tests.
+class MemoryFileSystem final : public FileSystem {
+ public:
+  // Creates or replaces the file at [path] with [bytes].
+  void write_file(std::string path, std::string bytes);
+  ReadResult read_file(std::string_view path) const override;
+
+ private:
+  std::map<std::string, std::string, std::less<>> files_;
+};
+
+}  // namespace pylife::fs

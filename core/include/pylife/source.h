@@ -1,0 +1,71 @@
+// Stage 0 of the pipeline: turning a file's bytes into source text.
+//
+// CPython reads source as bytes, finds its encoding (UTF-8 by default, a
+// UTF-8 byte-order mark, or a PEP 263 `# coding:` declaration on line 1 or
+// 2), decodes it and rejects null bytes.  pylife does the same and keeps the
+// text as UTF-8.  Newlines are kept as they are in the file (the tokenize
+// module reports `\r\n` in token text); normalize_newlines() gives the
+// `\n`-only form the compiler sees.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pylife/fs.h"
+
+namespace pylife::source {
+
+// A SyntaxError found while reading source, with CPython's message.
+struct SourceError {
+  std::string message;  // e.g. "source code cannot contain null bytes"
+  int lineno = 0;       // 1-based line, 0 when CPython shows no location
+  std::string text;     // the offending line (UTF-8, no newline), if shown
+};
+
+// Decoded program text.
+struct Source {
+  std::string filename;  // as given by the caller, used in messages
+  std::string encoding;  // the name tokenize's ENCODING token shows
+  bool has_bom = false;  // the file began with a UTF-8 byte-order mark
+  std::string text;      // UTF-8, BOM removed, newlines as in the file
+};
+
+// Either a Source or the error that stopped decoding.
+struct DecodeResult {
+  bool ok = false;
+  Source source;
+  SourceError error;
+};
+
+// Decodes [bytes] read from [filename] as CPython 3.11 would.
+DecodeResult decode(std::string_view bytes, std::string_view filename);
+
+// Where reading a program file failed: opening it or decoding it.
+struct ReadSourceResult {
+  enum class Status { kOk, kOsError, kSyntaxError };
+  Status status = Status::kOk;
+  Source source;
+  fs::OsError os_error;      // when status == kOsError
+  SourceError syntax_error;  // when status == kSyntaxError
+};
+
+// Reads [path] through [files] and decodes it.
+ReadSourceResult read(const fs::FileSystem& files, std::string_view path);
+
+// The encoding declared by a PEP 263 comment in [line], normalised as
+// CPython's tokenizer does ("utf-8", "iso-8859-1", or the name as written);
+// empty when the line declares none.
+std::string coding_declaration(std::string_view line);
+
+// Returns [text] with every "\r\n" and lone "\r" turned into "\n".
+std::string normalize_newlines(std::string_view text);
+
+// Splits [text] into lines, each keeping its terminator ("\n", "\r\n" or
+// "\r"); a final line without terminator is kept too.
+std::vector<std::string_view> split_lines(std::string_view text);
+
+// Formats [error] in [filename] as CPython prints an uncaught SyntaxError.
+std::string format_error(const SourceError& error, std::string_view filename);
+
+}  // namespace pylife::source

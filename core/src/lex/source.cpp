@@ -1,0 +1,338 @@
+// Source decoding with CPython 3.11's rules (Parser/tokenizer.c,
+// Lib/tokenize.py detect_encoding): BOM, PEP 263 declarations, strict
+// UTF-8, a few single-byte codecs, and null-byte rejection.
+#include "pylife/source.h"
+
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+
+namespace pylife::source {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Appends code point [cp] to [out] as UTF-8.
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Why strict UTF-8 decoding stopped: the byte offset and CPython's reason.
+struct Utf8Fault {
+  size_t offset = 0;
+  const char* reason = "";
+};
+
+// Checks [bytes] is strict UTF-8 (no overlongs, surrogates or values above
+// U+10FFFF), as Python's utf-8 codec does; returns the first fault.
+std::optional<Utf8Fault> find_utf8_fault(std::string_view bytes) {
+  size_t i = 0, n = bytes.size();
+  while (i < n) {
+    auto b = static_cast<uint8_t>(bytes[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = 0;
+    uint8_t lo = 0x80, hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      len = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      len = 3;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      len = 4;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      return Utf8Fault{i, "invalid start byte"};
+    }
+    for (int k = 1; k < len; ++k) {
+      if (i + k >= n) return Utf8Fault{i, "unexpected end of data"};
+      auto c = static_cast<uint8_t>(bytes[i + k]);
+      if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) {
+        return Utf8Fault{i, "invalid continuation byte"};
+      }
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+// cp1252's 0x80..0x9F row; 0 marks the five undefined bytes.
+constexpr std::array<char16_t, 32> kCp1252High = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+enum class Codec { kUtf8, kLatin1, kAscii, kCp1252, kUnknown };
+
+// Looks [name] up as Python's codec registry would (case-insensitive,
+// '-' and ' ' equivalent to '_'), for the codecs pylife implements.
+Codec find_codec(std::string_view name) {
+  std::string key;
+  for (char c : name) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    key += (c == '-' || c == ' ') ? '_' : c;
+  }
+  for (auto alias : {"utf_8", "utf8", "u8", "utf", "utf8_ucs2", "utf8_ucs4", "cp65001"}) {
+    if (key == alias) return Codec::kUtf8;
+  }
+  for (auto alias : {"latin_1", "latin1", "latin", "l1", "iso8859_1", "iso_8859_1", "8859",
+                     "cp819", "iso_ir_100", "csisolatin1", "iso_8859_1:1987", "ibm819"}) {
+    if (key == alias) return Codec::kLatin1;
+  }
+  for (auto alias : {"ascii", "us_ascii", "646", "us", "iso646_us", "ansi_x3.4_1968",
+                     "ansi_x3.4_1986", "cp367", "csascii", "ibm367", "iso_ir_6"}) {
+    if (key == alias) return Codec::kAscii;
+  }
+  if (key == "cp1252" || key == "windows_1252") return Codec::kCp1252;
+  return Codec::kUnknown;
+}
+
+// Transcodes single-byte [bytes] with [codec] into UTF-8; false if a byte
+// has no mapping.
+bool transcode(std::string_view bytes, Codec codec, std::string& out) {
+  out.reserve(bytes.size());
+  for (char ch : bytes) {
+    auto b = static_cast<uint8_t>(ch);
+    if (b < 0x80) {
+      out += ch;
+    } else if (codec == Codec::kAscii) {
+      return false;
+    } else if (codec == Codec::kCp1252 && b < 0xA0) {
+      char16_t cp = kCp1252High[b - 0x80];
+      if (cp == 0) return false;
+      append_utf8(out, cp);
+    } else {
+      append_utf8(out, b);
+    }
+  }
+  return true;
+}
+
+// True when [line] holds only whitespace and/or a comment.
+bool blank_or_comment(std::string_view line) {
+  for (char c : line) {
+    if (c == '#' || c == '\r' || c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '\f') return false;
+  }
+  return true;
+}
+
+// The 1-based line holding byte [offset] of [text].
+int line_of(std::string_view text, size_t offset) {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      ++line;
+    }
+  }
+  return line;
+}
+
+// Line [lineno] of [text] without its terminator.
+std::string line_text(std::string_view text, int lineno) {
+  auto lines = split_lines(text);
+  if (lineno < 1 || static_cast<size_t>(lineno) > lines.size()) return {};
+  std::string_view line = lines[lineno - 1];
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  return std::string(line);
+}
+
+// The encoding name tokenize.detect_encoding reports for a declaration.
+std::string tokenize_name(std::string_view declared) {
+  std::string head;
+  for (char c : declared.substr(0, 12)) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    head += c == '_' ? '-' : c;
+  }
+  auto starts = [&](std::string_view p) { return head.compare(0, p.size(), p) == 0; };
+  if (head == "utf-8" || starts("utf-8-")) return "utf-8";
+  for (auto p : {"latin-1", "iso-8859-1", "iso-latin-1"}) {
+    if (head == p || starts(std::string(p) + "-")) return "iso-8859-1";
+  }
+  return std::string(declared);
+}
+
+}  // namespace
+
+std::string coding_declaration(std::string_view line) {
+  // Only whitespace may come before the '#'.
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f')) ++i;
+  if (i >= line.size() || line[i] != '#') return {};
+  for (size_t at = line.find("coding", i); at != std::string_view::npos;
+       at = line.find("coding", at + 1)) {
+    size_t j = at + 6;
+    if (j >= line.size() || (line[j] != ':' && line[j] != '=')) continue;
+    ++j;
+    while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) ++j;
+    size_t begin = j;
+    while (j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) ||
+                               line[j] == '-' || line[j] == '_' || line[j] == '.')) {
+      ++j;
+    }
+    if (j == begin) continue;
+    // CPython's tokenizer (get_normal_name) folds the UTF-8 and Latin-1
+    // spellings and leaves every other name as written.
+    return tokenize_name(line.substr(begin, j - begin));
+  }
+  return {};
+}
+
+DecodeResult decode(std::string_view bytes, std::string_view filename) {
+  DecodeResult result;
+  Source& src = result.source;
+  src.filename = std::string(filename);
+  auto fail = [&](std::string message, int lineno = 0, std::string text = {}) {
+    result.ok = false;
+    result.error = SourceError{std::move(message), lineno, std::move(text)};
+    return result;
+  };
+
+  if (bytes.substr(0, kBom.size()) == kBom) {
+    src.has_bom = true;
+    bytes.remove_prefix(kBom.size());
+  }
+
+  // PEP 263: a declaration on line 1, or on line 2 below a comment/blank line.
+  std::string declared;
+  {
+    auto lines = split_lines(bytes);
+    if (!lines.empty()) {
+      declared = coding_declaration(lines[0]);
+      if (declared.empty() && lines.size() > 1 && blank_or_comment(lines[0])) {
+        declared = coding_declaration(lines[1]);
+      }
+    }
+  }
+
+  if (src.has_bom && !declared.empty() && declared != "utf-8") {
+    return fail("encoding problem: " + declared + " with BOM");
+  }
+
+  if (declared.empty() || declared == "utf-8") {
+    // The C tokenizer reads these as UTF-8 directly.
+    if (auto fault = find_utf8_fault(bytes)) {
+      auto byte = static_cast<uint8_t>(bytes[fault->offset]);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%02x", byte);
+      int lineno = line_of(bytes, fault->offset);
+      if (declared.empty() && !src.has_bom) {
+        return fail("Non-UTF-8 code starting with '\\x" + std::string(hex) + "' in file " +
+                    src.filename + " on line " + std::to_string(lineno) +
+                    ", but no encoding declared; see https://peps.python.org/pep-0263/ for "
+                    "details");
+      }
+      size_t line_start = bytes.rfind('\n', fault->offset);
+      line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+      return fail("(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
+                      " in position " + std::to_string(fault->offset - line_start) + ": " +
+                      fault->reason,
+                  lineno);
+    }
+    src.text = std::string(bytes);
+    src.encoding = src.has_bom ? "utf-8-sig" : "utf-8";
+  } else {
+    Codec codec = find_codec(declared);
+    if (codec == Codec::kUnknown) {
+      return fail("encoding problem: " + declared);
+    }
+    bool ok = codec == Codec::kUtf8 ? !find_utf8_fault(bytes).has_value()
+                                    : transcode(bytes, codec, src.text);
+    if (!ok) return fail("encoding problem: " + declared);
+    if (codec == Codec::kUtf8) src.text = std::string(bytes);
+    src.encoding = declared;
+  }
+
+  if (auto nul = src.text.find('\0'); nul != std::string::npos) {
+    int lineno = line_of(src.text, nul);
+    std::string text = line_text(src.text, lineno);
+    text = text.substr(0, text.find('\0'));
+    return fail("source code cannot contain null bytes", lineno, std::move(text));
+  }
+  result.ok = true;
+  return result;
+}
+
+ReadSourceResult read(const fs::FileSystem& files, std::string_view path) {
+  ReadSourceResult result;
+  fs::ReadResult raw = files.read_file(path);
+  if (!raw.ok) {
+    result.status = ReadSourceResult::Status::kOsError;
+    result.os_error = raw.error;
+    return result;
+  }
+  DecodeResult decoded = decode(raw.bytes, path);
+  if (!decoded.ok) {
+    result.status = ReadSourceResult::Status::kSyntaxError;
+    result.syntax_error = std::move(decoded.error);
+    return result;
+  }
+  result.source = std::move(decoded.source);
+  return result;
+}
+
+std::string normalize_newlines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || text[i] == '\r') {
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      lines.push_back(text.substr(start, i + 1 - start));
+      start = i + 1;
+    }
+  }
+  if (start < text.size()) lines.push_back(text.substr(start));
+  return lines;
+}
+
+std::string format_error(const SourceError& error, std::string_view filename) {
+  std::string out;
+  if (error.lineno > 0) {
+    out += "  File \"" + std::string(filename) + "\", line " + std::to_string(error.lineno) + "\n";
+    std::string_view text = error.text;
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\f')) {
+      text.remove_prefix(1);
+    }
+    if (!text.empty()) out += "    " + std::string(text) + "\n";
+  }
+  out += "SyntaxError: " + error.message + "\n";
+  return out;
+}
+
+}  // namespace pylife::source

@@ -1,0 +1,30 @@
+// An SDL2 window with an OpenGL 3 (native) or WebGL 2 (web) context and
+// Dear ImGui bound to it.  The desktop loop and the web entry both drive
+// the same App through Window::frame().
+#pragma once
+
+#include <SDL.h>
+
+#include "app.h"
+
+namespace pylife::ui {
+
+class Window {
+ public:
+  // Creates the window, the GL context and the ImGui context; false (with
+  // a message on stderr) when SDL or GL cannot start.
+  bool open(const char* title, int width, int height, const char* font_path);
+  // Handles pending events and draws one frame of [app]; false once the
+  // user has asked to quit.
+  bool frame(App& app);
+  // Tears down ImGui, GL and SDL.
+  void close();
+
+  SDL_Window* sdl_window() const { return window_; }
+
+ private:
+  SDL_Window* window_ = nullptr;
+  SDL_GLContext gl_ = nullptr;
+};
+
+}  // namespace pylife::ui
