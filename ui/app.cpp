@@ -48,7 +48,7 @@ void draw_pipeline(AppState& state) {
   for (const auto& info : kStages) {
     if (!first) {
       ImGui::SameLine();
-      ImGui::TextUnformatted("->");
+      ImGui::TextUnformatted("\u2192");
       ImGui::SameLine();
     }
     first = false;
@@ -188,7 +188,10 @@ void setup_imgui_style(const char* font_path, float scale) {
   if (font_path) {
     if (FILE* f = std::fopen(font_path, "rb")) {
       std::fclose(f);
-      io.Fonts->AddFontFromFileTTF(font_path, 16.0f * scale);
+      // Latin, Greek, punctuation (— …), arrows (→) and box drawing.
+      static const ImWchar kRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F,
+                                        0x2190, 0x21FF, 0x2500, 0x257F, 0};
+      io.Fonts->AddFontFromFileTTF(font_path, 16.0f * scale, nullptr, kRanges);
     }
   }
 }

@@ -11,11 +11,22 @@
 
 namespace pylife::fs {
 
+// Errno values as CPython on Linux numbers them.  The host's own numbers
+// differ (emscripten uses WASI's), and a learner must see the same
+// `[Errno 2]` on every target.
+enum class Errno : int {
+  kIo = 5,       // EIO
+  kNoEnt = 2,    // ENOENT
+  kAcces = 13,   // EACCES
+  kNotDir = 20,  // ENOTDIR
+  kIsDir = 21,   // EISDIR
+};
+
 // An OS-level failure, reported the way Python's OSError prints it:
 // `[Errno 2] No such file or directory`.
 struct OsError {
-  int errnum = 0;       // POSIX errno value (ENOENT, EISDIR, EACCES, ...)
-  std::string message;  // strerror-style text as CPython shows it
+  int errnum = 0;       // CPython/Linux errno value (see Errno)
+  std::string message;  // strerror text as CPython shows it
 
   // The `[Errno N] text` form CPython uses in messages.
   std::string describe() const;

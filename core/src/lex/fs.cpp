@@ -5,20 +5,31 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <system_error>
 
 namespace pylife::fs {
 
 namespace {
 
-// CPython's text for the errno values a program file can fail with.
-OsError os_error(int errnum) {
-  switch (errnum) {
-    case ENOENT: return {errnum, "No such file or directory"};
-    case EISDIR: return {errnum, "Is a directory"};
-    case EACCES: return {errnum, "Permission denied"};
-    case ENOTDIR: return {errnum, "Not a directory"};
-    default: return {errnum, std::generic_category().message(errnum)};
+// CPython's number and text for a failure.
+OsError os_error(Errno e) {
+  switch (e) {
+    case Errno::kNoEnt: return {static_cast<int>(e), "No such file or directory"};
+    case Errno::kIsDir: return {static_cast<int>(e), "Is a directory"};
+    case Errno::kAcces: return {static_cast<int>(e), "Permission denied"};
+    case Errno::kNotDir: return {static_cast<int>(e), "Not a directory"};
+    case Errno::kIo: return {static_cast<int>(e), "Input/output error"};
+  }
+  return {static_cast<int>(e), "Unknown error"};
+}
+
+// Maps the host's errno value to CPython's.
+Errno from_host(int host_errno) {
+  switch (host_errno) {
+    case ENOENT: return Errno::kNoEnt;
+    case EISDIR: return Errno::kIsDir;
+    case EACCES: case EPERM: return Errno::kAcces;
+    case ENOTDIR: return Errno::kNotDir;
+    default: return Errno::kIo;
   }
 }
 
@@ -34,21 +45,21 @@ ReadResult DiskFileSystem::read_file(std::string_view path) const {
   std::filesystem::path p{std::string(path)};
   auto status = std::filesystem::status(p, ec);
   if (ec || !std::filesystem::exists(status)) {
-    result.error = os_error(ec && ec.value() != ENOENT ? ec.value() : ENOENT);
+    result.error = os_error(ec ? from_host(ec.value()) : Errno::kNoEnt);
     return result;
   }
   if (std::filesystem::is_directory(status)) {
-    result.error = os_error(EISDIR);
+    result.error = os_error(Errno::kIsDir);
     return result;
   }
   std::ifstream in(p, std::ios::binary);
   if (!in) {
-    result.error = os_error(EACCES);
+    result.error = os_error(Errno::kAcces);
     return result;
   }
   result.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) {
-    result.error = os_error(EIO);
+    result.error = os_error(Errno::kIo);
     return result;
   }
   result.ok = true;
@@ -67,7 +78,7 @@ ReadResult MemoryFileSystem::read_file(std::string_view path) const {
     std::string dir = std::string(path) + "/";
     auto next = files_.lower_bound(dir);
     bool is_dir = next != files_.end() && next->first.compare(0, dir.size(), dir) == 0;
-    result.error = os_error(is_dir ? EISDIR : ENOENT);
+    result.error = os_error(is_dir ? Errno::kIsDir : Errno::kNoEnt);
     return result;
   }
   result.ok = true;
