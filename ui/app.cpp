@@ -128,7 +128,7 @@ class StagesPanel final : public Panel {
 
 }  // namespace
 
-void AppState::refresh() { decoded = source::decode(program, filename); }
+void AppState::refresh() { decoded = source::from_text(program, filename); }
 
 App::App() {
   panels_.push_back(std::make_unique<EditorPanel>());

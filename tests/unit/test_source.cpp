@@ -120,3 +120,13 @@ TEST_CASE("newlines: split keeps terminators, normalize folds them", "[source]")
   CHECK(normalize_newlines("a\r\nb\rc\nd\r") == "a\nb\nc\nd\n");
   CHECK(normalize_newlines("\r\r\n") == "\n\n");
 }
+
+TEST_CASE("editor text ignores coding declarations but not null bytes", "[source]") {
+  auto r = pylife::source::from_text("# coding: latin-1\nx = '\xc3\xa9'\n", "<editor>");
+  REQUIRE(r.ok);
+  CHECK(r.source.text == "# coding: latin-1\nx = '\xc3\xa9'\n");
+  auto nul = pylife::source::from_text("x = 1\0"sv, "<editor>");
+  REQUIRE_FALSE(nul.ok);
+  CHECK(nul.error.message == "source code cannot contain null bytes");
+  CHECK_FALSE(pylife::source::from_text("x = '\xff'", "<editor>").ok);
+}

@@ -2,11 +2,14 @@
 // example_sdl_opengl3 does, with a few lines of #ifdef __EMSCRIPTEN__).
 #include "window.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "backends/imgui_impl_opengl3.h"
 #include "backends/imgui_impl_sdl.h"
 #include "imgui.h"
+#include "png.h"
 
 #ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
@@ -87,8 +90,28 @@ bool Window::frame(App& app) {
   glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (!pending_screenshot_.empty()) {
+    screenshot_ok_ = save_back_buffer(pending_screenshot_);
+    pending_screenshot_.clear();
+  }
   SDL_GL_SwapWindow(window_);
   return running;
+}
+
+bool Window::save_back_buffer(const std::string& path) const {
+  int w = 0, h = 0;
+  SDL_GL_GetDrawableSize(window_, &w, &h);
+  std::vector<uint8_t> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  // GL's rows run bottom-up; PNG's top-down.
+  std::vector<uint8_t> flipped(pixels.size());
+  const size_t stride = static_cast<size_t>(w) * 4;
+  for (int y = 0; y < h; ++y) {
+    std::copy_n(pixels.begin() + static_cast<long>(stride * (h - 1 - y)), stride,
+                flipped.begin() + static_cast<long>(stride * y));
+  }
+  return write_png(path, w, h, flipped);
 }
 
 void Window::close() {

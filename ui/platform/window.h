@@ -5,6 +5,8 @@
 
 #include <SDL.h>
 
+#include <string>
+
 #include "app.h"
 
 namespace pylife::ui {
@@ -17,6 +19,10 @@ class Window {
   // Handles pending events and draws one frame of [app]; false once the
   // user has asked to quit.
   bool frame(App& app);
+  // Asks for the next frame to be saved to [path] as PNG.
+  void request_screenshot(const std::string& path) { pending_screenshot_ = path; }
+  // Whether the last requested screenshot was written.
+  bool screenshot_ok() const { return screenshot_ok_; }
   // Tears down ImGui, GL and SDL.
   void close();
 
@@ -24,7 +30,12 @@ class Window {
 
  private:
   SDL_Window* window_ = nullptr;
+  // Reads the back buffer and writes it to [path].
+  bool save_back_buffer(const std::string& path) const;
+
   SDL_GLContext gl_ = nullptr;
+  std::string pending_screenshot_;
+  bool screenshot_ok_ = false;
 };
 
 }  // namespace pylife::ui

@@ -41,6 +41,10 @@ struct DecodeResult {
 // Decodes [bytes] read from [filename] as CPython 3.11 would.
 DecodeResult decode(std::string_view bytes, std::string_view filename);
 
+// Checks editor text that is already Unicode (the `compile(str)` path):
+// UTF-8 and null bytes are checked, coding declarations are ignored.
+DecodeResult from_text(std::string_view text, std::string_view filename);
+
 // Where reading a program file failed: opening it or decoding it.
 struct ReadSourceResult {
   enum class Status { kOk, kOsError, kSyntaxError };

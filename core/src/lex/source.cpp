@@ -275,6 +275,25 @@ DecodeResult decode(std::string_view bytes, std::string_view filename) {
   return result;
 }
 
+DecodeResult from_text(std::string_view text, std::string_view filename) {
+  DecodeResult result;
+  result.source.filename = std::string(filename);
+  result.source.encoding = "utf-8";
+  if (auto fault = find_utf8_fault(text)) {
+    result.error = SourceError{"text is not valid UTF-8 (" + std::string(fault->reason) + ")",
+                               line_of(text, fault->offset), {}};
+    return result;
+  }
+  if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+    int lineno = line_of(text, nul);
+    result.error = SourceError{"source code cannot contain null bytes", lineno, {}};
+    return result;
+  }
+  result.source.text = std::string(text);
+  result.ok = true;
+  return result;
+}
+
 ReadSourceResult read(const fs::FileSystem& files, std::string_view path) {
   ReadSourceResult result;
   fs::ReadResult raw = files.read_file(path);
