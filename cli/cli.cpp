@@ -4,7 +4,9 @@
 
 #include <string_view>
 
+#include "pylife/lex.h"
 #include "pylife/source.h"
+#include "pylife/unicode.h"
 #include "pylife/version.h"
 
 namespace pylife::cli {
@@ -22,7 +24,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"run", "FILE [ARGS] | -c CODE", "run a program like python3", false},
-    {"tokens", "FILE", "the token stream, as python3 -m tokenize", false},
+    {"tokens", "FILE [-e]", "the token stream, as python3 -m tokenize", true},
     {"ast", "FILE [--indent N]", "the syntax tree, as ast.dump(ast.parse(...))", false},
     {"dis", "FILE", "the bytecode, as python3 -m dis", false},
     {"compile", "FILE...", "write __pycache__/NAME.pylife-311.pyc", false},
@@ -73,6 +75,94 @@ int load_program(const Host& host, const std::string& path, source::Source& sour
   return 2;
 }
 
+// Pads UTF-8 [text] with spaces to [width] code points, as %-Ns does.
+std::string pad(std::string text, size_t width) {
+  size_t n = unicode::count_code_points(text);
+  if (n < width) text.append(width - n, ' ');
+  return text;
+}
+
+// One line of `python -m tokenize` output: "%-20s%-15s%-15r".
+std::string token_row(const lex::Token& t, bool exact) {
+  std::string range = std::to_string(t.start.line) + "," + std::to_string(t.start.col) + "-" +
+                      std::to_string(t.end.line) + "," + std::to_string(t.end.col) + ":";
+  return pad(range, 20) + pad(std::string(lex::token_name(exact ? t.exact() : t.type)), 15) +
+         pad(unicode::repr_str(t.text), 15) + "\n";
+}
+
+// tokenize's blank_re: the first line is blank or only a comment.
+bool first_line_blank(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  size_t i = 0;
+  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\f')) ++i;
+  return i == bytes.size() || bytes[i] == '#' || bytes[i] == '\r' || bytes[i] == '\n';
+}
+
+// `pylife tokens FILE [-e]`: byte-identical to `python3 -m tokenize [-e] FILE`.
+int cmd_tokens(const Host& host, const std::vector<std::string>& args) {
+  bool exact = false;
+  std::string path;
+  for (const auto& a : args) {
+    if (a == "-e" || a == "--exact") {
+      exact = true;
+    } else if (!a.empty() && a[0] == '-') {
+      *host.err << "pylife: tokens: unknown option '" << a << "'\n";
+      return 2;
+    } else if (path.empty()) {
+      path = a;
+    } else {
+      *host.err << "pylife: tokens takes one FILE\n";
+      return 2;
+    }
+  }
+  if (path.empty()) {
+    *host.err << "pylife: tokens needs a FILE\nusage: pylife tokens FILE [-e]\n";
+    return 2;
+  }
+  fs::ReadResult raw = host.files->read_file(path);
+  if (!raw.ok) {
+    *host.err << "pylife: can't open file '" << path << "': " << raw.error.describe() << "\n";
+    return 2;
+  }
+  auto decoded = source::decode(raw.bytes, path, /*allow_null_bytes=*/true);
+  if (!decoded.ok) {
+    // tokenize.detect_encoding's wording.
+    const auto& e = decoded.error;
+    std::string quoted = unicode::repr_str(path);
+    std::string message;
+    switch (e.kind) {
+      case source::SourceError::Kind::kUnknownEncoding:
+        message = "unknown encoding for " + quoted + ": " + e.encoding;
+        break;
+      case source::SourceError::Kind::kBomMismatch:
+        message = "encoding problem for " + quoted + ": utf-8";
+        break;
+      case source::SourceError::Kind::kNonUtf8:
+        // detect_encoding reads line 2 only below a blank or comment line.
+        if (e.fault_line == 1 || (e.fault_line == 2 && first_line_blank(raw.bytes))) {
+          message = "invalid or missing encoding declaration for " + quoted;
+          break;
+        }
+        [[fallthrough]];
+      default:
+        *host.err << "unexpected error: " << e.message << "\n";
+        return 1;
+    }
+    *host.err << path << ": error: " << message << "\n";
+    return 1;
+  }
+  lex::TokenStream stream = lex::tokenize(decoded.source);
+  if (!stream.ok()) {
+    *host.err << path << ":" << stream.error.line << ":" << stream.error.col
+              << ": error: " << stream.error.message << "\n";
+    return 1;
+  }
+  std::string out;
+  for (const auto& t : stream.tokens) out += token_row(t, exact);
+  *host.out << out;
+  return 0;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, const Host& host) {
@@ -103,6 +193,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
 
   std::vector<std::string> files;
   for (size_t i = 1; i < args.size(); ++i) files.push_back(args[i]);
+  if (command->name == "tokens") return cmd_tokens(host, files);
 
   if (command->name == "gui") {
     if (files.size() > 1) {

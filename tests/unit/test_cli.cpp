@@ -54,9 +54,9 @@ TEST_CASE("misuse exits 2 with a clear message", "[cli]") {
   auto flag = run_cli({"--frob"}, mem);
   CHECK(flag.status == 2);
   CHECK(flag.err.find("unknown option '--frob'") != std::string::npos);
-  auto nofile = run_cli({"tokens"}, mem);
+  auto nofile = run_cli({"dis"}, mem);
   CHECK(nofile.status == 2);
-  CHECK(nofile.err.find("tokens needs a FILE") != std::string::npos);
+  CHECK(nofile.err.find("dis needs a FILE") != std::string::npos);
 }
 
 TEST_CASE("a missing program file is reported as python3 does", "[cli]") {
@@ -69,7 +69,7 @@ TEST_CASE("a missing program file is reported as python3 does", "[cli]") {
 TEST_CASE("an undecodable program is a SyntaxError with exit 1", "[cli]") {
   pylife::fs::MemoryFileSystem mem;
   mem.write_file("bad.py", "# coding: klingon\n");
-  auto r = run_cli({"tokens", "bad.py"}, mem);
+  auto r = run_cli({"ast", "bad.py"}, mem);
   CHECK(r.status == 1);
   CHECK(r.err == "SyntaxError: encoding problem: klingon\n");
 }

@@ -18,9 +18,21 @@ namespace pylife::source {
 
 // A SyntaxError found while reading source, with CPython's message.
 struct SourceError {
+  // What went wrong, for callers that word it differently (tokenize does).
+  enum class Kind {
+    kNonUtf8,          // undeclared, invalid UTF-8
+    kUnicodeError,     // declared UTF-8 (or BOM), invalid UTF-8
+    kUnknownEncoding,  // the declared codec is unknown
+    kBomMismatch,      // a BOM with a non-UTF-8 declaration
+    kDecodeFailed,     // the declared codec cannot decode the bytes
+    kNullBytes,        // a NUL character in the text
+  };
+  Kind kind = Kind::kNonUtf8;
+  std::string encoding;  // the declared encoding, when one is involved
   std::string message;  // e.g. "source code cannot contain null bytes"
   int lineno = 0;       // 1-based line, 0 when CPython shows no location
   std::string text;     // the offending line (UTF-8, no newline), if shown
+  int fault_line = 0;   // where decoding failed, even when no location is shown
 };
 
 // Decoded program text.
@@ -38,8 +50,11 @@ struct DecodeResult {
   SourceError error;
 };
 
-// Decodes [bytes] read from [filename] as CPython 3.11 would.
-DecodeResult decode(std::string_view bytes, std::string_view filename);
+// Decodes [bytes] read from [filename] as CPython 3.11 would.  The
+// tokenize module accepts NUL characters, so [allow_null_bytes] lets them
+// through.
+DecodeResult decode(std::string_view bytes, std::string_view filename,
+                    bool allow_null_bytes = false);
 
 // Checks editor text that is already Unicode (the `compile(str)` path):
 // UTF-8 and null bytes are checked, coding declarations are ignored.

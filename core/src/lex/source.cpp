@@ -77,55 +77,67 @@ std::optional<Utf8Fault> find_utf8_fault(std::string_view bytes) {
   return std::nullopt;
 }
 
-// cp1252's 0x80..0x9F row; 0 marks the five undefined bytes.
-constexpr std::array<char16_t, 32> kCp1252High = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+#include "codec_tables.inc"
 
-enum class Codec { kUtf8, kLatin1, kAscii, kCp1252, kUnknown };
+// A codec found by name: UTF-8, one of the single-byte tables, or none.
+struct Codec {
+  bool utf8 = false;
+  const SingleByteCodec* table = nullptr;
+  bool found() const { return utf8 || table; }
+};
 
-// Looks [name] up as Python's codec registry would (case-insensitive,
-// '-' and ' ' equivalent to '_'), for the codecs pylife implements.
+// Looks [name] up as Python's codec registry does
+// (encodings.normalize_encoding, then the alias table).
 Codec find_codec(std::string_view name) {
   std::string key;
+  bool pending_sep = false;
   for (char c : name) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    key += (c == '-' || c == ' ') ? '_' : c;
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '.') {
+      if (pending_sep && !key.empty()) key += '_';
+      pending_sep = false;
+      key += static_cast<char>(std::tolower(u));
+    } else {
+      pending_sep = true;
+    }
   }
-  for (auto alias : {"utf_8", "utf8", "u8", "utf", "utf8_ucs2", "utf8_ucs4", "cp65001"}) {
-    if (key == alias) return Codec::kUtf8;
+  auto resolve = [](const std::string& k) -> std::string {
+    for (const auto& a : kCodecAliases) {
+      if (k == a.alias) return a.name;
+    }
+    return k;
+  };
+  std::string module = resolve(key);
+  if (module == key) {
+    std::string dotted = key;
+    for (char& c : dotted) c = c == '.' ? '_' : c;
+    module = resolve(dotted);
   }
-  for (auto alias : {"latin_1", "latin1", "latin", "l1", "iso8859_1", "iso_8859_1", "8859",
-                     "cp819", "iso_ir_100", "csisolatin1", "iso_8859_1:1987", "ibm819"}) {
-    if (key == alias) return Codec::kLatin1;
+  Codec codec;
+  if (module == "utf_8" || module == "utf8" || module == "u8" || module == "utf" ||
+      module == "cp65001") {
+    codec.utf8 = true;
+    return codec;
   }
-  for (auto alias : {"ascii", "us_ascii", "646", "us", "iso646_us", "ansi_x3.4_1968",
-                     "ansi_x3.4_1986", "cp367", "csascii", "ibm367", "iso_ir_6"}) {
-    if (key == alias) return Codec::kAscii;
+  for (const auto& c : kCodecs) {
+    if (module == c.name) codec.table = &c;
   }
-  if (key == "cp1252" || key == "windows_1252") return Codec::kCp1252;
-  return Codec::kUnknown;
+  return codec;
 }
 
-// Transcodes single-byte [bytes] with [codec] into UTF-8; false if a byte
-// has no mapping.
-bool transcode(std::string_view bytes, Codec codec, std::string& out) {
+// Transcodes [bytes] with a single-byte [codec] into UTF-8; false if a
+// byte is undefined in it.
+bool transcode(std::string_view bytes, const SingleByteCodec& codec, std::string& out) {
   out.reserve(bytes.size());
   for (char ch : bytes) {
     auto b = static_cast<uint8_t>(ch);
     if (b < 0x80) {
       out += ch;
-    } else if (codec == Codec::kAscii) {
-      return false;
-    } else if (codec == Codec::kCp1252 && b < 0xA0) {
-      char16_t cp = kCp1252High[b - 0x80];
-      if (cp == 0) return false;
-      append_utf8(out, cp);
-    } else {
-      append_utf8(out, b);
+      continue;
     }
+    char16_t cp = codec.high[b - 0x80];
+    if (cp == 0xFFFF) return false;
+    append_utf8(out, cp);
   }
   return true;
 }
@@ -200,13 +212,14 @@ std::string coding_declaration(std::string_view line) {
   return {};
 }
 
-DecodeResult decode(std::string_view bytes, std::string_view filename) {
+DecodeResult decode(std::string_view bytes, std::string_view filename, bool allow_null_bytes) {
   DecodeResult result;
   Source& src = result.source;
   src.filename = std::string(filename);
-  auto fail = [&](std::string message, int lineno = 0, std::string text = {}) {
+  auto fail = [&](SourceError::Kind kind, std::string message, int lineno = 0,
+                  std::string text = {}) {
     result.ok = false;
-    result.error = SourceError{std::move(message), lineno, std::move(text)};
+    result.error = SourceError{kind, {}, std::move(message), lineno, std::move(text)};
     return result;
   };
 
@@ -228,7 +241,9 @@ DecodeResult decode(std::string_view bytes, std::string_view filename) {
   }
 
   if (src.has_bom && !declared.empty() && declared != "utf-8") {
-    return fail("encoding problem: " + declared + " with BOM");
+    auto r = fail(SourceError::Kind::kBomMismatch, "encoding problem: " + declared + " with BOM");
+    r.error.encoding = declared;
+    return r;
   }
 
   if (declared.empty() || declared == "utf-8") {
@@ -239,14 +254,17 @@ DecodeResult decode(std::string_view bytes, std::string_view filename) {
       std::snprintf(hex, sizeof hex, "%02x", byte);
       int lineno = line_of(bytes, fault->offset);
       if (declared.empty() && !src.has_bom) {
-        return fail("Non-UTF-8 code starting with '\\x" + std::string(hex) + "' in file " +
-                    src.filename + " on line " + std::to_string(lineno) +
-                    ", but no encoding declared; see https://peps.python.org/pep-0263/ for "
-                    "details");
+        auto r = fail(SourceError::Kind::kNonUtf8,
+                      "Non-UTF-8 code starting with '\\x" + std::string(hex) + "' in file " +
+                          src.filename + " on line " + std::to_string(lineno) +
+                          ", but no encoding declared; see https://peps.python.org/pep-0263/ "
+                          "for details");
+        r.error.fault_line = lineno;
+        return r;
       }
       size_t line_start = bytes.rfind('\n', fault->offset);
       line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-      return fail("(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
+      return fail(SourceError::Kind::kUnicodeError, "(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
                       " in position " + std::to_string(fault->offset - line_start) + ": " +
                       fault->reason,
                   lineno);
@@ -255,21 +273,28 @@ DecodeResult decode(std::string_view bytes, std::string_view filename) {
     src.encoding = src.has_bom ? "utf-8-sig" : "utf-8";
   } else {
     Codec codec = find_codec(declared);
-    if (codec == Codec::kUnknown) {
-      return fail("encoding problem: " + declared);
+    if (!codec.found()) {
+      auto r = fail(SourceError::Kind::kUnknownEncoding, "encoding problem: " + declared);
+      r.error.encoding = declared;
+      return r;
     }
-    bool ok = codec == Codec::kUtf8 ? !find_utf8_fault(bytes).has_value()
-                                    : transcode(bytes, codec, src.text);
-    if (!ok) return fail("encoding problem: " + declared);
-    if (codec == Codec::kUtf8) src.text = std::string(bytes);
+    bool ok = codec.utf8 ? !find_utf8_fault(bytes).has_value()
+                         : transcode(bytes, *codec.table, src.text);
+    if (!ok) {
+      auto r = fail(SourceError::Kind::kDecodeFailed, "encoding problem: " + declared);
+      r.error.encoding = declared;
+      return r;
+    }
+    if (codec.utf8) src.text = std::string(bytes);
     src.encoding = declared;
   }
 
-  if (auto nul = src.text.find('\0'); nul != std::string::npos) {
+  if (auto nul = src.text.find('\0'); nul != std::string::npos && !allow_null_bytes) {
     int lineno = line_of(src.text, nul);
     std::string text = line_text(src.text, lineno);
     text = text.substr(0, text.find('\0'));
-    return fail("source code cannot contain null bytes", lineno, std::move(text));
+    return fail(SourceError::Kind::kNullBytes, "source code cannot contain null bytes", lineno,
+                std::move(text));
   }
   result.ok = true;
   return result;
@@ -280,13 +305,16 @@ DecodeResult from_text(std::string_view text, std::string_view filename) {
   result.source.filename = std::string(filename);
   result.source.encoding = "utf-8";
   if (auto fault = find_utf8_fault(text)) {
-    result.error = SourceError{"text is not valid UTF-8 (" + std::string(fault->reason) + ")",
+    result.error = SourceError{SourceError::Kind::kNonUtf8, {},
+                               "text is not valid UTF-8 (" + std::string(fault->reason) + ")",
                                line_of(text, fault->offset), {}};
     return result;
   }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     int lineno = line_of(text, nul);
-    result.error = SourceError{"source code cannot contain null bytes", lineno, {}};
+    result.error =
+        SourceError{SourceError::Kind::kNullBytes, {}, "source code cannot contain null bytes",
+                    lineno, {}};
     return result;
   }
   result.source.text = std::string(text);
