@@ -1,0 +1,3 @@
+s = """never closed
+
+x = 1

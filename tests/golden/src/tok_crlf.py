@@ -1,0 +1,9 @@
+# CRLF line endings.
+x = 1
+if x:
+    y = (1,
+         2)
+
+# comment
+z = """a
+b"""
