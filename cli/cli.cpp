@@ -4,7 +4,9 @@
 
 #include <string_view>
 
+#include "pylife/ast.h"
 #include "pylife/lex.h"
+#include "pylife/parse.h"
 #include "pylife/source.h"
 #include "pylife/unicode.h"
 #include "pylife/version.h"
@@ -25,7 +27,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"run", "FILE [ARGS] | -c CODE", "run a program like python3", false},
     {"tokens", "FILE [-e]", "the token stream, as python3 -m tokenize", true},
-    {"ast", "FILE [--indent N]", "the syntax tree, as ast.dump(ast.parse(...))", false},
+    {"ast", "FILE [--indent N]", "the syntax tree, as ast.dump(ast.parse(...))", true},
     {"dis", "FILE", "the bytecode, as python3 -m dis", false},
     {"compile", "FILE...", "write __pycache__/NAME.pylife-311.pyc", false},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly", false},
@@ -163,6 +165,49 @@ int cmd_tokens(const Host& host, const std::vector<std::string>& args) {
   return 0;
 }
 
+// `pylife ast FILE [--indent N]`: print(ast.dump(ast.parse(source)[, indent=N])).
+int cmd_ast(const Host& host, const std::vector<std::string>& args) {
+  int indent = -1;
+  std::string path;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--indent") {
+      if (i + 1 >= args.size()) {
+        *host.err << "pylife: ast: --indent needs a number\n";
+        return 2;
+      }
+      const std::string& v = args[++i];
+      if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 3) {
+        *host.err << "pylife: ast: --indent needs a number, not '" << v << "'\n";
+        return 2;
+      }
+      indent = std::stoi(v);
+    } else if (!a.empty() && a[0] == '-') {
+      *host.err << "pylife: ast: unknown option '" << a << "'\n";
+      return 2;
+    } else if (path.empty()) {
+      path = a;
+    } else {
+      *host.err << "pylife: ast takes one FILE\n";
+      return 2;
+    }
+  }
+  if (path.empty()) {
+    *host.err << "pylife: ast needs a FILE\nusage: pylife ast FILE [--indent N]\n";
+    return 2;
+  }
+  source::Source src;
+  if (int status = load_program(host, path, src)) return status;
+  parse::ParseResult result = parse::parse(src);
+  for (const auto& w : result.warnings) *host.err << parse::format_warning(w, path, src.text);
+  if (!result.ok) {
+    *host.err << parse::format_error(result.error, path);
+    return 1;
+  }
+  *host.out << ast::dump(result.module, indent) << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, const Host& host) {
@@ -194,6 +239,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
   std::vector<std::string> files;
   for (size_t i = 1; i < args.size(); ++i) files.push_back(args[i]);
   if (command->name == "tokens") return cmd_tokens(host, files);
+  if (command->name == "ast") return cmd_ast(host, files);
 
   if (command->name == "gui") {
     if (files.size() > 1) {

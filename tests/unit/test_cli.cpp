@@ -69,7 +69,7 @@ TEST_CASE("a missing program file is reported as python3 does", "[cli]") {
 TEST_CASE("an undecodable program is a SyntaxError with exit 1", "[cli]") {
   pylife::fs::MemoryFileSystem mem;
   mem.write_file("bad.py", "# coding: klingon\n");
-  auto r = run_cli({"ast", "bad.py"}, mem);
+  auto r = run_cli({"dis", "bad.py"}, mem);
   CHECK(r.status == 1);
   CHECK(r.err == "SyntaxError: encoding problem: klingon\n");
 }

@@ -1,0 +1,198 @@
+// AST arena, ast.dump and constant reprs.
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "pylife/ast.h"
+#include "pylife/unicode.h"
+
+namespace pylife::ast {
+
+namespace {
+
+// Start of each kind's fields in kFieldSpecs.
+struct FieldOffsets {
+  size_t start[std::size(kKindSpecs) + 1] = {};
+  constexpr FieldOffsets() {
+    size_t k = 0, i = 0;
+    for (; k < std::size(kKindSpecs); ++k) {
+      start[k] = i;
+      while (i < std::size(kFieldSpecs) && kFieldSpecs[i].kind == static_cast<Kind>(k)) ++i;
+    }
+    start[k] = i;
+  }
+};
+constexpr FieldOffsets kOffsets;
+
+// ast.dump's _format for a node, at the caller's [level].
+std::pair<std::string, bool> format(const Node* node, int level, int indent);
+
+// Newline + indentation for [level] (empty without indent).
+std::string margin(int level, int indent) {
+  std::string out;
+  if (indent >= 0) {
+    out += '\n';
+    out.append(static_cast<size_t>(indent * level), ' ');
+  }
+  return out;
+}
+
+// ast.dump's _format for a field value, at the caller's [level].
+std::pair<std::string, bool> format_value(const Value& v, int level, int indent) {
+  if (auto* n = std::get_if<Node*>(&v)) return format(*n, level, indent);
+  int inner = level + (indent >= 0 ? 1 : 0);
+  std::string prefix = margin(inner, indent);
+  std::string sep = indent >= 0 ? "," + prefix : ", ";
+  if (auto* list = std::get_if<std::vector<Node*>>(&v)) {
+    if (list->empty()) return {"[]", true};
+    std::string out = "[" + prefix;
+    for (size_t i = 0; i < list->size(); ++i) {
+      if (i) out += sep;
+      out += format((*list)[i], inner, indent).first;
+    }
+    return {out + "]", false};
+  }
+  if (auto* names = std::get_if<std::vector<std::string>>(&v)) {
+    if (names->empty()) return {"[]", true};
+    std::string out = "[" + prefix;
+    for (size_t i = 0; i < names->size(); ++i) {
+      if (i) out += sep;
+      out += unicode::repr_str((*names)[i]);
+    }
+    return {out + "]", false};
+  }
+  if (auto* s = std::get_if<std::string>(&v)) return {unicode::repr_str(*s), true};
+  if (auto* i = std::get_if<long long>(&v)) return {std::to_string(*i), true};
+  if (auto* c = std::get_if<Constant>(&v)) return {repr(*c), true};
+  return {"None", true};
+}
+
+std::pair<std::string, bool> format(const Node* node, int level, int indent) {
+  if (!node) return {"None", true};
+  int inner = level + (indent >= 0 ? 1 : 0);
+  std::string prefix = margin(inner, indent);
+  std::string sep = indent >= 0 ? "," + prefix : ", ";
+  std::vector<std::string> args;
+  bool allsimple = true;
+  for (size_t i = 0; i < node->fields.size(); ++i) {
+    const FieldSpec& f = field_spec(node->kind, i);
+    const Value& v = node->fields[i];
+    // Optional fields that are None are left out (their class default is None).
+    if (std::holds_alternative<std::monostate>(v)) continue;
+    if (f.quantifier == Quantifier::Opt && std::holds_alternative<Node*>(v) &&
+        std::get<Node*>(v) == nullptr) {
+      continue;
+    }
+    auto [text, simple] = format_value(v, inner, indent);
+    allsimple = allsimple && simple;
+    args.push_back(std::string(f.name) + "=" + text);
+  }
+  std::string name(spec(node->kind).name);
+  if (allsimple && args.size() <= 3) {
+    std::string out = name + "(";
+    for (size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + args[i];
+    return {out + ")", args.empty()};
+  }
+  std::string out = name + "(" + prefix;
+  for (size_t i = 0; i < args.size(); ++i) out += (i ? sep : "") + args[i];
+  return {out + ")", false};
+}
+
+}  // namespace
+
+const FieldSpec& field_spec(Kind kind, size_t index) {
+  return kFieldSpecs[kOffsets.start[static_cast<size_t>(kind)] + index];
+}
+
+Node* Arena::make(Kind kind, Location loc) {
+  Node& n = nodes_.emplace_back();
+  n.kind = kind;
+  n.loc = loc;
+  size_t begin = kOffsets.start[static_cast<size_t>(kind)];
+  size_t end = kOffsets.start[static_cast<size_t>(kind) + 1];
+  n.fields.reserve(end - begin);
+  for (size_t i = begin; i < end; ++i) {
+    const FieldSpec& f = kFieldSpecs[i];
+    if (f.quantifier == Quantifier::List) {
+      if (f.type == FieldType::Node) {
+        n.fields.emplace_back(std::vector<Node*>{});
+      } else {
+        n.fields.emplace_back(std::vector<std::string>{});
+      }
+    } else if (f.quantifier == Quantifier::Opt) {
+      n.fields.emplace_back(std::monostate{});
+    } else if (f.type == FieldType::Node) {
+      n.fields.emplace_back(static_cast<Node*>(nullptr));
+    } else if (f.type == FieldType::Int) {
+      n.fields.emplace_back(0LL);
+    } else if (f.type == FieldType::Constant) {
+      n.fields.emplace_back(Constant{});
+    } else {
+      n.fields.emplace_back(std::string{});
+    }
+  }
+  return &n;
+}
+
+std::string dump(const Node* node, int indent) { return format(node, 0, indent).first; }
+
+std::string repr_float(double value, bool add_dot_0) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  std::string sign = std::signbit(value) ? "-" : "";
+  double mag = std::fabs(value);
+  if (mag == 0) return sign + (add_dot_0 ? "0.0" : "0");
+  // Shortest digit string that reads back as the same double.
+  char buf[40];
+  int prec = 1;
+  for (; prec <= 17; ++prec) {
+    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, mag);
+    if (std::strtod(buf, nullptr) == mag) break;
+  }
+  std::string text = buf;
+  size_t e = text.find('e');
+  std::string digits;
+  for (size_t i = 0; i < e; ++i) {
+    if (text[i] != '.') digits += text[i];
+  }
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  int exp10 = std::atoi(text.c_str() + e + 1);
+  int decpt = exp10 + 1;  // digits are 0.DDDD x 10^decpt
+  std::string out;
+  if (decpt <= -4 || decpt > 16) {
+    out = digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    int x = decpt - 1;
+    char ebuf[16];
+    std::snprintf(ebuf, sizeof ebuf, "e%c%02d", x < 0 ? '-' : '+', x < 0 ? -x : x);
+    out += ebuf;
+  } else if (decpt <= 0) {
+    out = "0.";
+    out.append(static_cast<size_t>(-decpt), '0');
+    out += digits;
+  } else if (static_cast<size_t>(decpt) >= digits.size()) {
+    out = digits + std::string(static_cast<size_t>(decpt) - digits.size(), '0');
+    if (add_dot_0) out += ".0";
+  } else {
+    out = digits.substr(0, static_cast<size_t>(decpt)) + "." +
+          digits.substr(static_cast<size_t>(decpt));
+  }
+  return sign + out;
+}
+
+std::string repr(const Constant& c) {
+  switch (c.kind) {
+    case Constant::Kind::kNone: return "None";
+    case Constant::Kind::kTrue: return "True";
+    case Constant::Kind::kFalse: return "False";
+    case Constant::Kind::kEllipsis: return "Ellipsis";
+    case Constant::Kind::kInt: return c.text;
+    case Constant::Kind::kFloat: return repr_float(c.number);
+    case Constant::Kind::kComplex: return repr_float(c.number, false) + "j";
+    case Constant::Kind::kStr: return unicode::repr_str(c.text);
+    case Constant::Kind::kBytes: return unicode::repr_bytes(c.text);
+  }
+  return "None";
+}
+
+}  // namespace pylife::ast
