@@ -2,6 +2,7 @@
 // Each stage's command formats the core's data; no Python semantics here.
 #include "cli.h"
 
+#include <cstdio>
 #include <string_view>
 
 #include "pylife/ast.h"
@@ -126,7 +127,7 @@ int cmd_tokens(const Host& host, const std::vector<std::string>& args) {
     *host.err << "pylife: can't open file '" << path << "': " << raw.error.describe() << "\n";
     return 2;
   }
-  auto decoded = source::decode(raw.bytes, path, /*allow_null_bytes=*/true);
+  auto decoded = source::decode(raw.bytes, path, {.allow_null_bytes = true});
   if (!decoded.ok) {
     // tokenize.detect_encoding's wording.
     const auto& e = decoded.error;
@@ -196,8 +197,40 @@ int cmd_ast(const Host& host, const std::vector<std::string>& args) {
     *host.err << "pylife: ast needs a FILE\nusage: pylife ast FILE [--indent N]\n";
     return 2;
   }
-  source::Source src;
-  if (int status = load_program(host, path, src)) return status;
+  // ast.parse(bytes): compile()'s decoding rules, not the script runner's.
+  fs::ReadResult raw = host.files->read_file(path);
+  if (!raw.ok) {
+    *host.err << "pylife: can't open file '" << path << "': " << raw.error.describe() << "\n";
+    return 2;
+  }
+  auto decoded = source::decode(raw.bytes, path, {.escape_invalid_utf8 = true});
+  if (!decoded.ok) {
+    const auto& e = decoded.error;
+    if (e.kind == source::SourceError::Kind::kNullBytes) {
+      *host.err << "ValueError: source code string cannot contain null bytes\n";
+      return 1;
+    }
+    parse::SyntaxError se;
+    se.lineno = 0;
+    if (e.kind == source::SourceError::Kind::kUnknownEncoding) {
+      se.msg = "unknown encoding: " + e.encoding;
+    } else if (e.kind == source::SourceError::Kind::kDecodeFailed) {
+      std::string body = raw.bytes.substr(decoded.source.has_bom ? 3 : 0);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%02x",
+                    static_cast<unsigned char>(raw.bytes[e.fault_offset + (raw.bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0)]));
+      std::string reason = e.codec == "ascii"     ? "ordinal not in range(128)"
+                           : e.codec == "charmap" ? "character maps to <undefined>"
+                                                  : source::check_utf8(body).reason;
+      se.msg = "'" + e.codec + "' codec can't decode byte 0x" + hex + " in position " +
+               std::to_string(e.fault_offset) + ": " + reason;
+    } else {
+      se.msg = e.message;
+    }
+    *host.err << parse::format_error(se, path);
+    return 1;
+  }
+  const source::Source& src = decoded.source;
   parse::ParseResult result = parse::parse(src);
   for (const auto& w : result.warnings) *host.err << parse::format_warning(w, path, src.text);
   if (!result.ok) {

@@ -17,7 +17,7 @@ namespace pylife::parse {
 struct SyntaxError {
   std::string type = "SyntaxError";  // or IndentationError, TabError, MemoryError
   std::string msg;
-  int lineno = 0;      // 0: no location
+  int lineno = -1;     // -1: no location (None); 0 is a real value CPython uses
   int offset = 0;      // 1-based, in code points; 0: none
   int end_lineno = 0;  // 0: same as lineno
   int end_offset = 0;  // 0: none

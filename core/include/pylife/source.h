@@ -33,6 +33,8 @@ struct SourceError {
   int lineno = 0;       // 1-based line, 0 when CPython shows no location
   std::string text;     // the offending line (UTF-8, no newline), if shown
   int fault_line = 0;   // where decoding failed, even when no location is shown
+  size_t fault_offset = 0;  // byte offset of the undecodable byte (kDecodeFailed)
+  std::string codec;        // Python's codec name for kDecodeFailed ("ascii", "charmap")
 };
 
 // Decoded program text.
@@ -50,11 +52,33 @@ struct DecodeResult {
   SourceError error;
 };
 
-// Decodes [bytes] read from [filename] as CPython 3.11 would.  The
-// tokenize module accepts NUL characters, so [allow_null_bytes] lets them
-// through.
+// How strictly to decode.
+struct DecodeOptions {
+  // The tokenize module accepts NUL characters.
+  bool allow_null_bytes = false;
+  // compile(bytes) decodes UTF-8 lazily (string literals, identifiers), so
+  // undeclared invalid UTF-8 is kept, each bad byte b as the lone
+  // surrogate U+DC00+b (Python's "surrogateescape"), for the parser to
+  // report where CPython does.
+  bool escape_invalid_utf8 = false;
+};
+
+// Decodes [bytes] read from [filename] as CPython 3.11 would when running
+// the file.
 DecodeResult decode(std::string_view bytes, std::string_view filename,
-                    bool allow_null_bytes = false);
+                    DecodeOptions options = {});
+
+// The bytes behind UTF-8 [text] in which undecodable bytes were escaped
+// as U+DC80..U+DCFF (the inverse of escape_invalid_utf8).
+std::string unescape_bytes(std::string_view text);
+
+// Where strict UTF-8 decoding of [bytes] fails: the byte offset and
+// Python's reason ("invalid start byte", ...); offset npos when valid.
+struct Utf8Check {
+  size_t offset = std::string_view::npos;
+  std::string reason;
+};
+Utf8Check check_utf8(std::string_view bytes);
 
 // Checks editor text that is already Unicode (the `compile(str)` path):
 // UTF-8 and null bytes are checked, coding declarations are ignored.

@@ -33,6 +33,9 @@ bool is_printable(char32_t c);
 // str.isidentifier() for a whole string.
 bool is_identifier(std::u32string_view s);
 
+// unicodedata.normalize('NFKC', text), as identifiers are normalized.
+std::u32string nfkc(std::u32string_view text);
+
 // repr() of a Python str held as UTF-8, quotes chosen as Python does.
 std::string repr_str(std::string_view utf8);
 

@@ -125,21 +125,42 @@ Codec find_codec(std::string_view name) {
   return codec;
 }
 
-// Transcodes [bytes] with a single-byte [codec] into UTF-8; false if a
-// byte is undefined in it.
-bool transcode(std::string_view bytes, const SingleByteCodec& codec, std::string& out) {
+// Transcodes [bytes] with a single-byte [codec] into UTF-8; false (with
+// the offset of the byte) if a byte is undefined in it.
+bool transcode(std::string_view bytes, const SingleByteCodec& codec, std::string& out,
+               size_t& bad) {
   out.reserve(bytes.size());
-  for (char ch : bytes) {
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    char ch = bytes[i];
     auto b = static_cast<uint8_t>(ch);
     if (b < 0x80) {
       out += ch;
       continue;
     }
     char16_t cp = codec.high[b - 0x80];
-    if (cp == 0xFFFF) return false;
+    if (cp == 0xFFFF) {
+      bad = i;
+      return false;
+    }
     append_utf8(out, cp);
   }
   return true;
+}
+
+// Copies [bytes] as UTF-8, each byte that is not part of valid UTF-8
+// becoming U+DC00+byte.
+std::string escape_invalid(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  while (!bytes.empty()) {
+    auto fault = find_utf8_fault(bytes);
+    size_t good = fault ? fault->offset : bytes.size();
+    out.append(bytes.substr(0, good));
+    if (!fault) break;
+    append_utf8(out, 0xDC00 + static_cast<uint8_t>(bytes[good]));
+    bytes.remove_prefix(good + 1);
+  }
+  return out;
 }
 
 // True when [line] holds only whitespace and/or a comment.
@@ -212,14 +233,46 @@ std::string coding_declaration(std::string_view line) {
   return {};
 }
 
-DecodeResult decode(std::string_view bytes, std::string_view filename, bool allow_null_bytes) {
+Utf8Check check_utf8(std::string_view bytes) {
+  Utf8Check check;
+  if (auto fault = find_utf8_fault(bytes)) {
+    check.offset = fault->offset;
+    check.reason = fault->reason;
+  }
+  return check;
+}
+
+std::string unescape_bytes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto b = static_cast<uint8_t>(text[i]);
+    if (b == 0xED && i + 2 < text.size() && (static_cast<uint8_t>(text[i + 1]) & 0xFE) == 0xB2) {
+      // U+DC80..U+DCFF = ED B2 80 .. ED B3 BF
+      char32_t cp = 0xD000 | ((static_cast<uint8_t>(text[i + 1]) & 0x3F) << 6) |
+                    (static_cast<uint8_t>(text[i + 2]) & 0x3F);
+      out += static_cast<char>(cp & 0xFF);
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+DecodeResult decode(std::string_view bytes, std::string_view filename, DecodeOptions options) {
+  const bool allow_null_bytes = options.allow_null_bytes;
   DecodeResult result;
   Source& src = result.source;
   src.filename = std::string(filename);
   auto fail = [&](SourceError::Kind kind, std::string message, int lineno = 0,
                   std::string text = {}) {
     result.ok = false;
-    result.error = SourceError{kind, {}, std::move(message), lineno, std::move(text)};
+    result.error = SourceError{};
+    result.error.kind = kind;
+    result.error.message = std::move(message);
+    result.error.lineno = lineno;
+    result.error.text = std::move(text);
     return result;
   };
 
@@ -248,7 +301,10 @@ DecodeResult decode(std::string_view bytes, std::string_view filename, bool allo
 
   if (declared.empty() || declared == "utf-8") {
     // The C tokenizer reads these as UTF-8 directly.
-    if (auto fault = find_utf8_fault(bytes)) {
+    if (options.escape_invalid_utf8) {
+      src.text = escape_invalid(bytes);
+      src.encoding = src.has_bom ? "utf-8-sig" : "utf-8";
+    } else if (auto fault = find_utf8_fault(bytes)) {
       auto byte = static_cast<uint8_t>(bytes[fault->offset]);
       char hex[8];
       std::snprintf(hex, sizeof hex, "%02x", byte);
@@ -269,7 +325,7 @@ DecodeResult decode(std::string_view bytes, std::string_view filename, bool allo
                       fault->reason,
                   lineno);
     }
-    src.text = std::string(bytes);
+    if (!options.escape_invalid_utf8) src.text = std::string(bytes);
     src.encoding = src.has_bom ? "utf-8-sig" : "utf-8";
   } else {
     Codec codec = find_codec(declared);
@@ -278,11 +334,23 @@ DecodeResult decode(std::string_view bytes, std::string_view filename, bool allo
       r.error.encoding = declared;
       return r;
     }
-    bool ok = codec.utf8 ? !find_utf8_fault(bytes).has_value()
-                         : transcode(bytes, *codec.table, src.text);
+    size_t bad = 0;
+    bool ok = true;
+    if (codec.utf8) {
+      if (auto fault = find_utf8_fault(bytes)) {
+        ok = false;
+        bad = fault->offset;
+      }
+    } else {
+      ok = transcode(bytes, *codec.table, src.text, bad);
+    }
     if (!ok) {
       auto r = fail(SourceError::Kind::kDecodeFailed, "encoding problem: " + declared);
       r.error.encoding = declared;
+      r.error.fault_offset = bad;
+      r.error.codec = codec.utf8 ? "utf-8"
+                      : std::string_view(codec.table->name) == "ascii" ? "ascii"
+                                                                       : "charmap";
       return r;
     }
     if (codec.utf8) src.text = std::string(bytes);
@@ -305,16 +373,16 @@ DecodeResult from_text(std::string_view text, std::string_view filename) {
   result.source.filename = std::string(filename);
   result.source.encoding = "utf-8";
   if (auto fault = find_utf8_fault(text)) {
-    result.error = SourceError{SourceError::Kind::kNonUtf8, {},
-                               "text is not valid UTF-8 (" + std::string(fault->reason) + ")",
-                               line_of(text, fault->offset), {}};
+    result.error.kind = SourceError::Kind::kNonUtf8;
+    result.error.message = "text is not valid UTF-8 (" + std::string(fault->reason) + ")";
+    result.error.lineno = line_of(text, fault->offset);
     return result;
   }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     int lineno = line_of(text, nul);
-    result.error =
-        SourceError{SourceError::Kind::kNullBytes, {}, "source code cannot contain null bytes",
-                    lineno, {}};
+    result.error.kind = SourceError::Kind::kNullBytes;
+    result.error.message = "source code cannot contain null bytes";
+    result.error.lineno = lineno;
     return result;
   }
   result.source.text = std::string(text);

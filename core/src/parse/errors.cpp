@@ -52,10 +52,21 @@ std::string error_text(long offset, long end_offset, std::string text) {
 std::string format_error(const SyntaxError& e, std::string_view filename) {
   if (e.type == "MemoryError") return "MemoryError\n";
   std::string out;
-  if (e.lineno > 0) {
+  if (e.lineno >= 0) {
     out += "  File \"" + std::string(filename) + "\", line " + std::to_string(e.lineno) + "\n";
     if (!e.text.empty()) {
-      std::string text = e.text;
+      // Undecodable bytes (escaped as U+DC80..U+DCFF) show as U+FFFD.
+      std::string text;
+      for (size_t i = 0; i < e.text.size(); ++i) {
+        auto b = static_cast<unsigned char>(e.text[i]);
+        if (b == 0xED && i + 2 < e.text.size() &&
+            (static_cast<unsigned char>(e.text[i + 1]) & 0xFE) == 0xB2) {
+          text += "\xEF\xBF\xBD";
+          i += 2;
+        } else {
+          text += e.text[i];
+        }
+      }
       // The tokenizer's buffer has universal newlines.
       if (text.size() >= 2 && text.compare(text.size() - 2, 2, "\r\n") == 0) {
         text.erase(text.size() - 2, 1);

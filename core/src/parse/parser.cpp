@@ -4,6 +4,7 @@
 // reports the same message at the same place for the common cases;
 // otherwise "invalid syntax" at the furthest token reached, as CPython does.
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include "literals.h"
@@ -50,6 +51,7 @@ class Parser {
     size_t i = pos_ + k;
     if (tokerr_.present && i >= tokerr_.at) {
       hit_tokerr_ = true;
+      if (failure_ == Failure::kNone) failure_ = Failure::kError;
       i = tokerr_.at == 0 ? 0 : tokerr_.at - 1;
       if (toks_.empty()) return eof_;
       furthest_ = std::max(furthest_, i);
@@ -238,7 +240,7 @@ class Parser {
 
   // ---- f-strings ---------------------------------------------------------------
   bool fstring(const Tok& t, std::string_view body, bool raw, std::vector<Node*>& parts,
-               std::string& literal, int depth);
+               std::string& literal, int depth, size_t* stop = nullptr);
   void flush_literal(std::vector<Node*>& parts, std::string& literal, const Tok& t);
   void relocate(Node* n, int line, int col, bool single_line);
 
@@ -2075,6 +2077,17 @@ Node* Parser::strings() {
     } else {
       any_str = true;
     }
+    if (!is_bytes && (body.find("\xED\xB2") != std::string_view::npos ||
+                      body.find("\xED\xB3") != std::string_view::npos)) {
+      // Bytes that are not UTF-8 (compile() decodes literals lazily).
+      std::string original = source::unescape_bytes(body);
+      source::Utf8Check bad = source::check_utf8(original);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(original[bad.offset]));
+      return error_at(after, "(unicode error) 'utf-8' codec can't decode byte 0x" +
+                                 std::string(hex) + " in position " + std::to_string(bad.offset) +
+                                 ": " + bad.reason);
+    }
     if (is_bytes) {
       Decoded d = decode_bytes_literal(body, raw);
       if (!d.ok) {
@@ -2125,8 +2138,7 @@ Node* Parser::strings() {
 // One f-string body (3.11 Parser/string_parser.c fstring_find_literal and
 // fstring_find_expr): literal text and {expression!conversion:spec} fields.
 bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<Node*>& parts,
-                     std::string& literal, int depth) {
-  if (depth >= 2) return error_at(*string_end_, "f-string: expressions nested too deeply"), false;
+                     std::string& literal, int depth, size_t* stop) {
   size_t i = 0, n = body.size();
   while (i < n) {
     // Literal part up to a single '{' (or '}' in a format spec).
@@ -2154,6 +2166,14 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
         return error_at(*string_end_, "f-string: single '}' is not allowed"), false;
       }
       if (c == '\\' && !raw && i + 1 < n) {
+        // \N{NAME} is one escape, braces included.
+        if (body[i + 1] == 'N' && i + 2 < n && body[i + 2] == '{') {
+          size_t close = body.find('}', i + 3);
+          if (close != std::string_view::npos) {
+            i = close + 1;
+            continue;
+          }
+        }
         i += 2;
         continue;
       }
@@ -2166,8 +2186,9 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
       literal += d.value;
     }
     if (i >= n) break;
-    if (body[i] == '}') break;  // end of a nested format spec
-    // An expression field.
+    if (body[i] == '}') break;  // end of a nested format spec (depth > 0)
+    // An expression field (only one level of nesting inside format specs).
+    if (depth >= 2) return error_at(*string_end_, "f-string: expressions nested too deeply"), false;
     ++i;  // '{'
     size_t expr_start = i;
     std::vector<char> nesting;
@@ -2303,21 +2324,13 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
       ++i;
       std::vector<Node*> spec_parts;
       std::string spec_literal;
-      size_t spec_start = i;
-      // Find the matching '}' for this field, allowing nested fields.
-      int braces = 0;
-      size_t j = i;
-      for (; j < n; ++j) {
-        if (body[j] == '{') ++braces;
-        else if (body[j] == '}') {
-          if (braces == 0) break;
-          --braces;
-        }
-      }
-      if (!fstring(t, body.substr(spec_start, j - spec_start), raw, spec_parts, spec_literal,
-                   depth + 1)) {
+      // The spec runs to the '}' that closes this field (nested fields
+      // and their quotes are skipped by the recursive scan).
+      size_t consumed = 0;
+      if (!fstring(t, body.substr(i), raw, spec_parts, spec_literal, depth + 1, &consumed)) {
         return false;
       }
+      size_t j = i + consumed;
       flush_literal(spec_parts, spec_literal, t);
       spec = make(Kind::JoinedStr, {t.line, t.col, t.end_line, t.end_col});
       spec->list(F(JoinedStr, values)) = std::move(spec_parts);
@@ -2333,6 +2346,7 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
     if (spec) fv->fields[F(FormattedValue, format_spec)] = spec;
     parts.push_back(fv);
   }
+  if (stop) *stop = i;
   return true;
 }
 

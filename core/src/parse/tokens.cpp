@@ -118,7 +118,74 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
     Tok k{t.type, t.text, t.start.line, t.start.byte_col, t.end.line, t.end.byte_col,
           t.start.col, t.end.col};
 
-    if (t.type == TokenType::ERRORTOKEN) {
+    // Identifiers as the C tokenizer reads them: every character >= 128
+    // may belong to one, so tokenize's NAME/ERRORTOKEN/OP pieces that touch
+    // are joined, then checked (PEP 3131) and NFKC-normalized.
+    auto non_ascii_piece = [](const lex::Token& x) {
+      return (x.type == TokenType::ERRORTOKEN || x.type == TokenType::OP ||
+              x.type == TokenType::NAME) &&
+             !x.text.empty() && static_cast<unsigned char>(x.text[0]) >= 0x80;
+    };
+    TokenType type = t.type;
+    if (t.type == TokenType::NAME || non_ascii_piece(t)) {
+      std::string text(t.text);
+      size_t j = i;
+      while (j + 1 < in.size() && in[j + 1].start.line == in[j].end.line &&
+             in[j + 1].start.col == in[j].end.col &&
+             (in[j + 1].type == TokenType::NAME || non_ascii_piece(in[j + 1]) ||
+              (in[j + 1].type == TokenType::NUMBER && non_ascii_piece(in[j])))) {
+        ++j;
+        text += in[j].text;
+      }
+      bool ascii = true;
+      for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      if (!ascii && (text.find("\xED\xB2") != std::string::npos ||
+                     text.find("\xED\xB3") != std::string::npos)) {
+        // Bytes that are not UTF-8 inside an identifier.
+        std::string original = source::unescape_bytes(text);
+        source::Utf8Check bad = source::check_utf8(original);
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(original[bad.offset]));
+        err("(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
+                " in position " + std::to_string(bad.offset) + ": " + bad.reason,
+            k.line, k.ccol + 1 + static_cast<int>(bad.offset));
+        break;
+      }
+      if (!ascii) {
+        std::u32string u = unicode::decode_utf8(text);
+        size_t bad = 0;
+        if (unicode::is_xid_start(u[0])) {
+          bad = 1;
+          while (bad < u.size() && unicode::is_xid_continue(u[bad])) ++bad;
+        }
+        if (bad < u.size()) {
+          char buf[64];
+          char32_t c = u[bad];
+          int col = k.ccol + static_cast<int>(bad);
+          if (unicode::is_printable(c)) {
+            std::snprintf(buf, sizeof buf, " (U+%04X)", static_cast<unsigned>(c));
+            std::string ch;
+            unicode::append_utf8(ch, c);
+            err("invalid character '" + ch + "'" + buf, k.line, col + 1);
+          } else {
+            std::snprintf(buf, sizeof buf, "invalid non-printable character U+%04X",
+                          static_cast<unsigned>(c));
+            err(buf, k.line, col + 1);
+          }
+          break;
+        }
+        out.owned.push_back(unicode::encode_utf8(unicode::nfkc(u)));
+        k.text = out.owned.back();
+      }
+      k.type = TokenType::NAME;
+      type = TokenType::NAME;
+      k.end_line = in[j].end.line;
+      k.end_col = in[j].end.byte_col;
+      k.end_ccol = in[j].end.col;
+      i = j;
+    }
+
+    if (type == TokenType::ERRORTOKEN && k.type == TokenType::ERRORTOKEN) {
       if (t.text == " " || t.text == "\t" || t.text == "\f") continue;
       char32_t c = unicode::decode_utf8(t.text)[0];
       if (c == '\'' || c == '"') {
@@ -156,7 +223,7 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
       continue;
     }
 
-    if (t.type == TokenType::NUMBER && i + 1 < in.size()) {
+    if (type == TokenType::NUMBER && i + 1 < in.size()) {
       const lex::Token& next = in[i + 1];
       bool touching = next.start.line == t.end.line && next.start.col == t.end.col;
       if (touching && next.type == TokenType::NUMBER && !t.text.empty() && t.text[0] == '0' &&
@@ -204,14 +271,14 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
       }
     }
 
-    if (is_open(t.type) || (t.type == TokenType::OP && (t.text == "(" || t.text == "[" || t.text == "{"))) {
+    if (is_open(type) || (type == TokenType::OP && (t.text == "(" || t.text == "[" || t.text == "{"))) {
       k.type = lex::exact_type(t.text);
       if (static_cast<int>(brackets.size()) >= kMaxLevel) {
         err("too many nested parentheses", k.line, k.ccol + 1);
         break;
       }
       brackets.push_back({k.type, k.line, k.ccol});
-    } else if (t.type == TokenType::OP) {
+    } else if (type == TokenType::OP) {
       k.type = lex::exact_type(t.text);
       if (is_close(k.type)) {
         if (brackets.empty()) {
@@ -232,13 +299,13 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
           break;
         }
       }
-    } else if (t.type == TokenType::INDENT || t.type == TokenType::DEDENT ||
-               (t.type != TokenType::NEWLINE && t.type != TokenType::ENDMARKER &&
+    } else if (type == TokenType::INDENT || type == TokenType::DEDENT ||
+               (type != TokenType::NEWLINE && type != TokenType::ENDMARKER &&
                 !out.toks.empty() && out.toks.back().type == TokenType::NEWLINE)) {
       // The first token of a logical line: check tabs against spaces.
       if (k.line >= 1 && k.line <= line_count && brackets.empty()) {
         auto [col, alt] = indent_columns(lines[static_cast<size_t>(k.line) - 1]);
-        if (t.type == TokenType::INDENT) {
+        if (type == TokenType::INDENT) {
           if (alt <= indents.back().second) {
             fail(make_error(lines, "TabError", "inconsistent use of tabs and spaces in indentation",
                             k.line, 0));
@@ -250,7 +317,7 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
                             0));
             break;
           }
-        } else if (t.type == TokenType::DEDENT) {
+        } else if (type == TokenType::DEDENT) {
           while (indents.size() > 1 && col < indents.back().first) indents.pop_back();
           if (alt != indents.back().second) {
             fail(make_error(lines, "TabError", "inconsistent use of tabs and spaces in indentation",

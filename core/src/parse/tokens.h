@@ -3,6 +3,7 @@
 // as unterminated strings, bad numbers, unbalanced brackets, TabError).
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,7 @@ struct TokError {
 
 struct ParserTokens {
   std::vector<Tok> toks;  // ends with ENDMARKER unless an error cut it short
+  std::deque<std::string> owned;  // identifiers rebuilt from several tokens or NFKC-normalized
   TokError error;
   std::vector<Warning> warnings;
 };

@@ -56,6 +56,40 @@ TEST_CASE("pylife tokens matches python3 -m tokenize on every golden file", "[to
   CHECK(files >= 60);
 }
 
+TEST_CASE("pylife ast matches ast.dump(ast.parse(...)) on every golden file", "[ast][golden]") {
+  namespace stdfs = std::filesystem;
+  stdfs::path dir = stdfs::path(pylife::test::source_dir()) / "tests/golden/src";
+  int files = 0, errors = 0;
+  for (const auto& entry : stdfs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".py") continue;
+    std::string name = entry.path().filename().string();
+    std::string stem = "tests/golden/src/" + entry.path().stem().string();
+    INFO("file " << name);
+    Output got = run_in_golden_dir("ast", name);
+    std::string want_err = pylife::test::read_repo_file(stem + ".ast.err");
+    if (!want_err.empty()) {
+      CHECK("exit " + std::to_string(got.status) + "\n" + got.err == want_err);
+      CHECK(got.out.empty());
+      ++errors;
+    } else {
+      CHECK(got.status == 0);
+      CHECK(got.out == pylife::test::read_repo_file(stem + ".ast"));
+      CHECK(got.err == pylife::test::read_repo_file(stem + ".ast.warn"));
+      std::string indented = pylife::test::read_repo_file(stem + ".ast2");
+      if (!indented.empty()) {
+        pylife::fs::DiskFileSystem disk;
+        std::ostringstream out, err;
+        pylife::cli::Host host{&disk, &out, &err, {}};
+        pylife::cli::run({"ast", "--indent", "2", dir.string() + "/" + name}, host);
+        CHECK(out.str() == indented);
+      }
+    }
+    ++files;
+  }
+  CHECK(files >= 60);
+  CHECK(errors >= 40);
+}
+
 TEST_CASE("tokens carry byte columns for the AST and code-point columns for tokenize",
           "[tokens]") {
   auto decoded = pylife::source::decode("é = 'ñ'\n", "t.py");
