@@ -6,6 +6,7 @@
 // NEWLINE) come out the same.
 #include <array>
 #include <string>
+#include <vector>
 
 #include "pylife/lex.h"
 #include "pylife/unicode.h"
@@ -246,6 +247,7 @@ class Tokenizer {
  private:
   // readline(): the next physical line split at '\n', or empty at EOF.
   U32 readline() {
+    table_line_ = nullptr;  // pos()'s table belongs to the previous line
     if (offset_ >= text_.size()) return {};
     size_t nl = text_.find('\n', offset_);
     size_t end = nl == std::string::npos ? text_.size() : nl + 1;
@@ -254,17 +256,35 @@ class Tokenizer {
     return line;
   }
 
-  // A position in [line] at code point [col].
-  static Position pos(int lnum, const U32& line, size_t col) {
+  // A position in [line] at code point [col].  Byte columns come from a
+  // per-line table, built only for lines with non-ASCII text.
+  Position pos(int lnum, const U32& line, size_t col) {
     Position p;
     p.line = lnum;
     p.col = static_cast<int>(col);
-    size_t bytes = 0;
-    for (size_t i = 0; i < col && i < line.size(); ++i) {
-      char32_t c = line[i];
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (&line != table_line_ || line.size() != table_size_) {
+      table_line_ = &line;
+      table_size_ = line.size();
+      byte_cols_.clear();
+      bool ascii = true;
+      for (char32_t c : line) ascii = ascii && c < 0x80;
+      if (!ascii) {
+        byte_cols_.reserve(line.size() + 1);
+        int bytes = 0;
+        for (char32_t c : line) {
+          byte_cols_.push_back(bytes);
+          bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        }
+        byte_cols_.push_back(bytes);
+      }
     }
-    p.byte_col = static_cast<int>(bytes + (col > line.size() ? col - line.size() : 0));
+    if (byte_cols_.empty()) {
+      p.byte_col = p.col;
+    } else if (col < byte_cols_.size()) {
+      p.byte_col = byte_cols_[col];
+    } else {
+      p.byte_col = byte_cols_.back() + static_cast<int>(col - line.size());
+    }
     return p;
   }
 
@@ -276,6 +296,10 @@ class Tokenizer {
   std::string encoding_;
   size_t offset_ = 0;
   TokenStream out_;
+  // pos()'s byte-column table and the line it was built for.
+  const U32* table_line_ = nullptr;
+  size_t table_size_ = 0;
+  std::vector<int> byte_cols_;
 };
 
 TokenStream Tokenizer::run() {
@@ -398,13 +422,20 @@ TokenStream Tokenizer::run() {
       } else if (c == '#') {
         end = start;
         while (end < max && line[end] != '\r' && line[end] != '\n') ++end;
-      } else if ((end = triple_start(line, start)) != U32::npos) {
-      } else if ((end = number(line, start)) != U32::npos) {
-      } else if ((end = funny(line, start)) != U32::npos) {
-      } else if ((end = cont_str(line, start)) != U32::npos) {
-      } else if (unicode::is_word(c)) {
-        end = start;
-        while (end < max && unicode::is_word(line[end])) ++end;
+      } else {
+        // The alternatives in PseudoToken's order; each is only tried when
+        // its first character allows it (a letter can only start a string
+        // prefix or a name).
+        bool letter = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+        bool quote_or_prefix = is_quote(c) || (letter && c < 0x80 && string_prefix(line, start) != U32::npos);
+        if (quote_or_prefix && (end = triple_start(line, start)) != U32::npos) {
+        } else if ((is_digit(c) || c == '.') && (end = number(line, start)) != U32::npos) {
+        } else if (!letter && !is_quote(c) && (end = funny(line, start)) != U32::npos) {
+        } else if (quote_or_prefix && (end = cont_str(line, start)) != U32::npos) {
+        } else if (unicode::is_word(c)) {
+          end = start;
+          while (end < max && unicode::is_word(line[end])) ++end;
+        }
       }
 
       if (end == U32::npos) {  // no pseudo-token here
@@ -501,8 +532,20 @@ std::string_view token_name(TokenType type) {
 }
 
 TokenType exact_type(std::string_view op) {
-  for (size_t i = 0; i < kTokens.size(); ++i) {
-    if (!kTokens[i].text.empty() && kTokens[i].text == op) return static_cast<TokenType>(i);
+  // Operators are 1 to 3 characters; index the table by first character.
+  static const auto index = [] {
+    std::array<std::vector<unsigned char>, 128> by_first{};
+    for (size_t i = 0; i < kTokens.size(); ++i) {
+      if (!kTokens[i].text.empty()) {
+        by_first[static_cast<unsigned char>(kTokens[i].text[0]) & 0x7F].push_back(
+            static_cast<unsigned char>(i));
+      }
+    }
+    return by_first;
+  }();
+  if (op.empty() || static_cast<unsigned char>(op[0]) >= 0x80) return TokenType::OP;
+  for (unsigned char i : index[static_cast<unsigned char>(op[0])]) {
+    if (kTokens[i].text == op) return static_cast<TokenType>(i);
   }
   return TokenType::OP;
 }

@@ -262,6 +262,10 @@ class Parser {
 };
 
 bool Parser::is_keyword(std::string_view s) {
+  // Keywords are 2..8 ASCII letters starting with a-z or F/N/T.
+  if (s.size() < 2 || s.size() > 8) return false;
+  char c = s[0];
+  if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return false;
   static constexpr std::string_view kKeywords[] = {
       "False", "None",   "True",    "and",      "as",     "assert", "async", "await",
       "break", "class",  "continue", "def",     "del",    "elif",   "else",  "except",
@@ -2719,7 +2723,9 @@ ParseResult parse(const source::Source& original) {
   result.arena = std::make_unique<ast::Arena>();
   // The C tokenizer reads with universal newlines.
   source::Source source = original;
-  source.text = source::normalize_newlines(original.text);
+  if (original.text.find('\r') != std::string::npos) {
+    source.text = source::normalize_newlines(original.text);
+  }
   std::vector<std::string_view> lines = source::split_lines(source.text);
   lex::TokenStream stream = lex::tokenize(source);
   ParserTokens prepared = prepare_tokens(stream, lines);
