@@ -1,9 +1,13 @@
 // Panels of the visualizer and the per-frame layout.
 #include "app.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "imgui.h"
+#include "pylife/ast.h"
+#include "pylife/unicode.h"
 #include "pylife/version.h"
 
 namespace pylife::ui {
@@ -18,8 +22,8 @@ struct StageInfo {
 };
 
 constexpr StageInfo kStages[] = {
-    {Stage::kSource, "Source", true},    {Stage::kTokens, "Tokens", false},
-    {Stage::kAst, "AST", false},         {Stage::kBytecode, "Bytecode", false},
+    {Stage::kSource, "Source", true},    {Stage::kTokens, "Tokens", true},
+    {Stage::kAst, "AST", true},          {Stage::kBytecode, "Bytecode", false},
     {Stage::kVm, "VM", false},           {Stage::kTermination, "Termination", false},
 };
 
@@ -79,6 +83,30 @@ class EditorPanel final : public Panel {
   }
 };
 
+// Colour of a token type in chips and tables.
+ImVec4 token_colour(lex::TokenType t) {
+  using T = lex::TokenType;
+  switch (t) {
+    case T::NAME: return ImVec4(0.55f, 0.80f, 1.00f, 1.0f);
+    case T::NUMBER: return ImVec4(0.75f, 0.60f, 1.00f, 1.0f);
+    case T::STRING: return ImVec4(0.60f, 0.90f, 0.55f, 1.0f);
+    case T::COMMENT: return ImVec4(0.55f, 0.58f, 0.62f, 1.0f);
+    case T::NEWLINE: case T::NL: case T::INDENT: case T::DEDENT: case T::ENDMARKER:
+    case T::ENCODING: return ImVec4(0.85f, 0.75f, 0.40f, 1.0f);
+    case T::ERRORTOKEN: return ImVec4(1.00f, 0.45f, 0.40f, 1.0f);
+    default: return ImVec4(0.95f, 0.95f, 0.95f, 1.0f);
+  }
+}
+
+// The SyntaxError box shared by the stage panels.
+void draw_syntax_error(const AppState& state) {
+  const auto& r = state.parsed;
+  if (r.ok || !state.decoded.ok) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
+  ImGui::TextUnformatted(parse::format_error(r.error, state.filename).c_str());
+  ImGui::PopStyleColor();
+}
+
 // Source: what decoding the bytes produced (encoding, lines, errors).
 class SourcePanel final : public Panel {
  public:
@@ -91,6 +119,7 @@ class SourcePanel final : public Panel {
       if (d.error.lineno > 0) ImGui::Text("line %d", d.error.lineno);
       return;
     }
+    draw_syntax_error(state);
     auto lines = source::split_lines(d.source.text);
     ImGui::Text("encoding: %s", d.source.encoding.c_str());
     ImGui::Text("%zu bytes of UTF-8 in %zu lines", d.source.text.size(), lines.size());
@@ -100,6 +129,9 @@ class SourcePanel final : public Panel {
       ImGui::TableSetupColumn("text");
       for (size_t i = 0; i < lines.size(); ++i) {
         ImGui::TableNextRow();
+        if (static_cast<int>(i + 1) == state.highlight_line) {
+          ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(60, 80, 130, 255));
+        }
         ImGui::TableNextColumn();
         ImGui::Text("%zu", i + 1);
         ImGui::TableNextColumn();
@@ -109,6 +141,135 @@ class SourcePanel final : public Panel {
       }
       ImGui::EndTable();
     }
+  }
+};
+
+// Tokens: the stream exactly as `python3 -m tokenize` reports it.
+class TokensPanel final : public Panel {
+ public:
+  const char* title() const override { return "Tokens"; }
+  void draw(AppState& state) override {
+    const auto& toks = state.tokens.tokens;
+    ImGui::Text("%zu tokens", toks.size());
+    if (!state.tokens.ok()) {
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "  tokenize stops: %s (line %d)",
+                         state.tokens.error.message.c_str(), state.tokens.error.line);
+    }
+    ImGui::Checkbox("exact operator types", &exact_);
+    if (!ImGui::BeginTable("tokens", 3,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                               ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable)) {
+      return;
+    }
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("position", ImGuiTableColumnFlags_WidthFixed, 120.0f);
+    ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthFixed, 120.0f);
+    ImGui::TableSetupColumn("text");
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(toks.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const lex::Token& t = toks[static_cast<size_t>(i)];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%d,%d-%d,%d", t.start.line, t.start.col, t.end.line, t.end.col);
+        if (ImGui::IsItemHovered()) state.hovered_line = t.start.line;
+        ImGui::TableNextColumn();
+        std::string_view name = lex::token_name(exact_ ? t.exact() : t.type);
+        ImGui::TextColored(token_colour(t.type), "%.*s", static_cast<int>(name.size()), name.data());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(unicode::repr_str(t.text).c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+
+ private:
+  bool exact_ = false;
+};
+
+// AST: the tree as ast.dump sees it, one collapsible node per AST node.
+class AstPanel final : public Panel {
+ public:
+  const char* title() const override { return "AST"; }
+  void draw(AppState& state) override {
+    if (!state.parsed.ok) {
+      draw_syntax_error(state);
+      return;
+    }
+    if (ImGui::Button("Copy ast.dump")) {
+      ImGui::SetClipboardText(ast::dump(state.parsed.module, 2).c_str());
+    }
+    ImGui::Separator();
+    ImGui::BeginChild("tree");
+    draw_node(state, state.parsed.module, "Module", 0);
+    ImGui::EndChild();
+  }
+
+ private:
+  // One node: "field: Kind  line:col-line:col", its fields as children.
+  void draw_node(AppState& state, const ast::Node* n, const std::string& label, int depth) {
+    if (!n) {
+      ImGui::BulletText("%s: None", label.c_str());
+      return;
+    }
+    const auto& spec = ast::spec(n->kind);
+    std::string text = label;
+    if (label != spec.name) text += ": " + std::string(spec.name);
+    if (spec.located) {
+      char loc[64];
+      std::snprintf(loc, sizeof loc, "   %d:%d-%d:%d", n->loc.lineno, n->loc.col_offset,
+                    n->loc.end_lineno, n->loc.end_col_offset);
+      text += loc;
+    }
+    if (n->fields.empty()) {
+      ImGui::BulletText("%s", text.c_str());
+      return;
+    }
+    ImGui::PushID(n);
+    ImGuiTreeNodeFlags flags = depth < 3 ? ImGuiTreeNodeFlags_DefaultOpen : 0;
+    bool open = ImGui::TreeNodeEx("node", flags, "%s", text.c_str());
+    if (ImGui::IsItemHovered() && spec.located) state.hovered_line = n->loc.lineno;
+    if (open) {
+      for (size_t i = 0; i < n->fields.size(); ++i) {
+        const auto& f = ast::field_spec(n->kind, i);
+        std::string name(f.name);
+        const ast::Value& v = n->fields[i];
+        if (auto* child = std::get_if<ast::Node*>(&v)) {
+          draw_node(state, *child, name, depth + 1);
+        } else if (auto* list = std::get_if<std::vector<ast::Node*>>(&v)) {
+          if (list->empty()) {
+            ImGui::BulletText("%s: []", name.c_str());
+            continue;
+          }
+          ImGui::PushID(static_cast<int>(i));
+          if (ImGui::TreeNodeEx("list", depth < 2 ? ImGuiTreeNodeFlags_DefaultOpen : 0, "%s [%zu]",
+                                name.c_str(), list->size())) {
+            for (size_t k = 0; k < list->size(); ++k) {
+              draw_node(state, (*list)[k], "[" + std::to_string(k) + "]", depth + 2);
+            }
+            ImGui::TreePop();
+          }
+          ImGui::PopID();
+        } else if (std::holds_alternative<std::monostate>(v)) {
+          continue;  // None: ast.dump leaves it out too
+        } else {
+          std::string shown;
+          if (auto* s = std::get_if<std::string>(&v)) shown = unicode::repr_str(*s);
+          if (auto* names = std::get_if<std::vector<std::string>>(&v)) {
+            for (const auto& nm : *names) shown += (shown.empty() ? "" : ", ") + unicode::repr_str(nm);
+            shown = "[" + shown + "]";
+          }
+          if (auto* k = std::get_if<long long>(&v)) shown = std::to_string(*k);
+          if (auto* c = std::get_if<ast::Constant>(&v)) shown = ast::repr(*c);
+          ImGui::BulletText("%s = %s", name.c_str(), shown.c_str());
+        }
+      }
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
   }
 };
 
@@ -128,11 +289,22 @@ class StagesPanel final : public Panel {
 
 }  // namespace
 
-void AppState::refresh() { decoded = source::from_text(program, filename); }
+void AppState::refresh() {
+  decoded = source::from_text(program, filename);
+  if (decoded.ok) {
+    tokens = lex::tokenize(decoded.source);
+    parsed = parse::parse(decoded.source);
+  } else {
+    tokens = {};
+    parsed = {};
+  }
+}
 
 App::App() {
   panels_.push_back(std::make_unique<EditorPanel>());
   panels_.push_back(std::make_unique<SourcePanel>());
+  panels_.push_back(std::make_unique<TokensPanel>());
+  panels_.push_back(std::make_unique<AstPanel>());
   panels_.push_back(std::make_unique<StagesPanel>());
   load("<editor>", kWelcome);
 }
@@ -145,6 +317,8 @@ void App::load(std::string filename, std::string text) {
 
 void App::frame() {
   ++state_.frame_count;
+  state_.highlight_line = state_.hovered_line;
+  state_.hovered_line = 0;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float bar_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
 
@@ -157,22 +331,23 @@ void App::frame() {
   draw_pipeline(state_);
   ImGui::End();
 
-  // Panels tiled below it: editor on the left, the rest stacked on the right.
+  // Panels tiled below it in three columns: the editor; source and
+  // tokens; the syntax tree and the stage list.  Rects are fractions of
+  // the work area (x, y, w, h), in registry order.
+  static constexpr float kLayout[][4] = {
+      {0.00f, 0.00f, 0.36f, 1.00f},  // Editor
+      {0.36f, 0.60f, 0.30f, 0.40f},  // Source
+      {0.36f, 0.00f, 0.30f, 0.60f},  // Tokens
+      {0.66f, 0.00f, 0.34f, 0.72f},  // AST
+      {0.66f, 0.72f, 0.34f, 0.28f},  // Stages
+  };
   const float top = vp->WorkPos.y + bar_height;
   const float height = vp->WorkSize.y - bar_height;
-  const float left_w = vp->WorkSize.x * 0.55f;
   for (size_t i = 0; i < panels_.size(); ++i) {
-    ImVec2 pos, size;
-    if (i == 0) {
-      pos = ImVec2(vp->WorkPos.x, top);
-      size = ImVec2(left_w, height);
-    } else {
-      float h = height / static_cast<float>(panels_.size() - 1);
-      pos = ImVec2(vp->WorkPos.x + left_w, top + h * static_cast<float>(i - 1));
-      size = ImVec2(vp->WorkSize.x - left_w, h);
-    }
-    ImGui::SetNextWindowPos(pos, ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(size, ImGuiCond_FirstUseEver);
+    const float* r = kLayout[std::min(i, std::size(kLayout) - 1)];
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + r[0] * vp->WorkSize.x, top + r[1] * height),
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(r[2] * vp->WorkSize.x, r[3] * height), ImGuiCond_FirstUseEver);
     if (ImGui::Begin(panels_[i]->title())) panels_[i]->draw(state_);
     ImGui::End();
   }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "pylife/lex.h"
+#include "pylife/parse.h"
 #include "pylife/source.h"
 
 namespace pylife::ui {
@@ -21,6 +23,10 @@ struct AppState {
   std::string filename = "<editor>";  // shown in messages
   std::string program;                // editor text (UTF-8)
   source::DecodeResult decoded;       // the Source stage's result
+  lex::TokenStream tokens;            // the Tokens stage's result
+  parse::ParseResult parsed;          // the AST stage's result (or its SyntaxError)
+  int hovered_line = 0;               // source line under the pointer this frame (0: none)
+  int highlight_line = 0;             // the line hovered last frame, drawn highlighted
   Stage focus = Stage::kSource;       // the stage the learner looks at
   int frame_count = 0;                // frames drawn so far
 

@@ -70,6 +70,12 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                  "\",\"frames\":" + std::to_string(s.frame_count) +
                  ",\"source_ok\":" + (s.decoded.ok ? "true" : "false") +
                  ",\"encoding\":" + json_string(s.decoded.source.encoding) +
+                 ",\"tokens\":" + std::to_string(s.tokens.tokens.size()) +
+                 ",\"ast_ok\":" + (s.parsed.ok ? "true" : "false") +
+                 ",\"error\":" +
+                 json_string(s.parsed.ok || !s.decoded.ok
+                                 ? std::string()
+                                 : pylife::parse::format_error(s.parsed.error, s.filename)) +
                  ",\"program\":" + json_string(s.program) + "}";
   return g_state_json.c_str();
 }

@@ -57,6 +57,16 @@ try {
   const state = await page.evaluate(() => window.pylife.state());
   check(state.stage === 'source' && state.source_ok === true,
         `state() reports the source stage and a decoded program (${JSON.stringify(state).slice(0, 80)}…)`);
+  check(state.tokens > 10 && state.ast_ok === true,
+        `the core tokenized (${state.tokens} tokens) and parsed the program in the browser`);
+  const broken = await page.evaluate(() => {
+    window.pylife.load('if x\n    pass\n');
+    return window.pylife.state();
+  });
+  check(broken.ast_ok === false && broken.error.includes("SyntaxError: expected ':'"),
+        `a broken program reports CPython's SyntaxError (${JSON.stringify(broken.error)})`);
+  await page.evaluate(() => window.pylife.load(
+    'def greet(name):\n    return f"Hello, {name}!"\n\nprint(greet("world"))\n'));
 
   // Let a few more frames draw, then look at the canvas.
   await page.waitForFunction(() => window.pylife.state().frames >= 10, null, { timeout: 10000 });
