@@ -59,10 +59,75 @@ const Command* find_command(std::string_view name) {
   return nullptr;
 }
 
+// "COMMAND [options] FILE" after parsing: the file and the options seen.
+struct CommandArgs {
+  std::string file;
+  std::vector<std::string> flags;                          // options without a value
+  std::vector<std::pair<std::string, std::string>> values;  // options with one
+
+  bool has(std::string_view flag) const {
+    for (const auto& f : flags) {
+      if (f == flag) return true;
+    }
+    return false;
+  }
+};
+
+// Parses the arguments of [command] ([flags] take no value, [valued] take
+// one); reports misuse and returns 2, or 0 when [out] is filled.
+int parse_command_args(const Host& host, const Command& command,
+                       const std::vector<std::string>& args,
+                       std::initializer_list<std::string_view> flags,
+                       std::initializer_list<std::string_view> valued, CommandArgs& out) {
+  auto member = [](std::initializer_list<std::string_view> set, const std::string& a) {
+    for (auto x : set) {
+      if (x == a) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (member(flags, a)) {
+      out.flags.push_back(a);
+    } else if (member(valued, a)) {
+      if (i + 1 >= args.size()) {
+        *host.err << "pylife: " << command.name << ": " << a << " needs a value\n";
+        return 2;
+      }
+      out.values.emplace_back(a, args[++i]);
+    } else if (!a.empty() && a[0] == '-') {
+      *host.err << "pylife: " << command.name << ": unknown option '" << a << "'\n";
+      return 2;
+    } else if (out.file.empty()) {
+      out.file = a;
+    } else {
+      *host.err << "pylife: " << command.name << " takes one FILE\n";
+      return 2;
+    }
+  }
+  if (out.file.empty()) {
+    *host.err << "pylife: " << command.name << " needs a FILE\nusage: pylife " << command.name
+              << " " << command.synopsis << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+// Reads [path]'s bytes, or reports it as python3 does and returns 2.
+int read_bytes(const Host& host, const std::string& path, std::string& bytes) {
+  fs::ReadResult raw = host.files->read_file(path);
+  if (!raw.ok) {
+    *host.err << "pylife: can't open file '" << path << "': " << raw.error.describe() << "\n";
+    return 2;
+  }
+  bytes = std::move(raw.bytes);
+  return 0;
+}
+
 // Reads and decodes the program [path]; reports failures CPython's way and
 // returns the exit status to use, or 0 when [source] was filled.
 int load_program(const Host& host, const std::string& path, source::Source& source) {
-  auto result = source::read(*host.files, path);
+  auto result = source::read(*host.files, path);  // reports as python3 FILE does
   switch (result.status) {
     case source::ReadSourceResult::Status::kOk:
       source = std::move(result.source);
@@ -102,32 +167,16 @@ bool first_line_blank(std::string_view bytes) {
 }
 
 // `pylife tokens FILE [-e]`: byte-identical to `python3 -m tokenize [-e] FILE`.
-int cmd_tokens(const Host& host, const std::vector<std::string>& args) {
-  bool exact = false;
-  std::string path;
-  for (const auto& a : args) {
-    if (a == "-e" || a == "--exact") {
-      exact = true;
-    } else if (!a.empty() && a[0] == '-') {
-      *host.err << "pylife: tokens: unknown option '" << a << "'\n";
-      return 2;
-    } else if (path.empty()) {
-      path = a;
-    } else {
-      *host.err << "pylife: tokens takes one FILE\n";
-      return 2;
-    }
+int cmd_tokens(const Host& host, const Command& command, const std::vector<std::string>& args) {
+  CommandArgs parsed;
+  if (int status = parse_command_args(host, command, args, {"-e", "--exact"}, {}, parsed)) {
+    return status;
   }
-  if (path.empty()) {
-    *host.err << "pylife: tokens needs a FILE\nusage: pylife tokens FILE [-e]\n";
-    return 2;
-  }
-  fs::ReadResult raw = host.files->read_file(path);
-  if (!raw.ok) {
-    *host.err << "pylife: can't open file '" << path << "': " << raw.error.describe() << "\n";
-    return 2;
-  }
-  auto decoded = source::decode(raw.bytes, path, {.allow_null_bytes = true});
+  const bool exact = parsed.has("-e") || parsed.has("--exact");
+  const std::string& path = parsed.file;
+  std::string bytes;
+  if (int status = read_bytes(host, path, bytes)) return status;
+  auto decoded = source::decode(bytes, path, {.allow_null_bytes = true});
   if (!decoded.ok) {
     // tokenize.detect_encoding's wording.
     const auto& e = decoded.error;
@@ -142,7 +191,7 @@ int cmd_tokens(const Host& host, const std::vector<std::string>& args) {
         break;
       case source::SourceError::Kind::kNonUtf8:
         // detect_encoding reads line 2 only below a blank or comment line.
-        if (e.fault_line == 1 || (e.fault_line == 2 && first_line_blank(raw.bytes))) {
+        if (e.fault_line == 1 || (e.fault_line == 2 && first_line_blank(bytes))) {
           message = "invalid or missing encoding declaration for " + quoted;
           break;
         }
@@ -167,43 +216,24 @@ int cmd_tokens(const Host& host, const std::vector<std::string>& args) {
 }
 
 // `pylife ast FILE [--indent N]`: print(ast.dump(ast.parse(source)[, indent=N])).
-int cmd_ast(const Host& host, const std::vector<std::string>& args) {
+int cmd_ast(const Host& host, const Command& command, const std::vector<std::string>& args) {
+  CommandArgs parsed;
+  if (int status = parse_command_args(host, command, args, {}, {"--indent"}, parsed)) {
+    return status;
+  }
   int indent = -1;
-  std::string path;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--indent") {
-      if (i + 1 >= args.size()) {
-        *host.err << "pylife: ast: --indent needs a number\n";
-        return 2;
-      }
-      const std::string& v = args[++i];
-      if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 3) {
-        *host.err << "pylife: ast: --indent needs a number, not '" << v << "'\n";
-        return 2;
-      }
-      indent = std::stoi(v);
-    } else if (!a.empty() && a[0] == '-') {
-      *host.err << "pylife: ast: unknown option '" << a << "'\n";
-      return 2;
-    } else if (path.empty()) {
-      path = a;
-    } else {
-      *host.err << "pylife: ast takes one FILE\n";
+  for (const auto& [option, v] : parsed.values) {
+    if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 3) {
+      *host.err << "pylife: ast: --indent needs a number, not '" << v << "'\n";
       return 2;
     }
+    indent = std::stoi(v);
   }
-  if (path.empty()) {
-    *host.err << "pylife: ast needs a FILE\nusage: pylife ast FILE [--indent N]\n";
-    return 2;
-  }
+  const std::string& path = parsed.file;
   // ast.parse(bytes): compile()'s decoding rules, not the script runner's.
-  fs::ReadResult raw = host.files->read_file(path);
-  if (!raw.ok) {
-    *host.err << "pylife: can't open file '" << path << "': " << raw.error.describe() << "\n";
-    return 2;
-  }
-  auto decoded = source::decode(raw.bytes, path, {.escape_invalid_utf8 = true});
+  std::string bytes;
+  if (int status = read_bytes(host, path, bytes)) return status;
+  auto decoded = source::decode(bytes, path, {.escape_invalid_utf8 = true});
   if (!decoded.ok) {
     const auto& e = decoded.error;
     if (e.kind == source::SourceError::Kind::kNullBytes) {
@@ -215,10 +245,10 @@ int cmd_ast(const Host& host, const std::vector<std::string>& args) {
     if (e.kind == source::SourceError::Kind::kUnknownEncoding) {
       se.msg = "unknown encoding: " + e.encoding;
     } else if (e.kind == source::SourceError::Kind::kDecodeFailed) {
-      std::string body = raw.bytes.substr(decoded.source.has_bom ? 3 : 0);
+      std::string body = bytes.substr(decoded.source.has_bom ? 3 : 0);
       char hex[8];
       std::snprintf(hex, sizeof hex, "%02x",
-                    static_cast<unsigned char>(raw.bytes[e.fault_offset + (raw.bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0)]));
+                    static_cast<unsigned char>(bytes[e.fault_offset + (bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0)]));
       std::string reason = e.codec == "ascii"     ? "ordinal not in range(128)"
                            : e.codec == "charmap" ? "character maps to <undefined>"
                                                   : source::check_utf8(body).reason;
@@ -271,8 +301,8 @@ int run(const std::vector<std::string>& args, const Host& host) {
 
   std::vector<std::string> files;
   for (size_t i = 1; i < args.size(); ++i) files.push_back(args[i]);
-  if (command->name == "tokens") return cmd_tokens(host, files);
-  if (command->name == "ast") return cmd_ast(host, files);
+  if (command->name == "tokens") return cmd_tokens(host, *command, files);
+  if (command->name == "ast") return cmd_ast(host, *command, files);
 
   if (command->name == "gui") {
     if (files.size() > 1) {

@@ -48,6 +48,16 @@ TEST_CASE("pylife tokens matches python3 -m tokenize on every golden file", "[to
     if (want_err.empty()) {
       CHECK(got.status == 0);
       CHECK(got.err.empty());
+      std::string want_exact =
+          pylife::test::read_repo_file("tests/golden/src/" + stem + ".tokens-e");
+      if (!want_exact.empty()) {
+        pylife::fs::DiskFileSystem disk;
+        std::ostringstream out, err;
+        pylife::cli::Host host{&disk, &out, &err, {}};
+        pylife::cli::run({"tokens", "-e", pylife::test::source_dir() + "/tests/golden/src/" + name},
+                         host);
+        CHECK(out.str() == want_exact);
+      }
     } else {
       CHECK("exit " + std::to_string(got.status) + "\n" + got.err == want_err);
     }

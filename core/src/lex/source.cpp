@@ -3,6 +3,8 @@
 // UTF-8, a few single-byte codecs, and null-byte rejection.
 #include "pylife/source.h"
 
+#include "pylife/unicode.h"
+
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -15,24 +17,7 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-// Appends code point [cp] to [out] as UTF-8.
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+using unicode::append_utf8;
 
 // Why strict UTF-8 decoding stopped: the byte offset and CPython's reason.
 struct Utf8Fault {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "pylife/source.h"
 #include "pylife/unicode.h"
 
 namespace pylife::parse {
@@ -71,6 +72,23 @@ std::string unicode_escape_error(size_t start, size_t end, const char* reason) {
   return "(unicode error) 'unicodeescape' codec can't decode " + pos + ": " + reason;
 }
 
+// The character a one-letter escape stands for (\n, \t, \\, ...), or -1.
+int simple_escape(char e) {
+  switch (e) {
+    case '\\': return '\\';
+    case '\'': return '\'';
+    case '"': return '"';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    default: return -1;
+  }
+}
+
 }  // namespace
 
 Decoded decode_str_literal(std::string_view body, bool raw) {
@@ -97,18 +115,12 @@ Decoded decode_str_literal(std::string_view body, bool raw) {
     }
     char e = body[i + 1];
     i += 2;
+    if (int c = simple_escape(e); c >= 0) {
+      out += static_cast<char>(c);
+      continue;
+    }
     switch (e) {
-      case '\n': break;
-      case '\\': out += '\\'; break;
-      case '\'': out += '\''; break;
-      case '"': out += '"'; break;
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
+      case '\n': break;  // backslash-newline continues the literal
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
         char32_t v = static_cast<char32_t>(e - '0');
         for (int k = 0; k < 2 && i < n && body[i] >= '0' && body[i] <= '7'; ++k, ++i) {
@@ -167,6 +179,16 @@ Decoded decode_str_literal(std::string_view body, bool raw) {
   return d;
 }
 
+std::string undecodable_utf8_message(std::string_view text, size_t& position) {
+  std::string original = source::unescape_bytes(text);
+  source::Utf8Check bad = source::check_utf8(original);
+  position = bad.offset == std::string_view::npos ? 0 : bad.offset;
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(original[position]));
+  return "(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
+         " in position " + std::to_string(position) + ": " + bad.reason;
+}
+
 Decoded decode_bytes_literal(std::string_view body, bool raw) {
   Decoded d;
   for (char c : body) {
@@ -197,18 +219,12 @@ Decoded decode_bytes_literal(std::string_view body, bool raw) {
     }
     char e = body[i + 1];
     i += 2;
+    if (int c = simple_escape(e); c >= 0) {
+      out += static_cast<char>(c);
+      continue;
+    }
     switch (e) {
-      case '\n': break;
-      case '\\': out += '\\'; break;
-      case '\'': out += '\''; break;
-      case '"': out += '"'; break;
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
+      case '\n': break;  // backslash-newline continues the literal
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
         unsigned v = static_cast<unsigned>(e - '0');
         for (int k = 0; k < 2 && i < n && body[i] >= '0' && body[i] <= '7'; ++k, ++i) {

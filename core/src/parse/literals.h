@@ -27,6 +27,11 @@ Decoded decode_str_literal(std::string_view body, bool raw);
 // Decodes the body of a bytes literal.
 Decoded decode_bytes_literal(std::string_view body, bool raw);
 
+// CPython's "(unicode error) 'utf-8' codec can't decode byte 0xNN in
+// position P: REASON" for [text] holding undecodable bytes escaped as
+// U+DC80..U+DCFF; [position] receives P.
+std::string undecodable_utf8_message(std::string_view text, size_t& position);
+
 // The code point named [name] in \N{name} (Unicode names and aliases),
 // or 0 if there is none.
 char32_t lookup_unicode_name(std::string_view name);

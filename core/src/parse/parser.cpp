@@ -187,6 +187,7 @@ class Parser {
   Node* star_expression();
   Node* star_named_expression();
   Node* named_expression();
+  Node* boolop(Kind op, std::string_view kw, Node* (Parser::*next)());
   Node* disjunction();
   Node* conjunction();
   Node* inversion();
@@ -1402,16 +1403,17 @@ Node* Parser::yield_expr() {
   return n;
 }
 
-Node* Parser::disjunction() {
+// A BoolOp level: [next] operands joined by keyword [kw].
+Node* Parser::boolop(Kind op, std::string_view kw, Node* (Parser::*next)()) {
   Depth d(*this);
-  Node* first = conjunction();
-  if (!first || !at_kw("or")) return first;
+  Node* first = (this->*next)();
+  if (!first || !at_kw(kw)) return first;
   Node* n = make(Kind::BoolOp, {});
-  n->node(F(BoolOp, op)) = ctx(Kind::Or);
+  n->node(F(BoolOp, op)) = ctx(op);
   auto& values = n->list(F(BoolOp, values));
   values.push_back(first);
-  while (accept_kw("or")) {
-    Node* v = conjunction();
+  while (accept_kw(kw)) {
+    Node* v = (this->*next)();
     if (!v) return fail();
     values.push_back(v);
   }
@@ -1419,22 +1421,8 @@ Node* Parser::disjunction() {
   return n;
 }
 
-Node* Parser::conjunction() {
-  Depth d(*this);
-  Node* first = inversion();
-  if (!first || !at_kw("and")) return first;
-  Node* n = make(Kind::BoolOp, {});
-  n->node(F(BoolOp, op)) = ctx(Kind::And);
-  auto& values = n->list(F(BoolOp, values));
-  values.push_back(first);
-  while (accept_kw("and")) {
-    Node* v = inversion();
-    if (!v) return fail();
-    values.push_back(v);
-  }
-  n->loc = loc_span(first, values.back());
-  return n;
-}
+Node* Parser::disjunction() { return boolop(Kind::Or, "or", &Parser::conjunction); }
+Node* Parser::conjunction() { return boolop(Kind::And, "and", &Parser::inversion); }
 
 Node* Parser::inversion() {
   Depth d(*this);
@@ -2084,13 +2072,8 @@ Node* Parser::strings() {
     if (!is_bytes && (body.find("\xED\xB2") != std::string_view::npos ||
                       body.find("\xED\xB3") != std::string_view::npos)) {
       // Bytes that are not UTF-8 (compile() decodes literals lazily).
-      std::string original = source::unescape_bytes(body);
-      source::Utf8Check bad = source::check_utf8(original);
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(original[bad.offset]));
-      return error_at(after, "(unicode error) 'utf-8' codec can't decode byte 0x" +
-                                 std::string(hex) + " in position " + std::to_string(bad.offset) +
-                                 ": " + bad.reason);
+      size_t position = 0;
+      return error_at(after, undecodable_utf8_message(body, position));
     }
     if (is_bytes) {
       Decoded d = decode_bytes_literal(body, raw);

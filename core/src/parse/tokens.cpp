@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "literals.h"
 #include "pylife/unicode.h"
 
 namespace pylife::parse {
@@ -142,13 +143,9 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
       if (!ascii && (text.find("\xED\xB2") != std::string::npos ||
                      text.find("\xED\xB3") != std::string::npos)) {
         // Bytes that are not UTF-8 inside an identifier.
-        std::string original = source::unescape_bytes(text);
-        source::Utf8Check bad = source::check_utf8(original);
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(original[bad.offset]));
-        err("(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
-                " in position " + std::to_string(bad.offset) + ": " + bad.reason,
-            k.line, k.ccol + 1 + static_cast<int>(bad.offset));
+        size_t position = 0;
+        std::string msg = undecodable_utf8_message(text, position);
+        err(msg, k.line, k.ccol + 1 + static_cast<int>(position));
         break;
       }
       if (!ascii) {
