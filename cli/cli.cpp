@@ -267,7 +267,14 @@ int cmd_ast(const Host& host, const Command& command, const std::vector<std::str
     *host.err << parse::format_error(result.error, path);
     return 1;
   }
-  *host.out << ast::dump(result.module, indent) << "\n";
+  bool too_deep = false;
+  std::string text = ast::dump(result.module, indent, &too_deep);
+  if (too_deep) {
+    *host.err << "RecursionError: maximum recursion depth exceeded while calling a Python "
+                 "object\n";
+    return 1;
+  }
+  *host.out << text << "\n";
   return 0;
 }
 

@@ -140,7 +140,12 @@ class Arena {
 };
 
 // ast.dump(node, indent=indent) for [indent] >= 0, ast.dump(node) for -1.
-std::string dump(const Node* node, int indent = -1);
+// Trees nested deeper than CPython's ast.dump can recurse (its recursion
+// limit of 1000) give an empty string and set [too_deep].
+std::string dump(const Node* node, int indent = -1, bool* too_deep = nullptr);
+
+// How deep ast.dump may nest before CPython raises RecursionError.
+inline constexpr int kMaxDumpDepth = 990;
 
 // repr() of a constant as Python prints it (floats shortest round-trip).
 std::string repr(const Constant& c);

@@ -24,9 +24,6 @@ struct FieldOffsets {
 };
 constexpr FieldOffsets kOffsets;
 
-// ast.dump's _format for a node, at the caller's [level].
-std::pair<std::string, bool> format(const Node* node, int level, int indent);
-
 // Newline + indentation for [level] (empty without indent).
 std::string margin(int level, int indent) {
   std::string out;
@@ -37,66 +34,93 @@ std::string margin(int level, int indent) {
   return out;
 }
 
-// ast.dump's _format for a field value, at the caller's [level].
-std::pair<std::string, bool> format_value(const Value& v, int level, int indent) {
-  if (auto* n = std::get_if<Node*>(&v)) return format(*n, level, indent);
-  int inner = level + (indent >= 0 ? 1 : 0);
-  std::string prefix = margin(inner, indent);
-  std::string sep = indent >= 0 ? "," + prefix : ", ";
-  if (auto* list = std::get_if<std::vector<Node*>>(&v)) {
-    if (list->empty()) return {"[]", true};
-    std::string out = "[" + prefix;
-    for (size_t i = 0; i < list->size(); ++i) {
-      if (i) out += sep;
-      out += format((*list)[i], inner, indent).first;
-    }
-    return {out + "]", false};
-  }
-  if (auto* names = std::get_if<std::vector<std::string>>(&v)) {
-    if (names->empty()) return {"[]", true};
-    std::string out = "[" + prefix;
-    for (size_t i = 0; i < names->size(); ++i) {
-      if (i) out += sep;
-      out += unicode::repr_str((*names)[i]);
-    }
-    return {out + "]", false};
-  }
-  if (auto* s = std::get_if<std::string>(&v)) return {unicode::repr_str(*s), true};
-  if (auto* i = std::get_if<long long>(&v)) return {std::to_string(*i), true};
-  if (auto* c = std::get_if<Constant>(&v)) return {repr(*c), true};
-  return {"None", true};
-}
+// ast.dump's _format, with a nesting count that stops where CPython's
+// recursion limit would.
+class Dumper {
+ public:
+  explicit Dumper(int indent) : indent_(indent) {}
+  bool too_deep() const { return too_deep_; }
 
-std::pair<std::string, bool> format(const Node* node, int level, int indent) {
-  if (!node) return {"None", true};
-  int inner = level + (indent >= 0 ? 1 : 0);
-  std::string prefix = margin(inner, indent);
-  std::string sep = indent >= 0 ? "," + prefix : ", ";
-  std::vector<std::string> args;
-  bool allsimple = true;
-  for (size_t i = 0; i < node->fields.size(); ++i) {
-    const FieldSpec& f = field_spec(node->kind, i);
-    const Value& v = node->fields[i];
-    // Optional fields that are None are left out (their class default is None).
-    if (std::holds_alternative<std::monostate>(v)) continue;
-    if (f.quantifier == Quantifier::Opt && std::holds_alternative<Node*>(v) &&
-        std::get<Node*>(v) == nullptr) {
-      continue;
+  // _format for a node, at the caller's [level].
+  std::pair<std::string, bool> node(const Node* n, int level) {
+    if (!n) return {"None", true};
+    Nest nest(*this);
+    if (too_deep_) return {"", true};
+    int inner = level + (indent_ >= 0 ? 1 : 0);
+    std::string prefix = margin(inner, indent_);
+    std::string sep = indent_ >= 0 ? "," + prefix : ", ";
+    std::vector<std::string> args;
+    bool allsimple = true;
+    for (size_t i = 0; i < n->fields.size(); ++i) {
+      const FieldSpec& f = field_spec(n->kind, i);
+      const Value& v = n->fields[i];
+      // Optional fields that are None are left out (their class default is None).
+      if (std::holds_alternative<std::monostate>(v)) continue;
+      if (f.quantifier == Quantifier::Opt && std::holds_alternative<Node*>(v) &&
+          std::get<Node*>(v) == nullptr) {
+        continue;
+      }
+      auto [text, simple] = value(v, inner);
+      allsimple = allsimple && simple;
+      args.push_back(std::string(f.name) + "=" + text);
     }
-    auto [text, simple] = format_value(v, inner, indent);
-    allsimple = allsimple && simple;
-    args.push_back(std::string(f.name) + "=" + text);
+    std::string name(spec(n->kind).name);
+    if (allsimple && args.size() <= 3) {
+      std::string out = name + "(";
+      for (size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + args[i];
+      return {out + ")", args.empty()};
+    }
+    std::string out = name + "(" + prefix;
+    for (size_t i = 0; i < args.size(); ++i) out += (i ? sep : "") + args[i];
+    return {out + ")", false};
   }
-  std::string name(spec(node->kind).name);
-  if (allsimple && args.size() <= 3) {
-    std::string out = name + "(";
-    for (size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + args[i];
-    return {out + ")", args.empty()};
+
+ private:
+  // _format for a field value, at the caller's [level].
+  std::pair<std::string, bool> value(const Value& v, int level) {
+    if (auto* n = std::get_if<Node*>(&v)) return node(*n, level);
+    Nest nest(*this);
+    if (too_deep_) return {"", true};
+    int inner = level + (indent_ >= 0 ? 1 : 0);
+    std::string prefix = margin(inner, indent_);
+    std::string sep = indent_ >= 0 ? "," + prefix : ", ";
+    if (auto* list = std::get_if<std::vector<Node*>>(&v)) {
+      if (list->empty()) return {"[]", true};
+      std::string out = "[" + prefix;
+      for (size_t i = 0; i < list->size(); ++i) {
+        if (i) out += sep;
+        out += node((*list)[i], inner).first;
+      }
+      return {out + "]", false};
+    }
+    if (auto* names = std::get_if<std::vector<std::string>>(&v)) {
+      if (names->empty()) return {"[]", true};
+      std::string out = "[" + prefix;
+      for (size_t i = 0; i < names->size(); ++i) {
+        if (i) out += sep;
+        out += unicode::repr_str((*names)[i]);
+      }
+      return {out + "]", false};
+    }
+    if (auto* s = std::get_if<std::string>(&v)) return {unicode::repr_str(*s), true};
+    if (auto* i = std::get_if<long long>(&v)) return {std::to_string(*i), true};
+    if (auto* c = std::get_if<Constant>(&v)) return {repr(*c), true};
+    return {"None", true};
   }
-  std::string out = name + "(" + prefix;
-  for (size_t i = 0; i < args.size(); ++i) out += (i ? sep : "") + args[i];
-  return {out + ")", false};
-}
+
+  // One level of _format recursion.
+  struct Nest {
+    Dumper& d;
+    explicit Nest(Dumper& dumper) : d(dumper) {
+      if (++d.depth_ > kMaxDumpDepth) d.too_deep_ = true;
+    }
+    ~Nest() { --d.depth_; }
+  };
+
+  int indent_;
+  int depth_ = 0;
+  bool too_deep_ = false;
+};
 
 }  // namespace
 
@@ -134,7 +158,13 @@ Node* Arena::make(Kind kind, Location loc) {
   return &n;
 }
 
-std::string dump(const Node* node, int indent) { return format(node, 0, indent).first; }
+std::string dump(const Node* node, int indent, bool* too_deep) {
+  Dumper dumper(indent);
+  std::string out = dumper.node(node, 0).first;
+  if (too_deep) *too_deep = dumper.too_deep();
+  if (dumper.too_deep()) out.clear();
+  return out;
+}
 
 std::string repr_float(double value, bool add_dot_0) {
   if (std::isnan(value)) return "nan";

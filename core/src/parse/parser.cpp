@@ -4,6 +4,7 @@
 // reports the same message at the same place for the common cases;
 // otherwise "invalid syntax" at the furthest token reached, as CPython does.
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -26,6 +27,10 @@ using T = lex::TokenType;
 
 constexpr int kMaxDepth = 6000;  // CPython's MAXSTACK
 
+// Native stack the parser may use, whatever the depth count says (frames
+// are larger in sanitizer builds; wasm's stack is 5 MiB).
+constexpr uintptr_t kStackBudget = 2u << 20;
+
 // Why the parser stopped.
 enum class Failure { kNone, kError, kMemory };
 
@@ -34,8 +39,12 @@ enum class Targets { kStar, kDel, kFor };
 
 class Parser {
  public:
-  Parser(ParserTokens& prepared, const std::vector<std::string_view>& lines, ast::Arena& arena)
-      : toks_(prepared.toks), tokerr_(prepared.error), lines_(lines), arena_(arena) {}
+  Parser(ParserTokens& prepared, const std::vector<std::string_view>& lines, ast::Arena& arena,
+         uintptr_t stack_base = 0)
+      : toks_(prepared.toks), tokerr_(prepared.error), lines_(lines), arena_(arena) {
+    char probe = 0;
+    stack_base_ = stack_base ? stack_base : reinterpret_cast<uintptr_t>(&probe);
+  }
 
   Node* file();
   SyntaxError take_error();
@@ -148,7 +157,12 @@ class Parser {
   struct Depth {
     Parser& p;
     explicit Depth(Parser& parser) : p(parser) {
-      if (++p.depth_ > kMaxDepth && p.failure_ == Failure::kNone) p.failure_ = Failure::kMemory;
+      char probe = 0;
+      auto here = reinterpret_cast<uintptr_t>(&probe);
+      uintptr_t used = here < p.stack_base_ ? p.stack_base_ - here : here - p.stack_base_;
+      if ((++p.depth_ > kMaxDepth || used > kStackBudget) && p.failure_ == Failure::kNone) {
+        p.failure_ = Failure::kMemory;
+      }
     }
     ~Depth() { --p.depth_; }
   };
@@ -258,6 +272,7 @@ class Parser {
   bool hit_tokerr_ = false;
   SyntaxError error_;
   int depth_ = 0;
+  uintptr_t stack_base_ = 0;  // native stack address where parsing began
   int paren_level_ = 0;  // brackets around the current expression (for error hints)
   const Tok* string_end_ = nullptr;  // the token after the strings being decoded
 };
@@ -430,7 +445,7 @@ bool Parser::statements(std::vector<Node*>& out) {
 
 bool Parser::statement(std::vector<Node*>& out) {
   Depth d(*this);
-  if (failed()) return false;
+  if (failed()) return {};
   if (Node* c = compound_stmt()) {
     out.push_back(c);
     return true;
@@ -520,6 +535,7 @@ bool Parser::block(std::vector<Node*>& out, const std::string& what, int line) {
 
 Node* Parser::simple_stmt() {
   Depth d(*this);
+  if (failed()) return {};
   const Tok& t = tok();
   if (t.type == T::NAME) {
     std::string_view s = t.text;
@@ -921,6 +937,7 @@ Node* Parser::star_targets_until(std::string_view stop_kw) {
 // star_target: '*'? (t_primary trailer | star_atom)
 Node* Parser::target_element() {
   Depth d(*this);
+  if (failed()) return {};
   const Tok& start = tok();
   if (accept(T::STAR)) {
     Node* inner = target_element();
@@ -1279,6 +1296,7 @@ static bool starts_expression(const Tok& t) {
 // star_expressions: a Tuple when there is a comma.
 Node* Parser::star_expressions() {
   Depth d(*this);
+  if (failed()) return {};
   const Tok& start = tok();
   Node* first = star_expression();
   if (!first || !at(T::COMMA)) return first;
@@ -1324,6 +1342,7 @@ Node* Parser::star_named_expression() {
 // assignment_expression | expression !':='
 Node* Parser::named_expression() {
   Depth d(*this);
+  if (failed()) return {};
   const Tok& start = tok();
   if (at(T::NAME) && at(T::COLONEQUAL, 1) && !is_keyword(start.text)) {
     Node* target = name_node(advance(), Kind::Store);
@@ -1344,7 +1363,7 @@ Node* Parser::named_expression() {
 
 Node* Parser::expression() {
   Depth d(*this);
-  if (failed()) return nullptr;
+  if (failed()) return {};
   if (at_kw("lambda")) return lambdef();
   const Tok& start = tok();
   Node* body = disjunction();
@@ -1406,6 +1425,7 @@ Node* Parser::yield_expr() {
 // A BoolOp level: [next] operands joined by keyword [kw].
 Node* Parser::boolop(Kind op, std::string_view kw, Node* (Parser::*next)()) {
   Depth d(*this);
+  if (failed()) return {};
   Node* first = (this->*next)();
   if (!first || !at_kw(kw)) return first;
   Node* n = make(Kind::BoolOp, {});
@@ -1426,6 +1446,7 @@ Node* Parser::conjunction() { return boolop(Kind::And, "and", &Parser::inversion
 
 Node* Parser::inversion() {
   Depth d(*this);
+  if (failed()) return {};
   if (at_kw("not")) {
     const Tok& start = advance();
     Node* operand = inversion();
@@ -1440,6 +1461,7 @@ Node* Parser::inversion() {
 
 Node* Parser::comparison() {
   Depth d(*this);
+  if (failed()) return {};
   Node* left = bitwise_or();
   if (!left) return nullptr;
   std::vector<Node*> ops, comparators;
@@ -1475,6 +1497,7 @@ Node* Parser::comparison() {
 #define PYLIFE_BINARY_LEVEL(name, next, ...)                                  \
   Node* Parser::name() {                                                      \
     Depth d(*this);                                                           \
+    if (failed()) return nullptr;                                             \
     Node* left = next();                                                      \
     if (!left) return nullptr;                                                \
     for (;;) {                                                                \
@@ -1511,7 +1534,7 @@ PYLIFE_BINARY_LEVEL(term, factor, {T::STAR, Kind::Mult}, {T::SLASH, Kind::Div},
 
 Node* Parser::factor() {
   Depth d(*this);
-  if (failed()) return nullptr;
+  if (failed()) return {};
   const Tok& t = tok();
   Kind op;
   if (t.type == T::PLUS) op = Kind::UAdd;
@@ -1529,6 +1552,7 @@ Node* Parser::factor() {
 
 Node* Parser::power() {
   Depth d(*this);
+  if (failed()) return {};
   Node* base = await_primary();
   if (!base || !at(T::DOUBLESTAR)) return base;
   advance();
@@ -1543,6 +1567,7 @@ Node* Parser::power() {
 
 Node* Parser::await_primary() {
   Depth d(*this);
+  if (failed()) return {};
   if (at_kw("await")) {
     const Tok& start = advance();
     Node* v = primary();
@@ -1556,6 +1581,7 @@ Node* Parser::await_primary() {
 
 Node* Parser::primary() {
   Depth d(*this);
+  if (failed()) return {};
   Node* e = atom();
   if (!e) return nullptr;
   for (;;) {
@@ -1747,7 +1773,7 @@ Node* Parser::slice() {
 
 Node* Parser::atom() {
   Depth d(*this);
-  if (failed()) return nullptr;
+  if (failed()) return {};
   const Tok& t = tok();
   switch (t.type) {
     case T::NAME: {
@@ -2260,7 +2286,8 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
       if (prepared.toks.empty() || prepared.toks.back().type != T::ENDMARKER) {
         return error_at(*string_end_, "f-string: invalid syntax"), false;
       }
-      Parser sub_parser(prepared, sub_lines, arena_);
+      Parser sub_parser(prepared, sub_lines, arena_, stack_base_);
+      sub_parser.depth_ = depth_;
       value = sub_parser.fstring_expression();
       if (!value) {
         // CPython shows the sub-parse's own text "(expr)" and columns.
@@ -2463,6 +2490,7 @@ Node* Parser::maybe_star_pattern() {
 // as_pattern | or_pattern
 Node* Parser::pattern() {
   Depth d(*this);
+  if (failed()) return {};
   const Tok& start = tok();
   Node* p = or_pattern();
   if (!p) return nullptr;
@@ -2541,6 +2569,7 @@ Node* Parser::literal_expr(bool& ok) {
 
 Node* Parser::closed_pattern() {
   Depth d(*this);
+  if (failed()) return {};
   const Tok& start = tok();
   bool is_literal = false;
   if (at_kw("None") || at_kw("True") || at_kw("False")) {
