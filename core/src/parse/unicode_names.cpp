@@ -2,7 +2,10 @@
 // 3.11's unicodedata (scripts/golden/unicode_names.py).  Lookup is
 // case-insensitive, as in CPython.  Name aliases and named sequences are
 // not in the table.
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <vector>
 #include <cstdlib>
 #include <string>
 
@@ -41,6 +44,58 @@ char32_t hangul(const std::string& upper) {
   return 0;
 }
 
+// FNV-1a over a name's bytes.
+uint32_t name_hash(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+// The name stored at [pos] of kNameData.
+std::string decode_name(size_t pos) {
+  std::string name;
+  unsigned words = kNameData[pos++];
+  for (unsigned w = 0; w < words; ++w) {
+    unsigned i = kNameData[pos++];
+    if (i & 0x80) i = ((i & 0x7F) << 8) | kNameData[pos++];
+    if (w) name += ' ';
+    name += kNameWords[i];
+  }
+  return name;
+}
+
+struct NameEntry {
+  uint32_t hash;
+  char32_t cp;
+  uint32_t offset;  // into kNameData
+};
+
+// Every stored name's hash, code point and offset, sorted by hash.
+std::vector<NameEntry> build_index() {
+  std::vector<NameEntry> index;
+  size_t pos = 0, run = 0;
+  unsigned in_run = 0;
+  while (pos < sizeof kNameData) {
+    size_t start = pos;
+    unsigned words = kNameData[pos++];
+    for (unsigned w = 0; w < words; ++w) {
+      if (kNameData[pos++] & 0x80) ++pos;
+    }
+    index.push_back({name_hash(decode_name(start)), kNameRuns[run].first + in_run,
+                     static_cast<uint32_t>(start)});
+    if (++in_run == kNameRuns[run].count) {
+      ++run;
+      in_run = 0;
+    }
+  }
+  std::sort(index.begin(), index.end(),
+            [](const NameEntry& a, const NameEntry& b) { return a.hash < b.hash; });
+  return index;
+}
+
 }  // namespace
 
 char32_t lookup_unicode_name(std::string_view name) {
@@ -60,25 +115,14 @@ char32_t lookup_unicode_name(std::string_view name) {
   }
   if (char32_t h = hangul(upper)) return h;
 
-  // Walk the names in code point order, comparing word by word.
-  size_t pos = 0, run = 0;
-  unsigned in_run = 0;
-  std::string candidate;
-  while (pos < sizeof kNameData) {
-    unsigned words = kNameData[pos++];
-    candidate.clear();
-    for (unsigned w = 0; w < words; ++w) {
-      unsigned i = kNameData[pos++];
-      if (i & 0x80) i = ((i & 0x7F) << 8) | kNameData[pos++];
-      if (w) candidate += ' ';
-      candidate += kNameWords[i];
-    }
-    char32_t cp = kNameRuns[run].first + in_run;
-    if (candidate == upper) return cp;
-    if (++in_run == kNameRuns[run].count) {
-      ++run;
-      in_run = 0;
-    }
+  // An index of the stored names by hash, built on first use (immutable
+  // afterwards); a hit is confirmed by decoding the stored name.
+  static const std::vector<NameEntry> index = build_index();
+  uint32_t h = name_hash(upper);
+  auto it = std::lower_bound(index.begin(), index.end(), h,
+                             [](const NameEntry& e, uint32_t v) { return e.hash < v; });
+  for (; it != index.end() && it->hash == h; ++it) {
+    if (decode_name(it->offset) == upper) return it->cp;
   }
   return 0;
 }
