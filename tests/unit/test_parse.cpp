@@ -3,6 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
+#include <sstream>
+
+#include "golden.h"
 
 #include "../../core/src/parse/literals.h"
 #include "pylife/ast.h"
@@ -38,6 +42,21 @@ TEST_CASE("float repr is Python's shortest round-trip form", "[ast][float]") {
   CHECK(repr_float(NAN) == "nan");
   CHECK(repr_float(2.5, false) == "2.5");
   CHECK(repr_float(10.0, false) == "10");
+}
+
+TEST_CASE("float repr matches CPython on thousands of doubles", "[ast][float][golden]") {
+  std::istringstream rows(pylife::test::read_repo_file("tests/golden/floats.txt"));
+  std::string hex, want;
+  int checked = 0;
+  while (rows >> hex >> want) {
+    uint64_t bits = std::stoull(hex, nullptr, 16);
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    INFO(hex);
+    CHECK(repr_float(d) == want);
+    ++checked;
+  }
+  CHECK(checked > 3000);
 }
 
 TEST_CASE("integer literals of any size become decimal digits", "[ast][int]") {

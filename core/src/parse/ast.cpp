@@ -172,21 +172,63 @@ std::string repr_float(double value, bool add_dot_0) {
   std::string sign = std::signbit(value) ? "-" : "";
   double mag = std::fabs(value);
   if (mag == 0) return sign + (add_dot_0 ? "0.0" : "0");
-  // Shortest digit string that reads back as the same double.
-  char buf[40];
-  int prec = 1;
-  for (; prec <= 17; ++prec) {
-    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, mag);
-    if (std::strtod(buf, nullptr) == mag) break;
-  }
-  std::string text = buf;
-  size_t e = text.find('e');
+  // Shortest digit string that reads back as the same double.  At each
+  // length try the correctly rounded digits, then their neighbours: just
+  // above a power of two the rounding interval is lopsided, and the
+  // shortest string can be the next one up (as David Gay's dtoa finds).
   std::string digits;
-  for (size_t i = 0; i < e; ++i) {
-    if (text[i] != '.') digits += text[i];
+  int exp10 = 0;
+  auto reads_back = [mag](const std::string& d, int e) {
+    std::string text = d.substr(0, 1) + "." + d.substr(1) + "e" + std::to_string(e);
+    return std::strtod(text.c_str(), nullptr) == mag;
+  };
+  char buf[40];
+  for (int prec = 1; prec <= 17 && digits.empty(); ++prec) {
+    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, mag);
+    std::string text = buf;
+    size_t epos = text.find('e');
+    std::string d;
+    for (size_t i = 0; i < epos; ++i) {
+      if (text[i] != '.') d += text[i];
+    }
+    int e = std::atoi(text.c_str() + epos + 1);
+    if (reads_back(d, e)) {
+      digits = d;
+      exp10 = e;
+      break;
+    }
+    if (prec == 17) {
+      digits = d;
+      exp10 = e;
+      break;
+    }
+    // The neighbours one unit in the last digit away.
+    for (int dir : {1, -1}) {
+      std::string n = d;
+      int i = static_cast<int>(n.size()) - 1;
+      int ne = e;
+      if (dir > 0) {
+        while (i >= 0 && n[static_cast<size_t>(i)] == '9') n[static_cast<size_t>(i--)] = '0';
+        if (i < 0) {
+          n = "1" + n.substr(0, n.size() - 1);
+          ++ne;
+        } else {
+          ++n[static_cast<size_t>(i)];
+        }
+      } else {
+        while (i >= 0 && n[static_cast<size_t>(i)] == '0') n[static_cast<size_t>(i--)] = '9';
+        if (i < 0) continue;
+        --n[static_cast<size_t>(i)];
+        if (n[0] == '0') continue;  // would lose a digit: not a same-length candidate
+      }
+      if (reads_back(n, ne)) {
+        digits = n;
+        exp10 = ne;
+        break;
+      }
+    }
   }
   while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  int exp10 = std::atoi(text.c_str() + e + 1);
   int decpt = exp10 + 1;  // digits are 0.DDDD x 10^decpt
   std::string out;
   if (decpt <= -4 || decpt > 16) {
