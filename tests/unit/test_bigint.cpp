@@ -19,14 +19,6 @@ BigInt num(const std::string& text) {
   return *v;
 }
 
-std::string unhex(const std::string& hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  }
-  return out;
-}
-
 // Python's repr of a float result, or "ERR:..." on overflow.
 std::string float_result(double d, bool overflow, const char* overflow_message) {
   if (overflow) return std::string("ERR:") + overflow_message;
@@ -50,7 +42,7 @@ TEST_CASE("BigInt agrees with CPython's int on every golden operation", "[bigint
     std::string got;
     if (op == "parse") {
       std::string error;
-      auto v = BigInt::parse(unhex(a_text), std::stoi(b_text), &error);
+      auto v = BigInt::parse(pylife::test::unhex(a_text), std::stoi(b_text), &error);
       got = v ? v->to_string() : "ERR:" + error;
     } else {
       BigInt a = num(a_text), b = num(b_text);

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "pylife/ast.h"
+#include "pylife/dtoa.h"
 #include "pylife/unicode.h"
 
 namespace pylife::ast {
@@ -167,89 +168,7 @@ std::string dump(const Node* node, int indent, bool* too_deep) {
 }
 
 std::string repr_float(double value, bool add_dot_0) {
-  if (std::isnan(value)) return "nan";
-  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-  std::string sign = std::signbit(value) ? "-" : "";
-  double mag = std::fabs(value);
-  if (mag == 0) return sign + (add_dot_0 ? "0.0" : "0");
-  // Shortest digit string that reads back as the same double.  At each
-  // length try the correctly rounded digits, then their neighbours: just
-  // above a power of two the rounding interval is lopsided, and the
-  // shortest string can be the next one up (as David Gay's dtoa finds).
-  std::string digits;
-  int exp10 = 0;
-  auto reads_back = [mag](const std::string& d, int e) {
-    std::string text = d.substr(0, 1) + "." + d.substr(1) + "e" + std::to_string(e);
-    return std::strtod(text.c_str(), nullptr) == mag;
-  };
-  char buf[40];
-  for (int prec = 1; prec <= 17 && digits.empty(); ++prec) {
-    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, mag);
-    std::string text = buf;
-    size_t epos = text.find('e');
-    std::string d;
-    for (size_t i = 0; i < epos; ++i) {
-      if (text[i] != '.') d += text[i];
-    }
-    int e = std::atoi(text.c_str() + epos + 1);
-    if (reads_back(d, e)) {
-      digits = d;
-      exp10 = e;
-      break;
-    }
-    if (prec == 17) {
-      digits = d;
-      exp10 = e;
-      break;
-    }
-    // The neighbours one unit in the last digit away.
-    for (int dir : {1, -1}) {
-      std::string n = d;
-      int i = static_cast<int>(n.size()) - 1;
-      int ne = e;
-      if (dir > 0) {
-        while (i >= 0 && n[static_cast<size_t>(i)] == '9') n[static_cast<size_t>(i--)] = '0';
-        if (i < 0) {
-          n = "1" + n.substr(0, n.size() - 1);
-          ++ne;
-        } else {
-          ++n[static_cast<size_t>(i)];
-        }
-      } else {
-        while (i >= 0 && n[static_cast<size_t>(i)] == '0') n[static_cast<size_t>(i--)] = '9';
-        if (i < 0) continue;
-        --n[static_cast<size_t>(i)];
-        if (n[0] == '0') continue;  // would lose a digit: not a same-length candidate
-      }
-      if (reads_back(n, ne)) {
-        digits = n;
-        exp10 = ne;
-        break;
-      }
-    }
-  }
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  int decpt = exp10 + 1;  // digits are 0.DDDD x 10^decpt
-  std::string out;
-  if (decpt <= -4 || decpt > 16) {
-    out = digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    int x = decpt - 1;
-    char ebuf[16];
-    std::snprintf(ebuf, sizeof ebuf, "e%c%02d", x < 0 ? '-' : '+', x < 0 ? -x : x);
-    out += ebuf;
-  } else if (decpt <= 0) {
-    out = "0.";
-    out.append(static_cast<size_t>(-decpt), '0');
-    out += digits;
-  } else if (static_cast<size_t>(decpt) >= digits.size()) {
-    out = digits + std::string(static_cast<size_t>(decpt) - digits.size(), '0');
-    if (add_dot_0) out += ".0";
-  } else {
-    out = digits.substr(0, static_cast<size_t>(decpt)) + "." +
-          digits.substr(static_cast<size_t>(decpt));
-  }
-  return sign + out;
+  return dtoa::double_to_string(value, 'r', 0, add_dot_0 ? dtoa::kAddDot0 : 0);
 }
 
 std::string repr(const Constant& c) {
