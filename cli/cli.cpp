@@ -8,6 +8,7 @@
 #include "pylife/ast.h"
 #include "pylife/lex.h"
 #include "pylife/parse.h"
+#include "pylife/symtable.h"
 #include "pylife/source.h"
 #include "pylife/unicode.h"
 #include "pylife/version.h"
@@ -29,6 +30,7 @@ constexpr Command kCommands[] = {
     {"run", "FILE [ARGS] | -c CODE", "run a program like python3", false},
     {"tokens", "FILE [-e]", "the token stream, as python3 -m tokenize", true},
     {"ast", "FILE [--indent N]", "the syntax tree, as ast.dump(ast.parse(...))", true},
+    {"symtable", "FILE", "the scopes and symbols, as the symtable module sees them", true},
     {"dis", "FILE", "the bytecode, as python3 -m dis", false},
     {"compile", "FILE...", "write __pycache__/NAME.pylife-311.pyc", false},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly", false},
@@ -278,6 +280,28 @@ int cmd_ast(const Host& host, const Command& command, const std::vector<std::str
   return 0;
 }
 
+// `pylife symtable FILE`: each scope and its symbols' properties, in the
+// form of scripts/golden/symtables.py (CPython's symtable module).
+int cmd_symtable(const Host& host, const Command& command, const std::vector<std::string>& args) {
+  CommandArgs parsed;
+  if (int status = parse_command_args(host, command, args, {}, {}, parsed)) return status;
+  source::Source src;
+  if (int status = load_program(host, parsed.file, src)) return status;
+  parse::ParseResult result = parse::parse(src);
+  if (!result.ok) {
+    *host.err << parse::format_error(result.error, parsed.file);
+    return 1;
+  }
+  auto lines = source::split_lines(source::normalize_newlines(src.text));
+  auto table = compile::build_symtable(result.module, lines);
+  if (!table.ok) {
+    *host.err << parse::format_error(table.error, parsed.file);
+    return 1;
+  }
+  *host.out << compile::dump_symtable(*table.top);
+  return 0;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, const Host& host) {
@@ -310,6 +334,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
   for (size_t i = 1; i < args.size(); ++i) files.push_back(args[i]);
   if (command->name == "tokens") return cmd_tokens(host, *command, files);
   if (command->name == "ast") return cmd_ast(host, *command, files);
+  if (command->name == "symtable") return cmd_symtable(host, *command, files);
 
   if (command->name == "gui") {
     if (files.size() > 1) {
