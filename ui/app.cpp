@@ -273,6 +273,59 @@ class AstPanel final : public Panel {
   }
 };
 
+// Scopes: each block of the symbol table and how its names resolve.
+class ScopesPanel final : public Panel {
+ public:
+  const char* title() const override { return "Scopes"; }
+  void draw(AppState& state) override {
+    if (!state.parsed.ok) {
+      ImGui::TextDisabled("(the program does not parse)");
+      return;
+    }
+    if (!state.symbols.ok) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
+      ImGui::TextUnformatted(parse::format_error(state.symbols.error, state.filename).c_str());
+      ImGui::PopStyleColor();
+      return;
+    }
+    draw_block(state, *state.symbols.top, 0);
+  }
+
+ private:
+  static const char* scope_name(compile::Scope s) {
+    switch (s) {
+      case compile::Scope::kLocal: return "local";
+      case compile::Scope::kGlobalExplicit: return "global (declared)";
+      case compile::Scope::kGlobalImplicit: return "global";
+      case compile::Scope::kFree: return "free";
+      case compile::Scope::kCell: return "cell";
+      default: return "?";
+    }
+  }
+  void draw_block(AppState& state, const compile::SymbolTable& t, int depth) {
+    static const char* kTypes[] = {"module", "function", "class"};
+    ImGui::PushID(&t);
+    bool open = ImGui::TreeNodeEx("block", depth < 2 ? ImGuiTreeNodeFlags_DefaultOpen : 0,
+                                  "%s %s  (line %d)", kTypes[static_cast<int>(t.type)],
+                                  t.name.c_str(), t.lineno);
+    if (ImGui::IsItemHovered() && t.lineno > 0) state.hovered_line = t.lineno;
+    if (open) {
+      for (const auto& sym : t.symbols) {
+        ImVec4 colour = sym.scope == compile::Scope::kCell || sym.scope == compile::Scope::kFree
+                            ? ImVec4(1.0f, 0.75f, 0.35f, 1.0f)
+                        : sym.scope == compile::Scope::kLocal ? ImVec4(0.55f, 0.85f, 1.0f, 1.0f)
+                                                              : ImVec4(0.75f, 0.75f, 0.75f, 1.0f);
+        ImGui::TextColored(colour, "  %-16s %s%s%s", sym.name.c_str(), scope_name(sym.scope),
+                           (sym.flags & compile::kDefParam) ? ", parameter" : "",
+                           (sym.flags & compile::kDefImport) ? ", imported" : "");
+      }
+      for (const auto& child : t.children) draw_block(state, *child, depth + 1);
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+};
+
 // About: which stages exist in this build.
 class StagesPanel final : public Panel {
  public:
@@ -294,9 +347,13 @@ void AppState::refresh() {
   if (decoded.ok) {
     tokens = lex::tokenize(decoded.source);
     parsed = parse::parse(decoded.source);
+    symbols = parsed.ok ? compile::build_symtable(parsed.module,
+                                                  source::split_lines(decoded.source.text))
+                        : compile::SymtableResult{};
   } else {
     tokens = {};
     parsed = {};
+    symbols = {};
   }
 }
 
@@ -305,6 +362,7 @@ App::App() {
   panels_.push_back(std::make_unique<SourcePanel>());
   panels_.push_back(std::make_unique<TokensPanel>());
   panels_.push_back(std::make_unique<AstPanel>());
+  panels_.push_back(std::make_unique<ScopesPanel>());
   panels_.push_back(std::make_unique<StagesPanel>());
   load("<editor>", kWelcome);
 }
@@ -338,8 +396,9 @@ void App::frame() {
       {0.00f, 0.00f, 0.36f, 1.00f},  // Editor
       {0.36f, 0.60f, 0.30f, 0.40f},  // Source
       {0.36f, 0.00f, 0.30f, 0.60f},  // Tokens
-      {0.66f, 0.00f, 0.34f, 0.72f},  // AST
-      {0.66f, 0.72f, 0.34f, 0.28f},  // Stages
+      {0.66f, 0.00f, 0.34f, 0.55f},  // AST
+      {0.66f, 0.55f, 0.34f, 0.30f},  // Scopes
+      {0.66f, 0.85f, 0.34f, 0.15f},  // Stages
   };
   const float top = vp->WorkPos.y + bar_height;
   const float height = vp->WorkSize.y - bar_height;
