@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (s < best) best = s;
   }
-  std::cout << "files " << files.size() << " parsed " << parsed << " lines " << lines
-            << " seconds " << best << "\n";
+  std::cout << "files " << files.size() << " parsed " << parsed << " lines " << lines << " seconds "
+            << best << "\n";
   return 0;
 }

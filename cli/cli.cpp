@@ -64,7 +64,7 @@ const Command* find_command(std::string_view name) {
 // "COMMAND [options] FILE" after parsing: the file and the options seen.
 struct CommandArgs {
   std::string file;
-  std::vector<std::string> flags;                          // options without a value
+  std::vector<std::string> flags;                           // options without a value
   std::vector<std::pair<std::string, std::string>> values;  // options with one
 
   bool has(std::string_view flag) const {
@@ -131,9 +131,7 @@ int read_bytes(const Host& host, const std::string& path, std::string& bytes) {
 int load_program(const Host& host, const std::string& path, source::Source& source) {
   auto result = source::read(*host.files, path);  // reports as python3 FILE does
   switch (result.status) {
-    case source::ReadSourceResult::Status::kOk:
-      source = std::move(result.source);
-      return 0;
+    case source::ReadSourceResult::Status::kOk: source = std::move(result.source); return 0;
     case source::ReadSourceResult::Status::kOsError:
       *host.err << "pylife: can't open file '" << path << "': " << result.os_error.describe()
                 << "\n";
@@ -198,9 +196,7 @@ int cmd_tokens(const Host& host, const Command& command, const std::vector<std::
           break;
         }
         [[fallthrough]];
-      default:
-        *host.err << "unexpected error: " << e.message << "\n";
-        return 1;
+      default: *host.err << "unexpected error: " << e.message << "\n"; return 1;
     }
     *host.err << path << ": error: " << message << "\n";
     return 1;
@@ -250,7 +246,8 @@ int cmd_ast(const Host& host, const Command& command, const std::vector<std::str
       std::string body = bytes.substr(decoded.source.has_bom ? 3 : 0);
       char hex[8];
       std::snprintf(hex, sizeof hex, "%02x",
-                    static_cast<unsigned char>(bytes[e.fault_offset + (bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0)]));
+                    static_cast<unsigned char>(
+                        bytes[e.fault_offset + (bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0)]));
       std::string reason = e.codec == "ascii"     ? "ordinal not in range(128)"
                            : e.codec == "charmap" ? "character maps to <undefined>"
                                                   : source::check_utf8(body).reason;
@@ -362,8 +359,8 @@ int run(const std::vector<std::string>& args, const Host& host) {
   source::Source src;
   if (int status = load_program(host, files[0], src)) return status;
   err << "pylife: '" << command->name
-      << "' is not in this build yet: the source was read and decoded ("
-      << src.encoding << ", " << source::split_lines(src.text).size()
+      << "' is not in this build yet: the source was read and decoded (" << src.encoding << ", "
+      << source::split_lines(src.text).size()
       << " lines), but the later stages are still to come\n";
   return 2;
 }

@@ -22,9 +22,9 @@ struct StageInfo {
 };
 
 constexpr StageInfo kStages[] = {
-    {Stage::kSource, "Source", true},    {Stage::kTokens, "Tokens", true},
-    {Stage::kAst, "AST", true},          {Stage::kBytecode, "Bytecode", false},
-    {Stage::kVm, "VM", false},           {Stage::kTermination, "Termination", false},
+    {Stage::kSource, "Source", true}, {Stage::kTokens, "Tokens", true},
+    {Stage::kAst, "AST", true},       {Stage::kBytecode, "Bytecode", false},
+    {Stage::kVm, "VM", false},        {Stage::kTermination, "Termination", false},
 };
 
 constexpr const char* kWelcome =
@@ -73,11 +73,10 @@ class EditorPanel final : public Panel {
   const char* title() const override { return "Editor"; }
   void draw(AppState& state) override {
     ImVec2 size = ImGui::GetContentRegionAvail();
-    if (ImGui::InputTextMultiline("##program", state.program.data(), state.program.capacity() + 1,
-                                  size,
-                                  ImGuiInputTextFlags_AllowTabInput |
-                                      ImGuiInputTextFlags_CallbackResize,
-                                  resize_callback, &state.program)) {
+    if (ImGui::InputTextMultiline(
+            "##program", state.program.data(), state.program.capacity() + 1, size,
+            ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize, resize_callback,
+            &state.program)) {
       state.refresh();
     }
   }
@@ -91,7 +90,11 @@ ImVec4 token_colour(lex::TokenType t) {
     case T::NUMBER: return ImVec4(0.75f, 0.60f, 1.00f, 1.0f);
     case T::STRING: return ImVec4(0.60f, 0.90f, 0.55f, 1.0f);
     case T::COMMENT: return ImVec4(0.55f, 0.58f, 0.62f, 1.0f);
-    case T::NEWLINE: case T::NL: case T::INDENT: case T::DEDENT: case T::ENDMARKER:
+    case T::NEWLINE:
+    case T::NL:
+    case T::INDENT:
+    case T::DEDENT:
+    case T::ENDMARKER:
     case T::ENCODING: return ImVec4(0.85f, 0.75f, 0.40f, 1.0f);
     case T::ERRORTOKEN: return ImVec4(1.00f, 0.45f, 0.40f, 1.0f);
     default: return ImVec4(0.95f, 0.95f, 0.95f, 1.0f);
@@ -178,7 +181,8 @@ class TokensPanel final : public Panel {
         if (ImGui::IsItemHovered()) state.hovered_line = t.start.line;
         ImGui::TableNextColumn();
         std::string_view name = lex::token_name(exact_ ? t.exact() : t.type);
-        ImGui::TextColored(token_colour(t.type), "%.*s", static_cast<int>(name.size()), name.data());
+        ImGui::TextColored(token_colour(t.type), "%.*s", static_cast<int>(name.size()),
+                           name.data());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(unicode::repr_str(t.text).c_str());
       }
@@ -259,7 +263,8 @@ class AstPanel final : public Panel {
           std::string shown;
           if (auto* s = std::get_if<std::string>(&v)) shown = unicode::repr_str(*s);
           if (auto* names = std::get_if<std::vector<std::string>>(&v)) {
-            for (const auto& nm : *names) shown += (shown.empty() ? "" : ", ") + unicode::repr_str(nm);
+            for (const auto& nm : *names)
+              shown += (shown.empty() ? "" : ", ") + unicode::repr_str(nm);
             shown = "[" + shown + "]";
           }
           if (auto* k = std::get_if<long long>(&v)) shown = std::to_string(*k);
@@ -347,9 +352,9 @@ void AppState::refresh() {
   if (decoded.ok) {
     tokens = lex::tokenize(decoded.source);
     parsed = parse::parse(decoded.source);
-    symbols = parsed.ok ? compile::build_symtable(parsed.module,
-                                                  source::split_lines(decoded.source.text))
-                        : compile::SymtableResult{};
+    symbols = parsed.ok
+                  ? compile::build_symtable(parsed.module, source::split_lines(decoded.source.text))
+                  : compile::SymtableResult{};
   } else {
     tokens = {};
     parsed = {};
@@ -378,14 +383,15 @@ void App::frame() {
   state_.highlight_line = state_.hovered_line;
   state_.hovered_line = 0;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float bar_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
+  const float bar_height =
+      ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
 
   // Pipeline bar across the top.
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, bar_height));
-  ImGui::Begin("Pipeline", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin(
+      "Pipeline", nullptr,
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   draw_pipeline(state_);
   ImGui::End();
 

@@ -31,7 +31,9 @@ void main_loop() {
   g_window->frame(*g_app);
   if (g_app->state().frame_count == 2) {
     // Two frames drawn: the page is interactive.
-    EM_ASM({ if (Module.onPylifeReady) Module.onPylifeReady(); });
+    EM_ASM({
+      if (Module.onPylifeReady) Module.onPylifeReady();
+    });
   }
 }
 
@@ -71,8 +73,7 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                  ",\"source_ok\":" + (s.decoded.ok ? "true" : "false") +
                  ",\"encoding\":" + json_string(s.decoded.source.encoding) +
                  ",\"tokens\":" + std::to_string(s.tokens.tokens.size()) +
-                 ",\"ast_ok\":" + (s.parsed.ok ? "true" : "false") +
-                 ",\"error\":" +
+                 ",\"ast_ok\":" + (s.parsed.ok ? "true" : "false") + ",\"error\":" +
                  json_string(s.parsed.ok || !s.decoded.ok
                                  ? std::string()
                                  : pylife::parse::format_error(s.parsed.error, s.filename)) +
@@ -81,7 +82,9 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
 }
 
 // Loads [source] into the editor.
-EMSCRIPTEN_KEEPALIVE void pylife_load(const char* source) { g_app->load("<editor>", source); }
+EMSCRIPTEN_KEEPALIVE void pylife_load(const char* source) {
+  g_app->load("<editor>", source);
+}
 
 }  // extern "C"
 
@@ -91,7 +94,9 @@ int main() {
   g_app = &app;
   g_window = &window;
   if (!window.open("pylife", 1280, 800, "/fonts/DejaVuSansMono.ttf")) {
-    EM_ASM({ if (Module.onPylifeError) Module.onPylifeError("WebGL 2 could not be started"); });
+    EM_ASM({
+      if (Module.onPylifeError) Module.onPylifeError("WebGL 2 could not be started");
+    });
     return 1;
   }
   emscripten_set_main_loop(main_loop, 0, true);

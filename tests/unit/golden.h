@@ -8,7 +8,9 @@
 namespace pylife::test {
 
 // The repository's root, baked in at build time.
-inline std::string source_dir() { return PYLIFE_SOURCE_DIR; }
+inline std::string source_dir() {
+  return PYLIFE_SOURCE_DIR;
+}
 
 // The whole file at [path] (relative to the repository root) as bytes;
 // empty if it cannot be read.

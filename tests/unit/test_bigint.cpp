@@ -48,22 +48,35 @@ TEST_CASE("BigInt agrees with CPython's int on every golden operation", "[bigint
       BigInt a = num(a_text), b = num(b_text);
       BigInt q, r;
       bool overflow = false;
-      if (op == "str") got = a.to_string();
-      else if (op == "bin") got = a.to_string(2);
-      else if (op == "oct") got = a.to_string(8);
-      else if (op == "hex") got = a.to_string(16);
-      else if (op == "bit_length") got = std::to_string(a.bit_length());
-      else if (op == "hash") got = std::to_string(a.hash());
+      if (op == "str")
+        got = a.to_string();
+      else if (op == "bin")
+        got = a.to_string(2);
+      else if (op == "oct")
+        got = a.to_string(8);
+      else if (op == "hex")
+        got = a.to_string(16);
+      else if (op == "bit_length")
+        got = std::to_string(a.bit_length());
+      else if (op == "hash")
+        got = std::to_string(a.hash());
       else if (op == "float") {
         double d = a.to_double(&overflow);
         got = float_result(d, overflow, "int too large to convert to float");
-      } else if (op == "add") got = (a + b).to_string();
-      else if (op == "sub") got = (a - b).to_string();
-      else if (op == "mul") got = (a * b).to_string();
-      else if (op == "and") got = (a & b).to_string();
-      else if (op == "or") got = (a | b).to_string();
-      else if (op == "xor") got = (a ^ b).to_string();
-      else if (op == "cmp") got = std::to_string(a.compare(b));
+      } else if (op == "add")
+        got = (a + b).to_string();
+      else if (op == "sub")
+        got = (a - b).to_string();
+      else if (op == "mul")
+        got = (a * b).to_string();
+      else if (op == "and")
+        got = (a & b).to_string();
+      else if (op == "or")
+        got = (a | b).to_string();
+      else if (op == "xor")
+        got = (a ^ b).to_string();
+      else if (op == "cmp")
+        got = std::to_string(a.compare(b));
       else if (op == "floordiv") {
         BigInt::divmod(a, b, q, r);
         got = q.to_string();
@@ -73,11 +86,16 @@ TEST_CASE("BigInt agrees with CPython's int on every golden operation", "[bigint
       } else if (op == "truediv") {
         double d = BigInt::true_divide(a, b, &overflow);
         got = float_result(d, overflow, "integer division result too large for a float");
-      } else if (op == "lshift") got = a.shift_left(static_cast<uint64_t>(b.to_int64())).to_string();
-      else if (op == "rshift") got = a.shift_right(static_cast<uint64_t>(b.to_int64())).to_string();
-      else if (op == "pow") got = a.pow(static_cast<uint64_t>(b.to_int64())).to_string();
-      else if (op == "powmod") got = BigInt::pow_mod(a, BigInt(65537), b).to_string();
-      else FAIL("unknown op " << op);
+      } else if (op == "lshift")
+        got = a.shift_left(static_cast<uint64_t>(b.to_int64())).to_string();
+      else if (op == "rshift")
+        got = a.shift_right(static_cast<uint64_t>(b.to_int64())).to_string();
+      else if (op == "pow")
+        got = a.pow(static_cast<uint64_t>(b.to_int64())).to_string();
+      else if (op == "powmod")
+        got = BigInt::pow_mod(a, BigInt(65537), b).to_string();
+      else
+        FAIL("unknown op " << op);
     }
     CHECK(got == want);
     ++checked;

@@ -28,8 +28,10 @@ TEST_CASE("format() of int, float and str matches CPython", "[format][golden]") 
       std::string e;
       got = format_int(*BigInt::parse(value, 10, &e), spec, &error);
     } else if (kind == "float") {
-      double d = value == "inf" ? HUGE_VAL : value == "-inf" ? -HUGE_VAL
-                 : value == "nan" ? NAN : std::strtod(value.c_str(), nullptr);
+      double d = value == "inf"    ? HUGE_VAL
+                 : value == "-inf" ? -HUGE_VAL
+                 : value == "nan"  ? NAN
+                                   : std::strtod(value.c_str(), nullptr);
       got = format_float(d, spec, &error);
     } else {
       got = format_str(pylife::test::unhex(value), spec, &error);

@@ -100,8 +100,7 @@ TEST_CASE("pylife ast matches ast.dump(ast.parse(...)) on every golden file", "[
   CHECK(errors >= 40);
 }
 
-TEST_CASE("tokens carry byte columns for the AST and code-point columns for tokenize",
-          "[tokens]") {
+TEST_CASE("tokens carry byte columns for the AST and code-point columns for tokenize", "[tokens]") {
   auto decoded = pylife::source::decode("é = 'ñ'\n", "t.py");
   REQUIRE(decoded.ok);
   auto stream = pylife::lex::tokenize(decoded.source);

@@ -63,17 +63,18 @@ TEST_CASE("pathological nesting ends in CPython's errors, not a crash", "[robust
 TEST_CASE("randomly damaged programs parse or fail cleanly", "[robustness]") {
   namespace stdfs = std::filesystem;
   std::vector<std::string> seeds;
-  for (const auto& e : stdfs::directory_iterator(stdfs::path(pylife::test::source_dir()) /
-                                                 "tests/golden/src")) {
+  for (const auto& e :
+       stdfs::directory_iterator(stdfs::path(pylife::test::source_dir()) / "tests/golden/src")) {
     if (e.path().extension() == ".py" && e.path().filename().string().rfind("ast_", 0) == 0) {
-      seeds.push_back(pylife::test::read_repo_file("tests/golden/src/" +
-                                                   e.path().filename().string()));
+      seeds.push_back(
+          pylife::test::read_repo_file("tests/golden/src/" + e.path().filename().string()));
     }
   }
   REQUIRE(seeds.size() > 10);
-  const char* pieces[] = {"(", ")", "[", "]", "{", "}", "\"", "'", "\"\"\"", "\\", "\n", "\t",
-                          ":", "=", "f\"{", "!r", "lambda", "match", "case", "*", "**", "@",
-                          "#", "\r", "\xff", "\xc3", "yield", "0x", "1e", "\\N{", ":=", "\x0c"};
+  const char* pieces[] = {"(",      ")",     "[",     "]",  "{",  "}",    "\"",   "'",
+                          "\"\"\"", "\\",    "\n",    "\t", ":",  "=",    "f\"{", "!r",
+                          "lambda", "match", "case",  "*",  "**", "@",    "#",    "\r",
+                          "\xff",   "\xc3",  "yield", "0x", "1e", "\\N{", ":=",   "\x0c"};
   std::mt19937 rng(20261129);
   int parsed = 0, errors = 0;
   for (int i = 0; i < 1500; ++i) {

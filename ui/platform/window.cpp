@@ -43,8 +43,8 @@ bool Window::open(const char* title, int width, int height, const char* font_pat
   SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
   auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE |
                                             SDL_WINDOW_ALLOW_HIGHDPI);
-  window_ = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
-                             flags);
+  window_ =
+      SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
   if (!window_) {
     std::fprintf(stderr, "pylife: cannot open a window: %s\n", SDL_GetError());
     return false;

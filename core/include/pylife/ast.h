@@ -61,7 +61,9 @@ inline constexpr KindSpec kKindSpecs[] = {
 #undef PYLIFE_AST_FIELD
 };
 
-inline constexpr const KindSpec& spec(Kind k) { return kKindSpecs[static_cast<size_t>(k)]; }
+inline constexpr const KindSpec& spec(Kind k) {
+  return kKindSpecs[static_cast<size_t>(k)];
+}
 
 // Index of field [name] among [kind]'s fields (compile-time when constant).
 constexpr size_t field_index(Kind kind, std::string_view name) {
@@ -85,13 +87,23 @@ constexpr size_t field_count(Kind kind) {
 // The spec of field [index] of [kind].
 const FieldSpec& field_spec(Kind kind, size_t index);
 
-#define PYLIFE_FIELD(kind, name)                                                      \
-  (std::integral_constant<size_t,                                                     \
+#define PYLIFE_FIELD(kind, name)  \
+  (std::integral_constant<size_t, \
                           ::pylife::ast::field_index(::pylife::ast::Kind::kind, #name)>::value)
 
 // A Python constant as the parser produces it.
 struct Constant {
-  enum class Kind : uint8_t { kNone, kTrue, kFalse, kEllipsis, kInt, kFloat, kComplex, kStr, kBytes };
+  enum class Kind : uint8_t {
+    kNone,
+    kTrue,
+    kFalse,
+    kEllipsis,
+    kInt,
+    kFloat,
+    kComplex,
+    kStr,
+    kBytes
+  };
   Kind kind = Kind::kNone;
   std::string text;   // Int: decimal digits; Str: UTF-8; Bytes: raw bytes
   double number = 0;  // Float: the value; Complex: the imaginary part

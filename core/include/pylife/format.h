@@ -34,8 +34,7 @@ std::optional<FormatSpec> parse_format_spec(std::string_view spec, std::string* 
 // with "OverflowError:".
 std::optional<std::string> format_int(const BigInt& value, std::string_view spec,
                                       std::string* error);
-std::optional<std::string> format_float(double value, std::string_view spec,
-                                        std::string* error);
+std::optional<std::string> format_float(double value, std::string_view spec, std::string* error);
 std::optional<std::string> format_str(std::string_view utf8, std::string_view spec,
                                       std::string* error);
 

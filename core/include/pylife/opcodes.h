@@ -16,7 +16,16 @@ enum class Op : uint8_t {
 
 // What an opcode's argument means (decides how `dis` shows it).
 enum class ArgKind : uint8_t {
-  None, Const, Name, Local, Free, JumpForward, JumpBackward, Compare, BinaryOp, Int
+  None,
+  Const,
+  Name,
+  Local,
+  Free,
+  JumpForward,
+  JumpBackward,
+  Compare,
+  BinaryOp,
+  Int
 };
 
 struct OpInfo {
@@ -29,7 +38,9 @@ struct OpInfo {
 
 // The table entry of opcode number [op] (every byte value has one).
 const OpInfo& op_info(uint8_t op);
-inline const OpInfo& op_info(Op op) { return op_info(static_cast<uint8_t>(op)); }
+inline const OpInfo& op_info(Op op) {
+  return op_info(static_cast<uint8_t>(op));
+}
 
 // dis.stack_effect(op, oparg, jump=[jump]) of CPython 3.11.
 int stack_effect(Op op, int oparg, bool jump);

@@ -28,11 +28,11 @@ struct SourceError {
     kNullBytes,        // a NUL character in the text
   };
   Kind kind = Kind::kNonUtf8;
-  std::string encoding;  // the declared encoding, when one is involved
-  std::string message;  // e.g. "source code cannot contain null bytes"
-  int lineno = 0;       // 1-based line, 0 when CPython shows no location
-  std::string text;     // the offending line (UTF-8, no newline), if shown
-  int fault_line = 0;   // where decoding failed, even when no location is shown
+  std::string encoding;     // the declared encoding, when one is involved
+  std::string message;      // e.g. "source code cannot contain null bytes"
+  int lineno = 0;           // 1-based line, 0 when CPython shows no location
+  std::string text;         // the offending line (UTF-8, no newline), if shown
+  int fault_line = 0;       // where decoding failed, even when no location is shown
   size_t fault_offset = 0;  // byte offset of the undecodable byte (kDecodeFailed)
   std::string codec;        // Python's codec name for kDecodeFailed ("ascii", "charmap")
 };
@@ -65,8 +65,7 @@ struct DecodeOptions {
 
 // Decodes [bytes] read from [filename] as CPython 3.11 would when running
 // the file.
-DecodeResult decode(std::string_view bytes, std::string_view filename,
-                    DecodeOptions options = {});
+DecodeResult decode(std::string_view bytes, std::string_view filename, DecodeOptions options = {});
 
 // The bytes behind UTF-8 [text] in which undecodable bytes were escaped
 // as U+DC80..U+DCFF (the inverse of escape_invalid_utf8).

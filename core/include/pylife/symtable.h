@@ -29,8 +29,14 @@ enum SymbolFlags : int {
 };
 
 // Resolved scopes.
-enum class Scope { kNone = 0, kLocal = 1, kGlobalExplicit = 2, kGlobalImplicit = 3, kFree = 4,
-                   kCell = 5 };
+enum class Scope {
+  kNone = 0,
+  kLocal = 1,
+  kGlobalExplicit = 2,
+  kGlobalImplicit = 3,
+  kFree = 4,
+  kCell = 5
+};
 
 struct Symbol {
   std::string name;  // mangled for private names in classes
@@ -44,8 +50,8 @@ struct SymbolTable {
   BlockType type = BlockType::kModule;
   std::string name;  // "top", a def/class name, "lambda", "listcomp", ...
   int lineno = 0;
-  const ast::Node* node = nullptr;  // the AST node of the block
-  std::vector<Symbol> symbols;      // in first-seen order
+  const ast::Node* node = nullptr;    // the AST node of the block
+  std::vector<Symbol> symbols;        // in first-seen order
   std::vector<std::string> varnames;  // parameters, in order
   std::vector<std::unique_ptr<SymbolTable>> children;
   bool nested = false, generator = false, coroutine = false, comprehension = false;
@@ -61,8 +67,7 @@ struct SymtableResult {
 };
 
 // Builds the symbol tables of a Module tree.  [lines] give error text.
-SymtableResult build_symtable(const ast::Node* module,
-                              const std::vector<std::string_view>& lines);
+SymtableResult build_symtable(const ast::Node* module, const std::vector<std::string_view>& lines);
 
 // The symtable module's view, one block per line then its symbols (sorted):
 // "function f line 3 optimized" / "  x: referenced local assigned".

@@ -20,7 +20,9 @@ constexpr std::array<OpInfo, 256> kTable = build_table();
 
 }  // namespace
 
-const OpInfo& op_info(uint8_t op) { return kTable[op]; }
+const OpInfo& op_info(uint8_t op) {
+  return kTable[op];
+}
 
 int stack_effect(Op op, int oparg, bool jump) {
   switch (op) {

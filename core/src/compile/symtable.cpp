@@ -78,8 +78,11 @@ class Builder {
     if (line >= 1 && static_cast<size_t>(line) <= lines_.size()) {
       error.text = std::string(lines_[static_cast<size_t>(line) - 1]);
       std::string_view l = lines_[static_cast<size_t>(line) - 1];
-      error.offset = static_cast<int>(std::count_if(l.begin(), l.begin() + std::min<size_t>(static_cast<size_t>(col), l.size()),
-                                                    [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })) + 1;
+      error.offset =
+          static_cast<int>(std::count_if(
+              l.begin(), l.begin() + std::min<size_t>(static_cast<size_t>(col), l.size()),
+              [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })) +
+          1;
     }
     return false;
   }
@@ -110,9 +113,9 @@ class Builder {
     }
     if (comp_iter_target_ && ste == &cur()) {
       if (val & (kDefGlobal | kDefNonlocal)) {
-        return fail("comprehension inner loop cannot rebind assignment expression target '" +
-                        name + "'",
-                    at);
+        return fail(
+            "comprehension inner loop cannot rebind assignment expression target '" + name + "'",
+            at);
       }
       val |= kDefCompIter;
     }
@@ -201,8 +204,7 @@ class Builder {
       if (!annotations(args, s->opt(F(FunctionDef, returns)))) return false;
       if (!exprs(s->list(F(FunctionDef, decorator_list)))) return false;
     }
-    enter(BlockType::kFunction, lambda ? "lambda" : s->str(F(FunctionDef, name)), s,
-          s->loc.lineno);
+    enter(BlockType::kFunction, lambda ? "lambda" : s->str(F(FunctionDef, name)), s, s->loc.lineno);
     if (s->kind == Kind::AsyncFunctionDef) cur().coroutine = true;
     if (!arguments(args)) return false;
     bool ok = lambda ? expr(s->node(F(Lambda, body))) : stmts(s, F(FunctionDef, body));
@@ -239,8 +241,7 @@ class Builder {
   bool stmt(Node* s) {
     switch (s->kind) {
       case Kind::FunctionDef:
-      case Kind::AsyncFunctionDef:
-        return function(s, false);
+      case Kind::AsyncFunctionDef: return function(s, false);
       case Kind::ClassDef: {
         if (!add_def(s->str(F(ClassDef, name)), kDefLocal, s)) return false;
         if (!exprs(s->list(F(ClassDef, bases)))) return false;
@@ -301,8 +302,7 @@ class Builder {
         }
         return true;
       }
-      case Kind::Raise:
-        return opt(s->opt(F(Raise, exc))) && opt(s->opt(F(Raise, cause)));
+      case Kind::Raise: return opt(s->opt(F(Raise, exc))) && opt(s->opt(F(Raise, cause)));
       case Kind::Try:
       case Kind::TryStar: {
         if (!stmts(s, F(Try, body)) || !stmts(s, F(Try, orelse))) return false;
@@ -315,8 +315,7 @@ class Builder {
         }
         return stmts(s, F(Try, finalbody));
       }
-      case Kind::Assert:
-        return expr(s->node(F(Assert, test))) && opt(s->opt(F(Assert, msg)));
+      case Kind::Assert: return expr(s->node(F(Assert, test))) && opt(s->opt(F(Assert, msg)));
       case Kind::Import:
       case Kind::ImportFrom: {
         auto& names = s->list(s->kind == Kind::Import ? F(Import, names) : F(ImportFrom, names));
@@ -345,8 +344,7 @@ class Builder {
         }
         return stmts(s, F(With, body));
       }
-      default:
-        return true;  // Pass, Break, Continue
+      default: return true;  // Pass, Break, Continue
     }
   }
 
@@ -398,8 +396,7 @@ class Builder {
         }
         return true;
       }
-      default:
-        return true;  // MatchSingleton
+      default: return true;  // MatchSingleton
     }
   }
 
@@ -411,9 +408,9 @@ class Builder {
       if (ste->comprehension) {
         Symbol* s = find(*ste, mangle(private_, name));
         if (s && (s->flags & kDefCompIter)) {
-          return fail("assignment expression cannot rebind comprehension iteration variable '" +
-                          name + "'",
-                      target);
+          return fail(
+              "assignment expression cannot rebind comprehension iteration variable '" + name + "'",
+              target);
         }
         continue;
       }
@@ -494,8 +491,7 @@ class Builder {
       case Kind::IfExp:
         return expr(e->node(F(IfExp, test))) && expr(e->node(F(IfExp, body))) &&
                expr(e->node(F(IfExp, orelse)));
-      case Kind::Dict:
-        return exprs(e->list(F(Dict, keys))) && exprs(e->list(F(Dict, values)));
+      case Kind::Dict: return exprs(e->list(F(Dict, keys))) && exprs(e->list(F(Dict, values)));
       case Kind::Set: return exprs(e->list(F(Set, elts)));
       case Kind::GeneratorExp:
         return comprehension(e, "genexpr", F(GeneratorExp, generators),
@@ -517,9 +513,7 @@ class Builder {
         if (cur().comprehension) return fail(comprehension_yield(), e);
         cur().generator = true;
         return expr(e->node(F(YieldFrom, value)));
-      case Kind::Await:
-        cur().coroutine = true;
-        return expr(e->node(F(Await, value)));
+      case Kind::Await: cur().coroutine = true; return expr(e->node(F(Await, value)));
       case Kind::Compare:
         return expr(e->node(F(Compare, left))) && exprs(e->list(F(Compare, comparators)));
       case Kind::Call: {
@@ -552,15 +546,14 @@ class Builder {
       }
       case Kind::List: return exprs(e->list(F(List, elts)));
       case Kind::Tuple: return exprs(e->list(F(Tuple, elts)));
-      default:
-        return true;  // Constant
+      default: return true;  // Constant
     }
   }
 
   std::string comprehension_yield() {
     const std::string& n = cur().name;
-    std::string what = n == "listcomp"  ? "list comprehension"
-                       : n == "setcomp" ? "set comprehension"
+    std::string what = n == "listcomp"   ? "list comprehension"
+                       : n == "setcomp"  ? "set comprehension"
                        : n == "dictcomp" ? "dict comprehension"
                                          : "generator expression";
     return "'yield' inside " + what;
@@ -706,7 +699,8 @@ void dump_block(const SymbolTable& t, int depth, std::string& out) {
     if (f & kUse) props.push_back("referenced");
     if (f & kDefImport) props.push_back("imported");
     if (f & kDefParam) props.push_back("parameter");
-    if (sc == Scope::kGlobalImplicit || sc == Scope::kGlobalExplicit || (module && (f & kDefBound))) {
+    if (sc == Scope::kGlobalImplicit || sc == Scope::kGlobalExplicit ||
+        (module && (f & kDefBound))) {
       props.push_back("global");
     }
     if (f & kDefNonlocal) props.push_back("nonlocal");
@@ -743,8 +737,7 @@ std::string mangle(const std::string& class_name, const std::string& name) {
   return "_" + class_name.substr(start) + name;
 }
 
-SymtableResult build_symtable(const ast::Node* module,
-                              const std::vector<std::string_view>& lines) {
+SymtableResult build_symtable(const ast::Node* module, const std::vector<std::string_view>& lines) {
   SymtableResult result;
   Builder builder(lines);
   result.ok = builder.build(module, result.top);

@@ -155,9 +155,7 @@ std::string double_to_string(double value, char code, int precision, int flags) 
       use_exp = true;
       vdigits_end = precision;
       break;
-    case 'f':
-      vdigits_end = decpt + precision;
-      break;
+    case 'f': vdigits_end = decpt + precision; break;
     case 'g':
       if (decpt <= -4 || decpt > (add_dot_0 ? precision - 1 : precision)) use_exp = true;
       if (alt) vdigits_end = precision;

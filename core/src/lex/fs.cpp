@@ -27,7 +27,8 @@ Errno from_host(int host_errno) {
   switch (host_errno) {
     case ENOENT: return Errno::kNoEnt;
     case EISDIR: return Errno::kIsDir;
-    case EACCES: case EPERM: return Errno::kAcces;
+    case EACCES:
+    case EPERM: return Errno::kAcces;
     case ENOTDIR: return Errno::kNotDir;
     default: return Errno::kIo;
   }

@@ -50,11 +50,11 @@ char32_t compose(char32_t a, char32_t b) {
       b < kTBase + kTCount) {
     return a + (b - kTBase);
   }
-  auto it = std::lower_bound(std::begin(kCompose), std::end(kCompose), std::pair{a, b},
-                             [](const ComposeEntry& e, std::pair<char32_t, char32_t> v) {
-                               return e.first < v.first ||
-                                      (e.first == v.first && e.second < v.second);
-                             });
+  auto it =
+      std::lower_bound(std::begin(kCompose), std::end(kCompose), std::pair{a, b},
+                       [](const ComposeEntry& e, std::pair<char32_t, char32_t> v) {
+                         return e.first < v.first || (e.first == v.first && e.second < v.second);
+                       });
   if (it != std::end(kCompose) && it->first == a && it->second == b) return it->result;
   return 0;
 }
@@ -72,8 +72,9 @@ std::u32string nfkc(std::u32string_view text) {
     }
     size_t j = i;
     while (j < d.size() && combining_class(d[j]) != 0) ++j;
-    std::stable_sort(d.begin() + static_cast<long>(i), d.begin() + static_cast<long>(j),
-                     [](char32_t x, char32_t y) { return combining_class(x) < combining_class(y); });
+    std::stable_sort(
+        d.begin() + static_cast<long>(i), d.begin() + static_cast<long>(j),
+        [](char32_t x, char32_t y) { return combining_class(x) < combining_class(y); });
     i = j;
   }
   // Canonical composition.

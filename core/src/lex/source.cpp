@@ -305,7 +305,8 @@ DecodeResult decode(std::string_view bytes, std::string_view filename, DecodeOpt
       }
       size_t line_start = bytes.rfind('\n', fault->offset);
       line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-      return fail(SourceError::Kind::kUnicodeError, "(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
+      return fail(SourceError::Kind::kUnicodeError,
+                  "(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
                       " in position " + std::to_string(fault->offset - line_start) + ": " +
                       fault->reason,
                   lineno);
@@ -333,7 +334,7 @@ DecodeResult decode(std::string_view bytes, std::string_view filename, DecodeOpt
       auto r = fail(SourceError::Kind::kDecodeFailed, "encoding problem: " + declared);
       r.error.encoding = declared;
       r.error.fault_offset = bad;
-      r.error.codec = codec.utf8 ? "utf-8"
+      r.error.codec = codec.utf8                                       ? "utf-8"
                       : std::string_view(codec.table->name) == "ascii" ? "ascii"
                                                                        : "charmap";
       return r;

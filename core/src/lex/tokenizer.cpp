@@ -30,11 +30,17 @@ constexpr std::array<TokenSpec, 64> kTokens = {{
 
 using U32 = std::u32string;
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_quote(char32_t c) { return c == '\'' || c == '"'; }
+bool is_digit(char32_t c) {
+  return c >= '0' && c <= '9';
+}
+bool is_quote(char32_t c) {
+  return c == '\'' || c == '"';
+}
 
 // The character at [i] of [s], or 0 past its end.
-char32_t at(const U32& s, size_t i) { return i < s.size() ? s[i] : 0; }
+char32_t at(const U32& s, size_t i) {
+  return i < s.size() ? s[i] : 0;
+}
 
 // [0-9](?:_?[0-9])* starting at [i]; end index or npos.
 size_t digit_part(const U32& s, size_t i) {
@@ -233,8 +239,8 @@ size_t string_end(const U32& s, size_t p, char32_t quote, bool triple) {
 // str.isspace() for strip().
 bool is_space(char32_t c) {
   return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) || c == 0x85 ||
-         c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+         c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 // The tokenizer's state, as the local variables of _tokenize.
@@ -341,7 +347,8 @@ TokenStream Tokenizer::run() {
         contline.clear();
         needcont = false;
         in_string = false;
-      } else if (needcont && !(line.size() >= 2 && line.compare(line.size() - 2, 2, U"\\\n") == 0) &&
+      } else if (needcont &&
+                 !(line.size() >= 2 && line.compare(line.size() - 2, 2, U"\\\n") == 0) &&
                  !(line.size() >= 3 && line.compare(line.size() - 3, 3, U"\\\r\n") == 0)) {
         emit(TokenType::ERRORTOKEN, contstr + line, strstart, pos(lnum, line, line.size()));
         contstr.clear();
@@ -374,8 +381,8 @@ TokenStream Tokenizer::run() {
         if (line[p] == '#') {
           size_t end = line.size();
           while (end > p && (line[end - 1] == '\r' || line[end - 1] == '\n')) --end;
-          emit(TokenType::COMMENT, std::u32string_view(line).substr(p, end - p),
-               pos(lnum, line, p), pos(lnum, line, end));
+          emit(TokenType::COMMENT, std::u32string_view(line).substr(p, end - p), pos(lnum, line, p),
+               pos(lnum, line, end));
           p = end;
         }
         emit(TokenType::NL, std::u32string_view(line).substr(p), pos(lnum, line, p),
@@ -427,7 +434,8 @@ TokenStream Tokenizer::run() {
         // its first character allows it (a letter can only start a string
         // prefix or a name).
         bool letter = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-        bool quote_or_prefix = is_quote(c) || (letter && c < 0x80 && string_prefix(line, start) != U32::npos);
+        bool quote_or_prefix =
+            is_quote(c) || (letter && c < 0x80 && string_prefix(line, start) != U32::npos);
         if (quote_or_prefix && (end = triple_start(line, start)) != U32::npos) {
         } else if ((is_digit(c) || c == '.') && (end = number(line, start)) != U32::npos) {
         } else if (!letter && !is_quote(c) && (end = funny(line, start)) != U32::npos) {
@@ -550,6 +558,8 @@ TokenType exact_type(std::string_view op) {
   return TokenType::OP;
 }
 
-TokenStream tokenize(const source::Source& source) { return Tokenizer(source).run(); }
+TokenStream tokenize(const source::Source& source) {
+  return Tokenizer(source).run();
+}
 
 }  // namespace pylife::lex

@@ -96,7 +96,9 @@ bool is_alnum(char32_t c) {
   return in_table(kAlnum, c);
 }
 
-bool is_word(char32_t c) { return c == '_' || is_alnum(c); }
+bool is_word(char32_t c) {
+  return c == '_' || is_alnum(c);
+}
 
 bool is_xid_start(char32_t c) {
   if (c < 0x80) return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

@@ -18,7 +18,8 @@ std::string error_text(long offset, long end_offset, std::string text) {
   text = text.substr(0, text.find('\0'));
   offset--;
   size_t start = 0;
-  while (start < text.size() && (text[start] == ' ' || text[start] == '\t' || text[start] == '\f')) {
+  while (start < text.size() &&
+         (text[start] == ' ' || text[start] == '\t' || text[start] == '\f')) {
     ++start;
     --offset;
   }
@@ -98,7 +99,9 @@ std::string format_warning(const Warning& w, std::string_view filename,
   auto lines = source::split_lines(source_text);
   if (w.lineno >= 1 && static_cast<size_t>(w.lineno) <= lines.size()) {
     std::string_view line = lines[static_cast<size_t>(w.lineno) - 1];
-    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    auto is_space = [](char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
     while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
     while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
     if (!line.empty()) out += "  " + std::string(line) + "\n";

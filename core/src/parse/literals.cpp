@@ -66,9 +66,9 @@ int hex_value(char32_t c) {
 // CPython's "(unicode error) 'unicodeescape' codec can't decode bytes in
 // position A-B: REASON" (positions in the UTF-8 body).
 std::string unicode_escape_error(size_t start, size_t end, const char* reason) {
-  std::string pos = end > start + 1
-                        ? "bytes in position " + std::to_string(start) + "-" + std::to_string(end - 1)
-                        : "byte 0x5c in position " + std::to_string(start);
+  std::string pos =
+      end > start + 1 ? "bytes in position " + std::to_string(start) + "-" + std::to_string(end - 1)
+                      : "byte 0x5c in position " + std::to_string(start);
   return "(unicode error) 'unicodeescape' codec can't decode " + pos + ": " + reason;
 }
 
@@ -121,7 +121,14 @@ Decoded decode_str_literal(std::string_view body, bool raw) {
     }
     switch (e) {
       case '\n': break;  // backslash-newline continues the literal
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7': {
         char32_t v = static_cast<char32_t>(e - '0');
         for (int k = 0; k < 2 && i < n && body[i] >= '0' && body[i] <= '7'; ++k, ++i) {
           v = v * 8 + static_cast<char32_t>(body[i] - '0');
@@ -129,14 +136,18 @@ Decoded decode_str_literal(std::string_view body, bool raw) {
         unicode::append_utf8(out, v);
         break;
       }
-      case 'x': case 'u': case 'U': {
+      case 'x':
+      case 'u':
+      case 'U': {
         int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
         char32_t v = 0;
         for (int k = 0; k < digits; ++k) {
-          int h = i + static_cast<size_t>(k) < n ? hex_value(static_cast<unsigned char>(body[i + k])) : -1;
+          int h = i + static_cast<size_t>(k) < n
+                      ? hex_value(static_cast<unsigned char>(body[i + k]))
+                      : -1;
           if (h < 0) {
             d.ok = false;
-            const char* reason = e == 'x' ? "truncated \\xXX escape"
+            const char* reason = e == 'x'   ? "truncated \\xXX escape"
                                  : e == 'u' ? "truncated \\uXXXX escape"
                                             : "truncated \\UXXXXXXXX escape";
             d.error = unicode_escape_error(start, i + static_cast<size_t>(k), reason);
@@ -185,8 +196,8 @@ std::string undecodable_utf8_message(std::string_view text, size_t& position) {
   position = bad.offset == std::string_view::npos ? 0 : bad.offset;
   char hex[8];
   std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(original[position]));
-  return "(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) +
-         " in position " + std::to_string(position) + ": " + bad.reason;
+  return "(unicode error) 'utf-8' codec can't decode byte 0x" + std::string(hex) + " in position " +
+         std::to_string(position) + ": " + bad.reason;
 }
 
 Decoded decode_bytes_literal(std::string_view body, bool raw) {
@@ -225,7 +236,14 @@ Decoded decode_bytes_literal(std::string_view body, bool raw) {
     }
     switch (e) {
       case '\n': break;  // backslash-newline continues the literal
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+      case '4':
+      case '5':
+      case '6':
+      case '7': {
         unsigned v = static_cast<unsigned>(e - '0');
         for (int k = 0; k < 2 && i < n && body[i] >= '0' && body[i] <= '7'; ++k, ++i) {
           v = v * 8 + static_cast<unsigned>(body[i] - '0');
@@ -245,9 +263,7 @@ Decoded decode_bytes_literal(std::string_view body, bool raw) {
         i += 2;
         break;
       }
-      default:
-        out += '\\';
-        out += e;
+      default: out += '\\'; out += e;
     }
   }
   return d;

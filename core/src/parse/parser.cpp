@@ -100,8 +100,8 @@ class Parser {
               std::string type = "SyntaxError") {
     if (failure_ == Failure::kNone) {
       failure_ = Failure::kError;
-      error_ = make_error(lines_, std::move(type), std::move(msg), line, offset, end_line,
-                          end_offset);
+      error_ =
+          make_error(lines_, std::move(type), std::move(msg), line, offset, end_line, end_offset);
       specific_ = true;
     }
     return nullptr;
@@ -124,7 +124,9 @@ class Parser {
     return nullptr;
   }
   // "expected 'X'" at the current token (CPython's forced tokens, &&'X').
-  Node* expected(const char* what) { return error_at(tok(), std::string("expected '") + what + "'"); }
+  Node* expected(const char* what) {
+    return error_at(tok(), std::string("expected '") + what + "'");
+  }
 
   // Code-point column of byte column [byte_col] on [line].
   int ccol(int line, int byte_col) {
@@ -272,8 +274,8 @@ class Parser {
   bool hit_tokerr_ = false;
   SyntaxError error_;
   int depth_ = 0;
-  uintptr_t stack_base_ = 0;  // native stack address where parsing began
-  int paren_level_ = 0;  // brackets around the current expression (for error hints)
+  uintptr_t stack_base_ = 0;         // native stack address where parsing began
+  int paren_level_ = 0;              // brackets around the current expression (for error hints)
   const Tok* string_end_ = nullptr;  // the token after the strings being decoded
 };
 
@@ -283,11 +285,10 @@ bool Parser::is_keyword(std::string_view s) {
   char c = s[0];
   if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return false;
   static constexpr std::string_view kKeywords[] = {
-      "False", "None",   "True",    "and",      "as",     "assert", "async", "await",
-      "break", "class",  "continue", "def",     "del",    "elif",   "else",  "except",
-      "finally", "for",  "from",    "global",   "if",     "import", "in",    "is",
-      "lambda", "nonlocal", "not",  "or",       "pass",   "raise",  "return", "try",
-      "while", "with",   "yield"};
+      "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+      "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+      "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+      "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
   for (auto k : kKeywords) {
     if (k == s) return true;
   }
@@ -333,16 +334,20 @@ std::string Parser::expr_name(const Node* n) {
     case Kind::Tuple: return "tuple";
     case Kind::Lambda: return "lambda";
     case Kind::Call: return "function call";
-    case Kind::BoolOp: case Kind::BinOp: case Kind::UnaryOp: return "expression";
+    case Kind::BoolOp:
+    case Kind::BinOp:
+    case Kind::UnaryOp: return "expression";
     case Kind::GeneratorExp: return "generator expression";
-    case Kind::Yield: case Kind::YieldFrom: return "yield expression";
+    case Kind::Yield:
+    case Kind::YieldFrom: return "yield expression";
     case Kind::Await: return "await expression";
     case Kind::ListComp: return "list comprehension";
     case Kind::SetComp: return "set comprehension";
     case Kind::DictComp: return "dict comprehension";
     case Kind::Dict: return "dict literal";
     case Kind::Set: return "set display";
-    case Kind::JoinedStr: case Kind::FormattedValue: return "f-string expression";
+    case Kind::JoinedStr:
+    case Kind::FormattedValue: return "f-string expression";
     case Kind::Constant: {
       const auto& c = n->constant(F(Constant, value));
       if (c.kind == ast::Constant::Kind::kNone) return "None";
@@ -383,10 +388,8 @@ Node* Parser::invalid_target(Node* n, Targets type) {
       return n;
     case Kind::Name:
     case Kind::Subscript:
-    case Kind::Attribute:
-      return nullptr;
-    default:
-      return n;
+    case Kind::Attribute: return nullptr;
+    default: return n;
   }
 }
 
@@ -522,8 +525,7 @@ bool Parser::block(std::vector<Node*>& out, const std::string& what, int line) {
       std::string msg = "expected an indented block";
       if (!what.empty()) msg += " after " + what + " on line " + std::to_string(line);
       const Tok& at_tok = at(T::ENDMARKER) ? *last_ : tok();
-      return error(msg, at_tok.line, at_tok.ccol + 1, at_tok.line, 0, "IndentationError"),
-             false;
+      return error(msg, at_tok.line, at_tok.ccol + 1, at_tok.line, 0, "IndentationError"), false;
     }
     advance();
     if (!statements(out)) return false;
@@ -571,9 +573,9 @@ Node* Parser::expression_stmt() {
     if ((id == "print" || id == "exec") && !at(T::LPAR) && tok().type != T::OP) {
       size_t save = pos_;
       if (Node* rest = star_expressions()) {
-        return error_range(first, rest,
-                           "Missing parentheses in call to '" + id + "'. Did you mean " + id +
-                               "(...)?");
+        return error_range(
+            first, rest,
+            "Missing parentheses in call to '" + id + "'. Did you mean " + id + "(...)?");
       }
       pos_ = save;
     }
@@ -583,8 +585,8 @@ Node* Parser::expression_stmt() {
   if (next.type == T::COLON) {
     bool parenthesized = start.type == T::LPAR;
     if (first->kind == Kind::Tuple || first->kind == Kind::List) {
-      return error_node(first, "only single target (not " + expr_name(first) +
-                                   ") can be annotated");
+      return error_node(first,
+                        "only single target (not " + expr_name(first) + ") can be annotated");
     }
     if (first->kind != Kind::Name && first->kind != Kind::Attribute &&
         first->kind != Kind::Subscript) {
@@ -607,20 +609,25 @@ Node* Parser::expression_stmt() {
     return n;
   }
   // Augmented assignment.
-  static constexpr std::pair<T, Kind> kAug[] = {
-      {T::PLUSEQUAL, Kind::Add},          {T::MINEQUAL, Kind::Sub},
-      {T::STAREQUAL, Kind::Mult},         {T::ATEQUAL, Kind::MatMult},
-      {T::SLASHEQUAL, Kind::Div},         {T::PERCENTEQUAL, Kind::Mod},
-      {T::AMPEREQUAL, Kind::BitAnd},      {T::VBAREQUAL, Kind::BitOr},
-      {T::CIRCUMFLEXEQUAL, Kind::BitXor}, {T::LEFTSHIFTEQUAL, Kind::LShift},
-      {T::RIGHTSHIFTEQUAL, Kind::RShift}, {T::DOUBLESTAREQUAL, Kind::Pow},
-      {T::DOUBLESLASHEQUAL, Kind::FloorDiv}};
+  static constexpr std::pair<T, Kind> kAug[] = {{T::PLUSEQUAL, Kind::Add},
+                                                {T::MINEQUAL, Kind::Sub},
+                                                {T::STAREQUAL, Kind::Mult},
+                                                {T::ATEQUAL, Kind::MatMult},
+                                                {T::SLASHEQUAL, Kind::Div},
+                                                {T::PERCENTEQUAL, Kind::Mod},
+                                                {T::AMPEREQUAL, Kind::BitAnd},
+                                                {T::VBAREQUAL, Kind::BitOr},
+                                                {T::CIRCUMFLEXEQUAL, Kind::BitXor},
+                                                {T::LEFTSHIFTEQUAL, Kind::LShift},
+                                                {T::RIGHTSHIFTEQUAL, Kind::RShift},
+                                                {T::DOUBLESTAREQUAL, Kind::Pow},
+                                                {T::DOUBLESLASHEQUAL, Kind::FloorDiv}};
   for (auto [type, op] : kAug) {
     if (next.type != type) continue;
     if (first->kind != Kind::Name && first->kind != Kind::Attribute &&
         first->kind != Kind::Subscript) {
-      return error_node(first, "'" + expr_name(first) +
-                                   "' is an illegal expression for augmented assignment");
+      return error_node(
+          first, "'" + expr_name(first) + "' is an illegal expression for augmented assignment");
     }
     advance();
     Node* value = at_kw("yield") ? yield_expr() : star_expressions();
@@ -1282,14 +1289,19 @@ static bool starts_expression(const Tok& t) {
              t.text != "from" && t.text != "import" && t.text != "pass" && t.text != "return" &&
              t.text != "def" && t.text != "class" && t.text != "while" && t.text != "with" &&
              t.text != "try" && t.text != "except" && t.text != "finally" && t.text != "elif" &&
-             t.text != "del" && t.text != "global" && t.text != "nonlocal" &&
-             t.text != "assert" && t.text != "break" && t.text != "continue" &&
-             t.text != "raise" && t.text != "yield";
-    case T::NUMBER: case T::STRING: case T::LPAR: case T::LSQB: case T::LBRACE:
-    case T::MINUS: case T::PLUS: case T::TILDE: case T::ELLIPSIS: case T::STAR:
-      return true;
-    default:
-      return false;
+             t.text != "del" && t.text != "global" && t.text != "nonlocal" && t.text != "assert" &&
+             t.text != "break" && t.text != "continue" && t.text != "raise" && t.text != "yield";
+    case T::NUMBER:
+    case T::STRING:
+    case T::LPAR:
+    case T::LSQB:
+    case T::LBRACE:
+    case T::MINUS:
+    case T::PLUS:
+    case T::TILDE:
+    case T::ELLIPSIS:
+    case T::STAR: return true;
+    default: return false;
   }
 }
 
@@ -1441,8 +1453,12 @@ Node* Parser::boolop(Kind op, std::string_view kw, Node* (Parser::*next)()) {
   return n;
 }
 
-Node* Parser::disjunction() { return boolop(Kind::Or, "or", &Parser::conjunction); }
-Node* Parser::conjunction() { return boolop(Kind::And, "and", &Parser::inversion); }
+Node* Parser::disjunction() {
+  return boolop(Kind::Or, "or", &Parser::conjunction);
+}
+Node* Parser::conjunction() {
+  return boolop(Kind::And, "and", &Parser::inversion);
+}
 
 Node* Parser::inversion() {
   Depth d(*this);
@@ -1468,16 +1484,26 @@ Node* Parser::comparison() {
   for (;;) {
     Kind op;
     const Tok& t = tok();
-    if (t.type == T::EQEQUAL) op = Kind::Eq;
-    else if (t.type == T::NOTEQUAL) op = Kind::NotEq;
-    else if (t.type == T::LESS) op = Kind::Lt;
-    else if (t.type == T::LESSEQUAL) op = Kind::LtE;
-    else if (t.type == T::GREATER) op = Kind::Gt;
-    else if (t.type == T::GREATEREQUAL) op = Kind::GtE;
-    else if (at_kw("in")) op = Kind::In;
-    else if (at_kw("not") && at_kw("in", 1)) op = Kind::NotIn;
-    else if (at_kw("is")) op = at_kw("not", 1) ? Kind::IsNot : Kind::Is;
-    else break;
+    if (t.type == T::EQEQUAL)
+      op = Kind::Eq;
+    else if (t.type == T::NOTEQUAL)
+      op = Kind::NotEq;
+    else if (t.type == T::LESS)
+      op = Kind::Lt;
+    else if (t.type == T::LESSEQUAL)
+      op = Kind::LtE;
+    else if (t.type == T::GREATER)
+      op = Kind::Gt;
+    else if (t.type == T::GREATEREQUAL)
+      op = Kind::GtE;
+    else if (at_kw("in"))
+      op = Kind::In;
+    else if (at_kw("not") && at_kw("in", 1))
+      op = Kind::NotIn;
+    else if (at_kw("is"))
+      op = at_kw("not", 1) ? Kind::IsNot : Kind::Is;
+    else
+      break;
     advance();
     if (op == Kind::NotIn || op == Kind::IsNot) advance();
     Node* right = bitwise_or();
@@ -1494,32 +1520,32 @@ Node* Parser::comparison() {
 }
 
 // A left-associative binary level: [next] operands joined by [ops].
-#define PYLIFE_BINARY_LEVEL(name, next, ...)                                  \
-  Node* Parser::name() {                                                      \
-    Depth d(*this);                                                           \
-    if (failed()) return nullptr;                                             \
-    Node* left = next();                                                      \
-    if (!left) return nullptr;                                                \
-    for (;;) {                                                                \
-      static constexpr std::pair<T, Kind> kOps[] = {__VA_ARGS__};             \
-      Kind op = Kind::Add;                                                    \
-      bool found = false;                                                     \
-      for (auto [type, kind] : kOps) {                                        \
-        if (at(type)) {                                                       \
-          op = kind;                                                          \
-          found = true;                                                       \
-        }                                                                     \
-      }                                                                       \
-      if (!found) return left;                                                \
-      advance();                                                              \
-      Node* right = next();                                                   \
-      if (!right) return fail();                                              \
-      Node* n = make(Kind::BinOp, loc_span(left, right));                     \
-      n->node(F(BinOp, left)) = left;                                         \
-      n->node(F(BinOp, op)) = ctx(op);                                        \
-      n->node(F(BinOp, right)) = right;                                       \
-      left = n;                                                               \
-    }                                                                         \
+#define PYLIFE_BINARY_LEVEL(name, next, ...)                      \
+  Node* Parser::name() {                                          \
+    Depth d(*this);                                               \
+    if (failed()) return nullptr;                                 \
+    Node* left = next();                                          \
+    if (!left) return nullptr;                                    \
+    for (;;) {                                                    \
+      static constexpr std::pair<T, Kind> kOps[] = {__VA_ARGS__}; \
+      Kind op = Kind::Add;                                        \
+      bool found = false;                                         \
+      for (auto [type, kind] : kOps) {                            \
+        if (at(type)) {                                           \
+          op = kind;                                              \
+          found = true;                                           \
+        }                                                         \
+      }                                                           \
+      if (!found) return left;                                    \
+      advance();                                                  \
+      Node* right = next();                                       \
+      if (!right) return fail();                                  \
+      Node* n = make(Kind::BinOp, loc_span(left, right));         \
+      n->node(F(BinOp, left)) = left;                             \
+      n->node(F(BinOp, op)) = ctx(op);                            \
+      n->node(F(BinOp, right)) = right;                           \
+      left = n;                                                   \
+    }                                                             \
   }
 
 PYLIFE_BINARY_LEVEL(bitwise_or, bitwise_xor, {T::VBAR, Kind::BitOr})
@@ -1537,10 +1563,14 @@ Node* Parser::factor() {
   if (failed()) return {};
   const Tok& t = tok();
   Kind op;
-  if (t.type == T::PLUS) op = Kind::UAdd;
-  else if (t.type == T::MINUS) op = Kind::USub;
-  else if (t.type == T::TILDE) op = Kind::Invert;
-  else return power();
+  if (t.type == T::PLUS)
+    op = Kind::UAdd;
+  else if (t.type == T::MINUS)
+    op = Kind::USub;
+  else if (t.type == T::TILDE)
+    op = Kind::Invert;
+  else
+    return power();
   advance();
   Node* operand = factor();
   if (!operand) return fail();
@@ -1687,19 +1717,17 @@ bool Parser::arguments(std::vector<Node*>& args, std::vector<Node*>& keywords, c
           g->loc = {open.line, open.col, tok().end_line, tok().end_col};
         } else {
           g->loc = loc_to_last(e);
-          return error(
-                     "Generator expression must be parenthesized", e->loc.lineno,
-                     ccol(e->loc.lineno, e->loc.col_offset) + 1, last_->end_line,
-                     last_->end_ccol + 1),
+          return error("Generator expression must be parenthesized", e->loc.lineno,
+                       ccol(e->loc.lineno, e->loc.col_offset) + 1, last_->end_line,
+                       last_->end_ccol + 1),
                  false;
         }
         e = g;
       } else if (at(T::EQUAL) && e->kind != Kind::Name) {
         // invalid_kwarg: expression '=' expression
-        return error(
-                   "expression cannot contain assignment, perhaps you meant \"==\"?",
-                   e->loc.lineno, ccol(e->loc.lineno, e->loc.col_offset) + 1, tok().end_line,
-                   tok().end_ccol + 1),
+        return error("expression cannot contain assignment, perhaps you meant \"==\"?",
+                     e->loc.lineno, ccol(e->loc.lineno, e->loc.col_offset) + 1, tok().end_line,
+                     tok().end_ccol + 1),
                false;
       }
       if (seen_dstar) {
@@ -1860,7 +1888,8 @@ Node* Parser::paren_atom() {
     return g;
   }
   if (accept(T::RPAR)) {
-    if (first->kind == Kind::Starred) return error_node(first, "cannot use starred expression here");
+    if (first->kind == Kind::Starred)
+      return error_node(first, "cannot use starred expression here");
     return first;  // a group keeps the inner node's location
   }
   if (!at(T::COMMA)) {
@@ -2209,9 +2238,11 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
     int quote_len = 0;
     for (; i < n; ++i) {
       char c = body[i];
-      if (c == '\\') return error_at(*string_end_, "f-string expression part cannot include a backslash"), false;
+      if (c == '\\')
+        return error_at(*string_end_, "f-string expression part cannot include a backslash"), false;
       if (quote) {
-        if (c == quote && (quote_len == 1 || (i + 2 < n && body[i + 1] == quote && body[i + 2] == quote))) {
+        if (c == quote &&
+            (quote_len == 1 || (i + 2 < n && body[i + 1] == quote && body[i + 2] == quote))) {
           if (quote_len == 3) i += 2;
           quote = 0;
         }
@@ -2227,13 +2258,15 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
         nesting.push_back(c);
         continue;
       }
-      if (c == '#') return error_at(*string_end_, "f-string expression part cannot include '#'"), false;
-      if (nesting.empty() && (c == '!' || c == ':' || c == '}' || c == '=' || c == '<' || c == '>')) {
+      if (c == '#')
+        return error_at(*string_end_, "f-string expression part cannot include '#'"), false;
+      if (nesting.empty() &&
+          (c == '!' || c == ':' || c == '}' || c == '=' || c == '<' || c == '>')) {
         if (c == '!' && i + 1 < n && body[i + 1] == '=') {
           ++i;
           continue;
         }
-        if ((c == '<' || c == '>') ) {
+        if ((c == '<' || c == '>')) {
           if (i + 1 < n && body[i + 1] == '=') ++i;
           continue;
         }
@@ -2254,7 +2287,7 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
         char open = nesting.back();
         if ((c == ']' && open != '[') || (c == ')' && open != '(') || (c == '}' && open != '{')) {
           return error_at(*string_end_, std::string("f-string: closing parenthesis '") + c +
-                                 "' does not match opening parenthesis '" + open + "'"),
+                                            "' does not match opening parenthesis '" + open + "'"),
                  false;
         }
         nesting.pop_back();
@@ -2263,7 +2296,8 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
     if (quote) return error_at(*string_end_, "f-string: unterminated string"), false;
     if (i >= n) {
       if (!nesting.empty()) {
-        return error_at(*string_end_, std::string("f-string: unmatched '") + nesting.back() + "'"), false;
+        return error_at(*string_end_, std::string("f-string: unmatched '") + nesting.back() + "'"),
+               false;
       }
       return error_at(*string_end_, "f-string: expecting '}'"), false;
     }
@@ -2293,8 +2327,9 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
         // CPython shows the sub-parse's own text "(expr)" and columns.
         SyntaxError e = sub_parser.take_error();
         if (failure_ == Failure::kNone) {
-          int line_shift = t.line - 1 + static_cast<int>(std::count(
-                                            body.begin(), body.begin() + static_cast<long>(expr_start), '\n'));
+          int line_shift = t.line - 1 +
+                           static_cast<int>(std::count(
+                               body.begin(), body.begin() + static_cast<long>(expr_start), '\n'));
           failure_ = e.type == "MemoryError" ? Failure::kMemory : Failure::kError;
           specific_ = true;
           error_ = e;
@@ -2307,8 +2342,7 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
       // The sub-parse counted from "(" on line 1: move its locations to
       // where the expression sits in the file.
       size_t offset_in_token = static_cast<size_t>(body.data() - t.text.data()) + expr_start;
-      relocate(value, t.line, t.col + static_cast<int>(offset_in_token) - 1,
-               t.line == t.end_line);
+      relocate(value, t.line, t.col + static_cast<int>(offset_in_token) - 1, t.line == t.end_line);
     }
     // '=' debugging specifier.
     bool debug = false;
@@ -2327,7 +2361,8 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
       if (i >= n) return error_at(*string_end_, "f-string: expecting '}'"), false;
       char conv = body[i];
       if (conv != 's' && conv != 'r' && conv != 'a') {
-        return error_at(*string_end_, "f-string: invalid conversion character: expected 's', 'r', or 'a'"),
+        return error_at(*string_end_,
+                        "f-string: invalid conversion character: expected 's', 'r', or 'a'"),
                false;
       }
       conversion = conv;
@@ -2421,9 +2456,9 @@ Node* Parser::match_stmt() {
   if (!at(T::NEWLINE)) return nullptr;
   advance();
   if (!at(T::INDENT)) {
-    return error("expected an indented block after 'match' statement on line " +
-                     std::to_string(start.line),
-                 tok().line, tok().ccol + 1, tok().line, 0, "IndentationError");
+    return error(
+        "expected an indented block after 'match' statement on line " + std::to_string(start.line),
+        tok().line, tok().ccol + 1, tok().line, 0, "IndentationError");
   }
   advance();
   Node* m = make(Kind::Match, {});

@@ -116,8 +116,8 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
     if (t.type == TokenType::ENCODING || t.type == TokenType::COMMENT || t.type == TokenType::NL) {
       continue;
     }
-    Tok k{t.type, t.text, t.start.line, t.start.byte_col, t.end.line, t.end.byte_col,
-          t.start.col, t.end.col};
+    Tok k{t.type,     t.text,         t.start.line, t.start.byte_col,
+          t.end.line, t.end.byte_col, t.start.col,  t.end.col};
 
     // Identifiers as the C tokenizer reads them: every character >= 128
     // may belong to one, so tokenize's NAME/ERRORTOKEN/OP pieces that touch
@@ -241,9 +241,9 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
       }
       if (touching && next.type == TokenType::NAME) {
         if (keyword_after_number(next.text)) {
-          out.warnings.push_back(
-              {"SyntaxWarning", std::string("invalid ") + number_kind(t.text) + " literal",
-               t.start.line});
+          out.warnings.push_back({"SyntaxWarning",
+                                  std::string("invalid ") + number_kind(t.text) + " literal",
+                                  t.start.line});
         } else {
           std::string_view nt = next.text;
           if ((t.text == "0") && !nt.empty() && (nt[0] == 'o' || nt[0] == 'O') && nt.size() > 1 &&
@@ -257,8 +257,7 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
               if (p == 'x') kind = "hexadecimal";
               if (p == 'o') kind = "octal";
               if (p == 'b') kind = "binary";
-              err(std::string("invalid ") + kind + " literal", next.start.line,
-                  next.start.col + 1);
+              err(std::string("invalid ") + kind + " literal", next.start.line, next.start.col + 1);
               break;
             }
             err(std::string("invalid ") + kind + " literal", next.start.line, next.start.col + 1);
@@ -268,7 +267,8 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
       }
     }
 
-    if (is_open(type) || (type == TokenType::OP && (t.text == "(" || t.text == "[" || t.text == "{"))) {
+    if (is_open(type) ||
+        (type == TokenType::OP && (t.text == "(" || t.text == "[" || t.text == "{"))) {
       k.type = lex::exact_type(t.text);
       if (static_cast<int>(brackets.size()) >= kMaxLevel) {
         err("too many nested parentheses", k.line, k.ccol + 1);
@@ -289,16 +289,16 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
                                                         : TokenType::RBRACE;
         if (k.type != want) {
           std::string msg = std::string("closing parenthesis '") + bracket_char(k.type) +
-                            "' does not match opening parenthesis '" +
-                            bracket_char(open.type) + "'";
+                            "' does not match opening parenthesis '" + bracket_char(open.type) +
+                            "'";
           if (open.line != k.line) msg += " on line " + std::to_string(open.line);
           err(msg, k.line, k.ccol + 1);
           break;
         }
       }
     } else if (type == TokenType::INDENT || type == TokenType::DEDENT ||
-               (type != TokenType::NEWLINE && type != TokenType::ENDMARKER &&
-                !out.toks.empty() && out.toks.back().type == TokenType::NEWLINE)) {
+               (type != TokenType::NEWLINE && type != TokenType::ENDMARKER && !out.toks.empty() &&
+                out.toks.back().type == TokenType::NEWLINE)) {
       // The first token of a logical line: check tabs against spaces.
       if (k.line >= 1 && k.line <= line_count && brackets.empty()) {
         auto [col, alt] = indent_columns(lines[static_cast<size_t>(k.line) - 1]);
@@ -310,8 +310,8 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
           }
           indents.push_back({col, alt});
           if (static_cast<int>(indents.size()) > kMaxIndent) {
-            fail(make_error(lines, "IndentationError", "too many levels of indentation", k.line,
-                            0));
+            fail(
+                make_error(lines, "IndentationError", "too many levels of indentation", k.line, 0));
             break;
           }
         } else if (type == TokenType::DEDENT) {
@@ -334,9 +334,10 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
   if (!out.error.present && !stream.ok()) {
     const auto& e = stream.error;
     if (e.kind == lex::TokenizeError::Kind::kIndentation) {
-      int len = e.line >= 1 && e.line <= line_count
-                    ? static_cast<int>(unicode::count_code_points(lines[static_cast<size_t>(e.line) - 1]))
-                    : 0;
+      int len =
+          e.line >= 1 && e.line <= line_count
+              ? static_cast<int>(unicode::count_code_points(lines[static_cast<size_t>(e.line) - 1]))
+              : 0;
       fail(make_error(lines, "IndentationError", e.message, e.line, len + 1));
     } else if (e.message == "EOF in multi-line string") {
       std::string_view line = lines[static_cast<size_t>(e.line) - 1];
@@ -344,7 +345,8 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
       size_t p = static_cast<size_t>(e.col);
       while (p < u.size() && u[p] != '\'' && u[p] != '"') ++p;
       bool triple = p + 2 < u.size() && u[p + 1] == u[p] && u[p + 2] == u[p];
-      err(std::string(triple ? "unterminated triple-quoted string literal" : "unterminated string literal") +
+      err(std::string(triple ? "unterminated triple-quoted string literal"
+                             : "unterminated string literal") +
               " (detected at line " + std::to_string(line_count) + ")",
           e.line, e.col + 1);
     } else if (!brackets.empty()) {
@@ -354,7 +356,10 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
       out.error.bracket_line = b.line;
     } else {
       int last = line_count;
-      int len = last >= 1 ? static_cast<int>(unicode::count_code_points(lines[static_cast<size_t>(last) - 1])) : 0;
+      int len =
+          last >= 1
+              ? static_cast<int>(unicode::count_code_points(lines[static_cast<size_t>(last) - 1]))
+              : 0;
       std::string_view l = last >= 1 ? lines[static_cast<size_t>(last) - 1] : std::string_view();
       if (!l.empty() && l.back() == '\n') --len;
       err("unexpected EOF while parsing", last, len + 1);

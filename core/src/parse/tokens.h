@@ -30,7 +30,7 @@ struct TokError {
 };
 
 struct ParserTokens {
-  std::vector<Tok> toks;  // ends with ENDMARKER unless an error cut it short
+  std::vector<Tok> toks;          // ends with ENDMARKER unless an error cut it short
   std::deque<std::string> owned;  // identifiers rebuilt from several tokens or NFKC-normalized
   TokError error;
   std::vector<Warning> warnings;
@@ -43,7 +43,6 @@ ParserTokens prepare_tokens(const lex::TokenStream& stream,
 
 // A SyntaxError of [type] at code-point columns of [line].
 SyntaxError make_error(const std::vector<std::string_view>& lines, std::string type,
-                       std::string msg, int line, int offset, int end_line = 0,
-                       int end_offset = 0);
+                       std::string msg, int line, int offset, int end_line = 0, int end_offset = 0);
 
 }  // namespace pylife::parse

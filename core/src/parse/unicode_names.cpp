@@ -18,13 +18,13 @@ namespace {
 #include "unicode_names.inc"
 
 // Hangul syllable jamo short names (Unicode chapter 3.12).
-constexpr const char* kJamoL[] = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S",
-                                  "SS", "", "J", "JJ", "C", "K", "T", "P", "H"};
-constexpr const char* kJamoV[] = {"A",  "AE", "YA", "YAE", "EO", "E",  "YEO",
-                                  "YE", "O",  "WA", "WAE", "OE", "YO", "U",
-                                  "WEO", "WE", "WI", "YU", "EU", "YI", "I"};
-constexpr const char* kJamoT[] = {"",   "G",  "GG", "GS", "N",  "NJ", "NH", "D",  "L",  "LG",
-                                  "LM", "LB", "LS", "LT", "LP", "LH", "M",  "B",  "BS", "S",
+constexpr const char* kJamoL[] = {"G",  "GG", "N", "D",  "DD", "R", "M", "B", "BB", "S",
+                                  "SS", "",   "J", "JJ", "C",  "K", "T", "P", "H"};
+constexpr const char* kJamoV[] = {"A",   "AE", "YA", "YAE", "EO", "E",  "YEO",
+                                  "YE",  "O",  "WA", "WAE", "OE", "YO", "U",
+                                  "WEO", "WE", "WI", "YU",  "EU", "YI", "I"};
+constexpr const char* kJamoT[] = {"",   "G",  "GG", "GS", "N",  "NJ", "NH", "D", "L",  "LG",
+                                  "LM", "LB", "LS", "LT", "LP", "LH", "M",  "B", "BS", "S",
                                   "SS", "NG", "J",  "C",  "K",  "T",  "P",  "H"};
 
 // Matches "HANGUL SYLLABLE <L><V><T>"; returns the code point or 0.

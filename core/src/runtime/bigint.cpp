@@ -329,7 +329,9 @@ BigInt operator+(const BigInt& a, const BigInt& b) {
   return r;
 }
 
-BigInt operator-(const BigInt& a, const BigInt& b) { return a + (-b); }
+BigInt operator-(const BigInt& a, const BigInt& b) {
+  return a + (-b);
+}
 
 BigInt operator*(const BigInt& a, const BigInt& b) {
   BigInt r;
@@ -387,8 +389,7 @@ void BigInt::divmod_mag(const Limbs& a, const Limbs& b, Limbs& q, Limbs& r) {
     uint64_t num = (static_cast<uint64_t>(u[j + n]) << 32) | u[j + n - 1];
     uint64_t qhat = num / v[n - 1];
     uint64_t rhat = num % v[n - 1];
-    while (qhat > 0xFFFFFFFFull ||
-           qhat * v[n - 2] > ((rhat << 32) | u[j + n - 2])) {
+    while (qhat > 0xFFFFFFFFull || qhat * v[n - 2] > ((rhat << 32) | u[j + n - 2])) {
       --qhat;
       rhat += v[n - 1];
       if (rhat > 0xFFFFFFFFull) break;
@@ -570,18 +571,20 @@ BigInt BigInt::from_twos(Limbs limbs) {
   return r;
 }
 
-#define PYLIFE_BITWISE(op)                                          \
-  BigInt operator op(const BigInt& a, const BigInt& b) {            \
-    size_t n = std::max(a.mag_.size(), b.mag_.size()) + 1;          \
-    Limbs x = a.twos(n), y = b.twos(n);                             \
-    for (size_t i = 0; i < n; ++i) x[i] = x[i] op y[i];             \
-    return BigInt::from_twos(std::move(x));                         \
+#define PYLIFE_BITWISE(op)                                 \
+  BigInt operator op(const BigInt& a, const BigInt& b) {   \
+    size_t n = std::max(a.mag_.size(), b.mag_.size()) + 1; \
+    Limbs x = a.twos(n), y = b.twos(n);                    \
+    for (size_t i = 0; i < n; ++i) x[i] = x[i] op y[i];    \
+    return BigInt::from_twos(std::move(x));                \
   }
 PYLIFE_BITWISE(&)
 PYLIFE_BITWISE(|)
 PYLIFE_BITWISE(^)
 #undef PYLIFE_BITWISE
 
-BigInt BigInt::operator~() const { return -*this - BigInt(1); }
+BigInt BigInt::operator~() const {
+  return -*this - BigInt(1);
+}
 
 }  // namespace pylife::runtime

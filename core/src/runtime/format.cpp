@@ -16,7 +16,9 @@ namespace pylife::runtime {
 
 namespace {
 
-bool is_alignment(char32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+bool is_alignment(char32_t c) {
+  return c == '<' || c == '>' || c == '=' || c == '^';
+}
 
 // The spec's parse, with the defaults of the type being formatted.
 std::optional<FormatSpec> parse(std::string_view spec, char default_type, char default_align,
@@ -99,9 +101,19 @@ std::optional<FormatSpec> parse(std::string_view spec, char default_type, char d
   if (end - pos == 1) f.type = s[pos];
   if (f.grouping) {
     switch (f.type) {
-      case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
-        break;
-      case 'b': case 'o': case 'x': case 'X':
+      case 'd':
+      case 'e':
+      case 'f':
+      case 'g':
+      case 'E':
+      case 'G':
+      case '%':
+      case 'F':
+      case 0: break;
+      case 'b':
+      case 'o':
+      case 'x':
+      case 'X':
         if (f.grouping == '_') break;
         [[fallthrough]];
       default: {
@@ -156,20 +168,23 @@ std::string fill_n(const std::string& fill, long n) {
 std::string layout_number(const FormatSpec& f, char sign_char, std::string_view prefix,
                           const std::string& digits, const std::string& remainder, int group) {
   std::string sign;
-  if (f.sign == '+') sign = sign_char == '-' ? "-" : "+";
-  else if (f.sign == ' ') sign = sign_char == '-' ? "-" : " ";
-  else if (sign_char == '-') sign = "-";
+  if (f.sign == '+')
+    sign = sign_char == '-' ? "-" : "+";
+  else if (f.sign == ' ')
+    sign = sign_char == '-' ? "-" : " ";
+  else if (sign_char == '-')
+    sign = "-";
   long rem_len = static_cast<long>(unicode::count_code_points(remainder));
   long non_digit = static_cast<long>(sign.size() + prefix.size()) + rem_len;
   std::string out;
   long min_width = (f.fill == "0" && f.align == '=') ? f.width - non_digit : 0;
   std::string grouped;
   if (!digits.empty()) {
-    grouped = f.grouping ? group_digits(digits, min_width, f.grouping, group)
-                         : (min_width > static_cast<long>(digits.size())
-                                ? std::string(static_cast<size_t>(min_width) - digits.size(), '0') +
-                                      digits
-                                : digits);
+    grouped = f.grouping
+                  ? group_digits(digits, min_width, f.grouping, group)
+                  : (min_width > static_cast<long>(digits.size())
+                         ? std::string(static_cast<size_t>(min_width) - digits.size(), '0') + digits
+                         : digits);
   }
   long padding = f.width - (non_digit + static_cast<long>(grouped.size()));
   std::string lpad, spad, rpad;
@@ -218,7 +233,13 @@ std::optional<std::string> format_int(const BigInt& value, std::string_view spec
   auto f = parse(spec, 'd', '>', "int", error);
   if (!f) return std::nullopt;
   switch (f->type) {
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case '%': {
       bool overflow = false;
       double d = value.to_double(&overflow);
       if (overflow) {
@@ -227,7 +248,13 @@ std::optional<std::string> format_int(const BigInt& value, std::string_view spec
       }
       return format_float(d, spec, error);
     }
-    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n': break;
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'n': break;
     default:
       if (error) *error = unknown_code(f->type, "int");
       return std::nullopt;
@@ -274,13 +301,20 @@ std::optional<std::string> format_int(const BigInt& value, std::string_view spec
   return layout_number(*f, value.negative() ? '-' : 0, prefix, digits, "", group);
 }
 
-std::optional<std::string> format_float(double value, std::string_view spec,
-                                        std::string* error) {
+std::optional<std::string> format_float(double value, std::string_view spec, std::string* error) {
   auto f = parse(spec, 0, '>', "float", error);
   if (!f) return std::nullopt;
   char32_t type = f->type;
   switch (type) {
-    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%': break;
+    case 0:
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'n':
+    case '%': break;
     default:
       if (error) *error = unknown_code(type, "float");
       return std::nullopt;
@@ -311,8 +345,8 @@ std::optional<std::string> format_float(double value, std::string_view spec,
     if (error) *error = "precision too big";
     return std::nullopt;
   }
-  std::string text = dtoa::double_to_string(value, static_cast<char>(type),
-                                            static_cast<int>(precision), flags);
+  std::string text =
+      dtoa::double_to_string(value, static_cast<char>(type), static_cast<int>(precision), flags);
   if (add_pct) text += '%';
   char sign_char = 0;
   size_t start = 0;
