@@ -89,6 +89,16 @@ int simple_escape(char e) {
   }
 }
 
+// The value of an octal escape whose first digit [first] has been read;
+// up to two more digits are taken from [body] at [i].
+unsigned octal_escape(char first, std::string_view body, size_t& i) {
+  unsigned v = static_cast<unsigned>(first - '0');
+  for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k, ++i) {
+    v = v * 8 + static_cast<unsigned>(body[i] - '0');
+  }
+  return v;
+}
+
 }  // namespace
 
 Decoded decode_str_literal(std::string_view body, bool raw) {
@@ -129,11 +139,7 @@ Decoded decode_str_literal(std::string_view body, bool raw) {
       case '5':
       case '6':
       case '7': {
-        char32_t v = static_cast<char32_t>(e - '0');
-        for (int k = 0; k < 2 && i < n && body[i] >= '0' && body[i] <= '7'; ++k, ++i) {
-          v = v * 8 + static_cast<char32_t>(body[i] - '0');
-        }
-        unicode::append_utf8(out, v);
+        unicode::append_utf8(out, octal_escape(e, body, i));
         break;
       }
       case 'x':
@@ -244,11 +250,7 @@ Decoded decode_bytes_literal(std::string_view body, bool raw) {
       case '5':
       case '6':
       case '7': {
-        unsigned v = static_cast<unsigned>(e - '0');
-        for (int k = 0; k < 2 && i < n && body[i] >= '0' && body[i] <= '7'; ++k, ++i) {
-          v = v * 8 + static_cast<unsigned>(body[i] - '0');
-        }
-        out += static_cast<char>(v & 0xFF);
+        out += static_cast<char>(octal_escape(e, body, i) & 0xFF);
         break;
       }
       case 'x': {

@@ -37,6 +37,9 @@ enum class Failure { kNone, kError, kMemory };
 // Context for converting expressions to assignment/deletion targets.
 enum class Targets { kStar, kDel, kFor };
 
+// Whether [t] can start an expression (defined with the expressions).
+static bool starts_expression(const Tok& t);
+
 class Parser {
  public:
   Parser(ParserTokens& prepared, const std::vector<std::string_view>& lines, ast::Arena& arena,
@@ -153,6 +156,26 @@ class Parser {
     n->str(F(Name, id)) = std::string(t.text);
     n->node(F(Name, ctx)) = ctx(context);
     return n;
+  }
+
+  // Counts the brackets around the expression being parsed.
+  struct BracketLevel {
+    int& level;
+    explicit BracketLevel(int& l) : level(l) { ++level; }
+    ~BracketLevel() { --level; }
+  };
+
+  // invalid_expression: [last] followed by another expression inside
+  // brackets is "Perhaps you forgot a comma?"; otherwise invalid syntax.
+  Node* missing_comma(Node* last) {
+    if (!failed() && starts_expression(tok())) {
+      size_t save = pos_;
+      if (Node* b = expression()) {
+        return error_range(last, b, "invalid syntax. Perhaps you forgot a comma?");
+      }
+      pos_ = save;
+    }
+    return fail();
   }
 
   // Guards native recursion like CPython's MAXSTACK.
@@ -1861,11 +1884,7 @@ Node* Parser::number(const Tok& t) {
 // '(' ... ')': tuple, group, generator expression or yield.
 Node* Parser::paren_atom() {
   const Tok& open = advance();
-  ++paren_level_;
-  struct Level {
-    int& l;
-    ~Level() { --l; }
-  } level{paren_level_};
+  BracketLevel level(paren_level_);
   if (accept(T::RPAR)) {
     Node* t = make(Kind::Tuple, loc_from(open));
     t->node(F(Tuple, ctx)) = ctx(Kind::Load);
@@ -1893,13 +1912,7 @@ Node* Parser::paren_atom() {
     return first;  // a group keeps the inner node's location
   }
   if (!at(T::COMMA)) {
-    if (starts_expression(tok())) {
-      size_t save = pos_;
-      Node* b = expression();
-      if (b) return error_range(first, b, "invalid syntax. Perhaps you forgot a comma?");
-      pos_ = save;
-    }
-    return fail();
+    return missing_comma(first);
   }
   std::vector<Node*> elts = {first};
   while (accept(T::COMMA)) {
@@ -1909,13 +1922,7 @@ Node* Parser::paren_atom() {
     elts.push_back(e);
   }
   if (!accept(T::RPAR)) {
-    if (starts_expression(tok()) && !failed()) {
-      size_t save = pos_;
-      Node* b = expression();
-      if (b) return error_range(elts.back(), b, "invalid syntax. Perhaps you forgot a comma?");
-      pos_ = save;
-    }
-    return fail();
+    return missing_comma(elts.back());
   }
   Node* t = make(Kind::Tuple, loc_from(open));
   t->list(F(Tuple, elts)) = std::move(elts);
@@ -1925,11 +1932,7 @@ Node* Parser::paren_atom() {
 
 Node* Parser::list_atom() {
   const Tok& open = advance();
-  ++paren_level_;
-  struct Level {
-    int& l;
-    ~Level() { --l; }
-  } level{paren_level_};
+  BracketLevel level(paren_level_);
   std::vector<Node*> elts;
   if (!at(T::RSQB)) {
     Node* first = star_named_expression();
@@ -1951,13 +1954,7 @@ Node* Parser::list_atom() {
     }
   }
   if (!accept(T::RSQB)) {
-    if (!elts.empty() && starts_expression(tok()) && !failed()) {
-      size_t save = pos_;
-      Node* b = expression();
-      if (b) return error_range(elts.back(), b, "invalid syntax. Perhaps you forgot a comma?");
-      pos_ = save;
-    }
-    return fail();
+    return elts.empty() ? fail() : missing_comma(elts.back());
   }
   Node* l = make(Kind::List, loc_from(open));
   l->list(F(List, elts)) = std::move(elts);
@@ -1968,11 +1965,7 @@ Node* Parser::list_atom() {
 // '{' ... '}': dict, set, dict/set comprehension.
 Node* Parser::brace_atom() {
   const Tok& open = advance();
-  ++paren_level_;
-  struct Level {
-    int& l;
-    ~Level() { --l; }
-  } level{paren_level_};
+  BracketLevel level(paren_level_);
   if (accept(T::RBRACE)) {
     return make(Kind::Dict, loc_from(open));
   }
