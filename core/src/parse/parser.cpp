@@ -1289,10 +1289,7 @@ Node* Parser::expressions() {
   if (!first || !at(T::COMMA)) return first;
   std::vector<Node*> elts = {first};
   while (accept(T::COMMA)) {
-    if (!(at(T::NAME) || at(T::NUMBER) || at(T::STRING) || at(T::LPAR) || at(T::LSQB) ||
-          at(T::LBRACE) || at(T::MINUS) || at(T::PLUS) || at(T::TILDE) || at(T::ELLIPSIS))) {
-      break;
-    }
+    if (!starts_expression(tok()) || at(T::STAR)) break;
     Node* e = expression();
     if (!e) return fail();
     elts.push_back(e);
