@@ -33,6 +33,40 @@ bool is_printable(char32_t c);
 // str.isidentifier() for a whole string.
 bool is_identifier(std::u32string_view s);
 
+// Character properties as CPython's str predicates see one character.
+bool is_space(char32_t c);
+bool is_decimal(char32_t c);
+bool is_digit(char32_t c);
+bool is_numeric(char32_t c);
+bool is_alpha(char32_t c);
+bool is_lower(char32_t c);
+bool is_upper(char32_t c);
+bool is_titlecase(char32_t c);  // category Lt
+bool is_cased(char32_t c);
+bool is_case_ignorable(char32_t c);
+
+// str.lower(), upper(), casefold(), title(), capitalize(), swapcase():
+// full Unicode mappings (one character may become several) and the final
+// sigma rule, as CPython 3.11.
+std::u32string lower(std::u32string_view s);
+std::u32string upper(std::u32string_view s);
+std::u32string casefold(std::u32string_view s);
+std::u32string title(std::u32string_view s);
+std::u32string capitalize(std::u32string_view s);
+std::u32string swapcase(std::u32string_view s);
+
+// str.isspace() ... str.istitle() on a whole string.
+bool str_isspace(std::u32string_view s);
+bool str_isdecimal(std::u32string_view s);
+bool str_isdigit(std::u32string_view s);
+bool str_isnumeric(std::u32string_view s);
+bool str_isalpha(std::u32string_view s);
+bool str_isalnum(std::u32string_view s);
+bool str_islower(std::u32string_view s);
+bool str_isupper(std::u32string_view s);
+bool str_istitle(std::u32string_view s);
+bool str_isprintable(std::u32string_view s);
+
 // unicodedata.normalize('NFKC', text), as identifiers are normalized.
 std::u32string nfkc(std::u32string_view text);
 

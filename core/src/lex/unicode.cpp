@@ -3,6 +3,8 @@
 // unicode_repr, Objects/bytesobject.c PyBytes_Repr).
 #include "pylife/unicode.h"
 
+#include "ranges.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
@@ -11,21 +13,7 @@ namespace pylife::unicode {
 
 namespace {
 
-struct CodeRange {
-  char32_t first, last;
-};
-
 #include "unicode_tables.inc"
-
-// Whether [c] falls in one of the sorted [ranges].
-template <size_t N>
-bool in_table(const CodeRange (&ranges)[N], char32_t c) {
-  auto it = std::upper_bound(std::begin(ranges), std::end(ranges), c,
-                             [](char32_t v, const CodeRange& r) { return v < r.first; });
-  if (it == std::begin(ranges)) return false;
-  --it;
-  return c <= it->last;
-}
 
 }  // namespace
 
