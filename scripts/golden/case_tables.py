@@ -4,7 +4,7 @@ mappings of str.lower/upper/title/casefold (only characters that change,
 multi-character results included) and the character properties
 str.isspace/isdecimal/isdigit/isnumeric/isalpha/islower/isupper and
 titlecase (Lt), Cased and Case_Ignorable (derived from how CPython lowers
-a final sigma), as sorted ranges."""
+a final sigma), as sorted ranges, and the zero of every decimal digit run."""
 import os
 import sys
 import unicodedata
@@ -80,6 +80,12 @@ def main():
             for i in range(0, len(entries), 6):
                 f.write("    " + " ".join("{0x%X, %d, %d}," % e for e in entries[i:i + 6]) + "\n")
             f.write("};\n\n")
+        zeros = [c for c in chars() if unicodedata.decimal(chr(c), -1) == 0]
+        f.write("// Every Unicode decimal digit zero (digits follow it in order).\n")
+        f.write("constexpr char32_t kDecimalZeros[] = {\n")
+        for i in range(0, len(zeros), 8):
+            f.write("    " + " ".join("0x%X," % z for z in zeros[i:i + 8]) + "\n")
+        f.write("};\n\n")
         for name, rs in props.items():
             f.write("constexpr CodeRange %s[] = {\n" % name)
             for i in range(0, len(rs), 4):

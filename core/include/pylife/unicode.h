@@ -44,6 +44,8 @@ bool is_upper(char32_t c);
 bool is_titlecase(char32_t c);  // category Lt
 bool is_cased(char32_t c);
 bool is_case_ignorable(char32_t c);
+// unicodedata.decimal(c), or -1 for characters that are not decimal digits.
+int decimal_value(char32_t c);
 
 // str.lower(), upper(), casefold(), title(), capitalize(), swapcase():
 // full Unicode mappings (one character may become several) and the final

@@ -95,6 +95,12 @@ bool is_case_ignorable(char32_t c) {
   return in_table(kCaseIgnorable, c);
 }
 
+int decimal_value(char32_t c) {
+  if (!is_decimal(c)) return -1;
+  auto it = std::upper_bound(std::begin(kDecimalZeros), std::end(kDecimalZeros), c);
+  return static_cast<int>(c - *(it - 1));
+}
+
 std::u32string lower(std::u32string_view s) {
   std::u32string out;
   out.reserve(s.size());
