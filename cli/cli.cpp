@@ -7,6 +7,8 @@
 
 #include "pylife/ast.h"
 #include "pylife/lex.h"
+#include "pylife/compile.h"
+#include "pylife/dis.h"
 #include "pylife/parse.h"
 #include "pylife/symtable.h"
 #include "pylife/source.h"
@@ -31,7 +33,7 @@ constexpr Command kCommands[] = {
     {"tokens", "FILE [-e]", "the token stream, as python3 -m tokenize", true},
     {"ast", "FILE [--indent N]", "the syntax tree, as ast.dump(ast.parse(...))", true},
     {"symtable", "FILE", "the scopes and symbols, as the symtable module sees them", true},
-    {"dis", "FILE", "the bytecode, as python3 -m dis", false},
+    {"dis", "FILE", "the bytecode, as python3 -m dis (a growing subset of Python)", true},
     {"compile", "FILE...", "write __pycache__/NAME.pylife-311.pyc", false},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly", false},
     {"trace", "FILE [--json]", "the lifecycle event stream", false},
@@ -277,25 +279,63 @@ int cmd_ast(const Host& host, const Command& command, const std::vector<std::str
   return 0;
 }
 
+// A program parsed and its symbol tables built: what `symtable` and `dis`
+// start from.
+struct Analysed {
+  CommandArgs args;
+  source::Source src;
+  parse::ParseResult parsed;
+  std::string text;                     // src.text with "\n" line ends
+  std::vector<std::string_view> lines;  // views into [text]
+  compile::SymtableResult table;
+};
+
+// Loads, parses and builds the symbol tables of the command's FILE; an
+// exit status when that fails (the error already printed).
+int analyse(const Host& host, const Command& command, const std::vector<std::string>& args,
+            Analysed& out) {
+  if (int status = parse_command_args(host, command, args, {}, {}, out.args)) return status;
+  if (int status = load_program(host, out.args.file, out.src)) return status;
+  out.parsed = parse::parse(out.src);
+  if (!out.parsed.ok) {
+    *host.err << parse::format_error(out.parsed.error, out.args.file);
+    return 1;
+  }
+  out.text = source::normalize_newlines(out.src.text);
+  out.lines = source::split_lines(out.text);
+  out.table = compile::build_symtable(out.parsed.module, out.lines);
+  if (!out.table.ok) {
+    *host.err << parse::format_error(out.table.error, out.args.file);
+    return 1;
+  }
+  return 0;
+}
+
 // `pylife symtable FILE`: each scope and its symbols' properties, in the
 // form of scripts/golden/symtables.py (CPython's symtable module).
 int cmd_symtable(const Host& host, const Command& command, const std::vector<std::string>& args) {
-  CommandArgs parsed;
-  if (int status = parse_command_args(host, command, args, {}, {}, parsed)) return status;
-  source::Source src;
-  if (int status = load_program(host, parsed.file, src)) return status;
-  parse::ParseResult result = parse::parse(src);
-  if (!result.ok) {
-    *host.err << parse::format_error(result.error, parsed.file);
+  Analysed a;
+  if (int status = analyse(host, command, args, a)) return status;
+  *host.out << compile::dump_symtable(*a.table.top);
+  return 0;
+}
+
+// `pylife dis FILE`: python3 -m dis FILE for what the compiler handles.
+int cmd_dis(const Host& host, const Command& command, const std::vector<std::string>& args) {
+  Analysed a;
+  if (int status = analyse(host, command, args, a)) return status;
+  const std::string& file = a.args.file;
+  auto compiled = compile::compile_module(a.parsed.module, *a.table.top, file, a.lines);
+  if (!compiled.ok) {
+    if (compiled.unsupported) {
+      *host.err << "pylife: " << file << ":" << compiled.error.lineno << ": " << compiled.error.msg
+                << "\n";
+      return 2;
+    }
+    *host.err << parse::format_error(compiled.error, file);
     return 1;
   }
-  auto lines = source::split_lines(source::normalize_newlines(src.text));
-  auto table = compile::build_symtable(result.module, lines);
-  if (!table.ok) {
-    *host.err << parse::format_error(table.error, parsed.file);
-    return 1;
-  }
-  *host.out << compile::dump_symtable(*table.top);
+  *host.out << compile::format_dis(*compiled.code);
   return 0;
 }
 
@@ -332,6 +372,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
   if (command->name == "tokens") return cmd_tokens(host, *command, files);
   if (command->name == "ast") return cmd_ast(host, *command, files);
   if (command->name == "symtable") return cmd_symtable(host, *command, files);
+  if (command->name == "dis") return cmd_dis(host, *command, files);
 
   if (command->name == "gui") {
     if (files.size() > 1) {

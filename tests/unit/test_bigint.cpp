@@ -8,7 +8,7 @@
 #include "pylife/ast.h"
 #include "pylife/bigint.h"
 
-using pylife::runtime::BigInt;
+using pylife::BigInt;
 
 namespace {
 

@@ -26,7 +26,7 @@ TEST_CASE("format() of int, float and str matches CPython", "[format][golden]") 
     std::optional<std::string> got;
     if (kind == "int") {
       std::string e;
-      got = format_int(*BigInt::parse(value, 10, &e), spec, &error);
+      got = format_int(*pylife::BigInt::parse(value, 10, &e), spec, &error);
     } else if (kind == "float") {
       double d = value == "inf"    ? HUGE_VAL
                  : value == "-inf" ? -HUGE_VAL

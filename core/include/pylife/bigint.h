@@ -1,8 +1,9 @@
 // Arbitrary-precision integers with CPython's int semantics: floor
 // division and modulo, two's-complement bitwise operations on negative
 // numbers, int(str, base) parsing rules, correctly rounded conversion and
-// true division to float, and Python's hash.  The runtime's int objects
-// keep small values inline and use BigInt beyond them.
+// true division to float, and Python's hash.  Pure arithmetic, so it sits
+// in the lowest layer: the compiler folds constants with it and the
+// runtime's int objects use it beyond their inline small values.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pylife::runtime {
+namespace pylife {
 
 class BigInt {
  public:
@@ -82,4 +83,4 @@ class BigInt {
   std::vector<uint32_t> mag_;  // magnitude, little-endian base 2**32, no leading zero limbs
 };
 
-}  // namespace pylife::runtime
+}  // namespace pylife

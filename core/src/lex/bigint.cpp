@@ -9,7 +9,7 @@
 #include <cfloat>
 #include <cmath>
 
-namespace pylife::runtime {
+namespace pylife {
 
 namespace {
 
@@ -587,4 +587,4 @@ BigInt BigInt::operator~() const {
   return -*this - BigInt(1);
 }
 
-}  // namespace pylife::runtime
+}  // namespace pylife

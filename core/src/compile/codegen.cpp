@@ -1,0 +1,1773 @@
+// Code generation and assembly after CPython 3.11's Python/compile.c:
+// the AST is walked into basic blocks of instructions (with pseudo jumps),
+// the blocks are cleaned up (tuple folding, PUSH_NULL/LOAD_GLOBAL merging,
+// jump threading, unreachable and empty block removal), laid out, and
+// assembled into co_code with inline caches and EXTENDED_ARG.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "pylife/bigint.h"
+#include "pylife/compile.h"
+#include "pylife/opcodes.h"
+#include "pylife/unicode.h"
+
+namespace pylife::compile {
+
+namespace {
+
+using ast::Kind;
+using ast::Node;
+#define F(kind, name) PYLIFE_FIELD(kind, name)
+
+// Pseudo-instructions resolved by the assembler (numbers above 255).
+enum Pseudo : int {
+  kJump = 256,      // JUMP_FORWARD / JUMP_BACKWARD
+  kPopJumpIfFalse,  // POP_JUMP_{FORWARD,BACKWARD}_IF_FALSE
+  kPopJumpIfTrue,   // POP_JUMP_{FORWARD,BACKWARD}_IF_TRUE
+};
+
+struct Block;
+
+struct Instr {
+  int op;  // an Op, or a Pseudo
+  int arg = 0;
+  Block* target = nullptr;
+  Position pos;
+};
+
+struct Block {
+  std::vector<Instr> instrs;
+  Block* next = nullptr;  // layout order (fall-through)
+  bool reachable = false;
+  int offset = 0;  // in code units, set by the assembler
+  int startdepth = -1;
+};
+
+bool is_scope_exit(int op) {
+  return op == static_cast<int>(Op::RETURN_VALUE) || op == static_cast<int>(Op::RAISE_VARARGS) ||
+         op == static_cast<int>(Op::RERAISE);
+}
+bool is_unconditional(int op) {
+  return op == kJump || is_scope_exit(op);
+}
+
+// The unsupported-construct and compile errors.
+struct Failure {
+  std::string type = "SyntaxError";
+  std::string msg;
+  const Node* at = nullptr;
+  bool unsupported = false;  // a pylife limitation, not a Python error
+};
+
+// One code object being compiled (compiler_unit).
+struct Unit {
+  const SymbolTable* ste = nullptr;
+  std::shared_ptr<CodeObject> code = std::make_shared<CodeObject>();
+  std::vector<std::unique_ptr<Block>> blocks;
+  Block* first = nullptr;
+  Block* current = nullptr;
+  std::map<std::string, int> names, varnames;
+  std::vector<std::string> cellvars, freevars;
+  Position pos;  // location of what is being compiled
+  std::string private_name;
+  // Loops: (continue target, break target, is a for loop).
+  struct Loop {
+    Block* start;
+    Block* exit;
+    bool is_for;
+  };
+  std::vector<Loop> loops;
+};
+
+class Codegen {
+ public:
+  Codegen(const SymbolTable& top, std::string_view filename,
+          const std::vector<std::string_view>& lines)
+      : top_(&top), filename_(filename), lines_(lines) {
+    index(top);
+  }
+
+  CompileResult module(const Node* m);
+
+ private:
+  void index(const SymbolTable& t) {
+    if (t.node) tables_[t.node] = &t;
+    for (const auto& c : t.children) index(*c);
+  }
+
+  // ---- units and blocks ------------------------------------------------------
+  Unit& u() { return *units_.back(); }
+  Block* new_block() {
+    u().blocks.push_back(std::make_unique<Block>());
+    return u().blocks.back().get();
+  }
+  // compiler_use_next_block: [b] follows the current block in layout.
+  void use(Block* b) {
+    u().current->next = b;
+    u().current = b;
+  }
+  void emit(int op, int arg = 0, Block* target = nullptr) {
+    u().current->instrs.push_back(Instr{op, arg, target, u().pos});
+  }
+  void emit_noline(int op, int arg = 0, Block* target = nullptr) {
+    u().current->instrs.push_back(Instr{op, arg, target, Position{}});
+  }
+  void emit(Op op, int arg = 0) { emit(static_cast<int>(op), arg); }
+  void set_pos(const Node* n) {
+    if (ast::spec(n->kind).located) {
+      u().pos =
+          Position{n->loc.lineno, n->loc.end_lineno, n->loc.col_offset, n->loc.end_col_offset};
+    }
+  }
+
+  int add_const(const Const& c) {
+    auto& consts = u().code->consts;
+    for (size_t i = 0; i < consts.size(); ++i) {
+      if (consts[i].same(c)) return static_cast<int>(i);
+    }
+    consts.push_back(c);
+    return static_cast<int>(consts.size() - 1);
+  }
+  int add_name(const std::string& name) {
+    auto& m = u().names;
+    auto it = m.find(name);
+    if (it != m.end()) return it->second;
+    int i = static_cast<int>(m.size());
+    m[name] = i;
+    u().code->names.push_back(name);
+    return i;
+  }
+  int add_varname(const std::string& name) {
+    auto& m = u().varnames;
+    auto it = m.find(name);
+    if (it != m.end()) return it->second;
+    int i = static_cast<int>(m.size());
+    m[name] = i;
+    u().code->varnames.push_back(name);
+    return i;
+  }
+  void load_const(const Const& c) { emit(Op::LOAD_CONST, add_const(c)); }
+  void load_none() { load_const(Const{}); }
+
+  bool fail(const Node* at, std::string msg) {
+    if (!failure_) failure_ = Failure{"SyntaxError", std::move(msg), at};
+    return false;
+  }
+  bool unsupported(const Node* at) {
+    if (!failure_) {
+      failure_ = Failure{"SyntaxError",
+                         "pylife cannot compile " + std::string(ast::spec(at->kind).name) +
+                             " yet (the bytecode compiler is still growing)",
+                         at, true};
+    }
+    return false;
+  }
+
+  void enter(const SymbolTable* ste, const std::string& name, const std::string& qualname,
+             int firstlineno);
+  std::shared_ptr<CodeObject> exit_scope();
+
+  // ---- names -------------------------------------------------------------------
+  // The provisional operand of a cell or free variable: its index among
+  // co_cellvars, or ncells + its index among co_freevars; the assembler
+  // turns it into a localsplus index (fix_cell_offsets).
+  int deref_index(const std::string& name) {
+    const auto& cells = u().cellvars;
+    auto it = std::find(cells.begin(), cells.end(), name);
+    if (it != cells.end()) return static_cast<int>(it - cells.begin());
+    const auto& frees = u().freevars;
+    auto jt = std::find(frees.begin(), frees.end(), name);
+    return static_cast<int>(cells.size() + static_cast<size_t>(jt - frees.begin()));
+  }
+  bool name_op(const std::string& raw, Kind ctx, bool push_null_for_call = false);
+
+  // ---- statements / expressions ----------------------------------------------------
+  bool stmts(const std::vector<Node*>& body) {
+    for (Node* s : body) {
+      if (!stmt(s)) return false;
+    }
+    return true;
+  }
+  bool stmt(Node* s);
+  bool expr(Node* e);
+  bool assign_target(Node* t);
+  bool jump_if(Node* e, Block* target, bool cond);
+  bool call(Node* e);
+  bool function(Node* s, bool lambda);
+  bool sequence(Node* e, Op build, size_t elts_field);
+  bool docstring(const std::vector<Node*>& body, std::string* doc);
+
+  // ---- assembly ------------------------------------------------------------------------
+  void optimize(Unit& unit);
+  void lines_and_exits(Unit& unit);
+  bool assemble(Unit& unit);
+
+  const SymbolTable* top_;
+  std::string filename_;
+  const std::vector<std::string_view>& lines_;
+  std::unordered_map<const Node*, const SymbolTable*> tables_;
+  std::vector<std::unique_ptr<Unit>> units_;
+  std::optional<Failure> failure_;
+};
+
+// ============================================================================
+// Scopes
+// ============================================================================
+
+void Codegen::enter(const SymbolTable* ste, const std::string& name, const std::string& qualname,
+                    int firstlineno) {
+  auto unit = std::make_unique<Unit>();
+  unit->ste = ste;
+  unit->code->name = name;
+  unit->code->qualname = qualname;
+  unit->code->filename = filename_;
+  unit->code->firstlineno = firstlineno;
+  if (!units_.empty()) unit->private_name = units_.back()->private_name;
+  units_.push_back(std::move(unit));
+  for (const auto& p : ste->varnames) add_varname(p);
+  // co_cellvars / co_freevars are sorted by name (dictbytype).
+  for (const auto& sym : ste->symbols) {
+    if (sym.scope == Scope::kCell) u().cellvars.push_back(sym.name);
+    if (sym.scope == Scope::kFree) u().freevars.push_back(sym.name);
+  }
+  if (ste->type == BlockType::kClass && ste->needs_class_closure)
+    u().cellvars.push_back("__class__");
+  std::sort(u().cellvars.begin(), u().cellvars.end());
+  std::sort(u().freevars.begin(), u().freevars.end());
+  u().first = new_block();
+  u().current = u().first;
+  u().pos = Position{ste->type == BlockType::kModule ? 0 : firstlineno, -1, -1, -1};
+  if (ste->type == BlockType::kModule) u().pos = Position{0, 0, 0, 0};
+  emit(Op::RESUME, 0);
+}
+
+std::shared_ptr<CodeObject> Codegen::exit_scope() {
+  Unit& unit = u();
+  CodeObject& code = *unit.code;
+  code.cellvars = unit.cellvars;
+  code.freevars = unit.freevars;
+  optimize(unit);
+  if (!assemble(unit)) return nullptr;
+  auto result = unit.code;
+  units_.pop_back();
+  return result;
+}
+
+bool Codegen::name_op(const std::string& raw, Kind ctx, bool push_null_for_call) {
+  std::string name = mangle(u().private_name, raw);
+  const Symbol* sym = u().ste->lookup(name);
+  Scope scope = sym ? sym->scope : Scope::kNone;
+  bool function = u().ste->type == BlockType::kFunction;
+  enum { kName, kFast, kGlobal, kDeref } optype = kName;
+  switch (scope) {
+    case Scope::kFree:
+    case Scope::kCell: optype = kDeref; break;
+    case Scope::kLocal:
+      if (function) optype = kFast;
+      break;
+    case Scope::kGlobalImplicit:
+      if (function) optype = kGlobal;
+      break;
+    case Scope::kGlobalExplicit: optype = kGlobal; break;
+    default: break;
+  }
+  if (push_null_for_call && optype != kGlobal) emit(Op::PUSH_NULL);
+  switch (optype) {
+    case kDeref: {
+      Op op = ctx == Kind::Load
+                  ? (u().ste->type == BlockType::kClass ? Op::LOAD_CLASSDEREF : Op::LOAD_DEREF)
+              : ctx == Kind::Store ? Op::STORE_DEREF
+                                   : Op::DELETE_DEREF;
+      emit(op, deref_index(name));
+      return true;
+    }
+    case kFast: {
+      int i = add_varname(name);
+      emit(ctx == Kind::Load    ? Op::LOAD_FAST
+           : ctx == Kind::Store ? Op::STORE_FAST
+                                : Op::DELETE_FAST,
+           i);
+      return true;
+    }
+    case kGlobal: {
+      int i = add_name(name);
+      if (ctx == Kind::Load) {
+        emit(Op::LOAD_GLOBAL, (i << 1) | (push_null_for_call ? 1 : 0));
+      } else {
+        emit(ctx == Kind::Store ? Op::STORE_GLOBAL : Op::DELETE_GLOBAL, i);
+      }
+      return true;
+    }
+    default: {
+      int i = add_name(name);
+      emit(ctx == Kind::Load    ? Op::LOAD_NAME
+           : ctx == Kind::Store ? Op::STORE_NAME
+                                : Op::DELETE_NAME,
+           i);
+      return true;
+    }
+  }
+}
+
+// ============================================================================
+// Constant folding (Python/ast_opt.c: fold_unaryop, fold_binop, fold_tuple)
+// ============================================================================
+
+namespace fold {
+
+using pylife::BigInt;
+
+constexpr uint64_t kMaxIntSize = 128;  // bits
+constexpr size_t kMaxStrSize = 4096;   // characters
+
+// A folded constant, or nothing when CPython would not fold.
+std::optional<Const> unary(Kind op, const Const& v) {
+  if (op == Kind::Not) {
+    bool truth = true;
+    switch (v.kind) {
+      case Const::Kind::kNone:
+      case Const::Kind::kFalse: truth = false; break;
+      case Const::Kind::kInt: truth = v.text != "0"; break;
+      case Const::Kind::kFloat: truth = v.number != 0; break;
+      case Const::Kind::kStr:
+      case Const::Kind::kBytes: truth = !v.text.empty(); break;
+      case Const::Kind::kTuple: truth = !v.items.empty(); break;
+      default: break;
+    }
+    Const r;
+    r.kind = truth ? Const::Kind::kFalse : Const::Kind::kTrue;
+    return r;
+  }
+  Const r = v;
+  if (v.kind == Const::Kind::kInt) {
+    std::string e;
+    BigInt x = *BigInt::parse(v.text, 10, &e);
+    if (op == Kind::USub)
+      x = -x;
+    else if (op == Kind::Invert)
+      x = ~x;
+    r.text = x.to_string();
+    return r;
+  }
+  if (v.kind == Const::Kind::kTrue || v.kind == Const::Kind::kFalse) {
+    int x = v.kind == Const::Kind::kTrue;
+    if (op == Kind::USub)
+      x = -x;
+    else if (op == Kind::Invert)
+      x = ~x;
+    r.kind = Const::Kind::kInt;
+    r.text = std::to_string(x);
+    return r;
+  }
+  if ((v.kind == Const::Kind::kFloat || v.kind == Const::Kind::kComplex) && op != Kind::Invert) {
+    if (op == Kind::USub) r.number = -v.number;
+    return r;
+  }
+  return std::nullopt;
+}
+
+std::optional<Const> binary(Kind op, const Const& a, const Const& b) {
+  auto is_int = [](const Const& c) { return c.kind == Const::Kind::kInt; };
+  auto is_num = [&](const Const& c) { return is_int(c) || c.kind == Const::Kind::kFloat; };
+  std::string e;
+  if (is_int(a) && is_int(b)) {
+    BigInt x = *BigInt::parse(a.text, 10, &e), y = *BigInt::parse(b.text, 10, &e);
+    uint64_t xb = x.bit_length(), yb = y.bit_length();
+    Const r;
+    r.kind = Const::Kind::kInt;
+    BigInt q, m;
+    switch (op) {
+      case Kind::Add: r.text = (x + y).to_string(); return r;
+      case Kind::Sub: r.text = (x - y).to_string(); return r;
+      case Kind::Mult:
+        if (!x.is_zero() && !y.is_zero() &&
+            (xb > kMaxIntSize || yb > kMaxIntSize || xb + yb > kMaxIntSize)) {
+          return std::nullopt;
+        }
+        r.text = (x * y).to_string();
+        return r;
+      case Kind::FloorDiv:
+      case Kind::Mod:
+        if (y.is_zero()) return std::nullopt;
+        BigInt::divmod(x, y, q, m);
+        r.text = (op == Kind::FloorDiv ? q : m).to_string();
+        return r;
+      case Kind::Pow: {
+        if (y.negative() || !y.fits_int64()) return std::nullopt;
+        uint64_t n = static_cast<uint64_t>(y.to_int64());
+        if (!x.is_zero() && n > 0 && xb > kMaxIntSize / n) return std::nullopt;
+        r.text = x.pow(n).to_string();
+        return r;
+      }
+      case Kind::LShift:
+        if (y.negative() || !y.fits_int64()) return std::nullopt;
+        if (!x.is_zero() &&
+            (yb > kMaxIntSize || xb + static_cast<uint64_t>(y.to_int64()) > kMaxIntSize)) {
+          return std::nullopt;
+        }
+        r.text = x.shift_left(static_cast<uint64_t>(y.to_int64())).to_string();
+        return r;
+      case Kind::RShift:
+        if (y.negative() || !y.fits_int64()) return std::nullopt;
+        r.text = x.shift_right(static_cast<uint64_t>(y.to_int64())).to_string();
+        return r;
+      case Kind::BitAnd: r.text = (x & y).to_string(); return r;
+      case Kind::BitOr: r.text = (x | y).to_string(); return r;
+      case Kind::BitXor: r.text = (x ^ y).to_string(); return r;
+      case Kind::Div: {
+        if (y.is_zero()) return std::nullopt;
+        bool overflow = false;
+        double d = BigInt::true_divide(x, y, &overflow);
+        if (overflow) return std::nullopt;
+        r.kind = Const::Kind::kFloat;
+        r.number = d;
+        return r;
+      }
+      default: return std::nullopt;
+    }
+  }
+  if (is_num(a) && is_num(b) && (a.kind == Const::Kind::kFloat || b.kind == Const::Kind::kFloat)) {
+    auto value = [&](const Const& c, bool& ok) {
+      if (c.kind == Const::Kind::kFloat) return c.number;
+      bool overflow = false;
+      double d = BigInt::parse(c.text, 10, &e)->to_double(&overflow);
+      ok = ok && !overflow;
+      return d;
+    };
+    bool ok = true;
+    double x = value(a, ok), y = value(b, ok);
+    if (!ok) return std::nullopt;
+    Const r;
+    r.kind = Const::Kind::kFloat;
+    switch (op) {
+      case Kind::Add: r.number = x + y; break;
+      case Kind::Sub: r.number = x - y; break;
+      case Kind::Mult: r.number = x * y; break;
+      case Kind::Div:
+        if (y == 0) return std::nullopt;
+        r.number = x / y;
+        break;
+      default: return std::nullopt;  // //, %, ** on floats: left to run time here
+    }
+    return r;
+  }
+  if (a.kind == Const::Kind::kStr && b.kind == Const::Kind::kStr && op == Kind::Add) {
+    if (unicode::count_code_points(a.text) + unicode::count_code_points(b.text) > kMaxStrSize) {
+      return std::nullopt;
+    }
+    Const r = a;
+    r.text += b.text;
+    return r;
+  }
+  return std::nullopt;
+}
+
+// fold_subscr: a constant tuple, str or bytes indexed by a constant int.
+std::optional<Const> subscript(const Const& v, const Const& index) {
+  int64_t i = 0;
+  if (index.kind == Const::Kind::kTrue || index.kind == Const::Kind::kFalse) {
+    i = index.kind == Const::Kind::kTrue;
+  } else if (index.kind == Const::Kind::kInt) {
+    std::string e;
+    BigInt x = *BigInt::parse(index.text, 10, &e);
+    if (!x.fits_int64()) return std::nullopt;  // IndexError at run time
+    i = x.to_int64();
+  } else {
+    return std::nullopt;
+  }
+  auto normalize = [&](size_t n) -> std::optional<size_t> {
+    int64_t k = i < 0 ? i + static_cast<int64_t>(n) : i;
+    if (k < 0 || k >= static_cast<int64_t>(n)) return std::nullopt;
+    return static_cast<size_t>(k);
+  };
+  if (v.kind == Const::Kind::kTuple) {
+    auto k = normalize(v.items.size());
+    if (!k) return std::nullopt;
+    return v.items[*k];
+  }
+  if (v.kind == Const::Kind::kBytes) {
+    auto k = normalize(v.text.size());
+    if (!k) return std::nullopt;
+    Const r;
+    r.kind = Const::Kind::kInt;
+    r.text = std::to_string(static_cast<unsigned char>(v.text[*k]));
+    return r;
+  }
+  if (v.kind == Const::Kind::kStr) {
+    std::vector<size_t> starts;  // byte offset of each code point
+    for (size_t b = 0; b < v.text.size(); ++b) {
+      if ((static_cast<unsigned char>(v.text[b]) & 0xC0) != 0x80) starts.push_back(b);
+    }
+    auto k = normalize(starts.size());
+    if (!k) return std::nullopt;
+    size_t end = *k + 1 < starts.size() ? starts[*k + 1] : v.text.size();
+    Const r;
+    r.kind = Const::Kind::kStr;
+    r.text = v.text.substr(starts[*k], end - starts[*k]);
+    return r;
+  }
+  return std::nullopt;
+}
+
+}  // namespace fold
+
+// The constant value of [e] after folding, if it folds.
+std::optional<Const> constant_of(Node* e) {
+  switch (e->kind) {
+    case Kind::Constant: return Const::from_ast(e->constant(F(Constant, value)));
+    case Kind::UnaryOp: {
+      auto v = constant_of(e->node(F(UnaryOp, operand)));
+      if (!v) return std::nullopt;
+      return fold::unary(e->node(F(UnaryOp, op))->kind, *v);
+    }
+    case Kind::BinOp: {
+      auto a = constant_of(e->node(F(BinOp, left)));
+      if (!a) return std::nullopt;
+      auto b = constant_of(e->node(F(BinOp, right)));
+      if (!b) return std::nullopt;
+      return fold::binary(e->node(F(BinOp, op))->kind, *a, *b);
+    }
+    case Kind::Subscript: {
+      if (e->node(F(Subscript, ctx))->kind != Kind::Load) return std::nullopt;
+      auto v = constant_of(e->node(F(Subscript, value)));
+      if (!v) return std::nullopt;
+      auto index = constant_of(e->node(F(Subscript, slice)));
+      if (!index) return std::nullopt;
+      return fold::subscript(*v, *index);
+    }
+    case Kind::Tuple: {
+      if (e->node(F(Tuple, ctx))->kind != Kind::Load) return std::nullopt;
+      Const t;
+      t.kind = Const::Kind::kTuple;
+      for (Node* x : e->list(F(Tuple, elts))) {
+        if (x->kind == Kind::Starred) return std::nullopt;
+        auto v = constant_of(x);
+        if (!v) return std::nullopt;
+        t.items.push_back(*v);
+      }
+      return t;
+    }
+    default: return std::nullopt;
+  }
+}
+
+// ============================================================================
+// Expressions
+// ============================================================================
+
+// BINARY_OP's oparg (_nb_ops order) for an operator node kind.
+int binary_oparg(Kind op, bool inplace) {
+  int base;
+  switch (op) {
+    case Kind::Add: base = 0; break;
+    case Kind::BitAnd: base = 1; break;
+    case Kind::FloorDiv: base = 2; break;
+    case Kind::LShift: base = 3; break;
+    case Kind::MatMult: base = 4; break;
+    case Kind::Mult: base = 5; break;
+    case Kind::Mod: base = 6; break;
+    case Kind::BitOr: base = 7; break;
+    case Kind::Pow: base = 8; break;
+    case Kind::RShift: base = 9; break;
+    case Kind::Sub: base = 10; break;
+    case Kind::Div: base = 11; break;
+    default: base = 12; break;  // BitXor
+  }
+  return inplace ? base + 13 : base;
+}
+
+bool Codegen::expr(Node* e) {
+  Position saved = u().pos;
+  set_pos(e);
+  bool ok = true;
+  if (auto folded = constant_of(e);
+      folded && e->kind != Kind::Constant && (e->kind != Kind::Tuple || true)) {
+    load_const(*folded);
+    u().pos = saved;
+    return true;
+  }
+  switch (e->kind) {
+    case Kind::Constant: load_const(Const::from_ast(e->constant(F(Constant, value)))); break;
+    case Kind::Name: ok = name_op(e->str(F(Name, id)), e->node(F(Name, ctx))->kind); break;
+    case Kind::BinOp:
+      ok = expr(e->node(F(BinOp, left))) && expr(e->node(F(BinOp, right)));
+      set_pos(e);
+      emit(Op::BINARY_OP, binary_oparg(e->node(F(BinOp, op))->kind, false));
+      break;
+    case Kind::UnaryOp: {
+      ok = expr(e->node(F(UnaryOp, operand)));
+      set_pos(e);
+      Kind op = e->node(F(UnaryOp, op))->kind;
+      emit(op == Kind::USub     ? Op::UNARY_NEGATIVE
+           : op == Kind::UAdd   ? Op::UNARY_POSITIVE
+           : op == Kind::Invert ? Op::UNARY_INVERT
+                                : Op::UNARY_NOT);
+      break;
+    }
+    case Kind::BoolOp: {
+      Block* end = new_block();
+      auto& values = e->list(F(BoolOp, values));
+      bool is_and = e->node(F(BoolOp, op))->kind == Kind::And;
+      for (size_t i = 0; i + 1 < values.size(); ++i) {
+        if (!expr(values[i])) return false;
+        set_pos(e);
+        emit(static_cast<int>(is_and ? Op::JUMP_IF_FALSE_OR_POP : Op::JUMP_IF_TRUE_OR_POP), 0, end);
+        use(new_block());
+      }
+      ok = expr(values.back());
+      use(end);
+      break;
+    }
+    case Kind::Compare: {
+      auto& ops = e->list(F(Compare, ops));
+      if (ops.size() != 1) return unsupported(e);
+      ok = expr(e->node(F(Compare, left))) && expr(e->list(F(Compare, comparators))[0]);
+      set_pos(e);
+      switch (ops[0]->kind) {
+        case Kind::Lt: emit(Op::COMPARE_OP, 0); break;
+        case Kind::LtE: emit(Op::COMPARE_OP, 1); break;
+        case Kind::Eq: emit(Op::COMPARE_OP, 2); break;
+        case Kind::NotEq: emit(Op::COMPARE_OP, 3); break;
+        case Kind::Gt: emit(Op::COMPARE_OP, 4); break;
+        case Kind::GtE: emit(Op::COMPARE_OP, 5); break;
+        case Kind::Is: emit(Op::IS_OP, 0); break;
+        case Kind::IsNot: emit(Op::IS_OP, 1); break;
+        case Kind::In: emit(Op::CONTAINS_OP, 0); break;
+        default: emit(Op::CONTAINS_OP, 1); break;
+      }
+      break;
+    }
+    case Kind::Call: ok = call(e); break;
+    case Kind::Attribute: {
+      ok = expr(e->node(F(Attribute, value)));
+      set_pos(e);
+      int i = add_name(mangle(u().private_name, e->str(F(Attribute, attr))));
+      Kind ctx = e->node(F(Attribute, ctx))->kind;
+      emit(ctx == Kind::Load    ? Op::LOAD_ATTR
+           : ctx == Kind::Store ? Op::STORE_ATTR
+                                : Op::DELETE_ATTR,
+           i);
+      break;
+    }
+    case Kind::Subscript: {
+      ok = expr(e->node(F(Subscript, value))) && expr(e->node(F(Subscript, slice)));
+      set_pos(e);
+      Kind ctx = e->node(F(Subscript, ctx))->kind;
+      emit(ctx == Kind::Load    ? Op::BINARY_SUBSCR
+           : ctx == Kind::Store ? Op::STORE_SUBSCR
+                                : Op::DELETE_SUBSCR);
+      break;
+    }
+    case Kind::Slice: {
+      int n = 2;
+      for (size_t f : {F(Slice, lower), F(Slice, upper)}) {
+        if (Node* x = e->opt(f)) {
+          ok = ok && expr(x);
+        } else {
+          load_none();
+        }
+      }
+      if (Node* step = e->opt(F(Slice, step))) {
+        ok = ok && expr(step);
+        n = 3;
+      }
+      emit(Op::BUILD_SLICE, n);
+      break;
+    }
+    case Kind::List: ok = sequence(e, Op::BUILD_LIST, F(List, elts)); break;
+    case Kind::Tuple: ok = sequence(e, Op::BUILD_TUPLE, F(Tuple, elts)); break;
+    case Kind::Set: ok = sequence(e, Op::BUILD_SET, F(Set, elts)); break;
+    case Kind::Dict: {
+      auto& keys = e->list(F(Dict, keys));
+      auto& values = e->list(F(Dict, values));
+      for (Node* k : keys) {
+        if (!k) return unsupported(e);  // ** unpacking
+      }
+      if (keys.size() * 2 > 30) return unsupported(e);  // built in batches past STACK_USE_GUIDELINE
+      bool const_keys = keys.size() > 1;
+      Const key_tuple;
+      key_tuple.kind = Const::Kind::kTuple;
+      for (Node* k : keys) {
+        auto v = constant_of(k);
+        if (!v) {
+          const_keys = false;
+          break;
+        }
+        key_tuple.items.push_back(*v);
+      }
+      if (const_keys) {
+        for (Node* v : values) {
+          if (!expr(v)) return false;
+        }
+        set_pos(e);
+        load_const(key_tuple);
+        emit(Op::BUILD_CONST_KEY_MAP, static_cast<int>(keys.size()));
+      } else {
+        for (size_t i = 0; i < keys.size(); ++i) {
+          if (!expr(keys[i]) || !expr(values[i])) return false;
+        }
+        set_pos(e);
+        emit(Op::BUILD_MAP, static_cast<int>(keys.size()));
+      }
+      break;
+    }
+    case Kind::IfExp: {
+      Block* next = new_block();
+      Block* end = new_block();
+      if (!jump_if(e->node(F(IfExp, test)), next, false)) return false;
+      if (!expr(e->node(F(IfExp, body)))) return false;
+      emit_noline(kJump, 0, end);
+      use(next);
+      ok = expr(e->node(F(IfExp, orelse)));
+      use(end);
+      break;
+    }
+    case Kind::Lambda: ok = function(e, true); break;
+    case Kind::JoinedStr: {
+      auto& values = e->list(F(JoinedStr, values));
+      for (Node* v : values) {
+        if (!expr(v)) return false;
+      }
+      set_pos(e);
+      if (values.size() > 30) return unsupported(e);  // str.join form past STACK_USE_GUIDELINE
+      if (values.size() != 1) emit(Op::BUILD_STRING, static_cast<int>(values.size()));
+      break;
+    }
+    case Kind::FormattedValue: {
+      if (!expr(e->node(F(FormattedValue, value)))) return false;
+      long long conv = e->integer(F(FormattedValue, conversion));
+      int oparg = conv == 's' ? 1 : conv == 'r' ? 2 : conv == 'a' ? 3 : 0;
+      if (Node* spec = e->opt(F(FormattedValue, format_spec))) {
+        if (!expr(spec)) return false;
+        oparg |= 4;
+      }
+      set_pos(e);
+      emit(Op::FORMAT_VALUE, oparg);
+      break;
+    }
+    default: return unsupported(e);
+  }
+  u().pos = saved;
+  return ok;
+}
+
+// BUILD_LIST/TUPLE/SET, with 3.11's constant shortcut for three or more
+// constant items (BUILD_LIST 0, LOAD_CONST tuple, LIST_EXTEND 1).
+bool Codegen::sequence(Node* e, Op build, size_t elts_field) {
+  auto& elts = e->list(elts_field);
+  for (Node* x : elts) {
+    if (x->kind == Kind::Starred) return unsupported(x);
+  }
+  if (elts.size() > 30) return unsupported(e);  // built item by item past STACK_USE_GUIDELINE
+  if (build != Op::BUILD_TUPLE && elts.size() > 2) {
+    Const t;
+    t.kind = Const::Kind::kTuple;
+    bool all = true;
+    for (Node* x : elts) {
+      auto v = constant_of(x);
+      if (!v) {
+        all = false;
+        break;
+      }
+      t.items.push_back(*v);
+    }
+    if (all) {
+      if (build == Op::BUILD_SET) return unsupported(e);  // needs frozenset constants
+      emit(build, 0);
+      load_const(t);
+      emit(Op::LIST_EXTEND, 1);
+      return true;
+    }
+  }
+  for (Node* x : elts) {
+    if (!expr(x)) return false;
+  }
+  set_pos(e);
+  emit(build, static_cast<int>(elts.size()));
+  return true;
+}
+
+bool Codegen::call(Node* e) {
+  Node* func = e->node(F(Call, func));
+  auto& args = e->list(F(Call, args));
+  auto& keywords = e->list(F(Call, keywords));
+  for (Node* a : args) {
+    if (a->kind == Kind::Starred) return unsupported(a);
+  }
+  if (args.size() + 2 * keywords.size() > 30) return unsupported(e);  // CALL_FUNCTION_EX form
+  for (Node* k : keywords) {
+    if (!std::holds_alternative<std::string>(k->fields[F(keyword, arg)])) return unsupported(k);
+  }
+  // maybe_optimize_method_call: obj.m(...) uses LOAD_METHOD unless obj is
+  // a name bound by an import.
+  bool method = func->kind == Kind::Attribute && func->node(F(Attribute, ctx))->kind == Kind::Load;
+  if (method) {
+    Node* base = func->node(F(Attribute, value));
+    if (base->kind == Kind::Name) {
+      // is_import_originated looks at the module's symbols only.
+      const Symbol* sym = top_->lookup(base->str(F(Name, id)));
+      if (sym && (sym->flags & kDefImport)) method = false;
+    }
+  }
+  if (method) {
+    if (!expr(func->node(F(Attribute, value)))) return false;
+    set_pos(func);
+    u().pos.line = func->loc.end_lineno;  // LOAD_METHOD is on the attribute's last line
+    emit(Op::LOAD_METHOD, add_name(mangle(u().private_name, func->str(F(Attribute, attr)))));
+  } else if (func->kind == Kind::Name) {
+    set_pos(func);
+    if (!name_op(func->str(F(Name, id)), Kind::Load, true)) return false;
+  } else {
+    emit(Op::PUSH_NULL);
+    if (!expr(func)) return false;
+  }
+  for (Node* a : args) {
+    if (!expr(a)) return false;
+  }
+  Const names;
+  names.kind = Const::Kind::kTuple;
+  for (Node* k : keywords) {
+    if (!expr(k->node(F(keyword, value)))) return false;
+    Const n;
+    n.kind = Const::Kind::kStr;
+    n.text = std::get<std::string>(k->fields[F(keyword, arg)]);
+    names.items.push_back(n);
+  }
+  set_pos(e);
+  int n = static_cast<int>(args.size() + keywords.size());
+  if (!keywords.empty()) emit(Op::KW_NAMES, add_const(names));
+  emit(Op::PRECALL, n);
+  emit(Op::CALL, n);
+  return true;
+}
+
+// compiler_jump_if: jump to [target] when [e]'s truth is [cond].
+bool Codegen::jump_if(Node* e, Block* target, bool cond) {
+  switch (e->kind) {
+    case Kind::UnaryOp:
+      if (e->node(F(UnaryOp, op))->kind == Kind::Not) {
+        return jump_if(e->node(F(UnaryOp, operand)), target, !cond);
+      }
+      break;
+    case Kind::BoolOp: {
+      auto& values = e->list(F(BoolOp, values));
+      bool is_or = e->node(F(BoolOp, op))->kind == Kind::Or;
+      Block* next2 = target;
+      if (!cond != !is_or) next2 = new_block();
+      for (size_t i = 0; i + 1 < values.size(); ++i) {
+        if (!jump_if(values[i], next2, is_or)) return false;
+      }
+      if (!jump_if(values.back(), target, cond)) return false;
+      if (next2 != target) use(next2);
+      return true;
+    }
+    default: break;
+  }
+  if (!expr(e)) return false;
+  set_pos(e);
+  emit(cond ? kPopJumpIfTrue : kPopJumpIfFalse, 0, target);
+  use(new_block());
+  return true;
+}
+
+// ============================================================================
+// Statements
+// ============================================================================
+
+bool Codegen::assign_target(Node* t) {
+  set_pos(t);
+  switch (t->kind) {
+    case Kind::Name: return name_op(t->str(F(Name, id)), Kind::Store);
+    case Kind::Attribute:
+    case Kind::Subscript:
+      if (t->kind == Kind::Attribute) {
+        if (!expr(t->node(F(Attribute, value)))) return false;
+        set_pos(t);
+        emit(Op::STORE_ATTR, add_name(mangle(u().private_name, t->str(F(Attribute, attr)))));
+      } else {
+        if (!expr(t->node(F(Subscript, value))) || !expr(t->node(F(Subscript, slice))))
+          return false;
+        set_pos(t);
+        emit(Op::STORE_SUBSCR);
+      }
+      return true;
+    case Kind::Tuple:
+    case Kind::List: {
+      auto& elts = t->list(t->kind == Kind::Tuple ? F(Tuple, elts) : F(List, elts));
+      for (Node* x : elts) {
+        if (x->kind == Kind::Starred) return unsupported(x);
+      }
+      emit(Op::UNPACK_SEQUENCE, static_cast<int>(elts.size()));
+      for (Node* x : elts) {
+        if (!assign_target(x)) return false;
+      }
+      return true;
+    }
+    default: return unsupported(t);
+  }
+}
+
+// Whether the statement list starts with a docstring (and which).
+bool Codegen::docstring(const std::vector<Node*>& body, std::string* doc) {
+  if (body.empty() || body[0]->kind != Kind::Expr) return false;
+  Node* v = body[0]->node(F(Expr, value));
+  if (v->kind != Kind::Constant) return false;
+  const auto& c = v->constant(F(Constant, value));
+  if (c.kind != ast::Constant::Kind::kStr) return false;
+  if (doc) *doc = c.text;
+  return true;
+}
+
+bool Codegen::stmt(Node* s) {
+  set_pos(s);
+  switch (s->kind) {
+    case Kind::Expr: {
+      Node* v = s->node(F(Expr, value));
+      if (v->kind == Kind::Constant) {
+        emit(Op::NOP);  // a constant statement does nothing
+        return true;
+      }
+      if (!expr(v)) return false;
+      set_pos(s);
+      emit(Op::POP_TOP);
+      return true;
+    }
+    case Kind::Assign: {
+      auto& targets = s->list(F(Assign, targets));
+      if (!expr(s->node(F(Assign, value)))) return false;
+      for (size_t i = 0; i < targets.size(); ++i) {
+        if (i + 1 < targets.size()) {
+          set_pos(s);
+          emit(Op::COPY, 1);
+        }
+        if (!assign_target(targets[i])) return false;
+      }
+      return true;
+    }
+    case Kind::AugAssign: {
+      Node* t = s->node(F(AugAssign, target));
+      int oparg = binary_oparg(s->node(F(AugAssign, op))->kind, true);
+      if (t->kind == Kind::Name) {
+        if (!name_op(t->str(F(Name, id)), Kind::Load) || !expr(s->node(F(AugAssign, value)))) {
+          return false;
+        }
+        set_pos(s);
+        emit(Op::BINARY_OP, oparg);
+        set_pos(t);
+        return name_op(t->str(F(Name, id)), Kind::Store);
+      }
+      if (t->kind == Kind::Attribute) {
+        if (!expr(t->node(F(Attribute, value)))) return false;
+        set_pos(t);
+        int name = add_name(mangle(u().private_name, t->str(F(Attribute, attr))));
+        emit(Op::COPY, 1);
+        emit(Op::LOAD_ATTR, name);
+        if (!expr(s->node(F(AugAssign, value)))) return false;
+        set_pos(s);
+        emit(Op::BINARY_OP, oparg);
+        set_pos(t);
+        emit(Op::SWAP, 2);
+        emit(Op::STORE_ATTR, name);
+        return true;
+      }
+      if (t->kind == Kind::Subscript) {
+        if (!expr(t->node(F(Subscript, value))) || !expr(t->node(F(Subscript, slice))))
+          return false;
+        set_pos(t);
+        emit(Op::COPY, 2);
+        emit(Op::COPY, 2);
+        emit(Op::BINARY_SUBSCR);
+        if (!expr(s->node(F(AugAssign, value)))) return false;
+        set_pos(s);
+        emit(Op::BINARY_OP, oparg);
+        set_pos(t);
+        emit(Op::SWAP, 3);
+        emit(Op::SWAP, 2);
+        emit(Op::STORE_SUBSCR);
+        return true;
+      }
+      return unsupported(t);
+    }
+    case Kind::Return: {
+      if (u().ste->type != BlockType::kFunction) return fail(s, "'return' outside function");
+      if (Node* v = s->opt(F(Return, value))) {
+        if (!expr(v)) return false;
+      } else {
+        load_none();
+      }
+      set_pos(s);
+      // Leaving for loops pops their iterators.
+      for (size_t i = u().loops.size(); i-- > 0;) {
+        if (u().loops[i].is_for) {
+          emit(Op::SWAP, 2);
+          emit(Op::POP_TOP);
+        }
+      }
+      emit(Op::RETURN_VALUE);
+      use(new_block());
+      return true;
+    }
+    case Kind::Pass: emit(Op::NOP); return true;
+    case Kind::Break:
+    case Kind::Continue: {
+      if (u().loops.empty()) {
+        return fail(
+            s, s->kind == Kind::Break ? "'break' outside loop" : "'continue' not properly in loop");
+      }
+      auto& loop = u().loops.back();
+      if (s->kind == Kind::Break) {
+        if (loop.is_for) emit(Op::POP_TOP);
+        emit(kJump, 0, loop.exit);
+      } else {
+        emit(kJump, 0, loop.start);
+      }
+      use(new_block());
+      return true;
+    }
+    case Kind::If: {
+      Block* end = new_block();
+      bool has_else = !s->list(F(If, orelse)).empty();
+      Block* next = has_else ? new_block() : end;
+      if (!jump_if(s->node(F(If, test)), next, false)) return false;
+      if (!stmts(s->list(F(If, body)))) return false;
+      if (has_else) {
+        emit_noline(kJump, 0, end);
+        use(next);
+        if (!stmts(s->list(F(If, orelse)))) return false;
+      }
+      use(end);
+      return true;
+    }
+    case Kind::While: {
+      Block* loop = new_block();
+      Block* body = new_block();
+      Block* anchor = new_block();
+      Block* end = new_block();
+      use(loop);
+      u().loops.push_back({loop, end, false});
+      if (!jump_if(s->node(F(While, test)), anchor, false)) return false;
+      use(body);
+      if (!stmts(s->list(F(While, body)))) return false;
+      set_pos(s);
+      if (!jump_if(s->node(F(While, test)), body, true)) return false;
+      u().loops.pop_back();
+      use(anchor);
+      if (!stmts(s->list(F(While, orelse)))) return false;
+      use(end);
+      return true;
+    }
+    case Kind::For: {
+      Block* start = new_block();
+      Block* body = new_block();
+      Block* cleanup = new_block();
+      Block* end = new_block();
+      if (!expr(s->node(F(For, iter)))) return false;
+      set_pos(s);
+      emit(Op::GET_ITER);
+      use(start);
+      u().loops.push_back({start, end, true});
+      emit(static_cast<int>(Op::FOR_ITER), 0, cleanup);
+      use(body);
+      if (!assign_target(s->node(F(For, target)))) return false;
+      if (!stmts(s->list(F(For, body)))) return false;
+      emit_noline(kJump, 0, start);
+      use(cleanup);
+      u().loops.pop_back();
+      if (!stmts(s->list(F(For, orelse)))) return false;
+      use(end);
+      return true;
+    }
+    case Kind::FunctionDef: return function(s, false);
+    case Kind::Global:
+    case Kind::Nonlocal: return true;  // declarations only
+    case Kind::Delete: {
+      for (Node* t : s->list(F(Delete, targets))) {
+        set_pos(t);
+        if (t->kind == Kind::Name) {
+          if (!name_op(t->str(F(Name, id)), Kind::Del)) return false;
+        } else if (!expr(t)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    case Kind::Import: {
+      for (Node* a : s->list(F(Import, names))) {
+        const std::string& name = a->str(F(alias, name));
+        auto* as = std::get_if<std::string>(&a->fields[F(alias, asname)]);
+        Const zero;
+        zero.kind = Const::Kind::kInt;
+        zero.text = "0";
+        load_const(zero);
+        load_none();
+        emit(Op::IMPORT_NAME, add_name(name));
+        if (as && name.find('.') != std::string::npos) return unsupported(s);
+        if (!name_op(as ? *as : name.substr(0, name.find('.')), Kind::Store)) return false;
+      }
+      return true;
+    }
+    default: return unsupported(s);
+  }
+}
+
+bool Codegen::function(Node* s, bool lambda) {
+  Node* args = s->node(lambda ? F(Lambda, args) : F(FunctionDef, args));
+  if (!lambda) {
+    for (Node* d : s->list(F(FunctionDef, decorator_list))) {
+      if (!expr(d)) return false;
+    }
+    if (s->opt(F(FunctionDef, returns))) return unsupported(s);
+  }
+  if (!args->list(F(arguments, kwonlyargs)).empty() || args->opt(F(arguments, vararg)) ||
+      args->opt(F(arguments, kwarg))) {
+    return unsupported(s);
+  }
+  for (size_t f : {F(arguments, posonlyargs), F(arguments, args)}) {
+    for (Node* a : args->list(f)) {
+      if (a->opt(F(arg, annotation))) return unsupported(a);
+    }
+  }
+  set_pos(s);
+  int flags = 0;
+  auto& defaults = args->list(F(arguments, defaults));
+  if (!defaults.empty()) {
+    for (Node* d : defaults) {
+      if (!expr(d)) return false;
+    }
+    set_pos(s);
+    emit(Op::BUILD_TUPLE, static_cast<int>(defaults.size()));
+    flags |= 0x01;
+  }
+  auto it = tables_.find(s);
+  if (it == tables_.end()) return fail(s, "internal error: no symbol table for the function");
+  const SymbolTable* ste = it->second;
+  std::string name = lambda ? "<lambda>" : s->str(F(FunctionDef, name));
+  std::string parent_qual = u().ste->type == BlockType::kModule ? "" : u().code->qualname;
+  std::string qualname = parent_qual.empty() ? name
+                                             : (u().ste->type == BlockType::kFunction
+                                                    ? parent_qual + ".<locals>." + name
+                                                    : parent_qual + "." + name);
+  int firstlineno = s->loc.lineno;
+  if (!lambda && !s->list(F(FunctionDef, decorator_list)).empty()) {
+    firstlineno = s->list(F(FunctionDef, decorator_list))[0]->loc.lineno;
+  }
+  bool nested = u().ste->type == BlockType::kFunction;
+  enter(ste, name, qualname, firstlineno);
+  CodeObject& code = *u().code;
+  code.argcount = static_cast<int>(args->list(F(arguments, posonlyargs)).size() +
+                                   args->list(F(arguments, args)).size());
+  code.posonlyargcount = static_cast<int>(args->list(F(arguments, posonlyargs)).size());
+  code.flags = kOptimized | kNewLocals | (nested ? kNested : 0);
+  if (ste->generator || ste->coroutine) {
+    units_.pop_back();
+    return unsupported(s);
+  }
+  if (lambda) {
+    add_const(Const{});  // co_consts[0]: lambdas have no docstring
+    if (!expr(s->node(F(Lambda, body)))) return false;
+    set_pos(s->node(F(Lambda, body)));
+    emit(Op::RETURN_VALUE);
+  } else {
+    auto& body = s->list(F(FunctionDef, body));
+    std::string doc;
+    Const first;
+    size_t start = 0;
+    if (docstring(body, &doc)) {
+      first.kind = Const::Kind::kStr;
+      first.text = doc;
+      start = 1;
+    }
+    add_const(first);
+    for (size_t i = start; i < body.size(); ++i) {
+      if (!stmt(body[i])) return false;
+    }
+    // The implicit `return None`.
+    emit_noline(static_cast<int>(Op::LOAD_CONST), add_const(Const{}));
+    emit_noline(static_cast<int>(Op::RETURN_VALUE));
+  }
+  std::vector<std::string> child_free = u().freevars;
+  auto child = exit_scope();
+  if (!child) return false;
+  // The closure: the cells or free variables the child captures.
+  if (!child_free.empty()) {
+    for (const auto& fv : child_free) emit(Op::LOAD_CLOSURE, deref_index(fv));
+    emit(Op::BUILD_TUPLE, static_cast<int>(child_free.size()));
+    flags |= 0x08;
+  }
+  Const c;
+  c.kind = Const::Kind::kCode;
+  c.code = child;
+  set_pos(s);
+  load_const(c);
+  emit(Op::MAKE_FUNCTION, flags);
+  if (!lambda) {
+    // compiler_apply_decorators: each call sits on its decorator's line,
+    // innermost first; the store is back on the def's line.
+    const auto& decorators = s->list(F(FunctionDef, decorator_list));
+    for (size_t i = decorators.size(); i-- > 0;) {
+      set_pos(decorators[i]);
+      emit(Op::PRECALL, 0);
+      emit(Op::CALL, 0);
+    }
+    set_pos(s);
+    return name_op(s->str(F(FunctionDef, name)), Kind::Store);
+  }
+  return true;
+}
+
+CompileResult Codegen::module(const Node* m) {
+  CompileResult result;
+  auto it = tables_.find(m);
+  const SymbolTable* top = it->second;
+  enter(top, "<module>", "<module>", 1);
+  auto& body = const_cast<Node*>(m)->list(F(Module, body));
+  size_t start = 0;
+  std::string doc;
+  if (docstring(body, &doc)) {
+    set_pos(body[0]);
+    Const d;
+    d.kind = Const::Kind::kStr;
+    d.text = doc;
+    load_const(d);
+    name_op("__doc__", Kind::Store);
+    start = 1;
+  }
+  bool ok = true;
+  for (size_t i = start; i < body.size() && ok; ++i) ok = stmt(body[i]);
+  if (ok) {
+    // The implicit return has no line: copies of it get their jumps' lines.
+    emit_noline(static_cast<int>(Op::LOAD_CONST), add_const(Const{}));
+    emit_noline(static_cast<int>(Op::RETURN_VALUE));
+    result.code = exit_scope();
+    ok = result.code != nullptr;
+  }
+  if (!ok || failure_) {
+    result.ok = false;
+    const Node* at = failure_ ? failure_->at : nullptr;
+    result.error.type = failure_ ? failure_->type : "SyntaxError";
+    result.error.msg = failure_ ? failure_->msg : "internal compiler error";
+    result.unsupported = failure_ && failure_->unsupported;
+    if (at && ast::spec(at->kind).located) {
+      result.error.lineno = at->loc.lineno;
+      result.error.offset = at->loc.col_offset + 1;
+      result.error.end_lineno = at->loc.end_lineno;
+      result.error.end_offset = at->loc.end_col_offset + 1;
+      if (at->loc.lineno >= 1 && static_cast<size_t>(at->loc.lineno) <= lines_.size()) {
+        result.error.text = std::string(lines_[static_cast<size_t>(at->loc.lineno) - 1]);
+      }
+    }
+    result.code.reset();
+    return result;
+  }
+  result.ok = true;
+  return result;
+}
+
+// ============================================================================
+// Control-flow clean-up (Python/compile.c optimize_cfg, simplified)
+// ============================================================================
+
+void Codegen::optimize(Unit& unit) {
+  std::vector<Block*> order;
+  for (Block* b = unit.first; b; b = b->next) order.push_back(b);
+  auto is_const_load = [](const Instr& i) { return i.op == static_cast<int>(Op::LOAD_CONST); };
+  // Block-local rewrites.
+  for (Block* b : order) {
+    auto& in = b->instrs;
+    for (size_t i = 0; i < in.size(); ++i) {
+      Instr& ins = in[i];
+      // fold_tuple_on_constants: LOAD_CONST * n, BUILD_TUPLE n.
+      if (ins.op == static_cast<int>(Op::BUILD_TUPLE) && ins.arg > 0 &&
+          i >= static_cast<size_t>(ins.arg)) {
+        size_t n = static_cast<size_t>(ins.arg);
+        bool all = true;
+        for (size_t k = i - n; k < i; ++k) all = all && is_const_load(in[k]);
+        if (all) {
+          Const t;
+          t.kind = Const::Kind::kTuple;
+          for (size_t k = i - n; k < i; ++k) {
+            t.items.push_back(unit.code->consts[static_cast<size_t>(in[k].arg)]);
+            in[k].op = static_cast<int>(Op::NOP);
+          }
+          // A new constant, appended even if an equal one exists
+          // (CPython adds folded tuples at the end).
+          auto& consts = unit.code->consts;
+          int index = -1;
+          for (size_t c = 0; c < consts.size(); ++c) {
+            if (consts[c].same(t)) index = static_cast<int>(c);
+          }
+          if (index < 0) {
+            consts.push_back(t);
+            index = static_cast<int>(consts.size() - 1);
+          }
+          ins.op = static_cast<int>(Op::LOAD_CONST);
+          ins.arg = index;
+          continue;
+        }
+      }
+      // PUSH_NULL, LOAD_GLOBAL: the NULL comes with the global.
+      if (ins.op == static_cast<int>(Op::PUSH_NULL) && i + 1 < in.size() &&
+          in[i + 1].op == static_cast<int>(Op::LOAD_GLOBAL) && (in[i + 1].arg & 1) == 0) {
+        ins.op = static_cast<int>(Op::NOP);
+        in[i + 1].arg |= 1;
+        continue;
+      }
+      // BUILD_TUPLE n, UNPACK_SEQUENCE n (a swap).
+      if (ins.op == static_cast<int>(Op::BUILD_TUPLE) && i + 1 < in.size() &&
+          in[i + 1].op == static_cast<int>(Op::UNPACK_SEQUENCE) && in[i + 1].arg == ins.arg) {
+        if (ins.arg == 1) {
+          ins.op = in[i + 1].op = static_cast<int>(Op::NOP);
+        } else if (ins.arg == 2 || ins.arg == 3) {
+          ins.op = static_cast<int>(Op::NOP);
+          in[i + 1].op = static_cast<int>(Op::SWAP);
+        }
+        continue;
+      }
+      // LOAD_CONST + a conditional jump on its known truth.
+      if (is_const_load(ins) && i + 1 < in.size() &&
+          (in[i + 1].op == kPopJumpIfFalse || in[i + 1].op == kPopJumpIfTrue)) {
+        const Const& c = unit.code->consts[static_cast<size_t>(ins.arg)];
+        auto truth = fold::unary(Kind::Not, c);
+        if (truth) {
+          bool value = truth->kind == Const::Kind::kFalse;  // not(not c)
+          bool jump = (in[i + 1].op == kPopJumpIfTrue) == value;
+          ins.op = static_cast<int>(Op::NOP);
+          in[i + 1].op = jump ? kJump : static_cast<int>(Op::NOP);
+          if (!jump) in[i + 1].target = nullptr;
+        }
+      }
+    }
+  }
+  // Jump threading (optimize_basic_block's jump cases): a jump whose
+  // target starts with another jump on the same line goes straight on.
+  const int kFalseOrPop = static_cast<int>(Op::JUMP_IF_FALSE_OR_POP);
+  const int kTrueOrPop = static_cast<int>(Op::JUMP_IF_TRUE_OR_POP);
+  auto first_live = [](Block* t) {
+    while (t && t->instrs.empty()) t = t->next;
+    return t;
+  };
+  for (Block* b : order) {
+    for (Instr& ins : b->instrs) {
+      if (!ins.target) continue;
+      for (int hops = 0; hops < 1000; ++hops) {
+        Block* t = first_live(ins.target);
+        if (!t) break;
+        ins.target = t;
+        const Instr& first = t->instrs[0];
+        // jump_thread: retarget [ins] to where [first] goes, as [op].
+        auto thread = [&](int op) {
+          if (first.pos.line != ins.pos.line || first.target == ins.target) return false;
+          ins.target = first.target;
+          ins.op = op;
+          return true;
+        };
+        // An x_OR_POP whose target tests the opposite way: the value is
+        // popped and control goes to the block after that test.
+        auto skip_opposite = [&](int op) {
+          if (first.pos.line != ins.pos.line || !first_live(t->next)) return false;
+          ins.op = op;
+          ins.target = first_live(t->next);
+          return true;
+        };
+        bool again = false;
+        if (ins.op == kFalseOrPop) {
+          if (first.op == kPopJumpIfFalse)
+            again = thread(kPopJumpIfFalse);
+          else if (first.op == kJump || first.op == kFalseOrPop)
+            again = thread(kFalseOrPop);
+          else if (first.op == kTrueOrPop || first.op == kPopJumpIfTrue)
+            again = skip_opposite(kPopJumpIfFalse);
+        } else if (ins.op == kTrueOrPop) {
+          if (first.op == kPopJumpIfTrue)
+            again = thread(kPopJumpIfTrue);
+          else if (first.op == kJump || first.op == kTrueOrPop)
+            again = thread(kTrueOrPop);
+          else if (first.op == kFalseOrPop || first.op == kPopJumpIfFalse)
+            again = skip_opposite(kPopJumpIfTrue);
+        } else if (ins.op == kJump || ins.op == kPopJumpIfFalse || ins.op == kPopJumpIfTrue) {
+          if (first.op == kJump) again = thread(ins.op);
+        }
+        if (!again) break;
+      }
+    }
+  }
+  // extend_block: a JUMP to a small exit block (at most 4 instructions
+  // ending in a return or raise) becomes a copy of that block.
+  for (auto it = unit.blocks.rbegin(); it != unit.blocks.rend(); ++it) {
+    Block* b = it->get();
+    if (b->instrs.empty() || b->instrs.back().op != kJump) continue;
+    Block* t = b->instrs.back().target;
+    while (t && t->instrs.empty()) t = t->next;
+    if (!t || t->instrs.size() > 4 || !is_scope_exit(t->instrs.back().op)) continue;
+    b->instrs.back().op = static_cast<int>(Op::NOP);
+    b->instrs.back().target = nullptr;
+    std::vector<Instr> copy = t->instrs;
+    b->instrs.insert(b->instrs.end(), copy.begin(), copy.end());
+  }
+  // Reachability from the entry block.
+  for (Block* b : order) b->reachable = false;
+  std::vector<Block*> work = {unit.first};
+  unit.first->reachable = true;
+  while (!work.empty()) {
+    Block* b = work.back();
+    work.pop_back();
+    bool falls_through = true;
+    for (const Instr& ins : b->instrs) {
+      if (ins.target && !ins.target->reachable) {
+        ins.target->reachable = true;
+        work.push_back(ins.target);
+      }
+      if (is_unconditional(ins.op)) {
+        falls_through = false;
+        break;
+      }
+    }
+    if (falls_through && b->next && !b->next->reachable) {
+      b->next->reachable = true;
+      work.push_back(b->next);
+    }
+  }
+  for (Block* b : order) {
+    if (!b->reachable) b->instrs.clear();
+    // Drop anything after an unconditional exit.
+    for (size_t i = 0; i < b->instrs.size(); ++i) {
+      if (is_unconditional(b->instrs[i].op)) {
+        b->instrs.resize(i + 1);
+        break;
+      }
+    }
+  }
+  // NOPs: kept only where they carry a line no neighbour has
+  // (remove_redundant_nops).
+  for (size_t bi = 0; bi < order.size(); ++bi) {
+    auto& in = order[bi]->instrs;
+    std::vector<Instr> kept;
+    int prev_line = -1;
+    for (size_t src = 0; src < in.size(); ++src) {
+      int line = in[src].pos.line;
+      if (in[src].op == static_cast<int>(Op::NOP)) {
+        if (line < 0 || prev_line == line) continue;
+        if (src + 1 < in.size()) {
+          int next_line = in[src + 1].pos.line;
+          if (next_line < 0 || next_line == line) {
+            in[src + 1].pos.line = line;
+            continue;
+          }
+        } else {
+          Block* next = order[bi]->next;
+          while (next && next->instrs.empty()) next = next->next;
+          if (next && next->instrs[0].pos.line == line) continue;
+        }
+      }
+      kept.push_back(in[src]);
+      prev_line = line;
+    }
+    in = std::move(kept);
+  }
+  // Jumps to the block laid out next are no-ops.
+  for (Block* b : order) {
+    if (b->instrs.empty()) continue;
+    Instr& last_ins = b->instrs.back();
+    if (last_ins.op == kJump) {
+      Block* n = b->next;
+      while (n && n->instrs.empty()) n = n->next;
+      Block* t = last_ins.target;
+      while (t && t->instrs.empty()) t = t->next;
+      if (n == t) b->instrs.pop_back();
+    }
+  }
+  lines_and_exits(unit);
+}
+
+// duplicate_exits_without_lineno, trim_unused_consts,
+// propagate_line_numbers and guarantee_lineno_for_exits of CPython 3.11,
+// which decide the line numbers dis shows around returns.
+void Codegen::lines_and_exits(Unit& unit) {
+  auto resolve = [](Block* t) {
+    while (t && t->instrs.empty()) t = t->next;
+    return t;
+  };
+  for (auto& b : unit.blocks) {
+    for (Instr& x : b->instrs) {
+      if (x.target) x.target = resolve(x.target);
+    }
+  }
+  // Allocation order reversed is CPython's b_list order.
+  std::vector<Block*> blist;
+  for (auto it = unit.blocks.rbegin(); it != unit.blocks.rend(); ++it) {
+    if (!(*it)->instrs.empty()) blist.push_back(it->get());
+  }
+  auto next_live = [&](Block* b) { return resolve(b->next); };
+  auto falls_through = [](const Block* b) { return !is_unconditional(b->instrs.back().op); };
+  auto predecessors = [&]() {
+    std::map<Block*, int> preds;
+    for (Block* b = resolve(unit.first); b; b = next_live(b)) {
+      for (const Instr& x : b->instrs) {
+        if (x.target) ++preds[x.target];
+      }
+      if (falls_through(b) && next_live(b)) ++preds[next_live(b)];
+    }
+    return preds;
+  };
+  auto exits_without_line = [](const Block* b) {
+    if (!is_scope_exit(b->instrs.back().op)) return false;
+    for (const Instr& x : b->instrs) {
+      if (x.pos.line >= 0) return false;
+    }
+    return true;
+  };
+  auto preds = predecessors();
+  for (Block* b : blist) {
+    Instr& last = b->instrs.back();
+    if (!last.target) continue;
+    Block* target = last.target;
+    if (exits_without_line(target) && preds[target] > 1) {
+      unit.blocks.push_back(std::make_unique<Block>(*target));
+      Block* copy = unit.blocks.back().get();
+      copy->instrs[0].pos = last.pos;
+      copy->next = target->next;
+      target->next = copy;
+      last.target = copy;
+      --preds[target];
+      preds[copy] = 1;
+    }
+  }
+  for (Block* b = resolve(unit.first); b; b = next_live(b)) {
+    Block* n = next_live(b);
+    if (falls_through(b) && n && exits_without_line(n)) n->instrs[0].pos = b->instrs.back().pos;
+  }
+  // trim_unused_consts: constants past the last one used are dropped
+  // (index 0 stays: it is a function's docstring slot).
+  {
+    int max_used = 0;
+    for (auto& b : unit.blocks) {
+      for (const Instr& x : b->instrs) {
+        if (x.op == static_cast<int>(Op::LOAD_CONST) || x.op == static_cast<int>(Op::KW_NAMES)) {
+          max_used = std::max(max_used, x.arg);
+        }
+      }
+    }
+    auto& consts = unit.code->consts;
+    if (consts.size() > static_cast<size_t>(max_used) + 1)
+      consts.resize(static_cast<size_t>(max_used) + 1);
+  }
+  // propagate_line_numbers, in layout order.
+  preds = predecessors();
+  for (Block* b = resolve(unit.first); b; b = next_live(b)) {
+    const Instr* prev = nullptr;
+    for (Instr& x : b->instrs) {
+      if (x.pos.line < 0) {
+        if (prev) x.pos = prev->pos;
+      } else {
+        prev = &x;
+      }
+    }
+    Block* n = next_live(b);
+    if (falls_through(b) && n && preds[n] == 1 && n->instrs[0].pos.line < 0 && prev) {
+      n->instrs[0].pos = prev->pos;
+    }
+    const Instr& last = b->instrs.back();
+    if (last.target && preds[last.target] == 1 && last.target->instrs[0].pos.line < 0) {
+      last.target->instrs[0].pos = last.pos;
+    }
+  }
+  // guarantee_lineno_for_exits, in layout order.
+  int lineno = unit.code->firstlineno;
+  for (Block* b = resolve(unit.first); b; b = next_live(b)) {
+    Instr& last = b->instrs.back();
+    if (last.pos.line < 0) {
+      if (last.op == static_cast<int>(Op::RETURN_VALUE)) {
+        for (Instr& x : b->instrs) x.pos.line = lineno;
+      }
+    } else {
+      lineno = last.pos.line;
+    }
+  }
+}
+
+// ============================================================================
+// Assembly
+// ============================================================================
+
+bool Codegen::assemble(Unit& unit) {
+  CodeObject& code = *unit.code;
+  std::vector<Block*> order;
+  for (Block* b = unit.first; b; b = b->next) {
+    if (!b->instrs.empty()) order.push_back(b);
+  }
+  // Localsplus offsets of cells and free variables (fix_cell_offsets).
+  int nlocals = static_cast<int>(code.varnames.size());
+  int ncells = static_cast<int>(unit.cellvars.size());
+  int nfrees = static_cast<int>(unit.freevars.size());
+  std::vector<int> fixed(static_cast<size_t>(ncells + nfrees));
+  for (int i = 0; i < ncells + nfrees; ++i) fixed[static_cast<size_t>(i)] = nlocals + i;
+  for (int i = 0; i < ncells; ++i) {
+    auto it = unit.varnames.find(unit.cellvars[static_cast<size_t>(i)]);
+    if (it != unit.varnames.end()) fixed[static_cast<size_t>(i)] = it->second;
+  }
+  // Prefix: COPY_FREE_VARS, then MAKE_CELL in localsplus order.
+  std::vector<Instr> prefix;
+  if (nfrees) prefix.push_back(Instr{static_cast<int>(Op::COPY_FREE_VARS), nfrees, nullptr, {}});
+  {
+    std::vector<std::pair<int, int>> cells;  // (fixed offset, old index)
+    for (int i = 0; i < ncells; ++i) cells.push_back({fixed[static_cast<size_t>(i)], i});
+    std::sort(cells.begin(), cells.end());
+    for (auto [off, old] : cells) {
+      prefix.push_back(Instr{static_cast<int>(Op::MAKE_CELL), old, nullptr, {}});
+    }
+  }
+  if (!order.empty()) {
+    auto& in = order.front()->instrs;
+    in.insert(in.begin(), prefix.begin(), prefix.end());
+  }
+  int dropped = 0;
+  for (int i = 0; i < ncells + nfrees; ++i) {
+    if (fixed[static_cast<size_t>(i)] == i + nlocals) {
+      fixed[static_cast<size_t>(i)] -= dropped;
+    } else {
+      ++dropped;
+    }
+  }
+  for (Block* b : order) {
+    for (Instr& ins : b->instrs) {
+      if (ins.op >= 256) continue;
+      switch (static_cast<Op>(ins.op)) {
+        case Op::MAKE_CELL:
+        case Op::LOAD_CLOSURE:
+        case Op::LOAD_DEREF:
+        case Op::STORE_DEREF:
+        case Op::DELETE_DEREF:
+        case Op::LOAD_CLASSDEREF: ins.arg = fixed[static_cast<size_t>(ins.arg)]; break;
+        default: break;
+      }
+    }
+  }
+  code.cellvars = unit.cellvars;
+  code.freevars = unit.freevars;
+
+  // Offsets, jump directions and arguments, to a fixed point (EXTENDED_ARG).
+  auto ext_units = [](int arg) {
+    return arg > 0xFFFFFF ? 3 : arg > 0xFFFF ? 2 : arg > 0xFF ? 1 : 0;
+  };
+  std::map<const Instr*, int> resolved;  // final opcode of each jump
+  for (int round = 0; round < 10; ++round) {
+    int offset = 0;
+    for (Block* b : order) {
+      b->offset = offset;
+      for (Instr& ins : b->instrs) {
+        int op = ins.op >= 256 ? static_cast<int>(Op::JUMP_FORWARD) : ins.op;
+        offset += 1 + ext_units(ins.arg) + op_info(static_cast<uint8_t>(op)).caches;
+      }
+    }
+    bool changed = false;
+    offset = 0;
+    for (Block* b : order) {
+      for (Instr& ins : b->instrs) {
+        int size = 1 + ext_units(ins.arg);
+        if (ins.target) {
+          Block* t = ins.target;
+          while (t && t->instrs.empty()) t = t->next;
+          int target = t ? t->offset : offset + size;
+          int after = offset + size;
+          bool backward = target < after;
+          int op = ins.op;
+          if (ins.op == kJump)
+            op = static_cast<int>(backward ? Op::JUMP_BACKWARD : Op::JUMP_FORWARD);
+          if (ins.op == kPopJumpIfFalse) {
+            op = static_cast<int>(backward ? Op::POP_JUMP_BACKWARD_IF_FALSE
+                                           : Op::POP_JUMP_FORWARD_IF_FALSE);
+          }
+          if (ins.op == kPopJumpIfTrue) {
+            op = static_cast<int>(backward ? Op::POP_JUMP_BACKWARD_IF_TRUE
+                                           : Op::POP_JUMP_FORWARD_IF_TRUE);
+          }
+          int arg = backward ? after - target : target - after;
+          if (arg != ins.arg) changed = true;
+          ins.arg = arg;
+          resolved[&ins] = op;
+        }
+        int op = ins.op >= 256 ? static_cast<int>(Op::JUMP_FORWARD) : ins.op;
+        offset += size + op_info(static_cast<uint8_t>(op)).caches;
+      }
+    }
+    if (!changed) break;
+  }
+  // Emit the bytes and per-unit positions; compute the stack depth.
+  for (Block* b : order) {
+    for (const Instr& ins : b->instrs) {
+      int op = ins.target ? resolved[&ins] : ins.op;
+      int arg = ins.arg;
+      for (int shift = 8 * ext_units(arg); shift > 0; shift -= 8) {
+        code.code.push_back(static_cast<uint8_t>(Op::EXTENDED_ARG));
+        code.code.push_back(static_cast<uint8_t>((arg >> shift) & 0xFF));
+        code.positions.push_back(ins.pos);
+      }
+      code.code.push_back(static_cast<uint8_t>(op));
+      code.code.push_back(static_cast<uint8_t>(arg & 0xFF));
+      code.positions.push_back(ins.pos);
+      for (int c = 0; c < op_info(static_cast<uint8_t>(op)).caches; ++c) {
+        code.code.push_back(0);
+        code.code.push_back(0);
+        code.positions.push_back(ins.pos);
+      }
+    }
+  }
+  // Stack depth by flow over the blocks.
+  int maxdepth = 0;
+  for (Block* b : order) b->startdepth = -1;
+  std::vector<Block*> work;
+  if (!order.empty()) {
+    order.front()->startdepth = 0;
+    work.push_back(order.front());
+  }
+  auto block_index = [&](Block* t) {
+    while (t && t->instrs.empty()) t = t->next;
+    return t;
+  };
+  while (!work.empty()) {
+    Block* b = work.back();
+    work.pop_back();
+    int depth = b->startdepth;
+    bool falls = true;
+    for (const Instr& ins : b->instrs) {
+      int op = ins.target ? resolved[&ins] : ins.op;
+      if (ins.target) {
+        int jd = depth + stack_effect(static_cast<Op>(op), ins.arg, true);
+        maxdepth = std::max(maxdepth, jd);
+        Block* t = block_index(ins.target);
+        if (t && t->startdepth < 0) {
+          t->startdepth = jd;
+          work.push_back(t);
+        }
+      }
+      depth += stack_effect(static_cast<Op>(op), ins.arg, false);
+      maxdepth = std::max(maxdepth, depth);
+      if (is_unconditional(ins.op)) {
+        falls = false;
+        break;
+      }
+    }
+    if (falls) {
+      auto it = std::find(order.begin(), order.end(), b);
+      if (it != order.end() && it + 1 != order.end() && (*(it + 1))->startdepth < 0) {
+        (*(it + 1))->startdepth = depth;
+        work.push_back(*(it + 1));
+      }
+    }
+  }
+  code.stacksize = maxdepth;
+  return true;
+}
+
+}  // namespace
+
+CompileResult compile_module(const ast::Node* module, const SymbolTable& symbols,
+                             std::string_view filename,
+                             const std::vector<std::string_view>& lines) {
+  Codegen codegen(symbols, filename, lines);
+  return codegen.module(module);
+}
+
+}  // namespace pylife::compile
