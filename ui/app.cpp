@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iterator>
 
 #include "imgui.h"
 #include "pylife/ast.h"
+#include "pylife/dis.h"
 #include "pylife/unicode.h"
 #include "pylife/version.h"
 
@@ -23,7 +25,7 @@ struct StageInfo {
 
 constexpr StageInfo kStages[] = {
     {Stage::kSource, "Source", true}, {Stage::kTokens, "Tokens", true},
-    {Stage::kAst, "AST", true},       {Stage::kBytecode, "Bytecode", false},
+    {Stage::kAst, "AST", true},       {Stage::kBytecode, "Bytecode", true},
     {Stage::kVm, "VM", false},        {Stage::kTermination, "Termination", false},
 };
 
@@ -331,6 +333,132 @@ class ScopesPanel final : public Panel {
   }
 };
 
+// Bytecode: each code object as `dis` lists it, with jump arrows in the
+// gutter; hovering an instruction highlights its source line.
+class BytecodePanel final : public Panel {
+ public:
+  const char* title() const override { return "Bytecode"; }
+  void draw(AppState& state) override {
+    if (!state.parsed.ok || !state.symbols.ok) {
+      ImGui::TextDisabled("(the program does not get past the earlier stages)");
+      return;
+    }
+    const auto& c = state.compiled;
+    if (!c.ok) {
+      if (c.unsupported) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.80f, 0.40f, 1.0f));
+        ImGui::TextWrapped("line %d: %s", c.error.lineno, c.error.msg.c_str());
+        ImGui::PopStyleColor();
+        ImGui::TextWrapped(
+            "The tokens, AST and scopes above are complete; the compiler handles a growing "
+            "part of Python and shows nothing rather than something CPython would not do.");
+        if (ImGui::IsItemHovered()) state.hovered_line = c.error.lineno;
+      } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
+        ImGui::TextUnformatted(parse::format_error(c.error, state.filename).c_str());
+        ImGui::PopStyleColor();
+      }
+      return;
+    }
+    if (ImGui::Button("Copy dis")) ImGui::SetClipboardText(compile::format_dis(*c.code).c_str());
+    ImGui::Separator();
+    ImGui::BeginChild("code objects");
+    draw_code(state, *c.code, 0);
+    ImGui::EndChild();
+  }
+
+ private:
+  // [code], then the code objects among its constants (dis's order).
+  void draw_code(AppState& state, const compile::CodeObject& code, int depth) {
+    ImGui::PushID(&code);
+    auto rows = compile::disassemble(code);
+    bool open = ImGui::TreeNodeEx(
+        "code", depth == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0,
+        "code object %s  (line %d)  %zu instructions, stack %d, %zu consts, %zu names",
+        code.qualname.c_str(), code.firstlineno, rows.size(), code.stacksize, code.consts.size(),
+        code.names.size() + code.varnames.size());
+    if (ImGui::IsItemHovered()) state.hovered_line = code.firstlineno;
+    if (open) {
+      draw_listing(state, rows);
+      for (const auto& k : code.consts) {
+        if (k.kind == compile::Const::Kind::kCode && k.code) draw_code(state, *k.code, depth + 1);
+      }
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+
+  void draw_listing(AppState& state, const std::vector<compile::DisRow>& rows) {
+    const float gutter = 26.0f;
+    std::vector<float> row_y(rows.size(), 0.0f);
+    float gutter_x = 0.0f;
+    if (!ImGui::BeginTable("dis", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) return;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, gutter);
+    ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, 32.0f);
+    ImGui::TableSetupColumn("offset", ImGuiTableColumnFlags_WidthFixed, 44.0f);
+    ImGui::TableSetupColumn("instruction", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("arg", ImGuiTableColumnFlags_WidthFixed, 28.0f);
+    ImGui::TableSetupColumn("meaning", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableHeadersRow();
+    int line = -1;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const auto& r = rows[i];
+      if (r.starts_line >= 0) line = r.starts_line;
+      ImGui::TableNextRow();
+      if (line > 0 && line == state.highlight_line) {
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(60, 80, 130, 255));
+      }
+      ImGui::TableNextColumn();
+      ImVec2 at = ImGui::GetCursorScreenPos();
+      gutter_x = at.x;
+      row_y[i] = at.y + ImGui::GetTextLineHeight() * 0.5f;
+      ImGui::TextUnformatted("");  // the gutter: jump arrows, drawn below
+      ImGui::TableNextColumn();
+      ImGui::Text("%s", r.starts_line >= 0 ? std::to_string(r.starts_line).c_str() : "");
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", r.offset);
+      bool hovered = ImGui::IsItemHovered();
+      ImGui::TableNextColumn();
+      ImGui::TextColored(ImVec4(0.55f, 0.80f, 1.00f, 1.0f), "%s", r.opname.c_str());
+      hovered = hovered || ImGui::IsItemHovered();
+      ImGui::TableNextColumn();
+      ImGui::Text("%s", r.arg >= 0 ? std::to_string(r.arg).c_str() : "");
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.argrepr.c_str());
+      hovered = hovered || ImGui::IsItemHovered();
+      if (hovered) {
+        if (line > 0) state.hovered_line = line;
+        ImGui::SetTooltip("%d  %s %s  %s%s", r.offset, r.opname.c_str(),
+                          r.arg >= 0 ? std::to_string(r.arg).c_str() : "", r.argrepr.c_str(),
+                          r.jump_target ? "\n(a jump lands here)" : "");
+      }
+    }
+    ImGui::EndTable();
+    // Jump arrows: from each jump to the instruction it targets.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    int lane = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const std::string& a = rows[i].argrepr;
+      if (a.rfind("to ", 0) != 0) continue;
+      int target = std::atoi(a.c_str() + 3);
+      for (size_t k = 0; k < rows.size(); ++k) {
+        if (rows[k].offset != target) continue;
+        float x = gutter_x + gutter - 6.0f - static_cast<float>(lane % 4) * 5.0f;
+        ImU32 colour =
+            target > rows[i].offset ? IM_COL32(120, 200, 140, 255) : IM_COL32(240, 170, 80, 255);
+        float x_end = gutter_x + gutter - 1.0f;
+        draw->AddLine(ImVec2(x_end, row_y[i]), ImVec2(x, row_y[i]), colour);
+        draw->AddLine(ImVec2(x, row_y[i]), ImVec2(x, row_y[k]), colour);
+        draw->AddLine(ImVec2(x, row_y[k]), ImVec2(x_end, row_y[k]), colour);
+        draw->AddTriangleFilled(ImVec2(x_end, row_y[k]), ImVec2(x_end - 4.0f, row_y[k] - 3.0f),
+                                ImVec2(x_end - 4.0f, row_y[k] + 3.0f), colour);
+        ++lane;
+        break;
+      }
+    }
+  }
+};
+
 // About: which stages exist in this build.
 class StagesPanel final : public Panel {
  public:
@@ -352,13 +480,15 @@ void AppState::refresh() {
   if (decoded.ok) {
     tokens = lex::tokenize(decoded.source);
     parsed = parse::parse(decoded.source);
-    symbols = parsed.ok
-                  ? compile::build_symtable(parsed.module, source::split_lines(decoded.source.text))
-                  : compile::SymtableResult{};
+    auto lines = source::split_lines(decoded.source.text);
+    symbols = parsed.ok ? compile::build_symtable(parsed.module, lines) : compile::SymtableResult{};
+    compiled = symbols.ok ? compile::compile_module(parsed.module, *symbols.top, filename, lines)
+                          : compile::CompileResult{};
   } else {
     tokens = {};
     parsed = {};
     symbols = {};
+    compiled = {};
   }
 }
 
@@ -368,6 +498,7 @@ App::App() {
   panels_.push_back(std::make_unique<TokensPanel>());
   panels_.push_back(std::make_unique<AstPanel>());
   panels_.push_back(std::make_unique<ScopesPanel>());
+  panels_.push_back(std::make_unique<BytecodePanel>());
   panels_.push_back(std::make_unique<StagesPanel>());
   load("<editor>", kWelcome);
 }
@@ -395,16 +526,17 @@ void App::frame() {
   draw_pipeline(state_);
   ImGui::End();
 
-  // Panels tiled below it in three columns: the editor; source and
-  // tokens; the syntax tree and the stage list.  Rects are fractions of
-  // the work area (x, y, w, h), in registry order.
+  // Panels tiled below it in four columns: the editor; source and
+  // tokens; the syntax tree and scopes; the bytecode and the stage list.
+  // Rects are fractions of the work area (x, y, w, h), in registry order.
   static constexpr float kLayout[][4] = {
-      {0.00f, 0.00f, 0.36f, 1.00f},  // Editor
-      {0.36f, 0.60f, 0.30f, 0.40f},  // Source
-      {0.36f, 0.00f, 0.30f, 0.60f},  // Tokens
-      {0.66f, 0.00f, 0.34f, 0.55f},  // AST
-      {0.66f, 0.55f, 0.34f, 0.30f},  // Scopes
-      {0.66f, 0.85f, 0.34f, 0.15f},  // Stages
+      {0.00f, 0.00f, 0.24f, 1.00f},  // Editor
+      {0.24f, 0.60f, 0.22f, 0.40f},  // Source
+      {0.24f, 0.00f, 0.22f, 0.60f},  // Tokens
+      {0.46f, 0.00f, 0.22f, 0.60f},  // AST
+      {0.46f, 0.60f, 0.22f, 0.40f},  // Scopes
+      {0.68f, 0.00f, 0.32f, 0.85f},  // Bytecode
+      {0.68f, 0.85f, 0.32f, 0.15f},  // Stages
   };
   const float top = vp->WorkPos.y + bar_height;
   const float height = vp->WorkSize.y - bar_height;

@@ -12,6 +12,7 @@
 #include "pylife/lex.h"
 #include "pylife/parse.h"
 #include "pylife/source.h"
+#include "pylife/compile.h"
 #include "pylife/symtable.h"
 
 namespace pylife::ui {
@@ -27,6 +28,7 @@ struct AppState {
   lex::TokenStream tokens;            // the Tokens stage's result
   parse::ParseResult parsed;          // the AST stage's result (or its SyntaxError)
   compile::SymtableResult symbols;    // scopes of the parsed program
+  compile::CompileResult compiled;    // the Bytecode stage's code objects (or why not)
   int hovered_line = 0;               // source line under the pointer this frame (0: none)
   int highlight_line = 0;             // the line hovered last frame, drawn highlighted
   Stage focus = Stage::kSource;       // the stage the learner looks at

@@ -77,6 +77,8 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                  json_string(s.parsed.ok || !s.decoded.ok
                                  ? std::string()
                                  : pylife::parse::format_error(s.parsed.error, s.filename)) +
+                 ",\"bytecode_ok\":" + (s.compiled.ok ? "true" : "false") + ",\"bytecode_note\":" +
+                 json_string(s.compiled.ok ? std::string() : s.compiled.error.msg) +
                  ",\"program\":" + json_string(s.program) + "}";
   return g_state_json.c_str();
 }

@@ -59,6 +59,15 @@ try {
         `state() reports the source stage and a decoded program (${JSON.stringify(state).slice(0, 80)}…)`);
   check(state.tokens > 10 && state.ast_ok === true,
         `the core tokenized (${state.tokens} tokens) and parsed the program in the browser`);
+  check(state.bytecode_ok === true,
+        `the compiler produced the welcome program's code objects (${state.bytecode_note || 'ok'})`);
+  const notYet = await page.evaluate(() => {
+    window.pylife.load('try:\n    pass\nfinally:\n    pass\n');
+    return window.pylife.state();
+  });
+  check(notYet.ast_ok === true && notYet.bytecode_ok === false &&
+          notYet.bytecode_note.startsWith('pylife cannot compile Try yet'),
+        `an uncompiled construct is reported, not miscompiled (${JSON.stringify(notYet.bytecode_note)})`);
   const broken = await page.evaluate(() => {
     window.pylife.load('if x\n    pass\n');
     return window.pylife.state();
