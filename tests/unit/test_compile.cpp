@@ -59,6 +59,16 @@ TEST_CASE("constructs the compiler does not handle yet are reported, not miscomp
         "pylife cannot compile Try yet (the bytecode compiler is still growing)");
 }
 
+TEST_CASE("printf-style formatting CPython rewrites as an f-string is not compiled yet",
+          "[compile]") {
+  auto compiled = compile_text("a = b = 1\nx = '%s-%d' % (a, b)\n", "t.py");
+  CHECK(compiled.unsupported);
+  CHECK(compiled.error.lineno == 2);
+  CHECK(compiled.error.msg.rfind("pylife cannot compile BinOp yet", 0) == 0);
+  // A constant tuple is not rewritten by CPython: that compiles.
+  CHECK(compile_text("x = '%s-%d' % (1, 2)\n", "t.py").ok);
+}
+
 TEST_CASE("compile errors are CPython's SyntaxErrors", "[compile]") {
   auto compiled = compile_text("def f():\n    pass\nbreak\n", "t.py");
   CHECK_FALSE(compiled.ok);

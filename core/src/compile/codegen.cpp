@@ -23,12 +23,15 @@ using ast::Node;
 
 // Pseudo-instructions resolved by the assembler (numbers above 255).
 enum Pseudo : int {
-  kJump = 256,      // JUMP_FORWARD / JUMP_BACKWARD
-  kPopJumpIfFalse,  // POP_JUMP_{FORWARD,BACKWARD}_IF_FALSE
-  kPopJumpIfTrue,   // POP_JUMP_{FORWARD,BACKWARD}_IF_TRUE
+  kJump = 256,        // JUMP_FORWARD / JUMP_BACKWARD
+  kPopJumpIfFalse,    // POP_JUMP_{FORWARD,BACKWARD}_IF_FALSE
+  kPopJumpIfTrue,     // POP_JUMP_{FORWARD,BACKWARD}_IF_TRUE
+  kPopJumpIfNone,     // POP_JUMP_{FORWARD,BACKWARD}_IF_NONE
+  kPopJumpIfNotNone,  // POP_JUMP_{FORWARD,BACKWARD}_IF_NOT_NONE
 };
 
 struct Block;
+Node* negatable_compare(Node* e, bool* invert);
 
 struct Instr {
   int op;  // an Op, or a Pseudo
@@ -194,6 +197,7 @@ class Codegen {
   bool expr(Node* e);
   bool assign_target(Node* t);
   bool jump_if(Node* e, Block* target, bool cond);
+  bool compare(Node* e, bool invert);
   bool call(Node* e);
   bool function(Node* s, bool lambda);
   bool sequence(Node* e, Op build, size_t elts_field);
@@ -591,12 +595,27 @@ bool Codegen::expr(Node* e) {
   switch (e->kind) {
     case Kind::Constant: load_const(Const::from_ast(e->constant(F(Constant, value)))); break;
     case Kind::Name: ok = name_op(e->str(F(Name, id)), e->node(F(Name, ctx))->kind); break;
-    case Kind::BinOp:
-      ok = expr(e->node(F(BinOp, left))) && expr(e->node(F(BinOp, right)));
+    case Kind::BinOp: {
+      // ast_opt turns 'text %s' % (a, b) into an f-string: not done yet.
+      Node* left = e->node(F(BinOp, left));
+      Node* right = e->node(F(BinOp, right));
+      if (e->node(F(BinOp, op))->kind == Kind::Mod && left->kind == Kind::Constant &&
+          left->constant(F(Constant, value)).kind == ast::Constant::Kind::kStr &&
+          right->kind == Kind::Tuple && !constant_of(right)) {
+        bool starred = false;
+        for (Node* x : right->list(F(Tuple, elts))) starred = starred || x->kind == Kind::Starred;
+        if (!starred) return unsupported(e);
+      }
+      ok = expr(left) && expr(right);
       set_pos(e);
       emit(Op::BINARY_OP, binary_oparg(e->node(F(BinOp, op))->kind, false));
       break;
+    }
     case Kind::UnaryOp: {
+      if (bool invert; Node* c = negatable_compare(e, &invert)) {
+        ok = compare(c, invert);
+        break;
+      }
       ok = expr(e->node(F(UnaryOp, operand)));
       set_pos(e);
       Kind op = e->node(F(UnaryOp, op))->kind;
@@ -620,25 +639,7 @@ bool Codegen::expr(Node* e) {
       use(end);
       break;
     }
-    case Kind::Compare: {
-      auto& ops = e->list(F(Compare, ops));
-      if (ops.size() != 1) return unsupported(e);
-      ok = expr(e->node(F(Compare, left))) && expr(e->list(F(Compare, comparators))[0]);
-      set_pos(e);
-      switch (ops[0]->kind) {
-        case Kind::Lt: emit(Op::COMPARE_OP, 0); break;
-        case Kind::LtE: emit(Op::COMPARE_OP, 1); break;
-        case Kind::Eq: emit(Op::COMPARE_OP, 2); break;
-        case Kind::NotEq: emit(Op::COMPARE_OP, 3); break;
-        case Kind::Gt: emit(Op::COMPARE_OP, 4); break;
-        case Kind::GtE: emit(Op::COMPARE_OP, 5); break;
-        case Kind::Is: emit(Op::IS_OP, 0); break;
-        case Kind::IsNot: emit(Op::IS_OP, 1); break;
-        case Kind::In: emit(Op::CONTAINS_OP, 0); break;
-        default: emit(Op::CONTAINS_OP, 1); break;
-      }
-      break;
-    }
+    case Kind::Compare: ok = compare(e, false); break;
     case Kind::Call: ok = call(e); break;
     case Kind::Attribute: {
       ok = expr(e->node(F(Attribute, value)));
@@ -844,9 +845,64 @@ bool Codegen::call(Node* e) {
 }
 
 // compiler_jump_if: jump to [target] when [e]'s truth is [cond].
+// The single-operator Compare [e], its operator negated when [invert]
+// (ast_opt's fold_unaryop: `not a in b` is `a not in b`).
+bool Codegen::compare(Node* e, bool invert) {
+  Position saved = u().pos;
+  set_pos(e);
+  auto& ops = e->list(F(Compare, ops));
+  if (ops.size() != 1) return unsupported(e);
+  if (!expr(e->node(F(Compare, left))) || !expr(e->list(F(Compare, comparators))[0])) return false;
+  set_pos(e);
+  Kind op = ops[0]->kind;
+  if (invert) {
+    op = op == Kind::Is      ? Kind::IsNot
+         : op == Kind::IsNot ? Kind::Is
+         : op == Kind::In    ? Kind::NotIn
+                             : Kind::In;
+  }
+  switch (op) {
+    case Kind::Lt: emit(Op::COMPARE_OP, 0); break;
+    case Kind::LtE: emit(Op::COMPARE_OP, 1); break;
+    case Kind::Eq: emit(Op::COMPARE_OP, 2); break;
+    case Kind::NotEq: emit(Op::COMPARE_OP, 3); break;
+    case Kind::Gt: emit(Op::COMPARE_OP, 4); break;
+    case Kind::GtE: emit(Op::COMPARE_OP, 5); break;
+    case Kind::Is: emit(Op::IS_OP, 0); break;
+    case Kind::IsNot: emit(Op::IS_OP, 1); break;
+    case Kind::In: emit(Op::CONTAINS_OP, 0); break;
+    default: emit(Op::CONTAINS_OP, 1); break;
+  }
+  u().pos = saved;
+  return true;
+}
+
+// `not x` whose operand is (after any further `not`s) a one-operator
+// is/is not/in/not in comparison: that comparison, which the AST optimizer
+// negates in place once per `not` ([invert]: an odd number of them).
+Node* negatable_compare(Node* e, bool* invert) {
+  int nots = 0;
+  while (e->kind == Kind::UnaryOp && e->node(F(UnaryOp, op))->kind == Kind::Not) {
+    e = e->node(F(UnaryOp, operand));
+    ++nots;
+  }
+  if (nots == 0 || e->kind != Kind::Compare || e->list(F(Compare, ops)).size() != 1) return nullptr;
+  Kind op = e->list(F(Compare, ops))[0]->kind;
+  if (op != Kind::Is && op != Kind::IsNot && op != Kind::In && op != Kind::NotIn) return nullptr;
+  *invert = nots % 2 == 1;
+  return e;
+}
+
 bool Codegen::jump_if(Node* e, Block* target, bool cond) {
   switch (e->kind) {
     case Kind::UnaryOp:
+      if (bool invert; Node* c = negatable_compare(e, &invert)) {
+        if (!compare(c, invert)) return false;
+        set_pos(c);
+        emit(cond ? kPopJumpIfTrue : kPopJumpIfFalse, 0, target);
+        use(new_block());
+        return true;
+      }
       if (e->node(F(UnaryOp, op))->kind == Kind::Not) {
         return jump_if(e->node(F(UnaryOp, operand)), target, !cond);
       }
@@ -992,18 +1048,32 @@ bool Codegen::stmt(Node* s) {
     }
     case Kind::Return: {
       if (u().ste->type != BlockType::kFunction) return fail(s, "'return' outside function");
-      if (Node* v = s->opt(F(Return, value))) {
+      // compiler_return: a constant value is loaded after the loops are
+      // unwound; any other value is computed first and kept on top.
+      Node* v = s->opt(F(Return, value));
+      std::optional<Const> constant = v ? constant_of(v) : std::nullopt;
+      bool preserve_tos = v && !constant;
+      if (preserve_tos) {
         if (!expr(v)) return false;
-      } else {
-        load_none();
+      } else if (v) {
+        set_pos(v);
+        emit(Op::NOP);  // the value's line
       }
-      set_pos(s);
+      if (!v || v->loc.lineno != s->loc.lineno) {
+        set_pos(s);
+        emit(Op::NOP);
+      }
       // Leaving for loops pops their iterators.
       for (size_t i = u().loops.size(); i-- > 0;) {
         if (u().loops[i].is_for) {
-          emit(Op::SWAP, 2);
+          if (preserve_tos) emit(Op::SWAP, 2);
           emit(Op::POP_TOP);
         }
+      }
+      if (!v) {
+        load_none();
+      } else if (!preserve_tos) {
+        load_const(*constant);
       }
       emit(Op::RETURN_VALUE);
       use(new_block());
@@ -1103,9 +1173,91 @@ bool Codegen::stmt(Node* s) {
         load_const(zero);
         load_none();
         emit(Op::IMPORT_NAME, add_name(name));
-        if (as && name.find('.') != std::string::npos) return unsupported(s);
-        if (!name_op(as ? *as : name.substr(0, name.find('.')), Kind::Store)) return false;
+        size_t dot = name.find('.');
+        if (!as) {
+          if (!name_op(name.substr(0, dot), Kind::Store)) return false;
+          continue;
+        }
+        if (dot == std::string::npos) {
+          if (!name_op(*as, Kind::Store)) return false;
+          continue;
+        }
+        // compiler_import_as: `import a.b.c as d` walks to c with
+        // IMPORT_FROM, dropping each parent module on the way.
+        while (true) {
+          size_t from = dot + 1;
+          dot = name.find('.', from);
+          emit(Op::IMPORT_FROM,
+               add_name(name.substr(from, dot == std::string::npos ? dot : dot - from)));
+          if (dot == std::string::npos) break;
+          emit(Op::SWAP, 2);
+          emit(Op::POP_TOP);
+        }
+        if (!name_op(*as, Kind::Store)) return false;
+        emit(Op::POP_TOP);
       }
+      return true;
+    }
+    case Kind::ImportFrom: {
+      auto* module = std::get_if<std::string>(&s->fields[F(ImportFrom, module)]);
+      // __future__ imports also switch compiler features: not handled yet.
+      if (module && *module == "__future__") return unsupported(s);
+      Const level;
+      level.kind = Const::Kind::kInt;
+      level.text = std::to_string(s->integer(F(ImportFrom, level)));
+      load_const(level);
+      Const names;
+      names.kind = Const::Kind::kTuple;
+      const auto& aliases = s->list(F(ImportFrom, names));
+      for (Node* a : aliases) {
+        Const n;
+        n.kind = Const::Kind::kStr;
+        n.text = a->str(F(alias, name));
+        names.items.push_back(n);
+      }
+      load_const(names);
+      emit(Op::IMPORT_NAME, add_name(module ? *module : std::string()));
+      for (Node* a : aliases) {
+        const std::string& name = a->str(F(alias, name));
+        if (name == "*") {
+          emit(Op::IMPORT_STAR);
+          return true;
+        }
+        emit(Op::IMPORT_FROM, add_name(name));
+        auto* as = std::get_if<std::string>(&a->fields[F(alias, asname)]);
+        if (!name_op(as ? *as : name, Kind::Store)) return false;
+      }
+      emit(Op::POP_TOP);  // the module itself
+      return true;
+    }
+    case Kind::Assert: {
+      Node* test = s->node(F(Assert, test));
+      // A non-empty tuple test also prints a SyntaxWarning: not handled yet.
+      if (test->kind == Kind::Tuple && !test->list(F(Tuple, elts)).empty()) return unsupported(s);
+      Block* end = new_block();
+      if (!jump_if(test, end, true)) return false;
+      emit(Op::LOAD_ASSERTION_ERROR);
+      if (Node* msg = s->opt(F(Assert, msg))) {
+        if (!expr(msg)) return false;
+        emit(Op::PRECALL, 0);
+        emit(Op::CALL, 0);
+      }
+      emit(Op::RAISE_VARARGS, 1);
+      use(end);
+      return true;
+    }
+    case Kind::Raise: {
+      int n = 0;
+      if (Node* exc = s->opt(F(Raise, exc))) {
+        if (!expr(exc)) return false;
+        ++n;
+        if (Node* cause = s->opt(F(Raise, cause))) {
+          if (!expr(cause)) return false;
+          ++n;
+        }
+      }
+      emit(Op::RAISE_VARARGS, n);
+      use(new_block());
       return true;
     }
     default: return unsupported(s);
@@ -1325,6 +1477,17 @@ void Codegen::optimize(Unit& unit) {
         }
         continue;
       }
+      // LOAD_CONST None, IS_OP, POP_JUMP_IF_x: one POP_JUMP_IF_(NOT_)NONE.
+      if (is_const_load(ins) && i + 2 < in.size() &&
+          unit.code->consts[static_cast<size_t>(ins.arg)].kind == Const::Kind::kNone &&
+          in[i + 1].op == static_cast<int>(Op::IS_OP) &&
+          (in[i + 2].op == kPopJumpIfFalse || in[i + 2].op == kPopJumpIfTrue)) {
+        bool invert = in[i + 1].arg != 0;
+        if (in[i + 2].op == kPopJumpIfFalse) invert = !invert;
+        ins.op = in[i + 1].op = static_cast<int>(Op::NOP);
+        in[i + 2].op = invert ? kPopJumpIfNotNone : kPopJumpIfNone;
+        continue;
+      }
       // LOAD_CONST + a conditional jump on its known truth.
       if (is_const_load(ins) && i + 1 < in.size() &&
           (in[i + 1].op == kPopJumpIfFalse || in[i + 1].op == kPopJumpIfTrue)) {
@@ -1386,7 +1549,8 @@ void Codegen::optimize(Unit& unit) {
             again = thread(kTrueOrPop);
           else if (first.op == kFalseOrPop || first.op == kPopJumpIfFalse)
             again = skip_opposite(kPopJumpIfTrue);
-        } else if (ins.op == kJump || ins.op == kPopJumpIfFalse || ins.op == kPopJumpIfTrue) {
+        } else if (ins.op == kJump || ins.op == kPopJumpIfFalse || ins.op == kPopJumpIfTrue ||
+                   ins.op == kPopJumpIfNone || ins.op == kPopJumpIfNotNone) {
           if (first.op == kJump) again = thread(ins.op);
         }
         if (!again) break;
@@ -1394,13 +1558,18 @@ void Codegen::optimize(Unit& unit) {
     }
   }
   // extend_block: a JUMP to a small exit block (at most 4 instructions
-  // ending in a return or raise) becomes a copy of that block.
+  // ending in a return or raise, no line number) becomes a copy of it.
   for (auto it = unit.blocks.rbegin(); it != unit.blocks.rend(); ++it) {
     Block* b = it->get();
     if (b->instrs.empty() || b->instrs.back().op != kJump) continue;
     Block* t = b->instrs.back().target;
     while (t && t->instrs.empty()) t = t->next;
     if (!t || t->instrs.size() > 4 || !is_scope_exit(t->instrs.back().op)) continue;
+    // Only blocks without a line number (an implicit `return None`) are
+    // copied: a written `return` keeps its one place in the bytecode.
+    bool has_line = false;
+    for (const Instr& x : t->instrs) has_line = has_line || x.pos.line > 0;
+    if (has_line) continue;
     b->instrs.back().op = static_cast<int>(Op::NOP);
     b->instrs.back().target = nullptr;
     std::vector<Instr> copy = t->instrs;
@@ -1682,6 +1851,14 @@ bool Codegen::assemble(Unit& unit) {
           if (ins.op == kPopJumpIfTrue) {
             op = static_cast<int>(backward ? Op::POP_JUMP_BACKWARD_IF_TRUE
                                            : Op::POP_JUMP_FORWARD_IF_TRUE);
+          }
+          if (ins.op == kPopJumpIfNone) {
+            op = static_cast<int>(backward ? Op::POP_JUMP_BACKWARD_IF_NONE
+                                           : Op::POP_JUMP_FORWARD_IF_NONE);
+          }
+          if (ins.op == kPopJumpIfNotNone) {
+            op = static_cast<int>(backward ? Op::POP_JUMP_BACKWARD_IF_NOT_NONE
+                                           : Op::POP_JUMP_FORWARD_IF_NOT_NONE);
           }
           int arg = backward ? after - target : target - after;
           if (arg != ins.arg) changed = true;
