@@ -198,6 +198,15 @@ class Codegen {
   bool assign_target(Node* t);
   bool jump_if(Node* e, Block* target, bool cond);
   bool compare(Node* e, bool invert);
+  bool iter_expr(Node* e);
+  bool namespace_body(const std::vector<Node*>& body);
+  std::string qualname_for(const std::string& name);
+  bool class_def(Node* s);
+  void make_closure(std::shared_ptr<CodeObject> code, const std::vector<std::string>& free,
+                    int flags);
+  bool call_supported(Node* at, const std::vector<Node*>& args, const std::vector<Node*>& keywords);
+  bool call_helper(Node* at, int already, const std::vector<Node*>& args,
+                   const std::vector<Node*>& keywords, int line = -1);
   bool call(Node* e);
   bool function(Node* s, bool lambda);
   bool sequence(Node* e, Op build, size_t elts_field);
@@ -234,7 +243,9 @@ void Codegen::enter(const SymbolTable* ste, const std::string& name, const std::
   // co_cellvars / co_freevars are sorted by name (dictbytype).
   for (const auto& sym : ste->symbols) {
     if (sym.scope == Scope::kCell) u().cellvars.push_back(sym.name);
-    if (sym.scope == Scope::kFree) u().freevars.push_back(sym.name);
+    // A class also passes on names its methods use freely but it binds
+    // itself (DEF_FREE_CLASS).
+    if (sym.scope == Scope::kFree || (sym.flags & kDefFreeClass)) u().freevars.push_back(sym.name);
   }
   if (ste->type == BlockType::kClass && ste->needs_class_closure)
     u().cellvars.push_back("__class__");
@@ -325,6 +336,17 @@ using pylife::BigInt;
 
 constexpr uint64_t kMaxIntSize = 128;  // bits
 constexpr size_t kMaxStrSize = 4096;   // characters
+constexpr size_t kMaxCollectionSize = 256;
+constexpr uint64_t kMaxTotalItems = 1024;
+
+// check_complexity: items in [c], nested tuples counted through.
+uint64_t count_items(const Const& c) {
+  uint64_t n = c.items.size();
+  for (const Const& x : c.items) {
+    if (x.kind == Const::Kind::kTuple) n += count_items(x);
+  }
+  return n;
+}
 
 // A folded constant, or nothing when CPython would not fold.
 std::optional<Const> unary(Kind op, const Const& v) {
@@ -453,16 +475,51 @@ std::optional<Const> binary(Kind op, const Const& a, const Const& b) {
         if (y == 0) return std::nullopt;
         r.number = x / y;
         break;
-      default: return std::nullopt;  // //, %, ** on floats: left to run time here
+      default: return std::nullopt;  // //, %, ** on floats: see beyond()
     }
     return r;
   }
-  if (a.kind == Const::Kind::kStr && b.kind == Const::Kind::kStr && op == Kind::Add) {
-    if (unicode::count_code_points(a.text) + unicode::count_code_points(b.text) > kMaxStrSize) {
-      return std::nullopt;
-    }
+  // Sequences: + without a size limit (PyNumber_Add), * by an int within
+  // safe_multiply's limits.
+  auto is_intlike = [&](const Const& c) {
+    return is_int(c) || c.kind == Const::Kind::kTrue || c.kind == Const::Kind::kFalse;
+  };
+  auto is_seq = [](const Const& c) {
+    return c.kind == Const::Kind::kStr || c.kind == Const::Kind::kBytes ||
+           c.kind == Const::Kind::kTuple;
+  };
+  if (op == Kind::Add && is_seq(a) && a.kind == b.kind) {
     Const r = a;
     r.text += b.text;
+    r.items.insert(r.items.end(), b.items.begin(), b.items.end());
+    return r;
+  }
+  if (op == Kind::Mult && is_intlike(a) && is_seq(b)) return binary(op, b, a);
+  if (op == Kind::Mult && is_seq(a) && is_intlike(b)) {
+    int64_t n = b.kind == Const::Kind::kTrue ? 1 : 0;
+    if (is_int(b)) {
+      BigInt y = *BigInt::parse(b.text, 10, &e);
+      if (!y.fits_int64()) return std::nullopt;
+      n = y.to_int64();
+    }
+    size_t size = a.kind == Const::Kind::kTuple ? a.items.size()
+                  : a.kind == Const::Kind::kStr ? unicode::count_code_points(a.text)
+                                                : a.text.size();
+    if (size) {
+      size_t limit = a.kind == Const::Kind::kTuple ? kMaxCollectionSize : kMaxStrSize;
+      if (n < 0 || static_cast<uint64_t>(n) > limit / size) return std::nullopt;
+      if (a.kind == Const::Kind::kTuple && n &&
+          count_items(a) > kMaxTotalItems / static_cast<uint64_t>(n)) {
+        return std::nullopt;
+      }
+    }
+    Const r = a;
+    r.text.clear();
+    r.items.clear();
+    for (int64_t k = 0; k < n; ++k) {
+      r.text += a.text;
+      r.items.insert(r.items.end(), a.items.begin(), a.items.end());
+    }
     return r;
   }
   return std::nullopt;
@@ -513,6 +570,27 @@ std::optional<Const> subscript(const Const& v, const Const& index) {
     return r;
   }
   return std::nullopt;
+}
+
+// Whether CPython folds [a] [op] [b] where this compiler cannot (complex
+// numbers, bools in arithmetic, float //, % and **, negative int powers).
+bool beyond(Kind op, const Const& a, const Const& b) {
+  auto number = [](const Const& c) {
+    return c.kind == Const::Kind::kInt || c.kind == Const::Kind::kFloat ||
+           c.kind == Const::Kind::kComplex || c.kind == Const::Kind::kTrue ||
+           c.kind == Const::Kind::kFalse;
+  };
+  if (!number(a) || !number(b)) return false;
+  if (op == Kind::MatMult) return false;
+  auto is = [&](Const::Kind k) { return a.kind == k || b.kind == k; };
+  if (is(Const::Kind::kComplex) || is(Const::Kind::kTrue) || is(Const::Kind::kFalse)) return true;
+  if (is(Const::Kind::kFloat) && (op == Kind::Pow || op == Kind::FloorDiv || op == Kind::Mod)) {
+    return true;  // the runtime's float arithmetic is not the compiler's to use
+  }
+  if (op == Kind::Pow) {
+    return !b.text.empty() && b.text[0] == '-' && a.text != "0";
+  }
+  return false;
 }
 
 }  // namespace fold
@@ -582,7 +660,26 @@ int binary_oparg(Kind op, bool inplace) {
   return inplace ? base + 13 : base;
 }
 
+// A BinOp or UnaryOp on constants that CPython's AST optimizer folds to a
+// constant this compiler cannot compute yet.
+bool folds_beyond(Node* e) {
+  if (e->kind == Kind::BinOp) {
+    auto a = constant_of(e->node(F(BinOp, left)));
+    if (!a) return false;
+    auto b = constant_of(e->node(F(BinOp, right)));
+    if (!b) return false;
+    Kind op = e->node(F(BinOp, op))->kind;
+    return !fold::binary(op, *a, *b) && fold::beyond(op, *a, *b);
+  }
+  if (e->kind == Kind::UnaryOp && e->node(F(UnaryOp, op))->kind == Kind::USub) {
+    auto v = constant_of(e->node(F(UnaryOp, operand)));
+    return v && v->kind == Const::Kind::kComplex;
+  }
+  return false;
+}
+
 bool Codegen::expr(Node* e) {
+  if (folds_beyond(e)) return unsupported(e);
   Position saved = u().pos;
   set_pos(e);
   bool ok = true;
@@ -756,6 +853,37 @@ bool Codegen::expr(Node* e) {
 
 // BUILD_LIST/TUPLE/SET, with 3.11's constant shortcut for three or more
 // constant items (BUILD_LIST 0, LOAD_CONST tuple, LIST_EXTEND 1).
+// fold_iter: a list display iterated over (or tested with in / not in)
+// is built as a tuple, constant if its items are; a constant set would
+// be a frozenset constant, which this compiler does not make yet.
+bool Codegen::iter_expr(Node* e) {
+  if (e->kind == Kind::List) {
+    auto& elts = e->list(F(List, elts));
+    bool starred = false;
+    for (Node* x : elts) starred = starred || x->kind == Kind::Starred;
+    if (!starred) {
+      Const t;
+      t.kind = Const::Kind::kTuple;
+      for (Node* x : elts) {
+        auto v = constant_of(x);
+        if (!v) return sequence(e, Op::BUILD_TUPLE, F(List, elts));
+        t.items.push_back(*v);
+      }
+      Position saved = u().pos;
+      set_pos(e);
+      load_const(t);
+      u().pos = saved;
+      return true;
+    }
+  }
+  if (e->kind == Kind::Set) {
+    bool all = true;
+    for (Node* x : e->list(F(Set, elts))) all = all && constant_of(x).has_value();
+    if (all) return unsupported(e);
+  }
+  return expr(e);
+}
+
 bool Codegen::sequence(Node* e, Op build, size_t elts_field) {
   auto& elts = e->list(elts_field);
   for (Node* x : elts) {
@@ -792,15 +920,6 @@ bool Codegen::sequence(Node* e, Op build, size_t elts_field) {
 
 bool Codegen::call(Node* e) {
   Node* func = e->node(F(Call, func));
-  auto& args = e->list(F(Call, args));
-  auto& keywords = e->list(F(Call, keywords));
-  for (Node* a : args) {
-    if (a->kind == Kind::Starred) return unsupported(a);
-  }
-  if (args.size() + 2 * keywords.size() > 30) return unsupported(e);  // CALL_FUNCTION_EX form
-  for (Node* k : keywords) {
-    if (!std::holds_alternative<std::string>(k->fields[F(keyword, arg)])) return unsupported(k);
-  }
   // maybe_optimize_method_call: obj.m(...) uses LOAD_METHOD unless obj is
   // a name bound by an import.
   bool method = func->kind == Kind::Attribute && func->node(F(Attribute, ctx))->kind == Kind::Load;
@@ -812,6 +931,7 @@ bool Codegen::call(Node* e) {
       if (sym && (sym->flags & kDefImport)) method = false;
     }
   }
+  if (!call_supported(e, e->list(F(Call, args)), e->list(F(Call, keywords)))) return false;
   if (method) {
     if (!expr(func->node(F(Attribute, value)))) return false;
     set_pos(func);
@@ -824,6 +944,30 @@ bool Codegen::call(Node* e) {
     emit(Op::PUSH_NULL);
     if (!expr(func)) return false;
   }
+  // A method call's PRECALL/CALL stay on the attribute's last line.
+  return call_helper(e, 0, e->list(F(Call, args)), e->list(F(Call, keywords)),
+                     method ? func->loc.end_lineno : -1);
+}
+
+// The call forms compiled so far: positional and named arguments, few
+// enough for PRECALL/CALL (no *args, **kwargs or CALL_FUNCTION_EX).
+bool Codegen::call_supported(Node* at, const std::vector<Node*>& args,
+                             const std::vector<Node*>& keywords) {
+  for (Node* a : args) {
+    if (a->kind == Kind::Starred) return unsupported(a);
+  }
+  if (args.size() + 2 * keywords.size() > 30) return unsupported(at);
+  for (Node* k : keywords) {
+    if (!std::holds_alternative<std::string>(k->fields[F(keyword, arg)])) return unsupported(k);
+  }
+  return true;
+}
+
+// compiler_call_helper: [already] values are on the stack; push [args]
+// and [keywords], then PRECALL/CALL at [at]'s position.
+bool Codegen::call_helper(Node* at, int already, const std::vector<Node*>& args,
+                          const std::vector<Node*>& keywords, int line) {
+  if (!call_supported(at, args, keywords)) return false;
   for (Node* a : args) {
     if (!expr(a)) return false;
   }
@@ -836,8 +980,9 @@ bool Codegen::call(Node* e) {
     n.text = std::get<std::string>(k->fields[F(keyword, arg)]);
     names.items.push_back(n);
   }
-  set_pos(e);
-  int n = static_cast<int>(args.size() + keywords.size());
+  set_pos(at);
+  if (line >= 0) u().pos.line = line;
+  int n = already + static_cast<int>(args.size() + keywords.size());
   if (!keywords.empty()) emit(Op::KW_NAMES, add_const(names));
   emit(Op::PRECALL, n);
   emit(Op::CALL, n);
@@ -852,7 +997,11 @@ bool Codegen::compare(Node* e, bool invert) {
   set_pos(e);
   auto& ops = e->list(F(Compare, ops));
   if (ops.size() != 1) return unsupported(e);
-  if (!expr(e->node(F(Compare, left))) || !expr(e->list(F(Compare, comparators))[0])) return false;
+  bool membership = ops[0]->kind == Kind::In || ops[0]->kind == Kind::NotIn;
+  Node* right = e->list(F(Compare, comparators))[0];
+  if (!expr(e->node(F(Compare, left))) || !(membership ? iter_expr(right) : expr(right))) {
+    return false;
+  }
   set_pos(e);
   Kind op = ops[0]->kind;
   if (invert) {
@@ -921,8 +1070,10 @@ bool Codegen::jump_if(Node* e, Block* target, bool cond) {
     }
     default: break;
   }
+  // The jump stays at the enclosing statement's position (VISIT restores
+  // it), except after a comparison, which moves it to its own position.
   if (!expr(e)) return false;
-  set_pos(e);
+  if (e->kind == Kind::Compare) set_pos(e);
   emit(cond ? kPopJumpIfTrue : kPopJumpIfFalse, 0, target);
   use(new_block());
   return true;
@@ -1133,7 +1284,7 @@ bool Codegen::stmt(Node* s) {
       Block* body = new_block();
       Block* cleanup = new_block();
       Block* end = new_block();
-      if (!expr(s->node(F(For, iter)))) return false;
+      if (!iter_expr(s->node(F(For, iter)))) return false;
       set_pos(s);
       emit(Op::GET_ITER);
       use(start);
@@ -1150,6 +1301,7 @@ bool Codegen::stmt(Node* s) {
       return true;
     }
     case Kind::FunctionDef: return function(s, false);
+    case Kind::ClassDef: return class_def(s);
     case Kind::Global:
     case Kind::Nonlocal: return true;  // declarations only
     case Kind::Delete: {
@@ -1264,6 +1416,106 @@ bool Codegen::stmt(Node* s) {
   }
 }
 
+// compiler_body for a module or class: the docstring stored as __doc__,
+// then the statements.
+bool Codegen::namespace_body(const std::vector<Node*>& body) {
+  size_t start = 0;
+  std::string doc;
+  if (docstring(body, &doc)) {
+    set_pos(body[0]);
+    Const d;
+    d.kind = Const::Kind::kStr;
+    d.text = doc;
+    load_const(d);
+    name_op("__doc__", Kind::Store);
+    start = 1;
+  }
+  for (size_t i = start; i < body.size(); ++i) {
+    if (!stmt(body[i])) return false;
+  }
+  return true;
+}
+
+// The qualified name of a function or class [name] defined in the
+// current unit (compiler_set_qualname).
+std::string Codegen::qualname_for(const std::string& name) {
+  if (u().ste->type == BlockType::kModule) return name;
+  const Symbol* sym = u().ste->lookup(mangle(u().private_name, name));
+  if (sym && sym->scope == Scope::kGlobalExplicit) return name;
+  std::string base = u().code->qualname;
+  if (u().ste->type == BlockType::kFunction) base += ".<locals>";
+  return base + "." + name;
+}
+
+// compiler_make_closure: [code] as a function object, with the tuple of
+// the cells or free variables it captures when it has any.
+void Codegen::make_closure(std::shared_ptr<CodeObject> code, const std::vector<std::string>& free,
+                           int flags) {
+  if (!free.empty()) {
+    for (const auto& fv : free) emit(Op::LOAD_CLOSURE, deref_index(fv));
+    emit(Op::BUILD_TUPLE, static_cast<int>(free.size()));
+    flags |= 0x08;
+  }
+  Const c;
+  c.kind = Const::Kind::kCode;
+  c.code = std::move(code);
+  load_const(c);
+  emit(Op::MAKE_FUNCTION, flags);
+}
+
+// compiler_class: the body becomes a code object run by __build_class__.
+bool Codegen::class_def(Node* s) {
+  const auto& decorators = s->list(F(ClassDef, decorator_list));
+  for (Node* d : decorators) {
+    if (!expr(d)) return false;
+  }
+  auto it = tables_.find(s);
+  if (it == tables_.end()) return fail(s, "internal error: no symbol table for the class");
+  const std::string& name = s->str(F(ClassDef, name));
+  int firstlineno = decorators.empty() ? s->loc.lineno : decorators[0]->loc.lineno;
+  enter(it->second, name, qualname_for(name), firstlineno);
+  u().private_name = name;
+  // The prologue stays on the first line (a decorator's, if any).
+  if (!name_op("__name__", Kind::Load)) return false;
+  if (!name_op("__module__", Kind::Store)) return false;
+  Const qual;
+  qual.kind = Const::Kind::kStr;
+  qual.text = u().code->qualname;
+  load_const(qual);
+  if (!name_op("__qualname__", Kind::Store)) return false;
+  if (!namespace_body(s->list(F(ClassDef, body)))) return false;
+  // The artificial end: return the __class__ cell (stored as
+  // __classcell__) when a method uses it, else None.
+  u().pos = Position{};
+  if (u().ste->needs_class_closure) {
+    emit_noline(static_cast<int>(Op::LOAD_CLOSURE), deref_index("__class__"));
+    emit_noline(static_cast<int>(Op::COPY), 1);
+    if (!name_op("__classcell__", Kind::Store)) return false;
+  } else {
+    emit_noline(static_cast<int>(Op::LOAD_CONST), add_const(Const{}));
+  }
+  emit_noline(static_cast<int>(Op::RETURN_VALUE));
+  std::vector<std::string> child_free = u().freevars;
+  auto child = exit_scope();
+  if (!child) return false;
+  set_pos(s);
+  emit(Op::PUSH_NULL);
+  emit(Op::LOAD_BUILD_CLASS);
+  make_closure(child, child_free, 0);
+  Const n;
+  n.kind = Const::Kind::kStr;
+  n.text = name;
+  load_const(n);
+  if (!call_helper(s, 2, s->list(F(ClassDef, bases)), s->list(F(ClassDef, keywords)))) return false;
+  for (size_t i = decorators.size(); i-- > 0;) {
+    set_pos(decorators[i]);
+    emit(Op::PRECALL, 0);
+    emit(Op::CALL, 0);
+  }
+  set_pos(s);
+  return name_op(name, Kind::Store);
+}
+
 bool Codegen::function(Node* s, bool lambda) {
   Node* args = s->node(lambda ? F(Lambda, args) : F(FunctionDef, args));
   if (!lambda) {
@@ -1296,11 +1548,7 @@ bool Codegen::function(Node* s, bool lambda) {
   if (it == tables_.end()) return fail(s, "internal error: no symbol table for the function");
   const SymbolTable* ste = it->second;
   std::string name = lambda ? "<lambda>" : s->str(F(FunctionDef, name));
-  std::string parent_qual = u().ste->type == BlockType::kModule ? "" : u().code->qualname;
-  std::string qualname = parent_qual.empty() ? name
-                                             : (u().ste->type == BlockType::kFunction
-                                                    ? parent_qual + ".<locals>." + name
-                                                    : parent_qual + "." + name);
+  std::string qualname = qualname_for(name);
   int firstlineno = s->loc.lineno;
   if (!lambda && !s->list(F(FunctionDef, decorator_list)).empty()) {
     firstlineno = s->list(F(FunctionDef, decorator_list))[0]->loc.lineno;
@@ -1342,18 +1590,8 @@ bool Codegen::function(Node* s, bool lambda) {
   std::vector<std::string> child_free = u().freevars;
   auto child = exit_scope();
   if (!child) return false;
-  // The closure: the cells or free variables the child captures.
-  if (!child_free.empty()) {
-    for (const auto& fv : child_free) emit(Op::LOAD_CLOSURE, deref_index(fv));
-    emit(Op::BUILD_TUPLE, static_cast<int>(child_free.size()));
-    flags |= 0x08;
-  }
-  Const c;
-  c.kind = Const::Kind::kCode;
-  c.code = child;
   set_pos(s);
-  load_const(c);
-  emit(Op::MAKE_FUNCTION, flags);
+  make_closure(child, child_free, flags);
   if (!lambda) {
     // compiler_apply_decorators: each call sits on its decorator's line,
     // innermost first; the store is back on the def's line.
@@ -1374,20 +1612,7 @@ CompileResult Codegen::module(const Node* m) {
   auto it = tables_.find(m);
   const SymbolTable* top = it->second;
   enter(top, "<module>", "<module>", 1);
-  auto& body = const_cast<Node*>(m)->list(F(Module, body));
-  size_t start = 0;
-  std::string doc;
-  if (docstring(body, &doc)) {
-    set_pos(body[0]);
-    Const d;
-    d.kind = Const::Kind::kStr;
-    d.text = doc;
-    load_const(d);
-    name_op("__doc__", Kind::Store);
-    start = 1;
-  }
-  bool ok = true;
-  for (size_t i = start; i < body.size() && ok; ++i) ok = stmt(body[i]);
+  bool ok = namespace_body(const_cast<Node*>(m)->list(F(Module, body)));
   if (ok) {
     // The implicit return has no line: copies of it get their jumps' lines.
     emit_noline(static_cast<int>(Op::LOAD_CONST), add_const(Const{}));
@@ -1420,6 +1645,53 @@ CompileResult Codegen::module(const Node* m) {
 // ============================================================================
 // Control-flow clean-up (Python/compile.c optimize_cfg, simplified)
 // ============================================================================
+
+// apply_static_swaps (CPython 3.11.7): a SWAP followed by STORE_FASTs or
+// POP_TOPs on one line is done by reordering those instructions instead.
+void apply_static_swaps(std::vector<Instr>& block, int i) {
+  auto swappable = [](int op) {
+    return op == static_cast<int>(Op::STORE_FAST) || op == static_cast<int>(Op::POP_TOP);
+  };
+  auto next_swappable = [&](int from, int lineno) {
+    for (int k = from + 1; k < static_cast<int>(block.size()); ++k) {
+      const Instr& x = block[static_cast<size_t>(k)];
+      if (lineno >= 0 && x.pos.line != lineno) return -1;
+      if (x.op == static_cast<int>(Op::NOP)) continue;
+      return swappable(x.op) ? k : -1;
+    }
+    return -1;
+  };
+  auto stores_to = [&](int k) {
+    const Instr& x = block[static_cast<size_t>(k)];
+    return x.op == static_cast<int>(Op::STORE_FAST) ? x.arg : -1;
+  };
+  for (; i >= 0; --i) {
+    Instr& swap = block[static_cast<size_t>(i)];
+    if (swap.op != static_cast<int>(Op::SWAP)) {
+      if (swap.op == static_cast<int>(Op::NOP) || swappable(swap.op)) continue;
+      return;
+    }
+    int j = next_swappable(i, -1);
+    if (j < 0) return;
+    int k = j;
+    int lineno = block[static_cast<size_t>(j)].pos.line;
+    for (int count = swap.arg - 1; count > 0; --count) {
+      k = next_swappable(k, lineno);
+      if (k < 0) return;
+    }
+    // Not when the two (or anything between) store to the same variable.
+    int store_j = stores_to(j), store_k = stores_to(k);
+    if (store_j >= 0 || store_k >= 0) {
+      if (store_j == store_k) return;
+      for (int m = j + 1; m < k; ++m) {
+        int store_m = stores_to(m);
+        if (store_m >= 0 && (store_m == store_j || store_m == store_k)) return;
+      }
+    }
+    swap.op = static_cast<int>(Op::NOP);
+    std::swap(block[static_cast<size_t>(j)], block[static_cast<size_t>(k)]);
+  }
+}
 
 void Codegen::optimize(Unit& unit) {
   std::vector<Block*> order;
@@ -1474,6 +1746,15 @@ void Codegen::optimize(Unit& unit) {
         } else if (ins.arg == 2 || ins.arg == 3) {
           ins.op = static_cast<int>(Op::NOP);
           in[i + 1].op = static_cast<int>(Op::SWAP);
+        }
+        continue;
+      }
+      // SWAP: SWAP 1 is nothing; otherwise apply_static_swaps.
+      if (ins.op == static_cast<int>(Op::SWAP)) {
+        if (ins.arg == 1) {
+          ins.op = static_cast<int>(Op::NOP);
+        } else {
+          apply_static_swaps(in, static_cast<int>(i));
         }
         continue;
       }
@@ -1808,7 +2089,18 @@ bool Codegen::assemble(Unit& unit) {
         case Op::LOAD_DEREF:
         case Op::STORE_DEREF:
         case Op::DELETE_DEREF:
-        case Op::LOAD_CLASSDEREF: ins.arg = fixed[static_cast<size_t>(ins.arg)]; break;
+        case Op::LOAD_CLASSDEREF:
+          if (ins.arg < 0 || static_cast<size_t>(ins.arg) >= fixed.size()) {
+            // A compiler bug, reported rather than crashed on.
+            if (!failure_) {
+              failure_ =
+                  Failure{"SystemError", "pylife cannot compile this closure (no cell for a name)",
+                          nullptr, true};
+            }
+            return false;
+          }
+          ins.arg = fixed[static_cast<size_t>(ins.arg)];
+          break;
         default: break;
       }
     }

@@ -2162,6 +2162,20 @@ Node* Parser::strings() {
     return n;
   }
   flush_literal(parts, literal, first);
+  // As string_parser.c builds them, every literal piece and field spans the
+  // whole (implicitly concatenated) string; the expressions inside fields
+  // keep their own positions.
+  auto relocate = [&](auto& self, std::vector<Node*>& nodes) -> void {
+    for (Node* n : nodes) {
+      n->loc = loc;
+      if (n->kind != Kind::FormattedValue) continue;
+      // The spec itself keeps its own string token's span.
+      if (Node* spec = n->opt(F(FormattedValue, format_spec))) {
+        self(self, spec->list(F(JoinedStr, values)));
+      }
+    }
+  };
+  relocate(relocate, parts);
   Node* j = make(Kind::JoinedStr, loc);
   j->list(F(JoinedStr, values)) = std::move(parts);
   return j;
@@ -2331,8 +2345,21 @@ bool Parser::fstring(const Tok& t, std::string_view body, bool raw, std::vector<
       }
       // The sub-parse counted from "(" on line 1: move its locations to
       // where the expression sits in the file.
-      size_t offset_in_token = static_cast<size_t>(body.data() - t.text.data()) + expr_start;
-      relocate(value, t.line, t.col + static_cast<int>(offset_in_token) - 1, t.line == t.end_line);
+      // fstring_find_expr_location: lines are the newlines in the token
+      // before the '{'; past a newline, columns count from that line's start
+      // (from 0 when the expression itself starts on a new line).
+      size_t brace = static_cast<size_t>(body.data() - t.text.data()) + expr_start - 1;
+      std::string_view before = t.text.substr(0, brace);
+      int lines = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+      if (lines == 0) {
+        relocate(value, t.line, t.col + static_cast<int>(brace), t.line == t.end_line);
+      } else {
+        size_t k = expr_start;
+        while (k < body.size() && (body[k] == ' ' || body[k] == '\t' || body[k] == '\f')) ++k;
+        bool newline_after_brace = k >= body.size() || body[k] == '\n' || body[k] == '}';
+        int cols = newline_after_brace ? 0 : static_cast<int>(brace - before.rfind('\n') - 1);
+        relocate(value, t.line + lines, cols, true);
+      }
     }
     // '=' debugging specifier.
     bool debug = false;
