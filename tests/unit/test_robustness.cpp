@@ -7,7 +7,9 @@
 
 #include "golden.h"
 #include "pylife/ast.h"
+#include "pylife/compile.h"
 #include "pylife/parse.h"
+#include "pylife/symtable.h"
 
 namespace {
 
@@ -60,12 +62,14 @@ TEST_CASE("pathological nesting ends in CPython's errors, not a crash", "[robust
   }
 }
 
-TEST_CASE("randomly damaged programs parse or fail cleanly", "[robustness]") {
+TEST_CASE("randomly damaged programs parse, compile or fail cleanly", "[robustness]") {
   namespace stdfs = std::filesystem;
   std::vector<std::string> seeds;
   for (const auto& e :
        stdfs::directory_iterator(stdfs::path(pylife::test::source_dir()) / "tests/golden/src")) {
-    if (e.path().extension() == ".py" && e.path().filename().string().rfind("ast_", 0) == 0) {
+    std::string name = e.path().filename().string();
+    if (e.path().extension() == ".py" &&
+        (name.rfind("ast_", 0) == 0 || name.rfind("dis_", 0) == 0)) {
       seeds.push_back(
           pylife::test::read_repo_file("tests/golden/src/" + e.path().filename().string()));
     }
@@ -76,7 +80,7 @@ TEST_CASE("randomly damaged programs parse or fail cleanly", "[robustness]") {
                           "lambda", "match", "case",  "*",  "**", "@",    "#",    "\r",
                           "\xff",   "\xc3",  "yield", "0x", "1e", "\\N{", ":=",   "\x0c"};
   std::mt19937 rng(20261129);
-  int parsed = 0, errors = 0;
+  int parsed = 0, errors = 0, compiled = 0;
   for (int i = 0; i < 1500; ++i) {
     std::string src = seeds[rng() % seeds.size()];
     int edits = 1 + static_cast<int>(rng() % 6);
@@ -91,10 +95,19 @@ TEST_CASE("randomly damaged programs parse or fail cleanly", "[robustness]") {
         }
       }
     }
-    auto r = parse_bytes(src);
+    auto decoded = pylife::source::decode(src, "fuzz.py", {.escape_invalid_utf8 = true});
+    auto r = decoded.ok ? pylife::parse::parse(decoded.source) : pylife::parse::ParseResult{};
     if (r.ok) {
       ++parsed;
-      CHECK(r.module != nullptr);
+      REQUIRE(r.module != nullptr);
+      // What parses goes on through the symbol table and the compiler.
+      auto lines = pylife::source::split_lines(decoded.source.text);
+      auto table = pylife::compile::build_symtable(r.module, lines);
+      if (table.ok) {
+        auto code = pylife::compile::compile_module(r.module, *table.top, "fuzz.py", lines);
+        CHECK((code.ok ? code.code != nullptr : !code.error.msg.empty()));
+        compiled += code.ok;
+      }
     } else {
       ++errors;
       INFO(src);
@@ -105,4 +118,5 @@ TEST_CASE("randomly damaged programs parse or fail cleanly", "[robustness]") {
   }
   CHECK(parsed + errors == 1500);
   CHECK(errors > 0);
+  CHECK(compiled > 0);
 }
