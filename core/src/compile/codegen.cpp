@@ -1524,14 +1524,14 @@ bool Codegen::function(Node* s, bool lambda) {
     }
     if (s->opt(F(FunctionDef, returns))) return unsupported(s);
   }
-  if (!args->list(F(arguments, kwonlyargs)).empty() || args->opt(F(arguments, vararg)) ||
-      args->opt(F(arguments, kwarg))) {
-    return unsupported(s);
-  }
-  for (size_t f : {F(arguments, posonlyargs), F(arguments, args)}) {
+  for (size_t f : {F(arguments, posonlyargs), F(arguments, args), F(arguments, kwonlyargs)}) {
     for (Node* a : args->list(f)) {
       if (a->opt(F(arg, annotation))) return unsupported(a);
     }
+  }
+  for (size_t f : {F(arguments, vararg), F(arguments, kwarg)}) {
+    Node* a = args->opt(f);
+    if (a && a->opt(F(arg, annotation))) return unsupported(a);
   }
   set_pos(s);
   int flags = 0;
@@ -1543,6 +1543,28 @@ bool Codegen::function(Node* s, bool lambda) {
     set_pos(s);
     emit(Op::BUILD_TUPLE, static_cast<int>(defaults.size()));
     flags |= 0x01;
+  }
+  // compiler_visit_kwonlydefaults: the values, then their names as one
+  // constant tuple, into a dict.
+  {
+    const auto& kwonly = args->list(F(arguments, kwonlyargs));
+    const auto& kw_defaults = args->list(F(arguments, kw_defaults));
+    Const keys;
+    keys.kind = Const::Kind::kTuple;
+    for (size_t i = 0; i < kwonly.size() && i < kw_defaults.size(); ++i) {
+      if (!kw_defaults[i]) continue;
+      Const k;
+      k.kind = Const::Kind::kStr;
+      k.text = mangle(u().private_name, kwonly[i]->str(F(arg, arg)));
+      keys.items.push_back(k);
+      if (!expr(kw_defaults[i])) return false;
+    }
+    if (!keys.items.empty()) {
+      set_pos(s);
+      load_const(keys);
+      emit(Op::BUILD_CONST_KEY_MAP, static_cast<int>(keys.items.size()));
+      flags |= 0x02;
+    }
   }
   auto it = tables_.find(s);
   if (it == tables_.end()) return fail(s, "internal error: no symbol table for the function");
@@ -1559,7 +1581,10 @@ bool Codegen::function(Node* s, bool lambda) {
   code.argcount = static_cast<int>(args->list(F(arguments, posonlyargs)).size() +
                                    args->list(F(arguments, args)).size());
   code.posonlyargcount = static_cast<int>(args->list(F(arguments, posonlyargs)).size());
-  code.flags = kOptimized | kNewLocals | (nested ? kNested : 0);
+  code.kwonlyargcount = static_cast<int>(args->list(F(arguments, kwonlyargs)).size());
+  code.flags = kOptimized | kNewLocals | (nested ? kNested : 0) |
+               (args->opt(F(arguments, vararg)) ? kVarargs : 0) |
+               (args->opt(F(arguments, kwarg)) ? kVarkeywords : 0);
   if (ste->generator || ste->coroutine) {
     units_.pop_back();
     return unsupported(s);
