@@ -198,6 +198,9 @@ class Codegen {
   bool assign_target(Node* t);
   bool jump_if(Node* e, Block* target, bool cond);
   bool compare(Node* e, bool invert);
+  bool comparator(Node* e, size_t i);
+  bool chain_links(Node* e, int jump, Block* cleanup);
+  void compare_op(Kind op);
   bool iter_expr(Node* e);
   bool namespace_body(const std::vector<Node*>& body);
   std::string qualname_for(const std::string& name);
@@ -996,20 +999,67 @@ bool Codegen::compare(Node* e, bool invert) {
   Position saved = u().pos;
   set_pos(e);
   auto& ops = e->list(F(Compare, ops));
-  if (ops.size() != 1) return unsupported(e);
-  bool membership = ops[0]->kind == Kind::In || ops[0]->kind == Kind::NotIn;
-  Node* right = e->list(F(Compare, comparators))[0];
-  if (!expr(e->node(F(Compare, left))) || !(membership ? iter_expr(right) : expr(right))) {
-    return false;
+  size_t n = ops.size() - 1;
+  if (!expr(e->node(F(Compare, left)))) return false;
+  if (n == 0) {
+    if (!comparator(e, 0)) return false;
+    set_pos(e);
+    Kind op = ops[0]->kind;
+    if (invert) {
+      op = op == Kind::Is      ? Kind::IsNot
+           : op == Kind::IsNot ? Kind::Is
+           : op == Kind::In    ? Kind::NotIn
+                               : Kind::In;
+    }
+    compare_op(op);
+  } else {
+    // a < b < c: each middle value is kept for the next test; a false
+    // test leaves its result and drops the kept value.
+    Block* cleanup = new_block();
+    if (!chain_links(e, static_cast<int>(Op::JUMP_IF_FALSE_OR_POP), cleanup)) return false;
+    Block* end = new_block();
+    emit_noline(kJump, 0, end);
+    use(cleanup);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_TOP);
+    use(end);
   }
+  u().pos = saved;
+  return true;
+}
+
+// The links of a comparison chain after its left operand: each but the
+// last keeps its right value (SWAP, COPY) and leaves through [jump] to
+// [cleanup] when false; the last is compared plainly.
+bool Codegen::chain_links(Node* e, int jump, Block* cleanup) {
+  auto& ops = e->list(F(Compare, ops));
+  size_t n = ops.size() - 1;
+  for (size_t i = 0; i < n; ++i) {
+    if (!comparator(e, i)) return false;
+    set_pos(e);
+    emit(Op::SWAP, 2);
+    emit(Op::COPY, 2);
+    compare_op(ops[i]->kind);
+    emit(jump, 0, cleanup);
+    use(new_block());
+  }
+  if (!comparator(e, n)) return false;
   set_pos(e);
-  Kind op = ops[0]->kind;
-  if (invert) {
-    op = op == Kind::Is      ? Kind::IsNot
-         : op == Kind::IsNot ? Kind::Is
-         : op == Kind::In    ? Kind::NotIn
-                             : Kind::In;
-  }
+  compare_op(ops[n]->kind);
+  return true;
+}
+
+// Comparator [i] of Compare [e]; the last one of an in / not in test is
+// an iterable display (fold_compare's fold_iter).
+bool Codegen::comparator(Node* e, size_t i) {
+  auto& ops = e->list(F(Compare, ops));
+  Node* right = e->list(F(Compare, comparators))[i];
+  bool membership =
+      i + 1 == ops.size() && (ops[i]->kind == Kind::In || ops[i]->kind == Kind::NotIn);
+  return membership ? iter_expr(right) : expr(right);
+}
+
+void Codegen::compare_op(Kind op) {
   switch (op) {
     case Kind::Lt: emit(Op::COMPARE_OP, 0); break;
     case Kind::LtE: emit(Op::COMPARE_OP, 1); break;
@@ -1022,8 +1072,6 @@ bool Codegen::compare(Node* e, bool invert) {
     case Kind::In: emit(Op::CONTAINS_OP, 0); break;
     default: emit(Op::CONTAINS_OP, 1); break;
   }
-  u().pos = saved;
-  return true;
 }
 
 // `not x` whose operand is (after any further `not`s) a one-operator
@@ -1056,6 +1104,25 @@ bool Codegen::jump_if(Node* e, Block* target, bool cond) {
         return jump_if(e->node(F(UnaryOp, operand)), target, !cond);
       }
       break;
+    case Kind::Compare: {
+      auto& ops = e->list(F(Compare, ops));
+      size_t n = ops.size() - 1;
+      if (n == 0) break;
+      // A chain tests each link and jumps out at the first false one.
+      set_pos(e);
+      Block* cleanup = new_block();
+      if (!expr(e->node(F(Compare, left)))) return false;
+      if (!chain_links(e, kPopJumpIfFalse, cleanup)) return false;
+      emit(cond ? kPopJumpIfTrue : kPopJumpIfFalse, 0, target);
+      use(new_block());
+      Block* end = new_block();
+      emit_noline(kJump, 0, end);
+      use(cleanup);
+      emit(Op::POP_TOP);
+      if (!cond) emit_noline(kJump, 0, target);
+      use(end);
+      return true;
+    }
     case Kind::BoolOp: {
       auto& values = e->list(F(BoolOp, values));
       bool is_or = e->node(F(BoolOp, op))->kind == Kind::Or;
