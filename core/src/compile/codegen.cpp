@@ -48,6 +48,13 @@ struct Block {
   int startdepth = -1;
 };
 
+// [b], or the first non-empty block laid out after it (where a jump to
+// an empty block really lands).
+Block* first_live(Block* b) {
+  while (b && b->instrs.empty()) b = b->next;
+  return b;
+}
+
 bool is_scope_exit(int op) {
   return op == static_cast<int>(Op::RETURN_VALUE) || op == static_cast<int>(Op::RAISE_VARARGS) ||
          op == static_cast<int>(Op::RERAISE);
@@ -1880,10 +1887,6 @@ void Codegen::optimize(Unit& unit) {
   // target starts with another jump on the same line goes straight on.
   const int kFalseOrPop = static_cast<int>(Op::JUMP_IF_FALSE_OR_POP);
   const int kTrueOrPop = static_cast<int>(Op::JUMP_IF_TRUE_OR_POP);
-  auto first_live = [](Block* t) {
-    while (t && t->instrs.empty()) t = t->next;
-    return t;
-  };
   for (Block* b : order) {
     for (Instr& ins : b->instrs) {
       if (!ins.target) continue;
@@ -1935,8 +1938,7 @@ void Codegen::optimize(Unit& unit) {
   for (auto it = unit.blocks.rbegin(); it != unit.blocks.rend(); ++it) {
     Block* b = it->get();
     if (b->instrs.empty() || b->instrs.back().op != kJump) continue;
-    Block* t = b->instrs.back().target;
-    while (t && t->instrs.empty()) t = t->next;
+    Block* t = first_live(b->instrs.back().target);
     if (!t || t->instrs.size() > 4 || !is_scope_exit(t->instrs.back().op)) continue;
     // Only blocks without a line number (an implicit `return None`) are
     // copied: a written `return` keeps its one place in the bytecode.
@@ -1998,8 +2000,7 @@ void Codegen::optimize(Unit& unit) {
             continue;
           }
         } else {
-          Block* next = order[bi]->next;
-          while (next && next->instrs.empty()) next = next->next;
+          Block* next = first_live(order[bi]->next);
           if (next && next->instrs[0].pos.line == line) continue;
         }
       }
@@ -2013,10 +2014,8 @@ void Codegen::optimize(Unit& unit) {
     if (b->instrs.empty()) continue;
     Instr& last_ins = b->instrs.back();
     if (last_ins.op == kJump) {
-      Block* n = b->next;
-      while (n && n->instrs.empty()) n = n->next;
-      Block* t = last_ins.target;
-      while (t && t->instrs.empty()) t = t->next;
+      Block* n = first_live(b->next);
+      Block* t = first_live(last_ins.target);
       if (n == t) b->instrs.pop_back();
     }
   }
@@ -2027,13 +2026,9 @@ void Codegen::optimize(Unit& unit) {
 // propagate_line_numbers and guarantee_lineno_for_exits of CPython 3.11,
 // which decide the line numbers dis shows around returns.
 void Codegen::lines_and_exits(Unit& unit) {
-  auto resolve = [](Block* t) {
-    while (t && t->instrs.empty()) t = t->next;
-    return t;
-  };
   for (auto& b : unit.blocks) {
     for (Instr& x : b->instrs) {
-      if (x.target) x.target = resolve(x.target);
+      if (x.target) x.target = first_live(x.target);
     }
   }
   // Allocation order reversed is CPython's b_list order.
@@ -2041,11 +2036,11 @@ void Codegen::lines_and_exits(Unit& unit) {
   for (auto it = unit.blocks.rbegin(); it != unit.blocks.rend(); ++it) {
     if (!(*it)->instrs.empty()) blist.push_back(it->get());
   }
-  auto next_live = [&](Block* b) { return resolve(b->next); };
+  auto next_live = [&](Block* b) { return first_live(b->next); };
   auto falls_through = [](const Block* b) { return !is_unconditional(b->instrs.back().op); };
   auto predecessors = [&]() {
     std::map<Block*, int> preds;
-    for (Block* b = resolve(unit.first); b; b = next_live(b)) {
+    for (Block* b = first_live(unit.first); b; b = next_live(b)) {
       for (const Instr& x : b->instrs) {
         if (x.target) ++preds[x.target];
       }
@@ -2076,7 +2071,7 @@ void Codegen::lines_and_exits(Unit& unit) {
       preds[copy] = 1;
     }
   }
-  for (Block* b = resolve(unit.first); b; b = next_live(b)) {
+  for (Block* b = first_live(unit.first); b; b = next_live(b)) {
     Block* n = next_live(b);
     if (falls_through(b) && n && exits_without_line(n)) n->instrs[0].pos = b->instrs.back().pos;
   }
@@ -2097,7 +2092,7 @@ void Codegen::lines_and_exits(Unit& unit) {
   }
   // propagate_line_numbers, in layout order.
   preds = predecessors();
-  for (Block* b = resolve(unit.first); b; b = next_live(b)) {
+  for (Block* b = first_live(unit.first); b; b = next_live(b)) {
     const Instr* prev = nullptr;
     for (Instr& x : b->instrs) {
       if (x.pos.line < 0) {
@@ -2117,7 +2112,7 @@ void Codegen::lines_and_exits(Unit& unit) {
   }
   // guarantee_lineno_for_exits, in layout order.
   int lineno = unit.code->firstlineno;
-  for (Block* b = resolve(unit.first); b; b = next_live(b)) {
+  for (Block* b = first_live(unit.first); b; b = next_live(b)) {
     Instr& last = b->instrs.back();
     if (last.pos.line < 0) {
       if (last.op == static_cast<int>(Op::RETURN_VALUE)) {
@@ -2220,8 +2215,7 @@ bool Codegen::assemble(Unit& unit) {
       for (Instr& ins : b->instrs) {
         int size = 1 + ext_units(ins.arg);
         if (ins.target) {
-          Block* t = ins.target;
-          while (t && t->instrs.empty()) t = t->next;
+          Block* t = first_live(ins.target);
           int target = t ? t->offset : offset + size;
           int after = offset + size;
           bool backward = target < after;
@@ -2283,10 +2277,6 @@ bool Codegen::assemble(Unit& unit) {
     order.front()->startdepth = 0;
     work.push_back(order.front());
   }
-  auto block_index = [&](Block* t) {
-    while (t && t->instrs.empty()) t = t->next;
-    return t;
-  };
   while (!work.empty()) {
     Block* b = work.back();
     work.pop_back();
@@ -2297,7 +2287,7 @@ bool Codegen::assemble(Unit& unit) {
       if (ins.target) {
         int jd = depth + stack_effect(static_cast<Op>(op), ins.arg, true);
         maxdepth = std::max(maxdepth, jd);
-        Block* t = block_index(ins.target);
+        Block* t = first_live(ins.target);
         if (t && t->startdepth < 0) {
           t->startdepth = jd;
           work.push_back(t);
