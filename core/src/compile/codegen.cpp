@@ -693,8 +693,7 @@ bool Codegen::expr(Node* e) {
   Position saved = u().pos;
   set_pos(e);
   bool ok = true;
-  if (auto folded = constant_of(e);
-      folded && e->kind != Kind::Constant && (e->kind != Kind::Tuple || true)) {
+  if (auto folded = constant_of(e); folded && e->kind != Kind::Constant) {
     load_const(*folded);
     u().pos = saved;
     return true;
@@ -974,10 +973,10 @@ bool Codegen::call_supported(Node* at, const std::vector<Node*>& args,
 }
 
 // compiler_call_helper: [already] values are on the stack; push [args]
-// and [keywords], then PRECALL/CALL at [at]'s position.
+// and [keywords] (checked by call_supported), then PRECALL/CALL at [at]'s
+// position.
 bool Codegen::call_helper(Node* at, int already, const std::vector<Node*>& args,
                           const std::vector<Node*>& keywords, int line) {
-  if (!call_supported(at, args, keywords)) return false;
   for (Node* a : args) {
     if (!expr(a)) return false;
   }
@@ -1539,6 +1538,9 @@ void Codegen::make_closure(std::shared_ptr<CodeObject> code, const std::vector<s
 
 // compiler_class: the body becomes a code object run by __build_class__.
 bool Codegen::class_def(Node* s) {
+  if (!call_supported(s, s->list(F(ClassDef, bases)), s->list(F(ClassDef, keywords)))) {
+    return false;
+  }
   const auto& decorators = s->list(F(ClassDef, decorator_list));
   for (Node* d : decorators) {
     if (!expr(d)) return false;
