@@ -14,6 +14,10 @@
 #include "pylife/source.h"
 #include "pylife/unicode.h"
 #include "pylife/version.h"
+#include "pylife/vm.h"
+
+#include <chrono>
+#include <thread>
 
 namespace pylife::cli {
 
@@ -29,7 +33,7 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"run", "FILE [ARGS] | -c CODE", "run a program like python3", false},
+    {"run", "[--max-steps N] [--max-memory BYTES] FILE [ARGS]", "run a program like python3 (also: pylife -c CODE)", true},
     {"tokens", "FILE [-e]", "the token stream, as python3 -m tokenize", true},
     {"ast", "FILE [--indent N]", "the syntax tree, as ast.dump(ast.parse(...))", true},
     {"symtable", "FILE", "the scopes and symbols, as the symtable module sees them", true},
@@ -339,6 +343,84 @@ int cmd_dis(const Host& host, const Command& command, const std::vector<std::str
   return 0;
 }
 
+// Runs decoded [src] with the host's streams; the program's exit status.
+int run_source(const Host& host, const source::Source& src, vm::RunOptions options) {
+  vm::Io io;
+  io.out = [&](std::string_view s) { host.out->write(s.data(), static_cast<std::streamsize>(s.size())); host.out->flush(); };
+  io.err = [&](std::string_view s) { host.err->write(s.data(), static_cast<std::streamsize>(s.size())); host.err->flush(); };
+  io.read_line = host.read_line;
+  auto start = std::chrono::steady_clock::now();
+  io.clock = [start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  io.wall_clock = [] {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  };
+  io.sleep = [](double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); };
+  io.files = host.files;
+  vm::RunResult r = vm::run_program(src, options, io);
+  return r.exit_code;
+}
+
+// Reads a non-negative count for [flag].
+bool parse_count(const Host& host, const std::string& flag, const std::string& text, int64_t* out) {
+  char* end = nullptr;
+  long long v = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end || v < 0) {
+    *host.err << "pylife: " << flag << " needs a non-negative number, not '" << text << "'\n";
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+// `pylife run [--max-steps N] [--max-memory BYTES] FILE [ARGS...]` and
+// `pylife -c CODE [ARGS...]`.
+int cmd_run(const Host& host, const std::vector<std::string>& args, bool code_given) {
+  vm::RunOptions options;
+  size_t i = 0;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if ((a == "--max-steps" || a == "--max-memory") && i + 1 < args.size()) {
+      int64_t v;
+      if (!parse_count(host, a, args[++i], &v)) return 2;
+      if (a == "--max-steps") options.max_steps = static_cast<uint64_t>(v);
+      else options.max_memory = v;
+      continue;
+    }
+    if (a == "-c" && !code_given) {
+      code_given = true;
+      continue;
+    }
+    if (a.size() > 1 && a[0] == '-' && a != "-") {
+      *host.err << "pylife: unknown option '" << a << "' for run\n";
+      return 2;
+    }
+    break;
+  }
+  if (i >= args.size()) {
+    *host.err << (code_given ? "pylife: -c needs CODE\n" : "pylife: run needs a FILE\nusage: pylife run [--max-steps N] [--max-memory BYTES] FILE [ARGS]\n");
+    return 2;
+  }
+  source::Source src;
+  if (code_given) {
+    auto decoded = source::decode(args[i], "<string>");
+    if (!decoded.ok) {
+      *host.err << source::format_error(decoded.error, "<string>");
+      return 1;
+    }
+    src = std::move(decoded.source);
+    src.filename = "<string>";
+    options.argv.push_back("-c");
+  } else {
+    if (int status = load_program(host, args[i], src)) return status;
+    src.filename = args[i];
+    options.argv.push_back(args[i]);
+    auto slash = args[i].rfind('/');
+    options.script_dir = slash == std::string::npos ? "" : args[i].substr(0, slash);
+  }
+  for (size_t k = i + 1; k < args.size(); ++k) options.argv.push_back(args[k]);
+  return run_source(host, src, options);
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, const Host& host) {
@@ -357,6 +439,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
     out << usage();
     return 0;
   }
+  if (first == "-c") return cmd_run(host, std::vector<std::string>(args.begin() + 1, args.end()), true);
   if (!first.empty() && first[0] == '-') {
     err << "pylife: unknown option '" << first << "'\n(try 'pylife --help')\n";
     return 2;
@@ -373,6 +456,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
   if (command->name == "ast") return cmd_ast(host, *command, files);
   if (command->name == "symtable") return cmd_symtable(host, *command, files);
   if (command->name == "dis") return cmd_dis(host, *command, files);
+  if (command->name == "run") return cmd_run(host, files, false);
 
   if (command->name == "gui") {
     if (files.size() > 1) {

@@ -16,6 +16,8 @@ struct Host {
   const fs::FileSystem* files = nullptr;  // where FILE arguments are read
   std::ostream* out = nullptr;            // the program's stdout
   std::ostream* err = nullptr;            // diagnostics and tracebacks
+  // One line of the program's stdin (no newline); nullopt at end of input.
+  std::function<std::optional<std::string>()> read_line;
   // Starts the desktop visualizer on an optional file; empty when this
   // build has no desktop UI.
   std::function<int(const std::optional<std::string>& file)> gui;

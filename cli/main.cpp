@@ -17,6 +17,11 @@ int main(int argc, char** argv) {
   host.files = &disk;
   host.out = &std::cout;
   host.err = &std::cerr;
+  host.read_line = []() -> std::optional<std::string> {
+    std::string line;
+    if (!std::getline(std::cin, line)) return std::nullopt;
+    return line;
+  };
 #ifdef PYLIFE_WITH_GUI
   host.gui = [](const std::optional<std::string>& file) { return pylife::ui::run_desktop(file); };
 #endif

@@ -8,7 +8,7 @@
 #include "pylife/pystr.h"
 #include "pylife/unicode.h"
 
-namespace str = pylife::runtime::str;
+namespace str = pylife::runtime::pystr;
 using pylife::unicode::decode_utf8;
 using pylife::unicode::encode_utf8;
 

@@ -61,6 +61,15 @@ struct Position {
   int line = -1, end_line = -1, col = -1, end_col = -1;
 };
 
+// One row of the exception table (code unit offsets): an exception raised
+// by an instruction in [start, end) jumps to [target] with the operand
+// stack cut to [depth] (plus the offset of the raising instruction when
+// [lasti]).
+struct ExceptionEntry {
+  int start = 0, end = 0, target = 0, depth = 0;
+  bool lasti = false;
+};
+
 struct CodeObject {
   std::string name, qualname, filename;
   int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
@@ -70,6 +79,7 @@ struct CodeObject {
   std::vector<Const> consts;
   std::vector<std::string> names;
   std::vector<std::string> varnames, cellvars, freevars;
+  std::vector<ExceptionEntry> exceptiontable;
 
   // co_varnames + cellvars not also arguments + freevars: the names
   // LOAD_FAST / LOAD_DEREF / MAKE_CELL index.

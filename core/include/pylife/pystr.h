@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pylife::runtime::str {
+namespace pylife::runtime::pystr {
 
 using Str = std::u32string;
 using View = std::u32string_view;
@@ -50,4 +50,4 @@ Str rjust(View s, int64_t width, char32_t fill = U' ');
 Str zfill(View s, int64_t width);
 Str join(View sep, const std::vector<Str>& parts);
 
-}  // namespace pylife::runtime::str
+}  // namespace pylife::runtime::pystr

@@ -6,7 +6,7 @@
 
 #include "pylife/unicode.h"
 
-namespace pylife::runtime::str {
+namespace pylife::runtime::pystr {
 
 namespace {
 
@@ -317,4 +317,4 @@ Str join(View sep, const std::vector<Str>& parts) {
   return out;
 }
 
-}  // namespace pylife::runtime::str
+}  // namespace pylife::runtime::pystr

@@ -1,0 +1,51 @@
+// Running a program: source → tokens → AST → bytecode → the VM, with the
+// program's output, input, clock and files supplied by the embedder (the
+// core does no I/O of its own).  Uncaught exceptions are printed to the
+// error stream in CPython 3.11's traceback format.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pylife/fs.h"
+#include "pylife/source.h"
+
+namespace pylife::vm {
+
+// The embedder's side of a run.
+struct Io {
+  std::function<void(std::string_view)> out;  // sys.stdout
+  std::function<void(std::string_view)> err;  // sys.stderr and tracebacks
+  // One line of sys.stdin without its newline; nullopt at end of input.
+  std::function<std::optional<std::string>()> read_line;
+  std::function<double()> clock;       // monotonic seconds (time.perf_counter)
+  std::function<double()> wall_clock;  // seconds since the epoch (time.time)
+  std::function<void(double)> sleep;   // time.sleep
+  const fs::FileSystem* files = nullptr;  // for imports of the program's own modules
+};
+
+struct RunOptions {
+  std::vector<std::string> argv;  // sys.argv (argv[0] is the script or "-c")
+  uint64_t max_steps = 0;         // 0: unlimited; else stop after this many instructions
+  int64_t max_memory = 0;         // 0: unlimited; else MemoryError beyond this many bytes
+  std::string script_dir;         // where `import name` looks for name.py
+};
+
+struct RunResult {
+  int exit_code = 0;
+  bool unsupported = false;     // the compiler cannot handle the program yet (exit 2)
+  bool step_limit = false;      // stopped by --max-steps
+  uint64_t steps = 0;           // instructions executed (when counted)
+  // Objects created by the run and still alive after its namespaces were
+  // cleared: reference cycles (until the collector) or leaks.
+  int64_t objects_left = 0;
+};
+
+// Runs decoded [source] as the __main__ module.
+RunResult run_program(const source::Source& source, const RunOptions& options, const Io& io);
+
+}  // namespace pylife::vm

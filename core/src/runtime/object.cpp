@@ -1,0 +1,1047 @@
+// Reference counting, the interpreter state, and the abstract object
+// protocol (CPython's Objects/abstract.c and object.c): repr, hash,
+// comparison, arithmetic dispatch, calls, iteration, items and attributes.
+#include "object.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "pylife/dtoa.h"
+#include "pylife/unicode.h"
+
+namespace pylife::runtime {
+
+// ---- destruction ------------------------------------------------------------
+
+void dealloc(Object* o) {
+  Type* type = o->type;
+  Interp& interp = *type->interp;
+  if (interp.dealloc_depth > 40) {
+    interp.dealloc_queue.push_back(o);
+    return;
+  }
+  ++interp.dealloc_depth;
+  --interp.live_objects;
+  delete o;
+  decref(type);
+  --interp.dealloc_depth;
+  if (interp.dealloc_depth == 0) {
+    while (!interp.dealloc_queue.empty()) {
+      Object* next = interp.dealloc_queue.back();
+      interp.dealloc_queue.pop_back();
+      Type* nt = next->type;
+      ++interp.dealloc_depth;
+      --interp.live_objects;
+      delete next;
+      decref(nt);
+      --interp.dealloc_depth;
+    }
+  }
+}
+
+// ---- small helpers ------------------------------------------------------------
+
+size_t Args::nkw() const {
+  return kwnames ? static_cast<TupleObj*>(kwnames)->items.size() : 0;
+}
+Object* Args::kwname(size_t i) const { return static_cast<TupleObj*>(kwnames)->items[i]; }
+
+std::string utf8(const Object* s) {
+  return unicode::encode_utf8(static_cast<const StrObj*>(s)->s);
+}
+std::u32string_view str_view(const Object* s) { return static_cast<const StrObj*>(s)->s; }
+
+std::string type_name(const Object* o) { return o->type->name; }
+
+std::span<Object* const> seq_items(Object* o) {
+  if (auto* t = dynamic_cast<TupleObj*>(o)) return t->items;
+  return static_cast<ListObj*>(o)->items;
+}
+
+std::string float_repr(double v) { return dtoa::double_to_string(v, 'r', 0, dtoa::kAddDot0); }
+
+// ---- Interp ---------------------------------------------------------------------
+
+std::nullptr_t Interp::raise(Type* type, std::string message) {
+  Object* args = new_tuple(*this, {new_str(*this, std::string_view(message))});
+  return raise_obj(new_exception(*this, type, args));
+}
+
+std::nullptr_t Interp::raise_obj(Object* e) {
+  Object* old = exc;
+  exc = e;
+  xdecref(old);
+  return nullptr;
+}
+
+bool Interp::matches(Type* type) const { return exc && is_type(exc, type); }
+
+void Interp::write_stdout(std::string_view s) {
+  stdout_buffer.append(s);
+  if (stdout_buffer.size() > 8192) flush_stdout();
+}
+
+void Interp::flush_stdout() {
+  if (!stdout_buffer.empty() && host.write_stdout) host.write_stdout(stdout_buffer);
+  stdout_buffer.clear();
+}
+
+// ---- constructors ---------------------------------------------------------------
+
+Object* new_int(Interp& in, int64_t v) {
+  if (v >= -5 && v <= 256 && in.small_ints[v + 5]) return incref(in.small_ints[v + 5]);
+  auto* o = in.alloc<IntObj>(in.t.int_);
+  o->small = v;
+  return o;
+}
+
+Object* new_int(Interp& in, BigInt v) {
+  if (v.fits_int64()) return new_int(in, v.to_int64());
+  auto* o = in.alloc<IntObj>(in.t.int_);
+  o->big = true;
+  o->value = std::move(v);
+  return o;
+}
+
+Object* new_float(Interp& in, double v) {
+  auto* o = in.alloc<FloatObj>(in.t.float_);
+  o->value = v;
+  return o;
+}
+
+Object* new_complex(Interp& in, double re, double im) {
+  auto* o = in.alloc<ComplexObj>(in.t.complex);
+  o->real = re;
+  o->imag = im;
+  return o;
+}
+
+Object* new_bool(Interp& in, bool v) { return incref(v ? in.True : in.False); }
+
+Object* new_str(Interp& in, std::u32string s) {
+  if (s.empty() && in.empty_str) return incref(in.empty_str);
+  if (s.size() == 1 && s[0] < 128 && in.one_char[s[0]]) return incref(in.one_char[s[0]]);
+  auto* o = in.alloc<StrObj>(in.t.str);
+  in.allocated_bytes += static_cast<int64_t>(s.size() * 4);
+  o->s = std::move(s);
+  return o;
+}
+
+Object* new_str(Interp& in, std::string_view text) { return new_str(in, unicode::decode_utf8(text)); }
+
+Object* intern(Interp& in, std::string_view text) {
+  Object* s = new_str(in, text);
+  if (!in.interned) return s;
+  if (Object* found = dict_get_str(in.interned, s)) {
+    decref(s);
+    return incref(found);
+  }
+  static_cast<StrObj*>(s)->interned = true;
+  dict_set(in, in.interned, s, s);
+  return s;
+}
+
+Object* iname(Interp& in, std::string_view text) {
+  Object* s = intern(in, text);
+  decref(s);
+  return s;
+}
+
+Object* new_bytes(Interp& in, std::string s) {
+  auto* o = in.alloc<BytesObj>(in.t.bytes);
+  o->s = std::move(s);
+  return o;
+}
+
+Object* new_tuple(Interp& in, std::vector<Object*> items) {
+  if (items.empty() && in.empty_tuple) return incref(in.empty_tuple);
+  auto* o = in.alloc<TupleObj>(in.t.tuple);
+  in.allocated_bytes += static_cast<int64_t>(items.size() * 8);
+  o->items = std::move(items);
+  return o;
+}
+
+Object* new_list(Interp& in, std::vector<Object*> items) {
+  auto* o = in.alloc<ListObj>(in.t.list);
+  o->items = std::move(items);
+  return o;
+}
+
+DictObj* new_dict(Interp& in) { return in.alloc<DictObj>(in.t.dict); }
+
+SetObj* new_set(Interp& in, bool frozen) {
+  return in.alloc<SetObj>(frozen ? in.t.frozenset : in.t.set);
+}
+
+Object* new_slice(Interp& in, Object* start, Object* stop, Object* step) {
+  auto* o = in.alloc<SliceObj>(in.t.slice);
+  o->start = incref(start);
+  o->stop = incref(stop);
+  o->step = incref(step);
+  return o;
+}
+
+Object* new_cell(Interp& in, Object* value) {
+  auto* o = in.alloc<CellObj>(in.t.cell);
+  o->ref = xincref(value);
+  return o;
+}
+
+Object* new_builtin(Interp& in, std::string name, MethodFn fn, Object* self) {
+  auto* o = in.alloc<BuiltinObj>(in.t.builtin);
+  o->name = std::move(name);
+  o->fn = fn;
+  o->self = xincref(self);
+  return o;
+}
+
+Object* new_method(Interp& in, Object* func, Object* self) {
+  auto* o = in.alloc<MethodObj>(in.t.method);
+  o->func = incref(func);
+  o->self = incref(self);
+  return o;
+}
+
+ModuleObj* new_module(Interp& in, std::string_view name) {
+  auto* m = in.alloc<ModuleObj>(in.t.module);
+  m->dict = new_dict(in);
+  dict_set_str(in, m->dict, "__name__", new_str(in, name));
+  dict_set_str(in, m->dict, "__doc__", incref(in.None));
+  return m;
+}
+
+Object* new_exception(Interp& in, Type* type, Object* args) {
+  auto* e = in.alloc<ExceptionObj>(type);
+  e->args = args;
+  if (type->heap) e->dict = new_dict(in);
+  return e;
+}
+
+// ---- destructors and referents ----------------------------------------------------
+
+Type::~Type() {
+  xdecref(dict);
+  for (Type* b : bases) decref(b);
+}
+void Type::referents(std::vector<Object*>& out) const {
+  if (dict) out.push_back(dict);
+  for (Type* b : bases) out.push_back(b);
+}
+bool Type::is_subtype(const Type* other) const {
+  if (this == other) return true;
+  for (const Type* t : mro) {
+    if (t == other) return true;
+  }
+  return false;
+}
+
+TupleObj::~TupleObj() {
+  for (Object* o : items) decref(o);
+}
+void TupleObj::referents(std::vector<Object*>& out) const {
+  out.insert(out.end(), items.begin(), items.end());
+}
+ListObj::~ListObj() {
+  for (Object* o : items) decref(o);
+}
+void ListObj::referents(std::vector<Object*>& out) const {
+  out.insert(out.end(), items.begin(), items.end());
+}
+DictObj::~DictObj() {
+  for (auto& e : entries) {
+    if (e.key) {
+      decref(e.key);
+      decref(e.value);
+    }
+  }
+}
+void DictObj::referents(std::vector<Object*>& out) const {
+  for (auto& e : entries) {
+    if (e.key) {
+      out.push_back(e.key);
+      out.push_back(e.value);
+    }
+  }
+}
+SetObj::~SetObj() {
+  for (auto& s : table) {
+    if (s.key && !s.dummy) decref(s.key);
+  }
+}
+void SetObj::referents(std::vector<Object*>& out) const {
+  for (auto& s : table) {
+    if (s.key && !s.dummy) out.push_back(s.key);
+  }
+}
+RangeObj::~RangeObj() {
+  decref(start);
+  decref(stop);
+  decref(step);
+}
+SliceObj::~SliceObj() {
+  decref(start);
+  decref(stop);
+  decref(step);
+}
+void SliceObj::referents(std::vector<Object*>& out) const {
+  out.push_back(start);
+  out.push_back(stop);
+  out.push_back(step);
+}
+void CellObj::referents(std::vector<Object*>& out) const {
+  if (ref) out.push_back(ref);
+}
+CodeObj::~CodeObj() {
+  for (Object* o : consts) decref(o);
+  for (Object* o : names) decref(o);
+  for (Object* o : localsplus) decref(o);
+}
+FunctionObj::~FunctionObj() {
+  decref(code);
+  decref(globals);
+  decref(builtins);
+  decref(name);
+  decref(qualname);
+  xdecref(defaults);
+  xdecref(kwdefaults);
+  xdecref(closure);
+  xdecref(doc);
+  xdecref(module);
+  xdecref(annotations);
+  xdecref(dict);
+}
+void FunctionObj::referents(std::vector<Object*>& out) const {
+  for (Object* o : {static_cast<Object*>(code), static_cast<Object*>(globals), defaults,
+                    kwdefaults, closure, static_cast<Object*>(dict)}) {
+    if (o) out.push_back(o);
+  }
+}
+void BuiltinObj::referents(std::vector<Object*>& out) const {
+  if (self) out.push_back(self);
+}
+MethodObj::~MethodObj() {
+  decref(func);
+  decref(self);
+}
+void MethodObj::referents(std::vector<Object*>& out) const {
+  out.push_back(func);
+  out.push_back(self);
+}
+WrapperObj::~WrapperObj() {
+  xdecref(a);
+  xdecref(b);
+  xdecref(c);
+  xdecref(doc);
+}
+void WrapperObj::referents(std::vector<Object*>& out) const {
+  for (Object* o : {a, b, c}) {
+    if (o) out.push_back(o);
+  }
+}
+ModuleObj::~ModuleObj() { decref(dict); }
+void ModuleObj::referents(std::vector<Object*>& out) const { out.push_back(dict); }
+InstanceObj::~InstanceObj() { xdecref(dict); }
+void InstanceObj::referents(std::vector<Object*>& out) const {
+  if (dict) out.push_back(dict);
+}
+ExceptionObj::~ExceptionObj() {
+  decref(args);
+  xdecref(cause);
+  xdecref(context);
+  xdecref(dict);
+}
+void ExceptionObj::referents(std::vector<Object*>& out) const {
+  out.push_back(args);
+  for (Object* o : {cause, context, static_cast<Object*>(dict)}) {
+    if (o) out.push_back(o);
+  }
+}
+IterObj::~IterObj() {
+  xdecref(seq);
+  xdecref(extra);
+}
+void IterObj::referents(std::vector<Object*>& out) const {
+  if (seq) out.push_back(seq);
+  if (extra) out.push_back(extra);
+}
+DictViewObj::~DictViewObj() { decref(dict); }
+
+// ---- abstract protocol ------------------------------------------------------------
+
+Object* repr(Interp& in, Object* o) {
+  if (in.native_depth > in.recursion_limit + 50) {
+    return in.raise(in.t.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+  }
+  if (!o->type->repr) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(o));
+    return new_str(in, "<" + o->type->name + buf);
+  }
+  ++in.native_depth;
+  Object* r = o->type->repr(in, o);
+  --in.native_depth;
+  if (r && !is_type(r, in.t.str)) {
+    std::string n = type_name(r);
+    decref(r);
+    return in.raise(in.t.TypeError, "__repr__ returned non-string (type " + n + ")");
+  }
+  return r;
+}
+
+Object* str(Interp& in, Object* o) {
+  if (is_exact(o, in.t.str)) return incref(o);
+  if (!o->type->str) return repr(in, o);
+  ++in.native_depth;
+  Object* r = o->type->str(in, o);
+  --in.native_depth;
+  if (r && !is_type(r, in.t.str)) {
+    std::string n = type_name(r);
+    decref(r);
+    return in.raise(in.t.TypeError, "__str__ returned non-string (type " + n + ")");
+  }
+  return r;
+}
+
+std::optional<std::string> repr_utf8(Interp& in, Object* o) {
+  Object* r = repr(in, o);
+  if (!r) return std::nullopt;
+  std::string s = utf8(r);
+  decref(r);
+  return s;
+}
+
+std::optional<std::string> str_utf8(Interp& in, Object* o) {
+  Object* r = str(in, o);
+  if (!r) return std::nullopt;
+  std::string s = utf8(r);
+  decref(r);
+  return s;
+}
+
+Object* ascii(Interp& in, Object* o) {
+  Object* r = repr(in, o);
+  if (!r) return nullptr;
+  std::u32string out;
+  for (char32_t c : str_view(r)) {
+    if (c < 128) {
+      out += c;
+      continue;
+    }
+    char buf[16];
+    if (c < 0x100) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
+    } else if (c < 0x10000) {
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+    } else {
+      std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(c));
+    }
+    for (char* p = buf; *p; ++p) out += static_cast<char32_t>(*p);
+  }
+  decref(r);
+  return new_str(in, std::move(out));
+}
+
+bool hash(Interp& in, Object* o, int64_t* out) {
+  if (!o->type->hash) {
+    in.raise(in.t.TypeError, "unhashable type: '" + type_name(o) + "'");
+    return false;
+  }
+  return o->type->hash(in, o, out);
+}
+
+namespace {
+
+const char* const kOpSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
+const int kSwapped[] = {kGt, kGe, kEq, kNe, kLt, kLe};
+
+}  // namespace
+
+Object* compare(Interp& in, Object* a, Object* b, int op) {
+  if (in.native_depth > in.recursion_limit + 50) {
+    return in.raise(in.t.RecursionError, "maximum recursion depth exceeded in comparison");
+  }
+  ++in.native_depth;
+  Object* r = nullptr;
+  bool checked_reverse = false;
+  // A subclass's reflected method goes first (CPython's do_richcompare).
+  if (a->type != b->type && b->type->is_subtype(a->type) && b->type->richcompare) {
+    checked_reverse = true;
+    r = b->type->richcompare(in, b, a, kSwapped[op]);
+    if (!r || r != in.NotImplemented) goto done;
+    decref(r);
+  }
+  if (a->type->richcompare) {
+    r = a->type->richcompare(in, a, b, op);
+    if (!r || r != in.NotImplemented) goto done;
+    decref(r);
+  }
+  if (!checked_reverse && b->type->richcompare) {
+    r = b->type->richcompare(in, b, a, kSwapped[op]);
+    if (!r || r != in.NotImplemented) goto done;
+    decref(r);
+  }
+  if (op == kEq || op == kNe) {
+    r = new_bool(in, (a == b) == (op == kEq));
+  } else {
+    r = in.raise(in.t.TypeError, std::string("'") + kOpSymbols[op] +
+                                     "' not supported between instances of '" + type_name(a) +
+                                     "' and '" + type_name(b) + "'");
+  }
+done:
+  --in.native_depth;
+  return r;
+}
+
+int compare_bool(Interp& in, Object* a, Object* b, int op) {
+  Object* r = compare(in, a, b, op);
+  if (!r) return -1;
+  int t = truth(in, r);
+  decref(r);
+  return t;
+}
+
+int equal(Interp& in, Object* a, Object* b) {
+  if (a == b) return 1;
+  if (is_exact(a, in.t.str) && is_exact(b, in.t.str)) return str_view(a) == str_view(b);
+  return compare_bool(in, a, b, kEq);
+}
+
+int truth(Interp& in, Object* o) {
+  if (o == in.True) return 1;
+  if (o == in.False || o == in.None) return 0;
+  if (o->type->truth) return o->type->truth(in, o);
+  if (o->type->length) {
+    int64_t n = o->type->length(in, o);
+    return n < 0 ? -1 : n > 0;
+  }
+  return 1;
+}
+
+namespace {
+
+const char* const kBinSymbols[] = {"+", "&", "//", "<<", "@", "*", "%", "|",
+                                   "**", ">>", "-", "/", "^"};
+
+}  // namespace
+
+Object* binary_op(Interp& in, Object* a, Object* b, int op) {
+  int base = op >= kInplace ? op - kInplace : op;
+  Object* r = nullptr;
+  if (in.native_depth > in.recursion_limit + 50) {
+    return in.raise(in.t.RecursionError, "maximum recursion depth exceeded");
+  }
+  ++in.native_depth;
+  bool reverse_first = a->type != b->type && b->type->is_subtype(a->type) && b->type->heap;
+  if (reverse_first && b->type->binop) {
+    r = b->type->binop(in, a, b, op);
+    if (!r || r != in.NotImplemented) goto done;
+    decref(r);
+  }
+  if (a->type->binop) {
+    r = a->type->binop(in, a, b, op);
+    if (!r || r != in.NotImplemented) goto done;
+    decref(r);
+  }
+  if (!reverse_first && b->type != a->type && b->type->binop) {
+    r = b->type->binop(in, a, b, op);
+    if (!r || r != in.NotImplemented) goto done;
+    decref(r);
+  }
+  {
+    std::string sym = kBinSymbols[base];
+    if (op >= kInplace) sym += "=";
+    std::string msg;
+    if (base == kPow && op < kInplace) {
+      msg = "unsupported operand type(s) for ** or pow(): '" + type_name(a) + "' and '" +
+            type_name(b) + "'";
+    } else {
+      msg = "unsupported operand type(s) for " + sym + ": '" + type_name(a) + "' and '" +
+            type_name(b) + "'";
+    }
+    // CPython's hint for "a" + 1.
+    if (base == kAdd && is_type(a, in.t.str) && !is_type(b, in.t.str)) {
+      msg = "can only concatenate str (not \"" + type_name(b) + "\") to str";
+    } else if (base == kAdd && is_type(a, in.t.list) && !is_type(b, in.t.list)) {
+      msg = "can only concatenate list (not \"" + type_name(b) + "\") to list";
+    } else if (base == kAdd && is_type(a, in.t.tuple) && !is_type(b, in.t.tuple)) {
+      msg = "can only concatenate tuple (not \"" + type_name(b) + "\") to tuple";
+    } else if (base == kMul && (is_type(a, in.t.str) || is_type(a, in.t.list) ||
+                                is_type(a, in.t.tuple) || is_type(b, in.t.str) ||
+                                is_type(b, in.t.list) || is_type(b, in.t.tuple))) {
+      Object* other = (is_type(a, in.t.str) || is_type(a, in.t.list) || is_type(a, in.t.tuple))
+                          ? b
+                          : a;
+      msg = "can't multiply sequence by non-int of type '" + type_name(other) + "'";
+    }
+    r = in.raise(in.t.TypeError, msg);
+  }
+done:
+  --in.native_depth;
+  return r;
+}
+
+namespace {
+
+Object* unary(Interp& in, Object* o, UnaryFn fn, const char* sym) {
+  if (!fn) {
+    return in.raise(in.t.TypeError,
+                    std::string("bad operand type for unary ") + sym + ": '" + type_name(o) + "'");
+  }
+  return fn(in, o);
+}
+
+}  // namespace
+
+Object* unary_neg(Interp& in, Object* o) { return unary(in, o, o->type->neg, "-"); }
+Object* unary_pos(Interp& in, Object* o) { return unary(in, o, o->type->pos, "+"); }
+Object* unary_invert(Interp& in, Object* o) { return unary(in, o, o->type->invert, "~"); }
+
+Object* call(Interp& in, Object* callable, const Args& args) {
+  if (!callable->type->call) {
+    return in.raise(in.t.TypeError, "'" + type_name(callable) + "' object is not callable");
+  }
+  if (in.native_depth > in.recursion_limit + 50) {
+    return in.raise(in.t.RecursionError, "maximum recursion depth exceeded");
+  }
+  ++in.native_depth;
+  Object* r = callable->type->call(in, callable, args);
+  --in.native_depth;
+  return r;
+}
+
+Object* call0(Interp& in, Object* c) { return call(in, c, Args{}); }
+Object* call1(Interp& in, Object* c, Object* a) {
+  Object* items[] = {a};
+  return call(in, c, Args{items, 1, nullptr});
+}
+Object* call2(Interp& in, Object* c, Object* a, Object* b) {
+  Object* items[] = {a, b};
+  return call(in, c, Args{items, 2, nullptr});
+}
+
+Object* get_iter(Interp& in, Object* o) {
+  if (o->type->iter) return o->type->iter(in, o);
+  if (o->type->getitem && !is_type(o, in.t.dict)) {
+    auto* it = in.alloc<IterObj>(in.t.iter);
+    it->kind = IterObj::kSeq;
+    it->seq = incref(o);
+    return it;
+  }
+  return in.raise(in.t.TypeError, "'" + type_name(o) + "' object is not iterable");
+}
+
+Object* iter_next(Interp& in, Object* it) {
+  if (!it->type->next) {
+    return in.raise(in.t.TypeError, "'" + type_name(it) + "' object is not an iterator");
+  }
+  return it->type->next(in, it);
+}
+
+int64_t length(Interp& in, Object* o) {
+  if (!o->type->length) {
+    in.raise(in.t.TypeError, "object of type '" + type_name(o) + "' has no len()");
+    return -1;
+  }
+  return o->type->length(in, o);
+}
+
+Object* getitem(Interp& in, Object* o, Object* key) {
+  if (!o->type->getitem) {
+    if (o->type == in.t.type) {
+      return in.raise(in.t.TypeError,
+                      "type '" + static_cast<Type*>(o)->name + "' is not subscriptable");
+    }
+    return in.raise(in.t.TypeError, "'" + type_name(o) + "' object is not subscriptable");
+  }
+  return o->type->getitem(in, o, key);
+}
+
+int setitem(Interp& in, Object* o, Object* key, Object* value) {
+  if (!o->type->setitem) {
+    in.raise(in.t.TypeError, "'" + type_name(o) + "' object does not support item assignment");
+    return -1;
+  }
+  return o->type->setitem(in, o, key, value);
+}
+
+int delitem(Interp& in, Object* o, Object* key) {
+  if (!o->type->setitem) {
+    in.raise(in.t.TypeError, "'" + type_name(o) + "' object does not support item deletion");
+    return -1;
+  }
+  return o->type->setitem(in, o, key, nullptr);
+}
+
+int contains(Interp& in, Object* c, Object* item) {
+  if (c->type->contains) return c->type->contains(in, c, item);
+  Object* it = get_iter(in, c);
+  if (!it) {
+    if (in.matches(in.t.TypeError)) {
+      in.clear_error();
+      in.raise(in.t.TypeError, "argument of type '" + type_name(c) + "' is not iterable");
+    }
+    return -1;
+  }
+  while (Object* x = iter_next(in, it)) {
+    int eq = equal(in, x, item);
+    decref(x);
+    if (eq != 0) {
+      decref(it);
+      return eq;
+    }
+  }
+  decref(it);
+  return in.error() ? -1 : 0;
+}
+
+Object* type_lookup(const Type* t, Object* name) {
+  for (const Type* m : t->mro) {
+    if (m->dict) {
+      if (Object* v = dict_get_str(m->dict, name)) return v;
+    }
+  }
+  return nullptr;
+}
+
+Object* type_lookup(Interp& in, const Type* t, std::string_view name) {
+  Object* n = intern(in, name);
+  Object* r = type_lookup(t, n);
+  decref(n);
+  return r;
+}
+
+namespace {
+
+DictObj** dict_slot(Object* o) {
+  if (auto* i = dynamic_cast<InstanceObj*>(o)) return &i->dict;
+  if (auto* e = dynamic_cast<ExceptionObj*>(o)) return e->dict ? &e->dict : nullptr;
+  if (auto* f = dynamic_cast<FunctionObj*>(o)) return &f->dict;
+  return nullptr;
+}
+
+bool is_data_descriptor(Interp& in, Object* d) { return d->type == in.t.property; }
+
+}  // namespace
+
+Object* lookup_attr(Interp& in, Object* o, Object* name) {
+  if (o->type->getattr) {
+    Object* r = o->type->getattr(in, o, static_cast<StrObj*>(name));
+    if (!r && in.matches(in.t.AttributeError)) in.clear_error();
+    return r;
+  }
+  return generic_lookup(in, o, name);
+}
+
+// CPython's PyObject_GenericGetAttr without raising: null when absent.
+Object* generic_lookup(Interp& in, Object* o, Object* name) {
+  if (auto* m = dynamic_cast<ModuleObj*>(o)) {
+    if (Object* v = dict_get_str(m->dict, name)) return incref(v);
+  }
+  if (o->type == in.t.type || is_type(o, in.t.type)) {
+    auto* t = static_cast<Type*>(o);
+    Object* meta = type_lookup(o->type, name);
+    if (meta && is_data_descriptor(in, meta)) return meta->type->descr_get(in, meta, o, o->type);
+    if (Object* v = type_lookup(t, name)) {
+      if (v->type->descr_get) return v->type->descr_get(in, v, nullptr, t);
+      return incref(v);
+    }
+    if (meta) {
+      if (meta->type->descr_get) return meta->type->descr_get(in, meta, o, o->type);
+      return incref(meta);
+    }
+    return nullptr;
+  }
+  Object* descr = type_lookup(o->type, name);
+  if (descr && is_data_descriptor(in, descr)) return descr->type->descr_get(in, descr, o, o->type);
+  if (DictObj** d = dict_slot(o); d && *d) {
+    if (Object* v = dict_get_str(*d, name)) return incref(v);
+  }
+  if (descr) {
+    if (descr->type->descr_get) return descr->type->descr_get(in, descr, o, o->type);
+    return incref(descr);
+  }
+  return nullptr;
+}
+
+Object* getattr(Interp& in, Object* o, Object* name) {
+  if (o->type->getattr) return o->type->getattr(in, o, static_cast<StrObj*>(name));
+  Object* r = lookup_attr(in, o, name);
+  if (r || in.error()) return r;
+  std::string n = utf8(name);
+  if (auto* m = dynamic_cast<ModuleObj*>(o)) {
+    Object* mn = dict_get_str(m->dict, iname(in, "__name__"));
+    std::string modname = mn && is_type(mn, in.t.str) ? utf8(mn) : "?";
+    return in.raise(in.t.AttributeError,
+                    "module '" + modname + "' has no attribute '" + n + "'");
+  }
+  if (is_type(o, in.t.type)) {
+    return in.raise(in.t.AttributeError,
+                    "type object '" + static_cast<Type*>(o)->name + "' has no attribute '" + n + "'");
+  }
+  return in.raise(in.t.AttributeError,
+                  "'" + type_name(o) + "' object has no attribute '" + n + "'");
+}
+
+Object* getattr(Interp& in, Object* o, std::string_view name) {
+  Object* n = intern(in, name);
+  Object* r = getattr(in, o, n);
+  decref(n);
+  return r;
+}
+
+int setattr(Interp& in, Object* o, Object* name, Object* value) {
+  if (o->type->setattr) return o->type->setattr(in, o, static_cast<StrObj*>(name), value);
+  std::string n = utf8(name);
+  Object* descr = type_lookup(o->type, name);
+  if (descr && descr->type == in.t.property) {
+    auto* p = static_cast<WrapperObj*>(descr);
+    Object* fn = value ? p->b : p->c;
+    if (!fn || fn == in.None) {
+      in.raise(in.t.AttributeError, value ? "can't set attribute '" + n + "'"
+                                          : "can't delete attribute '" + n + "'");
+      return -1;
+    }
+    Object* r = value ? call2(in, fn, o, value) : call1(in, fn, o);
+    if (!r) return -1;
+    decref(r);
+    return 0;
+  }
+  DictObj** d = nullptr;
+  if (auto* m = dynamic_cast<ModuleObj*>(o)) d = &m->dict;
+  if (is_type(o, in.t.type) && static_cast<Type*>(o)->heap) d = &static_cast<Type*>(o)->dict;
+  if (!d) d = dict_slot(o);
+  if (!d) {
+    if (is_type(o, in.t.type)) {
+      in.raise(in.t.TypeError, "cannot set '" + n + "' attribute of immutable type '" +
+                                   static_cast<Type*>(o)->name + "'");
+    } else if (descr) {
+      in.raise(in.t.AttributeError, "'" + type_name(o) + "' object attribute '" + n +
+                                        "' is read-only");
+    } else {
+      in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n + "'");
+    }
+    return -1;
+  }
+  if (!*d) *d = new_dict(in);
+  if (!value) {
+    int r = dict_del(in, *d, name);
+    if (r == 1) {
+      if (dynamic_cast<ModuleObj*>(o)) {
+        in.raise(in.t.AttributeError, n);
+      } else {
+        in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n + "'");
+      }
+      return -1;
+    }
+    return r;
+  }
+  return dict_set(in, *d, name, value);
+}
+
+Object* sequence_to_list(Interp& in, Object* iterable) {
+  if (is_exact(iterable, in.t.list) || is_exact(iterable, in.t.tuple)) {
+    std::vector<Object*> items;
+    for (Object* o : seq_items(iterable)) items.push_back(incref(o));
+    return new_list(in, std::move(items));
+  }
+  Object* it = get_iter(in, iterable);
+  if (!it) return nullptr;
+  std::vector<Object*> items;
+  while (Object* x = iter_next(in, it)) items.push_back(x);
+  decref(it);
+  if (in.error()) {
+    for (Object* x : items) decref(x);
+    return nullptr;
+  }
+  return new_list(in, std::move(items));
+}
+
+bool index_value(Interp& in, Object* o, int64_t* out) {
+  if (is_type(o, in.t.int_)) {
+    auto* i = static_cast<IntObj*>(o);
+    if (i->big) {
+      in.raise(in.t.IndexError,
+               "cannot fit 'int' into an index-sized integer");
+      return false;
+    }
+    *out = i->small;
+    return true;
+  }
+  if (Object* m = type_lookup(in, o->type, "__index__")) {
+    Object* r = call1(in, m, o);
+    if (!r) return false;
+    bool ok = index_value(in, r, out);
+    decref(r);
+    return ok;
+  }
+  in.raise(in.t.TypeError, "'" + type_name(o) + "' object cannot be interpreted as an integer");
+  return false;
+}
+
+BigInt int_value(const Object* o) { return static_cast<const IntObj*>(o)->as_big(); }
+
+double float_value(Interp& in, Object* o, bool* ok) {
+  *ok = true;
+  if (is_type(o, in.t.float_)) return static_cast<FloatObj*>(o)->value;
+  if (is_type(o, in.t.int_)) {
+    auto* i = static_cast<IntObj*>(o);
+    if (!i->big) return static_cast<double>(i->small);
+    bool overflow = false;
+    double d = i->value.to_double(&overflow);
+    if (overflow) {
+      in.raise(in.t.OverflowError, "int too large to convert to float");
+      *ok = false;
+    }
+    return d;
+  }
+  if (Object* m = type_lookup(in, o->type, "__float__")) {
+    Object* r = call1(in, m, o);
+    if (!r) {
+      *ok = false;
+      return 0;
+    }
+    double d = float_value(in, r, ok);
+    decref(r);
+    return d;
+  }
+  in.raise(in.t.TypeError, "must be real number, not " + type_name(o));
+  *ok = false;
+  return 0;
+}
+
+// ---- arguments ------------------------------------------------------------------
+
+bool no_kwargs(Interp& in, std::string_view fname, const Args& args) {
+  if (args.nkw() == 0) return true;
+  in.raise(in.t.TypeError, std::string(fname) + "() takes no keyword arguments");
+  return false;
+}
+
+bool arg_count(Interp& in, std::string_view fname, const Args& args, size_t min, size_t max) {
+  if (!no_kwargs(in, fname, args)) return false;
+  size_t n = args.npos;
+  if (n >= min && n <= max) return true;
+  std::string f(fname);
+  if (min == max) {
+    if (min == 0) {
+      in.raise(in.t.TypeError, f + "() takes no arguments (" + std::to_string(n) + " given)");
+    } else if (min == 1) {
+      in.raise(in.t.TypeError,
+               f + "() takes exactly one argument (" + std::to_string(n) + " given)");
+    } else {
+      in.raise(in.t.TypeError, f + " expected " + std::to_string(min) + " arguments, got " +
+                                   std::to_string(n));
+    }
+  } else if (n < min) {
+    in.raise(in.t.TypeError, f + " expected at least " + std::to_string(min) +
+                                 " argument" + (min == 1 ? "" : "s") + ", got " +
+                                 std::to_string(n));
+  } else {
+    in.raise(in.t.TypeError, f + " expected at most " + std::to_string(max) + " argument" +
+                                 (max == 1 ? "" : "s") + ", got " + std::to_string(n));
+  }
+  return false;
+}
+
+bool parse_args(Interp& in, std::string_view fname, const Args& args,
+                std::initializer_list<std::string_view> names, size_t required, Object** out,
+                size_t npositional_only) {
+  size_t n = names.size();
+  for (size_t i = 0; i < n; ++i) out[i] = nullptr;
+  std::string f(fname);
+  if (args.npos > n) {
+    in.raise(in.t.TypeError, f + "() takes at most " + std::to_string(n) + " argument" +
+                                 (n == 1 ? "" : "s") + " (" + std::to_string(args.npos) +
+                                 " given)");
+    return false;
+  }
+  for (size_t i = 0; i < args.npos; ++i) out[i] = args.items[i];
+  for (size_t k = 0; k < args.nkw(); ++k) {
+    std::string kw = utf8(args.kwname(k));
+    size_t i = 0;
+    for (auto nm : names) {
+      if (nm == kw) break;
+      ++i;
+    }
+    if (i == n || i < npositional_only) {
+      in.raise(in.t.TypeError, f + "() got an unexpected keyword argument '" + kw + "'");
+      return false;
+    }
+    if (out[i]) {
+      in.raise(in.t.TypeError,
+               "argument for " + f + "() given by name ('" + kw + "') and position (" +
+                   std::to_string(i + 1) + ")");
+      return false;
+    }
+    out[i] = args.kwvalue(k);
+  }
+  for (size_t i = 0; i < required; ++i) {
+    if (!out[i]) {
+      auto it = names.begin() + i;
+      if (i < npositional_only || args.nkw() == 0) {
+        in.raise(in.t.TypeError, f + "() takes at least " + std::to_string(required) +
+                                     " positional argument" + (required == 1 ? "" : "s") +
+                                     " (" + std::to_string(args.npos) + " given)");
+      } else {
+        in.raise(in.t.TypeError,
+                 f + "() missing required argument '" + std::string(*it) + "' (pos " +
+                     std::to_string(i + 1) + ")");
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+void add_method(Interp& in, Type* type, std::string_view name, MethodFn fn, bool classmethod) {
+  auto* b = static_cast<BuiltinObj*>(new_builtin(in, std::string(name), fn, nullptr));
+  b->owner = type;
+  b->is_method = true;
+  b->is_classmethod = classmethod;
+  Object* key = intern(in, name);
+  dict_set(in, type->dict, key, b);
+  decref(key);
+  decref(b);
+}
+
+Type* new_static_type(Interp& in, std::string name, Type* base) {
+  auto* t = new Type();
+  t->refcnt = int64_t{1} << 40;  // immortal: freed by ~Interp, never by decref
+  t->interp = &in;
+  in.static_types.push_back(t);
+  t->type = in.t.type;
+  if (in.t.type) incref(in.t.type);
+  ++in.live_objects;
+  t->name = std::move(name);
+  if (in.interned) t->dict = new_dict(in);  // types made during start-up get theirs later
+  t->base = base;
+  t->mro.push_back(t);
+  if (base) {
+    incref(base);
+    t->bases.push_back(base);
+    t->mro.insert(t->mro.end(), base->mro.begin(), base->mro.end());
+    // Inherit the slots.
+    t->repr = base->repr;
+    t->str = base->str;
+    t->hash = base->hash;
+    t->richcompare = base->richcompare;
+    t->binop = base->binop;
+    t->neg = base->neg;
+    t->pos = base->pos;
+    t->invert = base->invert;
+    t->absval = base->absval;
+    t->truth = base->truth;
+    t->length = base->length;
+    t->call = base->call;
+    t->iter = base->iter;
+    t->next = base->next;
+    t->getitem = base->getitem;
+    t->setitem = base->setitem;
+    t->contains = base->contains;
+    t->create = base->create;
+    t->is_exception = base->is_exception;
+  }
+  return t;
+}
+
+}  // namespace pylife::runtime

@@ -1,0 +1,638 @@
+// The object model: every Python object starts with a header holding its
+// reference count and its type, as CPython's PyObject.  Counts are explicit:
+// incref() / decref() by hand, and an object is destroyed the moment its
+// count reaches zero (its destructor releases what it refers to).  A type is
+// an object too; its slots are C++ function pointers, and its `dict` holds
+// the methods Python code sees.
+//
+// Errors follow CPython's C API: a function that can fail returns nullptr
+// (or false / -1) after setting the interpreter's current exception with
+// Interp::raise().  No C++ exception ever carries a Python error.
+//
+// Ownership conventions: a returned Object* is a new reference unless the
+// comment says "borrowed"; arguments are borrowed.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pylife/bigint.h"
+#include "pylife/code.h"
+#include "pylife/fs.h"
+
+namespace pylife::runtime {
+
+struct Interp;
+struct Type;
+
+// The header every object has.
+struct Object {
+  int64_t refcnt = 1;
+  Type* type = nullptr;
+  Object() = default;
+  Object(const Object&) = delete;
+  Object& operator=(const Object&) = delete;
+  virtual ~Object() = default;
+  // Objects this one refers to (for the heap view and leak reports).
+  virtual void referents(std::vector<Object*>&) const {}
+};
+
+// Destroys [o] (its count reached zero).  Deep chains are destroyed
+// iteratively so a million-node linked list cannot overflow the C++ stack.
+void dealloc(Object* o);
+
+inline Object* incref(Object* o) {
+  ++o->refcnt;
+  return o;
+}
+inline void decref(Object* o) {
+  if (--o->refcnt == 0) dealloc(o);
+}
+inline void xdecref(Object* o) {
+  if (o) decref(o);
+}
+inline Object* xincref(Object* o) {
+  if (o) ++o->refcnt;
+  return o;
+}
+
+// An owned reference: decref on destruction.  For C++ code paths with early
+// returns; the VM's stack uses raw pointers.
+class Ref {
+ public:
+  Ref() = default;
+  explicit Ref(Object* owned) : p_(owned) {}
+  Ref(const Ref& o) : p_(xincref(o.p_)) {}
+  Ref(Ref&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+  Ref& operator=(Ref o) noexcept {
+    std::swap(p_, o.p_);
+    return *this;
+  }
+  ~Ref() { xdecref(p_); }
+  static Ref borrow(Object* o) { return Ref(xincref(o)); }
+  Object* get() const { return p_; }
+  Object* release() {
+    Object* p = p_;
+    p_ = nullptr;
+    return p;
+  }
+  Object* operator->() const { return p_; }
+  explicit operator bool() const { return p_ != nullptr; }
+
+ private:
+  Object* p_ = nullptr;
+};
+
+// Keyword arguments of a call: names (str objects) matching the last
+// values of the argument array.
+struct Args {
+  Object* const* items = nullptr;  // positional then keyword values
+  size_t npos = 0;
+  Object* kwnames = nullptr;  // tuple of str or nullptr
+  size_t nkw() const;
+  Object* kwname(size_t i) const;
+  Object* kwvalue(size_t i) const { return items[npos + i]; }
+};
+
+using UnaryFn = Object* (*)(Interp&, Object*);
+using BinaryFn = Object* (*)(Interp&, Object*, Object*);
+using CallFn = Object* (*)(Interp&, Object* callable, const Args& args);
+using MethodFn = Object* (*)(Interp&, Object* self, const Args& args);
+
+// Rich comparison operators, numbered as CPython's Py_LT..Py_GE.
+enum CompareOp : int { kLt = 0, kLe = 1, kEq = 2, kNe = 3, kGt = 4, kGe = 5 };
+
+// BINARY_OP's argument (NB_* of CPython 3.11).
+enum BinOp : int {
+  kAdd = 0,
+  kAnd = 1,
+  kFloorDiv = 2,
+  kLshift = 3,
+  kMatMul = 4,
+  kMul = 5,
+  kRem = 6,
+  kOr = 7,
+  kPow = 8,
+  kRshift = 9,
+  kSub = 10,
+  kTrueDiv = 11,
+  kXor = 12,
+  kInplace = 13,
+};
+
+struct DictObj;
+struct StrObj;
+struct TupleObj;
+
+// A type object.  Slots left null mean "not supported"; heap types (class
+// statements) fill them with functions that look up dunder methods.
+struct Type : Object {
+  Interp* interp = nullptr;  // the interpreter that owns this type
+  std::string name;  // tp_name ("int", "ZeroDivisionError", "module.Class")
+  Type* base = nullptr;
+  std::vector<Type*> bases;
+  std::vector<Type*> mro;  // starts with this type
+  DictObj* dict = nullptr;
+  bool heap = false;        // created by a class statement
+  bool basetype = true;     // may be subclassed
+  bool is_exception = false;
+
+  UnaryFn repr = nullptr;
+  UnaryFn str = nullptr;
+  bool (*hash)(Interp&, Object*, int64_t* out) = nullptr;
+  Object* (*richcompare)(Interp&, Object*, Object*, int op) = nullptr;  // NotImplemented allowed
+  Object* (*binop)(Interp&, Object*, Object*, int op) = nullptr;        // NotImplemented allowed
+  UnaryFn neg = nullptr, pos = nullptr, invert = nullptr, absval = nullptr;
+  int (*truth)(Interp&, Object*) = nullptr;        // -1 error
+  int64_t (*length)(Interp&, Object*) = nullptr;  // -1 error
+  CallFn call = nullptr;
+  UnaryFn iter = nullptr;
+  // Next item; nullptr without an exception set means exhausted.
+  UnaryFn next = nullptr;
+  BinaryFn getitem = nullptr;
+  int (*setitem)(Interp&, Object*, Object* key, Object* value) = nullptr;  // value null: del
+  int (*contains)(Interp&, Object*, Object*) = nullptr;
+  Object* (*getattr)(Interp&, Object*, StrObj* name) = nullptr;  // null: generic
+  int (*setattr)(Interp&, Object*, StrObj* name, Object* value) = nullptr;
+  // Descriptor protocol (__get__), for functions and builtin methods.
+  Object* (*descr_get)(Interp&, Object* descr, Object* obj, Object* owner) = nullptr;
+  // Constructor: type(...) calls it with the type.
+  Object* (*create)(Interp&, Type* type, const Args& args) = nullptr;
+  // Instances carry a __dict__ at this member (heap types).
+  bool instance_dict = false;
+
+  ~Type() override;
+  void referents(std::vector<Object*>& out) const override;
+  bool is_subtype(const Type* other) const;
+};
+
+// ---- concrete objects -------------------------------------------------------
+
+struct NoneObj : Object {};
+
+struct IntObj : Object {
+  bool big = false;
+  int64_t small = 0;
+  BigInt value;  // when big
+  BigInt as_big() const { return big ? value : BigInt(small); }
+};
+
+struct FloatObj : Object {
+  double value = 0;
+};
+
+struct ComplexObj : Object {
+  double real = 0, imag = 0;
+};
+
+struct StrObj : Object {
+  std::u32string s;
+  mutable int64_t hash_cache = -1;
+  bool interned = false;
+};
+
+struct BytesObj : Object {
+  std::string s;
+};
+
+struct TupleObj : Object {
+  std::vector<Object*> items;
+  ~TupleObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+struct ListObj : Object {
+  std::vector<Object*> items;
+  ~ListObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+// Insertion-ordered hash table: entries in order, an open-addressing index.
+struct DictObj : Object {
+  struct Entry {
+    int64_t hash;
+    Object* key;  // null: deleted
+    Object* value;
+  };
+  std::vector<Entry> entries;
+  std::vector<int32_t> index;  // -1 empty, -2 dummy, else entry number
+  size_t used = 0;
+  uint64_t version = 0;  // bumped on every change (iteration checks)
+  ~DictObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+// set / frozenset: CPython's table layout (linear probes then perturbation)
+// so iteration order, and so repr, match CPython for ints.
+struct SetObj : Object {
+  struct Slot {
+    int64_t hash = 0;
+    Object* key = nullptr;  // null empty; dummy marked by hash sentinel
+    bool dummy = false;
+  };
+  std::vector<Slot> table = std::vector<Slot>(8);
+  size_t fill = 0, used = 0;
+  int64_t hash_cache = -1;  // frozenset
+  ~SetObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+struct RangeObj : Object {
+  Object *start, *stop, *step;  // ints
+  ~RangeObj() override;
+};
+
+struct SliceObj : Object {
+  Object *start, *stop, *step;
+  ~SliceObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+struct CellObj : Object {
+  Object* ref = nullptr;
+  ~CellObj() override { xdecref(ref); }
+  void referents(std::vector<Object*>& out) const override;
+};
+
+// A code object as the VM runs it: the compiler's CodeObject plus its
+// constants and names as objects.
+struct CodeObj : Object {
+  std::shared_ptr<const compile::CodeObject> code;
+  std::vector<Object*> consts;
+  std::vector<Object*> names;      // str
+  std::vector<Object*> localsplus;  // str: varnames + cells + frees
+  int nlocals = 0, ncells = 0, nfrees = 0;  // localsplus = nlocals + ncells + nfrees
+  std::vector<int> cell2arg;  // per cell: argument index or -1
+  ~CodeObj() override;
+};
+
+struct FunctionObj : Object {
+  CodeObj* code;
+  DictObj* globals;
+  DictObj* builtins;
+  Object* name;
+  Object* qualname;
+  Object* defaults = nullptr;    // tuple or null
+  Object* kwdefaults = nullptr;  // dict or null
+  Object* closure = nullptr;     // tuple of cells or null
+  Object* doc = nullptr;
+  Object* module = nullptr;
+  Object* annotations = nullptr;
+  DictObj* dict = nullptr;
+  ~FunctionObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+struct BuiltinObj : Object {
+  std::string name;
+  MethodFn fn;
+  Object* self = nullptr;  // bound receiver (module or instance) or null
+  Type* owner = nullptr;   // for method descriptors: the defining type
+  bool is_method = false;  // a method descriptor (binds on attribute access)
+  bool is_classmethod = false;
+  ~BuiltinObj() override { xdecref(self); }
+  void referents(std::vector<Object*>& out) const override;
+};
+
+struct MethodObj : Object {  // bound method
+  Object* func;
+  Object* self;
+  ~MethodObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+// staticmethod / classmethod / property wrappers.
+struct WrapperObj : Object {
+  Object* a = nullptr;  // func or fget
+  Object* b = nullptr;  // fset
+  Object* c = nullptr;  // fdel
+  Object* doc = nullptr;
+  ~WrapperObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+struct ModuleObj : Object {
+  DictObj* dict;
+  ~ModuleObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+// An instance of a class statement's type.
+struct InstanceObj : Object {
+  DictObj* dict = nullptr;
+  ~InstanceObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+struct TracebackEntry {
+  std::shared_ptr<const compile::CodeObject> code;
+  int offset = 0;  // code unit index of the failing instruction
+};
+
+struct ExceptionObj : Object {
+  Object* args;  // tuple
+  Object* cause = nullptr;
+  Object* context = nullptr;
+  bool suppress_context = false;
+  DictObj* dict = nullptr;
+  std::vector<TracebackEntry> traceback;
+  ~ExceptionObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+// Iterators over built-in containers and the lazy builtins.
+struct IterObj : Object {
+  enum Kind : uint8_t {
+    kSeq,         // list/tuple/str/generic __getitem__ by index
+    kRange,       // small-int range
+    kDictKeys,
+    kDictValues,
+    kDictItems,
+    kSet,
+    kEnumerate,
+    kZip,
+    kMap,
+    kFilter,
+    kReversed,
+    kCallable,  // iter(callable, sentinel)
+    kBigRange,
+  };
+  Kind kind = kSeq;
+  Object* seq = nullptr;       // the container / function
+  Object* extra = nullptr;     // enumerate counter, zip/map iterators tuple, sentinel
+  int64_t pos = 0, stop = 0, step = 1;
+  uint64_t version = 0;
+  size_t size = 0;
+  ~IterObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
+
+// dict.keys()/values()/items() views.
+struct DictViewObj : Object {
+  DictObj* dict;
+  int which;  // 0 keys, 1 values, 2 items
+  ~DictViewObj() override;
+};
+
+// ---- the interpreter state --------------------------------------------------
+
+// What the embedder provides: all I/O goes through these.
+struct Host {
+  std::function<void(std::string_view)> write_stdout;
+  std::function<void(std::string_view)> write_stderr;
+  // One line without its newline; nullopt at end of input.
+  std::function<std::optional<std::string>()> read_line;
+  std::function<double()> clock;           // seconds, monotonic
+  std::function<double()> wall_clock;      // seconds since the epoch
+  std::function<void(double)> sleep;       // seconds
+  const fs::FileSystem* files = nullptr;
+};
+
+// The built-in types, one set per interpreter (no globals).
+struct Types {
+  Type *type, *object, *none, *notimpl, *ellipsis, *int_, *bool_, *float_, *complex, *str, *bytes,
+      *tuple, *list, *dict, *set, *frozenset, *range, *slice, *cell, *code, *function, *builtin,
+      *method, *module, *iter, *dict_keys, *dict_values, *dict_items, *staticmethod, *classmethod,
+      *property;
+  // Exceptions.
+  Type *BaseException, *SystemExit, *KeyboardInterrupt, *GeneratorExit, *Exception,
+      *StopIteration, *ArithmeticError, *FloatingPointError, *OverflowError, *ZeroDivisionError,
+      *AssertionError, *AttributeError, *BufferError, *EOFError, *ImportError,
+      *ModuleNotFoundError, *LookupError, *IndexError, *KeyError, *MemoryError, *NameError,
+      *UnboundLocalError, *OSError, *FileNotFoundError, *ReferenceError, *RuntimeError,
+      *NotImplementedError, *RecursionError, *SyntaxError, *IndentationError, *TabError,
+      *SystemError, *TypeError, *ValueError, *UnicodeError, *UnicodeDecodeError,
+      *UnicodeEncodeError, *Warning, *UserWarning, *DeprecationWarning, *RuntimeWarning,
+      *StopAsyncIteration;
+};
+
+struct Frame;  // the VM's
+
+struct Interp {
+  Host host;
+  Types t{};
+  Object* None = nullptr;
+  Object* True = nullptr;
+  Object* False = nullptr;
+  Object* NotImplemented = nullptr;
+  Object* Ellipsis = nullptr;
+  Object* empty_tuple = nullptr;
+  Object* empty_str = nullptr;
+  Object* small_ints[262] = {};  // -5..256
+  Object* one_char[128] = {};    // ASCII one-character strings
+  DictObj* interned = nullptr;   // str -> str
+  DictObj* builtins = nullptr;
+  DictObj* modules = nullptr;  // sys.modules
+  ModuleObj* sys = nullptr;
+
+  Object* exc = nullptr;       // the exception being raised (owned)
+  Object* handled = nullptr;   // sys.exc_info()'s exception (borrowed from frames)
+  int64_t live_objects = 0;    // objects allocated and not yet destroyed
+  int64_t allocated_bytes = 0;
+  int64_t max_memory = 0;      // 0: unlimited
+  int recursion_limit = 1000;
+  int depth = 0;               // Python frames on the stack
+  int native_depth = 0;        // nested C++ evaluations
+  uint64_t steps = 0, max_steps = 0;
+  bool step_limit_hit = false;
+  Frame* frame = nullptr;      // the innermost running frame
+  std::vector<Type*> static_types;  // built-in types, freed last
+  std::vector<std::string> argv;
+  std::string program_name;
+  std::vector<std::string> source_lines;  // of the main program, for tracebacks
+  // Source files read by the program, by filename, for tracebacks.
+  std::vector<std::pair<std::string, std::vector<std::string>>> sources;
+
+  // Set by the VM: run a function object.
+  Object* (*call_function)(Interp&, FunctionObj*, const Args&) = nullptr;
+  // Destruction of deep structures: pending objects and nesting depth.
+  std::vector<Object*> dealloc_queue;
+  int dealloc_depth = 0;
+  std::string stdout_buffer;
+  std::shared_ptr<void> vm_data;  // the VM's frame storage
+
+  Interp();
+  ~Interp();
+  Interp(const Interp&) = delete;
+  Interp& operator=(const Interp&) = delete;
+
+  // Allocates a T of [type] (refcount 1), counting it as live.
+  template <typename T>
+  T* alloc(Type* type) {
+    T* o = new T();
+    o->type = type;
+    ++live_objects;
+    allocated_bytes += static_cast<int64_t>(sizeof(T));
+    incref(type);
+    return o;
+  }
+
+  // Raising.
+  std::nullptr_t raise(Type* type, std::string message);
+  std::nullptr_t raise_obj(Object* exc);  // steals [exc]
+  bool error() const { return exc != nullptr; }
+  bool matches(Type* type) const;  // current exception is an instance of [type]
+  void clear_error() {
+    Object* e = exc;
+    exc = nullptr;
+    xdecref(e);
+  }
+  Object* fetch_error() {
+    Object* e = exc;
+    exc = nullptr;
+    return e;
+  }
+  void flush_stdout();
+  void write_stdout(std::string_view s);
+};
+
+// ---- constructors -----------------------------------------------------------
+
+Object* new_int(Interp& in, int64_t v);
+Object* new_int(Interp& in, BigInt v);
+Object* new_float(Interp& in, double v);
+Object* new_complex(Interp& in, double re, double im);
+Object* new_bool(Interp& in, bool v);
+Object* new_str(Interp& in, std::u32string s);
+Object* new_str(Interp& in, std::string_view utf8);
+Object* intern(Interp& in, std::string_view utf8);  // shared, immortal-ish str
+// The interned str [utf8], borrowed (the interned table keeps it alive).
+Object* iname(Interp& in, std::string_view utf8);
+Object* new_bytes(Interp& in, std::string s);
+Object* new_tuple(Interp& in, std::vector<Object*> items);  // steals the items
+Object* new_list(Interp& in, std::vector<Object*> items);   // steals the items
+DictObj* new_dict(Interp& in);
+SetObj* new_set(Interp& in, bool frozen);
+Object* new_slice(Interp& in, Object* start, Object* stop, Object* step);  // borrows
+Object* new_cell(Interp& in, Object* value);                                // borrows
+Object* new_builtin(Interp& in, std::string name, MethodFn fn, Object* self);
+Object* new_method(Interp& in, Object* func, Object* self);  // borrows
+ModuleObj* new_module(Interp& in, std::string_view name);
+Object* new_exception(Interp& in, Type* type, Object* args_tuple);  // steals args
+CodeObj* new_code(Interp& in, std::shared_ptr<const compile::CodeObject> code);  // vm/run.cpp
+
+// ---- type checks --------------------------------------------------------------
+
+inline bool is_type(const Object* o, const Type* t) {
+  return o->type == t || o->type->is_subtype(t);
+}
+inline bool is_exact(const Object* o, const Type* t) { return o->type == t; }
+
+// UTF-8 of a str object.
+std::string utf8(const Object* str);
+std::u32string_view str_view(const Object* str);
+
+// ---- the abstract object protocol (abstract.c) ---------------------------------
+
+Object* repr(Interp& in, Object* o);
+Object* str(Interp& in, Object* o);
+Object* ascii(Interp& in, Object* o);
+// repr() as UTF-8; nullopt on error.
+std::optional<std::string> repr_utf8(Interp& in, Object* o);
+std::optional<std::string> str_utf8(Interp& in, Object* o);
+bool hash(Interp& in, Object* o, int64_t* out);
+Object* compare(Interp& in, Object* a, Object* b, int op);
+int compare_bool(Interp& in, Object* a, Object* b, int op);  // -1 error
+int equal(Interp& in, Object* a, Object* b);                 // identity shortcut; -1 error
+int truth(Interp& in, Object* o);
+Object* binary_op(Interp& in, Object* a, Object* b, int op);
+Object* unary_neg(Interp& in, Object* o);
+Object* unary_pos(Interp& in, Object* o);
+Object* unary_invert(Interp& in, Object* o);
+Object* call(Interp& in, Object* callable, const Args& args);
+Object* call0(Interp& in, Object* callable);
+Object* call1(Interp& in, Object* callable, Object* arg);
+Object* call2(Interp& in, Object* callable, Object* a, Object* b);
+Object* get_iter(Interp& in, Object* o);
+Object* iter_next(Interp& in, Object* it);  // nullptr: exhausted or error
+int64_t length(Interp& in, Object* o);
+Object* getitem(Interp& in, Object* o, Object* key);
+int setitem(Interp& in, Object* o, Object* key, Object* value);
+int delitem(Interp& in, Object* o, Object* key);
+int contains(Interp& in, Object* container, Object* item);
+Object* getattr(Interp& in, Object* o, Object* name);
+Object* getattr(Interp& in, Object* o, std::string_view name);
+// Attribute lookup that does not raise AttributeError (returns null, no error).
+Object* lookup_attr(Interp& in, Object* o, Object* name);
+// The generic lookup (type MRO, data descriptors, instance dict) that
+// getattr slots fall back on; null when absent, no AttributeError.
+Object* generic_lookup(Interp& in, Object* o, Object* name);
+int setattr(Interp& in, Object* o, Object* name, Object* value);  // value null: delete
+Object* format(Interp& in, Object* value, Object* spec);
+// Looks [name] up along the type's MRO; borrowed, no error when absent.
+Object* type_lookup(const Type* t, Object* name);
+Object* type_lookup(Interp& in, const Type* t, std::string_view name);
+// A list of the items of any iterable (new list).
+Object* sequence_to_list(Interp& in, Object* iterable);
+// Items of a tuple or list, borrowed view.
+std::span<Object* const> seq_items(Object* tuple_or_list);
+// Index value of an int-like object (__index__).
+bool index_value(Interp& in, Object* o, int64_t* out);
+// int → BigInt.
+BigInt int_value(const Object* int_obj);
+double float_value(Interp& in, Object* o, bool* ok);  // float(), ints, bools
+std::string type_name(const Object* o);
+
+// ---- dict and set ---------------------------------------------------------------
+
+Object* dict_get(Interp& in, DictObj* d, Object* key);  // borrowed; null: absent or error
+Object* dict_get_str(DictObj* d, Object* key);          // borrowed; str key, never errors
+int dict_set(Interp& in, DictObj* d, Object* key, Object* value);
+int dict_del(Interp& in, DictObj* d, Object* key);  // 0 ok, -1 error, 1 absent (no error)
+void dict_set_str(Interp& in, DictObj* d, std::string_view key, Object* value);  // steals value
+int set_add(Interp& in, SetObj* s, Object* key);
+int set_contains(Interp& in, SetObj* s, Object* key);
+int set_discard(Interp& in, SetObj* s, Object* key);  // 1 found, 0 absent, -1 error
+
+// ---- arguments --------------------------------------------------------------------
+
+// Binds [args] to parameter names like a Python signature would:
+// out[i] borrowed or null when not given.  [npositional_only] leading
+// names may not be passed by keyword.  Raises CPython's TypeErrors.
+bool parse_args(Interp& in, std::string_view fname, const Args& args,
+                std::initializer_list<std::string_view> names, size_t required,
+                Object** out, size_t npositional_only = 0);
+// Raises "f() takes no keyword arguments" when keywords are present.
+bool no_kwargs(Interp& in, std::string_view fname, const Args& args);
+bool arg_count(Interp& in, std::string_view fname, const Args& args, size_t min, size_t max);
+
+// Adds a method to a type's dict.
+void add_method(Interp& in, Type* type, std::string_view name, MethodFn fn,
+                bool classmethod = false);
+Type* new_static_type(Interp& in, std::string name, Type* base);
+
+// Setup of each family of types (types.cpp, numbers_obj.cpp, ...).
+void init_object_types(Interp& in);
+void init_number_types(Interp& in);
+void init_str_types(Interp& in);
+void init_container_types(Interp& in);
+void init_exception_types(Interp& in);
+void init_builtins(Interp& in);
+
+// The exception hierarchy's text forms.
+std::string exception_str(Interp& in, Object* exc);
+
+// Heap types (class statements).
+Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bases,
+                         Object* ns);
+
+Object* int_from_double(Interp& in, double d);
+bool check_alloc(Interp& in, double n, double size);
+bool slice_indices(Interp& in, Object* slice, int64_t length, int64_t* start, int64_t* stop,
+                   int64_t* step, int64_t* slicelength);
+Object* new_iter_of(Interp& in, int kind, Object* seq, Object* extra);  // steals seq/extra
+ModuleObj* make_module(Interp& in, std::string_view name);  // registered in sys.modules
+int64_t str_hash_value(const StrObj* s);
+
+// Float repr as CPython.
+std::string float_repr(double v);
+// Sort a list in place: stable, key and reverse; false on error.
+bool list_sort(Interp& in, ListObj* list, Object* key, bool reverse);
+
+}  // namespace pylife::runtime

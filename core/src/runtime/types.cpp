@@ -1,0 +1,1232 @@
+// The interpreter's type objects: object, type, NoneType, functions and
+// methods (the descriptor protocol), property/staticmethod/classmethod,
+// modules, cells, the exception hierarchy (BaseException tree exactly as
+// CPython 3.11's), and classes made by class statements, whose slots call
+// the dunder methods the class defines.
+#include <algorithm>
+
+#include "object.h"
+#include "pylife/unicode.h"
+
+namespace pylife::runtime {
+
+Object* new_iter_of(Interp& in, int kind, Object* seq, Object* extra);
+
+namespace {
+
+std::string address(Object* o) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+  return buf;
+}
+
+Object* none_repr(Interp& in, Object*) { return new_str(in, "None"); }
+Object* notimpl_repr(Interp& in, Object*) { return new_str(in, "NotImplemented"); }
+Object* ellipsis_repr(Interp& in, Object*) { return new_str(in, "Ellipsis"); }
+int false_truth(Interp&, Object*) { return 0; }
+
+bool identity_hash(Interp&, Object* o, int64_t* out) {
+  auto v = static_cast<int64_t>(reinterpret_cast<uintptr_t>(o) >> 4);
+  *out = v == -1 ? -2 : v;
+  return true;
+}
+
+Object* object_richcompare(Interp& in, Object* a, Object* b, int op) {
+  if (op == kEq) return a == b ? new_bool(in, true) : incref(in.NotImplemented);
+  if (op == kNe) {
+    // CPython: __ne__ inverts __eq__ when __eq__ is defined.
+    Object* r = a->type->richcompare && a->type->richcompare != object_richcompare
+                    ? a->type->richcompare(in, a, b, kEq)
+                    : (a == b ? new_bool(in, true) : incref(in.NotImplemented));
+    if (!r || r == in.NotImplemented) return r;
+    int t = truth(in, r);
+    decref(r);
+    if (t < 0) return nullptr;
+    return new_bool(in, !t);
+  }
+  return incref(in.NotImplemented);
+}
+
+Object* object_repr(Interp& in, Object* o) {
+  std::string mod;
+  if (o->type->heap) {
+    Object* m = dict_get_str(o->type->dict, iname(in, "__module__"));
+    if (m && is_type(m, in.t.str)) mod = utf8(m) + ".";
+  }
+  Object* qn = o->type->heap ? dict_get_str(o->type->dict, iname(in, "__qualname__")) : nullptr;
+  std::string name = qn && is_type(qn, in.t.str) ? utf8(qn) : o->type->name;
+  return new_str(in, "<" + mod + name + " object at " + address(o) + ">");
+}
+
+// ---- type ----------------------------------------------------------------------------
+
+std::string type_qualname(Interp& in, Type* t) {
+  if (t->heap && t->dict) {
+    Object* qn = dict_get_str(t->dict, iname(in, "__qualname__"));
+    if (qn && is_type(qn, in.t.str)) return utf8(qn);
+  }
+  return t->name;
+}
+
+Object* type_repr(Interp& in, Object* o) {
+  auto* t = static_cast<Type*>(o);
+  if (t->heap) {
+    Object* m = dict_get_str(t->dict, iname(in, "__module__"));
+    std::string mod = m && is_type(m, in.t.str) ? utf8(m) : "builtins";
+    if (mod != "builtins") return new_str(in, "<class '" + mod + "." + type_qualname(in, t) + "'>");
+  }
+  return new_str(in, "<class '" + t->name + "'>");
+}
+
+Object* type_getattr(Interp& in, Object* o, StrObj* name) {
+  auto* t = static_cast<Type*>(o);
+  const std::u32string& n = name->s;
+  if (n == U"__name__") {
+    std::string s = t->name;
+    if (!t->heap) {
+      auto dot = s.rfind('.');
+      if (dot != std::string::npos) s = s.substr(dot + 1);
+    }
+    return new_str(in, s);
+  }
+  if (n == U"__qualname__") return new_str(in, type_qualname(in, t));
+  if (n == U"__mro__") {
+    std::vector<Object*> items;
+    for (Type* m : t->mro) items.push_back(incref(m));
+    return new_tuple(in, std::move(items));
+  }
+  if (n == U"__bases__") {
+    std::vector<Object*> items;
+    for (Type* b : t->bases) items.push_back(incref(b));
+    return new_tuple(in, std::move(items));
+  }
+  if (n == U"__base__") return incref(t->base ? static_cast<Object*>(t->base) : in.None);
+  if (n == U"__dict__") return incref(t->dict);
+  if (n == U"__module__" && !t->heap) return new_str(in, "builtins");
+  if (n == U"__doc__" && !t->heap) return incref(in.None);
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "type object '" + type_qualname(in, t) + "' has no attribute '" + utf8(name) + "'");
+}
+
+Object* type_call(Interp& in, Object* callable, const Args& args) {
+  auto* t = static_cast<Type*>(callable);
+  if (t == in.t.type && args.npos == 1 && args.nkw() == 0) return incref(args.items[0]->type);
+  if (t == in.t.type || t->is_subtype(in.t.type)) {
+    if (args.npos != 3) return in.raise(in.t.TypeError, "type() takes 1 or 3 arguments");
+    return build_class_type(in, t, args.items[0], args.items[1], args.items[2]);
+  }
+  if (!t->create) return in.raise(in.t.TypeError, "cannot create '" + t->name + "' instances");
+  Object* obj = t->create(in, t, args);
+  if (!obj || !t->heap || !is_type(obj, t)) return obj;
+  Object* init = type_lookup(in, t, "__init__");
+  if (init && init->type != in.t.builtin) {
+    std::vector<Object*> items;
+    items.push_back(obj);
+    for (size_t i = 0; i < args.npos + args.nkw(); ++i) items.push_back(args.items[i]);
+    Object* r = call(in, init, Args{items.data(), args.npos + 1, args.kwnames});
+    if (!r) {
+      decref(obj);
+      return nullptr;
+    }
+    if (r != in.None) {
+      std::string n = type_name(r);
+      decref(r);
+      decref(obj);
+      return in.raise(in.t.TypeError, "__init__() should return None, not '" + n + "'");
+    }
+    decref(r);
+  } else if (!t->is_exception && (args.npos || args.nkw()) && !type_lookup(in, t, "__new__")) {
+    decref(obj);
+    return in.raise(in.t.TypeError, type_qualname(in, t) + "() takes no arguments");
+  }
+  return obj;
+}
+
+Object* object_create(Interp& in, Type* type, const Args& args) {
+  if (type == in.t.object && (args.npos || args.nkw())) {
+    return in.raise(in.t.TypeError, "object() takes no arguments");
+  }
+  if (!type->heap) return in.alloc<InstanceObj>(type);
+  auto* o = in.alloc<InstanceObj>(type);
+  o->dict = new_dict(in);
+  return o;
+}
+
+// ---- functions, methods, descriptors -----------------------------------------------------
+
+Object* function_repr(Interp& in, Object* o) {
+  auto* f = static_cast<FunctionObj*>(o);
+  return new_str(in, "<function " + utf8(f->qualname) + " at " + address(o) + ">");
+}
+
+Object* function_call(Interp& in, Object* callable, const Args& args) {
+  return in.call_function(in, static_cast<FunctionObj*>(callable), args);
+}
+
+Object* function_get(Interp& in, Object* descr, Object* obj, Object*) {
+  if (!obj || obj == in.None) return incref(descr);
+  return new_method(in, descr, obj);
+}
+
+Object* function_getattr(Interp& in, Object* o, StrObj* name) {
+  auto* f = static_cast<FunctionObj*>(o);
+  const std::u32string& n = name->s;
+  if (n == U"__name__") return incref(f->name);
+  if (n == U"__qualname__") return incref(f->qualname);
+  if (n == U"__doc__") return incref(f->doc ? f->doc : in.None);
+  if (n == U"__module__") return incref(f->module ? f->module : in.None);
+  if (n == U"__defaults__") return incref(f->defaults ? f->defaults : in.None);
+  if (n == U"__kwdefaults__") return incref(f->kwdefaults ? f->kwdefaults : in.None);
+  if (n == U"__closure__") return incref(f->closure ? f->closure : in.None);
+  if (n == U"__globals__") return incref(f->globals);
+  if (n == U"__code__") return incref(f->code);
+  if (n == U"__dict__") {
+    if (!f->dict) f->dict = new_dict(in);
+    return incref(f->dict);
+  }
+  if (n == U"__annotations__") {
+    if (!f->annotations) f->annotations = new_dict(in);
+    return incref(f->annotations);
+  }
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'function' object has no attribute '" + utf8(name) + "'");
+}
+
+int function_setattr(Interp& in, Object* o, StrObj* name, Object* value) {
+  auto* f = static_cast<FunctionObj*>(o);
+  auto set = [&](Object*& slot) {
+    Object* old = slot;
+    slot = xincref(value);
+    xdecref(old);
+    return 0;
+  };
+  if (name->s == U"__name__") return set(f->name);
+  if (name->s == U"__qualname__") return set(f->qualname);
+  if (name->s == U"__doc__") return set(f->doc);
+  if (name->s == U"__module__") return set(f->module);
+  if (name->s == U"__defaults__") return set(f->defaults);
+  if (!f->dict) f->dict = new_dict(in);
+  if (!value) {
+    int r = dict_del(in, f->dict, name);
+    if (r == 1) {
+      in.raise(in.t.AttributeError, utf8(name));
+      return -1;
+    }
+    return r;
+  }
+  return dict_set(in, f->dict, name, value);
+}
+
+Object* builtin_repr(Interp& in, Object* o) {
+  auto* b = static_cast<BuiltinObj*>(o);
+  if (b->is_method && !b->self) {
+    return new_str(in, "<method '" + b->name + "' of '" + b->owner->name + "' objects>");
+  }
+  if (b->self && !dynamic_cast<ModuleObj*>(b->self)) {
+    return new_str(in, "<built-in method " + b->name + " of " + b->self->type->name + " object at " + address(b->self) + ">");
+  }
+  return new_str(in, "<built-in function " + b->name + ">");
+}
+
+Object* builtin_call(Interp& in, Object* callable, const Args& args) {
+  auto* b = static_cast<BuiltinObj*>(callable);
+  if (b->is_method && !b->self) {
+    // An unbound method descriptor: the first argument is self.
+    if (args.npos == 0) {
+      return in.raise(in.t.TypeError, "unbound method " + b->owner->name + "." + b->name + "() needs an argument");
+    }
+    if (!b->is_classmethod && !is_type(args.items[0], b->owner)) {
+      return in.raise(in.t.TypeError, "descriptor '" + b->name + "' for '" + b->owner->name + "' objects doesn't apply to a '" +
+                                          type_name(args.items[0]) + "' object");
+    }
+    return b->fn(in, args.items[0], Args{args.items + 1, args.npos - 1, args.kwnames});
+  }
+  return b->fn(in, b->self, args);
+}
+
+Object* builtin_get(Interp& in, Object* descr, Object* obj, Object* owner) {
+  auto* b = static_cast<BuiltinObj*>(descr);
+  if (!b->is_method || b->self) return incref(descr);
+  if (b->is_classmethod) {
+    Object* r = new_builtin(in, b->name, b->fn, owner);
+    static_cast<BuiltinObj*>(r)->owner = b->owner;
+    return r;
+  }
+  if (!obj) return incref(descr);
+  Object* r = new_builtin(in, b->name, b->fn, obj);
+  static_cast<BuiltinObj*>(r)->owner = b->owner;
+  return r;
+}
+
+Object* builtin_getattr(Interp& in, Object* o, StrObj* name) {
+  auto* b = static_cast<BuiltinObj*>(o);
+  if (name->s == U"__name__" || name->s == U"__qualname__") return new_str(in, b->name);
+  if (name->s == U"__self__") return incref(b->self ? b->self : in.None);
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'builtin_function_or_method' object has no attribute '" + utf8(name) + "'");
+}
+
+Object* method_repr(Interp& in, Object* o) {
+  auto* m = static_cast<MethodObj*>(o);
+  Object* qn = getattr(in, m->func, "__qualname__");
+  if (!qn) return nullptr;
+  auto self = repr_utf8(in, m->self);
+  std::string q = utf8(qn);
+  decref(qn);
+  if (!self) return nullptr;
+  return new_str(in, "<bound method " + q + " of " + *self + ">");
+}
+
+Object* method_call(Interp& in, Object* callable, const Args& args) {
+  auto* m = static_cast<MethodObj*>(callable);
+  size_t total = args.npos + args.nkw();
+  Object* small[8];
+  std::vector<Object*> big;
+  Object** items = small;
+  if (total + 1 > 8) {
+    big.resize(total + 1);
+    items = big.data();
+  }
+  items[0] = m->self;
+  for (size_t i = 0; i < total; ++i) items[i + 1] = args.items[i];
+  return call(in, m->func, Args{items, args.npos + 1, args.kwnames});
+}
+
+Object* method_getattr(Interp& in, Object* o, StrObj* name) {
+  auto* m = static_cast<MethodObj*>(o);
+  if (name->s == U"__self__") return incref(m->self);
+  if (name->s == U"__func__") return incref(m->func);
+  return getattr(in, m->func, name);
+}
+
+Object* method_compare(Interp& in, Object* a, Object* b, int op) {
+  if (!is_type(b, in.t.method) || (op != kEq && op != kNe)) return incref(in.NotImplemented);
+  auto *x = static_cast<MethodObj*>(a), *y = static_cast<MethodObj*>(b);
+  bool eq = x->func == y->func && x->self == y->self;
+  return new_bool(in, (op == kEq) == eq);
+}
+
+Object* wrapper_create(Interp& in, Type* type, const Args& args) {
+  auto* w = in.alloc<WrapperObj>(type);
+  if (type == in.t.property) {
+    Object* a[4];
+    if (!parse_args(in, "property", args, {"fget", "fset", "fdel", "doc"}, 0, a)) {
+      decref(w);
+      return nullptr;
+    }
+    w->a = xincref(a[0] == in.None ? nullptr : a[0]);
+    w->b = xincref(a[1] == in.None ? nullptr : a[1]);
+    w->c = xincref(a[2] == in.None ? nullptr : a[2]);
+    w->doc = xincref(a[3]);
+    return w;
+  }
+  if (!arg_count(in, type->name, args, 1, 1)) {
+    decref(w);
+    return nullptr;
+  }
+  w->a = incref(args.items[0]);
+  return w;
+}
+
+Object* staticmethod_get(Interp&, Object* descr, Object*, Object*) {
+  return incref(static_cast<WrapperObj*>(descr)->a);
+}
+
+Object* classmethod_get(Interp& in, Object* descr, Object* obj, Object* owner) {
+  Object* cls = owner ? owner : obj->type;
+  return new_method(in, static_cast<WrapperObj*>(descr)->a, cls);
+}
+
+Object* property_get(Interp& in, Object* descr, Object* obj, Object*) {
+  auto* p = static_cast<WrapperObj*>(descr);
+  if (!obj) return incref(descr);
+  if (!p->a) return in.raise(in.t.AttributeError, "unreadable attribute");
+  return call1(in, p->a, obj);
+}
+
+template <int kWhich>
+Object* property_with(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, kWhich == 0 ? "getter" : kWhich == 1 ? "setter" : "deleter", args, 1, 1)) return nullptr;
+  auto* p = static_cast<WrapperObj*>(self);
+  auto* w = in.alloc<WrapperObj>(in.t.property);
+  w->a = xincref(kWhich == 0 ? args.items[0] : p->a);
+  w->b = xincref(kWhich == 1 ? args.items[0] : p->b);
+  w->c = xincref(kWhich == 2 ? args.items[0] : p->c);
+  w->doc = xincref(p->doc);
+  return w;
+}
+
+Object* wrapper_getattr(Interp& in, Object* o, StrObj* name) {
+  auto* w = static_cast<WrapperObj*>(o);
+  if (name->s == U"__func__" || name->s == U"fget") return incref(w->a ? w->a : in.None);
+  if (name->s == U"fset") return incref(w->b ? w->b : in.None);
+  if (name->s == U"fdel") return incref(w->c ? w->c : in.None);
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + utf8(name) + "'");
+}
+
+// ---- module, cell, code --------------------------------------------------------------------
+
+Object* module_repr(Interp& in, Object* o) {
+  auto* m = static_cast<ModuleObj*>(o);
+  Object* name = dict_get_str(m->dict, iname(in, "__name__"));
+  std::string n = name && is_type(name, in.t.str) ? utf8(name) : "?";
+  Object* file = dict_get_str(m->dict, iname(in, "__file__"));
+  if (file && is_type(file, in.t.str)) return new_str(in, "<module '" + n + "' from '" + utf8(file) + "'>");
+  return new_str(in, "<module '" + n + "' (built-in)>");
+}
+
+Object* module_getattr(Interp& in, Object* o, StrObj* name) {
+  auto* m = static_cast<ModuleObj*>(o);
+  if (Object* v = dict_get_str(m->dict, name)) return incref(v);
+  if (name->s == U"__dict__") return incref(m->dict);
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  Object* mn = dict_get_str(m->dict, iname(in, "__name__"));
+  return in.raise(in.t.AttributeError, "module '" + (mn ? utf8(mn) : std::string("?")) + "' has no attribute '" + utf8(name) + "'");
+}
+
+Object* cell_repr(Interp& in, Object* o) {
+  auto* c = static_cast<CellObj*>(o);
+  if (!c->ref) return new_str(in, "<cell at " + address(o) + ": empty>");
+  return new_str(in, "<cell at " + address(o) + ": " + c->ref->type->name + " object at " + address(c->ref) + ">");
+}
+
+Object* code_repr(Interp& in, Object* o) {
+  auto* c = static_cast<CodeObj*>(o);
+  return new_str(in, "<code object " + c->code->name + " at " + address(o) + ", file \"" + c->code->filename + "\", line " +
+                         std::to_string(c->code->firstlineno) + ">");
+}
+
+// ---- exceptions -----------------------------------------------------------------------------
+
+ExceptionObj* E(Object* o) { return static_cast<ExceptionObj*>(o); }
+
+Object* exception_create(Interp& in, Type* type, const Args& args) {
+  std::vector<Object*> items;
+  for (size_t i = 0; i < args.npos; ++i) items.push_back(incref(args.items[i]));
+  if (args.nkw() && !type->heap) {
+    for (Object* x : items) decref(x);
+    return in.raise(in.t.TypeError, type->name + "() takes no keyword arguments");
+  }
+  return new_exception(in, type, new_tuple(in, std::move(items)));
+}
+
+Object* exception_repr(Interp& in, Object* o) {
+  Object* args = E(o)->args;
+  std::string name = o->type->heap ? type_qualname(in, o->type) : o->type->name;
+  auto dot = name.rfind('.');
+  if (!o->type->heap && dot != std::string::npos) name = name.substr(dot + 1);
+  const auto& items = static_cast<TupleObj*>(args)->items;
+  if (items.size() == 1) {
+    auto r = repr_utf8(in, items[0]);
+    if (!r) return nullptr;
+    return new_str(in, name + "(" + *r + ")");
+  }
+  auto r = repr_utf8(in, args);
+  if (!r) return nullptr;
+  if (items.empty()) return new_str(in, name + "()");
+  return new_str(in, name + *r);
+}
+
+Object* exception_str(Interp& in, Object* o) {
+  const auto& items = static_cast<TupleObj*>(E(o)->args)->items;
+  if (items.empty()) return new_str(in, "");
+  if (items.size() == 1) {
+    if (is_type(o, in.t.KeyError)) return repr(in, items[0]);
+    return str(in, items[0]);
+  }
+  return str(in, E(o)->args);
+}
+
+Object* exception_getattr(Interp& in, Object* o, StrObj* name) {
+  ExceptionObj* e = E(o);
+  const std::u32string& n = name->s;
+  if (e->dict) {
+    if (Object* v = dict_get_str(e->dict, name)) return incref(v);
+  }
+  const auto& items = static_cast<TupleObj*>(e->args)->items;
+  if (n == U"args") return incref(e->args);
+  if (n == U"__cause__") return incref(e->cause ? e->cause : in.None);
+  if (n == U"__context__") return incref(e->context ? e->context : in.None);
+  if (n == U"__suppress_context__") return new_bool(in, e->suppress_context);
+  if (n == U"__traceback__") return incref(in.None);
+  if (n == U"__dict__") {
+    if (!e->dict) e->dict = new_dict(in);
+    return incref(e->dict);
+  }
+  if (n == U"value" && is_type(o, in.t.StopIteration)) return incref(items.empty() ? in.None : items[0]);
+  if (n == U"code" && is_type(o, in.t.SystemExit)) {
+    if (items.empty()) return incref(in.None);
+    return incref(items.size() == 1 ? items[0] : e->args);
+  }
+  if ((n == U"errno" || n == U"strerror") && is_type(o, in.t.OSError)) {
+    if (items.size() >= 2) return incref(items[n == U"errno" ? 0 : 1]);
+    return incref(in.None);
+  }
+  if (n == U"name" && (is_type(o, in.t.NameError) || is_type(o, in.t.ImportError) || is_type(o, in.t.AttributeError))) {
+    return incref(in.None);
+  }
+  if (n == U"msg" && is_type(o, in.t.SyntaxError)) return incref(items.empty() ? in.None : items[0]);
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + utf8(name) + "'");
+}
+
+int exception_setattr(Interp& in, Object* o, StrObj* name, Object* value) {
+  ExceptionObj* e = E(o);
+  auto set = [&](Object*& slot) {
+    Object* old = slot;
+    slot = value == in.None ? nullptr : xincref(value);
+    xdecref(old);
+    return 0;
+  };
+  if (name->s == U"__cause__") {
+    e->suppress_context = true;
+    return set(e->cause);
+  }
+  if (name->s == U"__context__") return set(e->context);
+  if (name->s == U"__suppress_context__") {
+    e->suppress_context = value && truth(in, value) == 1;
+    return 0;
+  }
+  if (name->s == U"args") {
+    Object* t = sequence_to_list(in, value);
+    if (!t) return -1;
+    std::vector<Object*> items = static_cast<ListObj*>(t)->items;
+    for (Object* x : items) incref(x);
+    decref(t);
+    Object* old = e->args;
+    e->args = new_tuple(in, std::move(items));
+    decref(old);
+    return 0;
+  }
+  if (!e->dict) e->dict = new_dict(in);
+  if (!value) return dict_del(in, e->dict, name) == 0 ? 0 : -1;
+  return dict_set(in, e->dict, name, value);
+}
+
+Object* exception_init(Interp& in, Object* self, const Args& args) {
+  std::vector<Object*> items;
+  for (size_t i = 0; i < args.npos; ++i) items.push_back(incref(args.items[i]));
+  Object* old = E(self)->args;
+  E(self)->args = new_tuple(in, std::move(items));
+  decref(old);
+  return incref(in.None);
+}
+
+Object* exception_with_traceback(Interp& in, Object* self, const Args&) { return incref(self ? self : in.None); }
+
+Object* object_init(Interp& in, Object*, const Args&) { return incref(in.None); }
+
+Object* object_eq_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__eq__", args, 1, 1)) return nullptr;
+  return self == args.items[0] ? new_bool(in, true) : incref(in.NotImplemented);
+}
+
+Object* object_repr_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__repr__", args, 0, 0)) return nullptr;
+  return object_repr(in, self);
+}
+
+Object* object_str_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__str__", args, 0, 0)) return nullptr;
+  return repr(in, self);
+}
+
+Object* object_format_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__format__", args, 1, 1)) return nullptr;
+  if (!str_view(args.items[0]).empty()) {
+    return in.raise(in.t.TypeError, "unsupported format string passed to " + type_name(self) + ".__format__");
+  }
+  return str(in, self);
+}
+
+Object* object_hash_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__hash__", args, 0, 0)) return nullptr;
+  int64_t h;
+  identity_hash(in, self, &h);
+  return new_int(in, h);
+}
+
+Object* object_setattr_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__setattr__", args, 2, 2)) return nullptr;
+  DictObj** d = nullptr;
+  if (auto* i = dynamic_cast<InstanceObj*>(self)) d = &i->dict;
+  if (!d) {
+    if (setattr(in, self, args.items[0], args.items[1]) < 0) return nullptr;
+    return incref(in.None);
+  }
+  if (!*d) *d = new_dict(in);
+  if (dict_set(in, *d, args.items[0], args.items[1]) < 0) return nullptr;
+  return incref(in.None);
+}
+
+Object* object_getattribute_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__getattribute__", args, 1, 1)) return nullptr;
+  Object* r = lookup_attr(in, self, args.items[0]);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'" + type_name(self) + "' object has no attribute '" + utf8(args.items[0]) + "'");
+}
+
+Object* object_new_method(Interp& in, Object*, const Args& args) {
+  if (args.npos < 1 || !is_type(args.items[0], in.t.type)) return in.raise(in.t.TypeError, "object.__new__(X): X is not a type object");
+  auto* t = static_cast<Type*>(args.items[0]);
+  Type* base = t;
+  while (base && base->heap) base = base->base;
+  if (base && base->is_exception) {
+    return exception_create(in, t, Args{args.items + 1, args.npos - 1, nullptr});
+  }
+  auto* o = in.alloc<InstanceObj>(t);
+  if (t->heap) o->dict = new_dict(in);
+  return o;
+}
+
+Object* object_getattr_instance(Interp& in, Object* o, StrObj* name) {
+  if (name->s == U"__class__") return incref(o->type);
+  if (name->s == U"__dict__") {
+    if (auto* i = dynamic_cast<InstanceObj*>(o); i && i->dict) return incref(i->dict);
+  }
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  if (Object* ga = type_lookup(in, o->type, "__getattr__")) return call2(in, ga, o, name);
+  return in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + utf8(name) + "'");
+}
+
+// ---- classes: slots that call dunder methods ---------------------------------------------------
+
+Object* dunder(Interp& in, Object* o, const char* name) {
+  Object* m = type_lookup(in, o->type, name);
+  return m;
+}
+
+Object* call_dunder(Interp& in, Object* o, const char* name, Object* arg = nullptr) {
+  Object* m = dunder(in, o, name);
+  if (!m) return nullptr;
+  return arg ? call2(in, m, o, arg) : call1(in, m, o);
+}
+
+Object* heap_repr(Interp& in, Object* o) {
+  Object* m = dunder(in, o, "__repr__");
+  if (!m) return object_repr(in, o);
+  return call1(in, m, o);
+}
+
+Object* heap_str(Interp& in, Object* o) {
+  Object* m = dunder(in, o, "__str__");
+  if (!m) return repr(in, o);
+  return call1(in, m, o);
+}
+
+bool heap_hash(Interp& in, Object* o, int64_t* out) {
+  Object* m = dunder(in, o, "__hash__");
+  if (!m || m == in.None) {
+    if (!m) return identity_hash(in, o, out);
+    in.raise(in.t.TypeError, "unhashable type: '" + type_name(o) + "'");
+    return false;
+  }
+  Object* r = call1(in, m, o);
+  if (!r) return false;
+  if (!is_type(r, in.t.int_)) {
+    decref(r);
+    in.raise(in.t.TypeError, "__hash__ method should return an integer");
+    return false;
+  }
+  int64_t h;
+  r->type->hash(in, r, &h);
+  decref(r);
+  *out = h;
+  return true;
+}
+
+const char* const kCompareNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+
+Object* heap_richcompare(Interp& in, Object* a, Object* b, int op) {
+  Object* m = dunder(in, a, kCompareNames[op]);
+  if (m && m->type != in.t.builtin) return call2(in, m, a, b);
+  if (op == kNe) {
+    Object* eq = dunder(in, a, "__eq__");
+    if (eq && eq->type != in.t.builtin) {
+      Object* r = call2(in, eq, a, b);
+      if (!r || r == in.NotImplemented) return r;
+      int t = truth(in, r);
+      decref(r);
+      if (t < 0) return nullptr;
+      return new_bool(in, !t);
+    }
+  }
+  Type* base = a->type;
+  while (base && base->heap) base = base->base;
+  if (base && base->richcompare && base->richcompare != heap_richcompare) return base->richcompare(in, a, b, op);
+  return object_richcompare(in, a, b, op);
+}
+
+const char* const kBinNames[] = {"add", "and", "floordiv", "lshift", "matmul", "mul", "mod",
+                                 "or", "pow", "rshift", "sub", "truediv", "xor"};
+
+Object* heap_binop(Interp& in, Object* a, Object* b, int op) {
+  int base = op >= kInplace ? op - kInplace : op;
+  std::string n = kBinNames[base];
+  if (op >= kInplace && a->type->binop == heap_binop) {
+    if (Object* m = type_lookup(in, a->type, "__i" + n + "__")) {
+      Object* r = call2(in, m, a, b);
+      if (!r || r != in.NotImplemented) return r;
+      decref(r);
+    }
+  }
+  if (a->type->binop == heap_binop) {
+    if (Object* m = type_lookup(in, a->type, "__" + n + "__")) {
+      Object* r = call2(in, m, a, b);
+      if (!r || r != in.NotImplemented) return r;
+      decref(r);
+    }
+  }
+  if (b->type->binop == heap_binop && b->type != a->type) {
+    if (Object* m = type_lookup(in, b->type, "__r" + n + "__")) {
+      Object* r = call2(in, m, b, a);
+      if (!r || r != in.NotImplemented) return r;
+      decref(r);
+    }
+  }
+  return incref(in.NotImplemented);
+}
+
+template <int kWhich>
+Object* heap_unary(Interp& in, Object* o) {
+  static const char* const names[] = {"__neg__", "__pos__", "__invert__", "__abs__"};
+  static const char* const syms[] = {"-", "+", "~", "abs()"};
+  Object* r = call_dunder(in, o, names[kWhich]);
+  if (r || in.error()) return r;
+  if (kWhich == 3) return in.raise(in.t.TypeError, "bad operand type for abs(): '" + type_name(o) + "'");
+  return in.raise(in.t.TypeError, std::string("bad operand type for unary ") + syms[kWhich] + ": '" + type_name(o) + "'");
+}
+
+int heap_truth(Interp& in, Object* o) {
+  Object* r = call_dunder(in, o, "__bool__");
+  if (r) {
+    if (!is_type(r, in.t.bool_)) {
+      std::string n = type_name(r);
+      decref(r);
+      in.raise(in.t.TypeError, "__bool__ should return bool, returned " + n);
+      return -1;
+    }
+    int t = r == in.True;
+    decref(r);
+    return t;
+  }
+  if (in.error()) return -1;
+  if (dunder(in, o, "__len__")) {
+    int64_t n = o->type->length(in, o);
+    return n < 0 ? -1 : n > 0;
+  }
+  return 1;
+}
+
+int64_t heap_length(Interp& in, Object* o) {
+  Object* r = call_dunder(in, o, "__len__");
+  if (!r) {
+    if (!in.error()) in.raise(in.t.TypeError, "object of type '" + type_name(o) + "' has no len()");
+    return -1;
+  }
+  int64_t n;
+  if (!is_type(r, in.t.int_)) {
+    in.raise(in.t.TypeError, "'" + type_name(r) + "' object cannot be interpreted as an integer");
+    decref(r);
+    return -1;
+  }
+  bool ok = index_value(in, r, &n);
+  decref(r);
+  if (!ok) return -1;
+  if (n < 0) {
+    in.raise(in.t.ValueError, "__len__() should return >= 0");
+    return -1;
+  }
+  return n;
+}
+
+Object* heap_call(Interp& in, Object* callable, const Args& args) {
+  Object* m = dunder(in, callable, "__call__");
+  if (!m) return in.raise(in.t.TypeError, "'" + type_name(callable) + "' object is not callable");
+  std::vector<Object*> items;
+  items.push_back(callable);
+  for (size_t i = 0; i < args.npos + args.nkw(); ++i) items.push_back(args.items[i]);
+  return call(in, m, Args{items.data(), args.npos + 1, args.kwnames});
+}
+
+Object* heap_iter(Interp& in, Object* o) {
+  Object* m = dunder(in, o, "__iter__");
+  if (!m) {
+    if (dunder(in, o, "__getitem__")) return new_iter_of(in, IterObj::kSeq, incref(o), nullptr);
+    return in.raise(in.t.TypeError, "'" + type_name(o) + "' object is not iterable");
+  }
+  Object* r = call1(in, m, o);
+  if (r && !r->type->next) {
+    std::string n = type_name(r);
+    decref(r);
+    return in.raise(in.t.TypeError, "iter() returned non-iterator of type '" + n + "'");
+  }
+  return r;
+}
+
+Object* heap_next(Interp& in, Object* o) {
+  Object* r = call_dunder(in, o, "__next__");
+  if (!r && in.matches(in.t.StopIteration)) in.clear_error();
+  return r;
+}
+
+Object* heap_getitem(Interp& in, Object* o, Object* key) {
+  Object* r = call_dunder(in, o, "__getitem__", key);
+  if (r || in.error()) return r;
+  return in.raise(in.t.TypeError, "'" + type_name(o) + "' object is not subscriptable");
+}
+
+int heap_setitem(Interp& in, Object* o, Object* key, Object* value) {
+  Object* m = dunder(in, o, value ? "__setitem__" : "__delitem__");
+  if (!m) {
+    in.raise(in.t.TypeError, "'" + type_name(o) + "' object does not support item " + (value ? "assignment" : "deletion"));
+    return -1;
+  }
+  Object* items[] = {o, key, value};
+  Object* r = call(in, m, Args{items, value ? size_t{3} : size_t{2}, nullptr});
+  if (!r) return -1;
+  decref(r);
+  return 0;
+}
+
+int heap_contains(Interp& in, Object* o, Object* item) {
+  Object* m = dunder(in, o, "__contains__");
+  if (!m) {
+    Object* it = get_iter(in, o);
+    if (!it) return -1;
+    while (Object* x = iter_next(in, it)) {
+      int eq = equal(in, x, item);
+      decref(x);
+      if (eq != 0) {
+        decref(it);
+        return eq;
+      }
+    }
+    decref(it);
+    return in.error() ? -1 : 0;
+  }
+  Object* r = call2(in, m, o, item);
+  if (!r) return -1;
+  int t = truth(in, r);
+  decref(r);
+  return t;
+}
+
+int heap_setattr(Interp& in, Object* o, StrObj* name, Object* value) {
+  Object* m = dunder(in, o, value ? "__setattr__" : "__delattr__");
+  if (m && m->type != in.t.builtin) {
+    Object* items[] = {o, name, value};
+    Object* r = call(in, m, Args{items, value ? size_t{3} : size_t{2}, nullptr});
+    if (!r) return -1;
+    decref(r);
+    return 0;
+  }
+  // Generic: data descriptors, then the instance dict.
+  Type* saved_slot_owner = o->type;
+  auto fn = saved_slot_owner->setattr;
+  saved_slot_owner->setattr = nullptr;
+  int r = setattr(in, o, name, value);
+  saved_slot_owner->setattr = fn;
+  return r;
+}
+
+Object* heap_descr_get(Interp& in, Object* descr, Object* obj, Object* owner) {
+  Object* m = dunder(in, descr, "__get__");
+  if (!m) return incref(descr);
+  Object* items[] = {descr, obj ? obj : in.None, owner};
+  return call(in, m, Args{items, 3, nullptr});
+}
+
+// C3 linearisation of [bases] for a new class.
+bool c3_mro(Interp& in, Type* t, std::vector<Type*>& out) {
+  std::vector<std::vector<Type*>> seqs;
+  for (Type* b : t->bases) seqs.push_back(b->mro);
+  seqs.push_back(t->bases);
+  out.push_back(t);
+  while (true) {
+    bool any = false;
+    for (auto& s : seqs) any = any || !s.empty();
+    if (!any) return true;
+    Type* cand = nullptr;
+    for (auto& s : seqs) {
+      if (s.empty()) continue;
+      Type* head = s[0];
+      bool in_tail = false;
+      for (auto& s2 : seqs) {
+        if (std::find(s2.begin() + (s2.empty() ? 0 : 1), s2.end(), head) != s2.end()) in_tail = true;
+      }
+      if (!in_tail) {
+        cand = head;
+        break;
+      }
+    }
+    if (!cand) {
+      std::string names;
+      for (Type* b : t->bases) names += (names.empty() ? "" : ", ") + b->name;
+      in.raise(in.t.TypeError, "Cannot create a consistent method resolution order (MRO) for bases " + names);
+      return false;
+    }
+    out.push_back(cand);
+    for (auto& s : seqs) {
+      if (!s.empty() && s[0] == cand) s.erase(s.begin());
+    }
+  }
+}
+
+}  // namespace
+
+Interp* interp_of(Type* t) { return t->interp; }
+
+Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bases, Object* ns) {
+  if (!is_type(name, in.t.str)) return in.raise(in.t.TypeError, "type() argument 1 must be str, not " + type_name(name));
+  if (!is_type(bases, in.t.tuple)) return in.raise(in.t.TypeError, "type.__new__() argument 2 must be tuple, not " + type_name(bases));
+  if (!is_type(ns, in.t.dict)) return in.raise(in.t.TypeError, "type.__new__() argument 3 must be dict, not " + type_name(ns));
+  auto* t = new Type();
+  t->interp = &in;
+  t->type = static_cast<Type*>(incref(metatype));
+  ++in.live_objects;
+  t->name = utf8(name);
+  t->heap = true;
+  t->instance_dict = true;
+  for (Object* b : static_cast<TupleObj*>(bases)->items) {
+    if (!is_type(b, in.t.type)) {
+      decref(t);
+      return in.raise(in.t.TypeError, "bases must be types");
+    }
+    auto* bt = static_cast<Type*>(b);
+    if (!bt->basetype) {
+      decref(t);
+      return in.raise(in.t.TypeError, "type '" + bt->name + "' is not an acceptable base type");
+    }
+    t->bases.push_back(static_cast<Type*>(incref(b)));
+  }
+  if (t->bases.empty()) t->bases.push_back(static_cast<Type*>(incref(in.t.object)));
+  t->base = t->bases[0];
+  std::vector<Type*> mro;
+  if (!c3_mro(in, t, mro)) {
+    decref(t);
+    return nullptr;
+  }
+  t->mro = std::move(mro);
+  // The nearest built-in base decides the instance layout.
+  Type* solid = nullptr;
+  for (Type* m : t->mro) {
+    if (!m->heap) {
+      solid = m;
+      break;
+    }
+  }
+  for (Type* m : t->mro) {
+    if (!m->heap && m != in.t.object) {
+      solid = m;
+      break;
+    }
+  }
+  t->is_exception = solid->is_exception;
+  t->create = solid->create;
+  t->repr = solid->repr;
+  t->str = solid->str;
+  t->hash = solid->hash;
+  t->richcompare = solid->richcompare;
+  t->binop = solid->binop;
+  t->neg = solid->neg;
+  t->pos = solid->pos;
+  t->invert = solid->invert;
+  t->absval = solid->absval;
+  t->truth = solid->truth;
+  t->length = solid->length;
+  t->call = solid->call;
+  t->iter = solid->iter;
+  t->next = solid->next;
+  t->getitem = solid->getitem;
+  t->setitem = solid->setitem;
+  t->contains = solid->contains;
+  t->getattr = solid->getattr;
+  t->setattr = solid->setattr;
+  if (solid == in.t.object) t->create = object_create;
+  t->dict = new_dict(in);
+  for (auto& e : static_cast<DictObj*>(ns)->entries) {
+    if (e.key) dict_set(in, t->dict, e.key, e.value);
+  }
+  if (!dict_get_str(t->dict, iname(in, "__qualname__"))) dict_set_str(in, t->dict, "__qualname__", incref(name));
+  if (!dict_get_str(t->dict, iname(in, "__doc__"))) dict_set_str(in, t->dict, "__doc__", incref(in.None));
+  // __eq__ without __hash__ makes instances unhashable.
+  if (dict_get_str(t->dict, iname(in, "__eq__")) && !dict_get_str(t->dict, iname(in, "__hash__"))) {
+    dict_set_str(in, t->dict, "__hash__", incref(in.None));
+  }
+  // __new__ is a static method implicitly.
+  if (Object* nw = dict_get_str(t->dict, iname(in, "__new__")); nw && nw->type == in.t.function) {
+    auto* w = in.alloc<WrapperObj>(in.t.staticmethod);
+    w->a = incref(nw);
+    dict_set_str(in, t->dict, "__new__", w);
+  }
+  auto has = [&](const char* n) {
+    for (Type* m : t->mro) {
+      if (m->heap && m->dict && dict_get_str(m->dict, iname(in, n))) return true;
+    }
+    return false;
+  };
+  if (has("__repr__")) t->repr = heap_repr;
+  if (has("__str__")) t->str = heap_str;
+  else if (t->str == nullptr && has("__repr__")) t->str = nullptr;
+  if (has("__hash__") || has("__eq__")) t->hash = heap_hash;
+  for (const char* n : kCompareNames) {
+    if (has(n)) t->richcompare = heap_richcompare;
+  }
+  for (const char* n : kBinNames) {
+    std::string s = n;
+    if (has(("__" + s + "__").c_str()) || has(("__r" + s + "__").c_str()) || has(("__i" + s + "__").c_str())) {
+      t->binop = heap_binop;
+    }
+  }
+  if (has("__neg__")) t->neg = heap_unary<0>;
+  if (has("__pos__")) t->pos = heap_unary<1>;
+  if (has("__invert__")) t->invert = heap_unary<2>;
+  if (has("__abs__")) t->absval = heap_unary<3>;
+  if (has("__bool__") || has("__len__")) t->truth = heap_truth;
+  if (has("__len__")) t->length = heap_length;
+  if (has("__call__")) t->call = heap_call;
+  if (has("__iter__") || has("__getitem__")) t->iter = heap_iter;
+  if (has("__next__")) t->next = heap_next;
+  if (has("__getitem__")) t->getitem = heap_getitem;
+  if (has("__setitem__") || has("__delitem__")) t->setitem = heap_setitem;
+  if (has("__contains__")) t->contains = heap_contains;
+  if (has("__setattr__") || has("__delattr__")) t->setattr = heap_setattr;
+  if (has("__get__")) t->descr_get = heap_descr_get;
+  if (!t->is_exception) t->getattr = object_getattr_instance;
+  if (Object* cell = dict_get_str(t->dict, iname(in, "__classcell__"))) {
+    if (is_type(cell, in.t.cell)) {
+      auto* c = static_cast<CellObj*>(cell);
+      Object* old = c->ref;
+      c->ref = incref(t);
+      xdecref(old);
+    }
+    Object* key = intern(in, "__classcell__");
+    dict_del(in, t->dict, key);
+    decref(key);
+  }
+  // __set_name__ and __init_subclass__.
+  auto entries = t->dict->entries;
+  for (auto& e : entries) {
+    if (!e.key) continue;
+    if (Object* sn = type_lookup(in, e.value->type, "__set_name__")) {
+      Object* items[] = {e.value, t, e.key};
+      Object* r = call(in, sn, Args{items, 3, nullptr});
+      if (!r) {
+        decref(t);
+        return nullptr;
+      }
+      decref(r);
+    }
+  }
+  for (size_t i = 1; i < t->mro.size(); ++i) {
+    Type* m = t->mro[i];
+    if (!m->heap) break;
+    if (Object* is = dict_get_str(m->dict, iname(in, "__init_subclass__"))) {
+      Object* fn = is->type == in.t.classmethod ? static_cast<WrapperObj*>(is)->a : is;
+      Object* r = call1(in, fn, t);
+      if (!r) {
+        decref(t);
+        return nullptr;
+      }
+      decref(r);
+      break;
+    }
+  }
+  return t;
+}
+
+std::string exception_str(Interp& in, Object* exc) {
+  Object* s = str(in, exc);
+  if (!s) {
+    in.clear_error();
+    return "<exception str() failed>";
+  }
+  std::string r = utf8(s);
+  decref(s);
+  return r;
+}
+
+void init_object_types(Interp& in) {
+  Types& t = in.t;
+  t.type = new_static_type(in, "type", nullptr);
+  t.type->type = t.type;
+  incref(t.type);
+  t.object = new_static_type(in, "object", nullptr);
+  t.type->base = t.object;
+  t.type->bases.push_back(static_cast<Type*>(incref(t.object)));
+  t.type->mro.push_back(t.object);
+  auto make = [&](const char* name, Type* base = nullptr) { return new_static_type(in, name, base ? base : t.object); };
+  t.none = make("NoneType");
+  t.notimpl = make("NotImplementedType");
+  t.ellipsis = make("ellipsis");
+  t.int_ = make("int");
+  t.bool_ = make("bool", t.int_);
+  t.float_ = make("float");
+  t.complex = make("complex");
+  t.str = make("str");
+  t.bytes = make("bytes");
+  t.tuple = make("tuple");
+  t.list = make("list");
+  t.dict = make("dict");
+  t.set = make("set");
+  t.frozenset = make("frozenset");
+  t.range = make("range");
+  t.slice = make("slice");
+  t.cell = make("cell");
+  t.code = make("code");
+  t.function = make("function");
+  t.builtin = make("builtin_function_or_method");
+  t.method = make("method");
+  t.module = make("module");
+  t.iter = make("iterator");
+  t.dict_keys = make("dict_keys");
+  t.dict_values = make("dict_values");
+  t.dict_items = make("dict_items");
+  t.staticmethod = make("staticmethod");
+  t.classmethod = make("classmethod");
+  t.property = make("property");
+}
+
+void init_object_slots(Interp& in) {
+  Types& t = in.t;
+  t.object->repr = object_repr;
+  t.object->hash = identity_hash;
+  t.object->richcompare = object_richcompare;
+  t.object->create = object_create;
+  add_method(in, t.object, "__init__", object_init);
+  add_method(in, t.object, "__eq__", object_eq_method);
+  add_method(in, t.object, "__repr__", object_repr_method);
+  add_method(in, t.object, "__str__", object_str_method);
+  add_method(in, t.object, "__format__", object_format_method);
+  add_method(in, t.object, "__hash__", object_hash_method);
+  add_method(in, t.object, "__setattr__", object_setattr_method);
+  add_method(in, t.object, "__getattribute__", object_getattribute_method);
+  add_method(in, t.object, "__new__", object_new_method, true);
+  t.type->repr = type_repr;
+  t.type->call = type_call;
+  t.type->getattr = type_getattr;
+  t.type->hash = identity_hash;
+  t.type->richcompare = object_richcompare;
+  t.none->repr = none_repr;
+  t.none->truth = false_truth;
+  t.none->basetype = false;
+  t.notimpl->repr = notimpl_repr;
+  t.ellipsis->repr = ellipsis_repr;
+  t.function->repr = function_repr;
+  t.function->call = function_call;
+  t.function->descr_get = function_get;
+  t.function->getattr = function_getattr;
+  t.function->setattr = function_setattr;
+  t.builtin->repr = builtin_repr;
+  t.builtin->call = builtin_call;
+  t.builtin->descr_get = builtin_get;
+  t.builtin->getattr = builtin_getattr;
+  t.method->repr = method_repr;
+  t.method->call = method_call;
+  t.method->getattr = method_getattr;
+  t.method->richcompare = method_compare;
+  t.module->repr = module_repr;
+  t.module->getattr = module_getattr;
+  t.cell->repr = cell_repr;
+  t.code->repr = code_repr;
+  for (Type* w : {t.staticmethod, t.classmethod, t.property}) {
+    w->create = wrapper_create;
+    w->getattr = wrapper_getattr;
+  }
+  t.staticmethod->descr_get = staticmethod_get;
+  t.classmethod->descr_get = classmethod_get;
+  t.property->descr_get = property_get;
+  add_method(in, t.property, "getter", property_with<0>);
+  add_method(in, t.property, "setter", property_with<1>);
+  add_method(in, t.property, "deleter", property_with<2>);
+}
+
+void init_exception_types(Interp& in) {
+  Types& t = in.t;
+  t.BaseException = new_static_type(in, "BaseException", t.object);
+  Type* b = t.BaseException;
+  b->is_exception = true;
+  b->create = exception_create;
+  b->repr = exception_repr;
+  b->str = exception_str;
+  b->getattr = exception_getattr;
+  b->setattr = exception_setattr;
+  add_method(in, b, "__init__", exception_init);
+  add_method(in, b, "with_traceback", exception_with_traceback);
+  auto make = [&](const char* name, Type* base) {
+    Type* e = new_static_type(in, name, base);
+    dict_set_str(in, in.builtins, name, incref(e));
+    return e;
+  };
+  dict_set_str(in, in.builtins, "BaseException", incref(b));
+  t.SystemExit = make("SystemExit", b);
+  t.KeyboardInterrupt = make("KeyboardInterrupt", b);
+  t.GeneratorExit = make("GeneratorExit", b);
+  t.Exception = make("Exception", b);
+  Type* e = t.Exception;
+  t.StopIteration = make("StopIteration", e);
+  t.StopAsyncIteration = make("StopAsyncIteration", e);
+  t.ArithmeticError = make("ArithmeticError", e);
+  t.FloatingPointError = make("FloatingPointError", t.ArithmeticError);
+  t.OverflowError = make("OverflowError", t.ArithmeticError);
+  t.ZeroDivisionError = make("ZeroDivisionError", t.ArithmeticError);
+  t.AssertionError = make("AssertionError", e);
+  t.AttributeError = make("AttributeError", e);
+  t.BufferError = make("BufferError", e);
+  t.EOFError = make("EOFError", e);
+  t.ImportError = make("ImportError", e);
+  t.ModuleNotFoundError = make("ModuleNotFoundError", t.ImportError);
+  t.LookupError = make("LookupError", e);
+  t.IndexError = make("IndexError", t.LookupError);
+  t.KeyError = make("KeyError", t.LookupError);
+  t.MemoryError = make("MemoryError", e);
+  t.NameError = make("NameError", e);
+  t.UnboundLocalError = make("UnboundLocalError", t.NameError);
+  t.OSError = make("OSError", e);
+  dict_set_str(in, in.builtins, "IOError", incref(t.OSError));
+  dict_set_str(in, in.builtins, "EnvironmentError", incref(t.OSError));
+  for (const char* n : {"BlockingIOError", "ChildProcessError", "FileExistsError", "InterruptedError", "IsADirectoryError",
+                        "NotADirectoryError", "PermissionError", "ProcessLookupError", "TimeoutError"}) {
+    Type* x = make(n, t.OSError);
+    decref(x);
+  }
+  t.FileNotFoundError = make("FileNotFoundError", t.OSError);
+  Type* conn = make("ConnectionError", t.OSError);
+  for (const char* n : {"BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError"}) {
+    decref(make(n, conn));
+  }
+  decref(conn);
+  t.ReferenceError = make("ReferenceError", e);
+  t.RuntimeError = make("RuntimeError", e);
+  t.NotImplementedError = make("NotImplementedError", t.RuntimeError);
+  t.RecursionError = make("RecursionError", t.RuntimeError);
+  t.SyntaxError = make("SyntaxError", e);
+  t.IndentationError = make("IndentationError", t.SyntaxError);
+  t.TabError = make("TabError", t.IndentationError);
+  t.SystemError = make("SystemError", e);
+  t.TypeError = make("TypeError", e);
+  t.ValueError = make("ValueError", e);
+  t.UnicodeError = make("UnicodeError", t.ValueError);
+  t.UnicodeDecodeError = make("UnicodeDecodeError", t.UnicodeError);
+  t.UnicodeEncodeError = make("UnicodeEncodeError", t.UnicodeError);
+  decref(make("UnicodeTranslateError", t.UnicodeError));
+  t.Warning = make("Warning", e);
+  t.UserWarning = make("UserWarning", t.Warning);
+  t.DeprecationWarning = make("DeprecationWarning", t.Warning);
+  t.RuntimeWarning = make("RuntimeWarning", t.Warning);
+  for (const char* n : {"BytesWarning", "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning",
+                        "ResourceWarning", "SyntaxWarning", "UnicodeWarning"}) {
+    decref(make(n, t.Warning));
+  }
+}
+
+}  // namespace pylife::runtime

@@ -1,0 +1,1705 @@
+// The evaluation loop: one body per opcode (CPython 3.11's semantics),
+// dispatched by computed goto where the compiler supports it and by a
+// switch otherwise; frames, argument binding, and exception unwinding
+// through the code object's exception table.
+#include <algorithm>
+#include <cstring>
+
+#include "frame.h"
+#include "pylife/opcodes.h"
+#include "pylife/unicode.h"
+
+// Computed goto takes the address of labels, a GNU extension.
+#if defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Wpedantic"
+#endif
+
+namespace pylife::vm {
+
+using compile::Op;
+
+// ---- frame storage ------------------------------------------------------------------
+
+Frame* FrameStack::push(size_t nslots) {
+  if (chunks_.empty()) chunks_.push_back(Chunk{std::make_unique<Object*[]>(1 << 16), 1 << 16, 0});
+  while (chunks_[current_].top + nslots > chunks_[current_].size) {
+    if (chunks_[current_].top == 0) {
+      // A frame larger than a chunk gets a chunk of its own.
+      chunks_[current_] = Chunk{std::make_unique<Object*[]>(nslots), nslots, 0};
+      break;
+    }
+    ++current_;
+    if (current_ == chunks_.size()) {
+      size_t size = std::max<size_t>(1 << 16, nslots);
+      chunks_.push_back(Chunk{std::make_unique<Object*[]>(size), size, 0});
+    }
+  }
+  Chunk& c = chunks_[current_];
+  Frame* f;
+  if (!free_.empty()) {
+    f = free_.back();
+    free_.pop_back();
+    *f = Frame{};
+  } else {
+    f = new Frame();
+  }
+  f->fast = c.slots.get() + c.top;
+  f->nslots = nslots;
+  c.top += nslots;
+  return f;
+}
+
+void FrameStack::pop(Frame* f) {
+  Chunk& c = chunks_[current_];
+  c.top -= f->nslots;
+  while (current_ > 0 && chunks_[current_].top == 0) --current_;
+  free_.push_back(f);
+}
+
+FrameStack::~FrameStack() {
+  for (Frame* f : free_) delete f;
+}
+
+namespace {
+
+// Writes a readable "a, b and c" list as CPython's missing-argument errors do.
+std::string name_list(const std::vector<std::string>& names) {
+  std::string s;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) s += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+    s += "'" + names[i] + "'";
+  }
+  return s;
+}
+
+void clear_frame(Interp& in, Frame* f) {
+  for (Object** p = f->stack; p < f->sp; ++p) xdecref(*p);
+  int n = f->code->nlocals + f->code->ncells + f->code->nfrees;
+  for (int i = 0; i < n; ++i) xdecref(f->fast[i]);
+  xdecref(f->locals);
+  decref(f->globals);
+  decref(f->builtins);
+  xdecref(f->func);
+  decref(f->code);
+  (void)in;
+}
+
+// Creates a frame for [code] with empty locals.
+Frame* new_frame(Interp& in, CodeObj* code, DictObj* globals, DictObj* builtins, Object* locals,
+                 FunctionObj* func) {
+  int n = code->nlocals + code->ncells + code->nfrees;
+  Frame* f = frame_stack(in).push(static_cast<size_t>(n + code->code->stacksize + 1));
+  f->code = static_cast<CodeObj*>(incref(code));
+  f->globals = static_cast<DictObj*>(incref(globals));
+  f->builtins = static_cast<DictObj*>(incref(builtins));
+  f->locals = xincref(locals);
+  f->func = static_cast<FunctionObj*>(xincref(func));
+  for (int i = 0; i < n; ++i) f->fast[i] = nullptr;
+  f->stack = f->fast + n;
+  f->sp = f->stack;
+  return f;
+}
+
+void free_frame(Interp& in, Frame* f) {
+  clear_frame(in, f);
+  frame_stack(in).pop(f);
+}
+
+// Binds call arguments to the frame's parameters (CPython 3.11's
+// initialize_locals), with its error messages.
+bool bind_args(Interp& in, FunctionObj* fn, Frame* f, const Args& args) {
+  const compile::CodeObject& co = *fn->code->code;
+  Object** fast = f->fast;
+  int argcount = co.argcount, posonly = co.posonlyargcount, kwonly = co.kwonlyargcount;
+  int total = argcount + kwonly;
+  bool has_varargs = co.flags & compile::kVarargs, has_varkw = co.flags & compile::kVarkeywords;
+  int varargs_slot = total, varkw_slot = total + (has_varargs ? 1 : 0);
+  std::string qn = utf8(fn->qualname);
+  DictObj* kwdict = nullptr;
+  if (has_varkw) {
+    kwdict = new_dict(in);
+    fast[varkw_slot] = kwdict;
+  }
+  size_t npos = args.npos;
+  size_t n = std::min<size_t>(npos, static_cast<size_t>(argcount));
+  for (size_t i = 0; i < n; ++i) fast[i] = incref(args.items[i]);
+  if (has_varargs) {
+    std::vector<Object*> extra;
+    for (size_t i = n; i < npos; ++i) extra.push_back(incref(args.items[i]));
+    fast[varargs_slot] = new_tuple(in, std::move(extra));
+  }
+  // Keywords.
+  std::vector<std::string> posonly_as_kw;
+  for (size_t k = 0; k < args.nkw(); ++k) {
+    Object* name = args.kwname(k);
+    Object* value = args.kwvalue(k);
+    int found = -1;
+    for (int i = posonly; i < total; ++i) {
+      if (str_view(fn->code->localsplus[static_cast<size_t>(i)]) == str_view(name)) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0) {
+      bool is_posonly = false;
+      for (int i = 0; i < posonly; ++i) {
+        if (str_view(fn->code->localsplus[static_cast<size_t>(i)]) == str_view(name)) is_posonly = true;
+      }
+      if (kwdict) {
+        if (dict_set(in, kwdict, name, value) < 0) return false;
+        continue;
+      }
+      if (is_posonly) {
+        posonly_as_kw.push_back(utf8(name));
+        continue;
+      }
+      in.raise(in.t.TypeError, qn + "() got an unexpected keyword argument '" + utf8(name) + "'");
+      return false;
+    }
+    if (fast[found]) {
+      in.raise(in.t.TypeError, qn + "() got multiple values for argument '" + utf8(name) + "'");
+      return false;
+    }
+    fast[found] = incref(value);
+  }
+  if (!posonly_as_kw.empty()) {
+    std::string names;
+    for (size_t i = 0; i < posonly_as_kw.size(); ++i) names += (i ? ", " : "") + posonly_as_kw[i];
+    in.raise(in.t.TypeError, qn + "() got some positional-only arguments passed as keyword arguments: '" + names + "'");
+    return false;
+  }
+  if (npos > static_cast<size_t>(argcount) && !has_varargs) {
+    int ndefaults = fn->defaults ? static_cast<int>(static_cast<TupleObj*>(fn->defaults)->items.size()) : 0;
+    int kwonly_given = 0;
+    for (int i = argcount; i < total; ++i) kwonly_given += fast[i] != nullptr;
+    std::string takes;
+    if (ndefaults) {
+      takes = "from " + std::to_string(argcount - ndefaults) + " to " + std::to_string(argcount) + " positional arguments";
+    } else {
+      takes = std::to_string(argcount) + " positional argument" + (argcount == 1 ? "" : "s");
+    }
+    std::string given = std::to_string(npos) + " positional argument" + (npos == 1 ? "" : "s");
+    if (kwonly_given) {
+      given += " (and " + std::to_string(kwonly_given) + " keyword-only argument" + (kwonly_given == 1 ? "" : "s") + ")";
+    }
+    in.raise(in.t.TypeError, qn + "() takes " + takes + " but " + given + (npos == 1 && !kwonly_given ? " was" : " were") + " given");
+    return false;
+  }
+  // Defaults.
+  auto& defaults = fn->defaults ? static_cast<TupleObj*>(fn->defaults)->items : static_cast<TupleObj*>(in.empty_tuple)->items;
+  int first_default = argcount - static_cast<int>(defaults.size());
+  std::vector<std::string> missing;
+  for (int i = 0; i < argcount; ++i) {
+    if (fast[i]) continue;
+    if (i >= first_default) {
+      fast[i] = incref(defaults[static_cast<size_t>(i - first_default)]);
+    } else {
+      missing.push_back(utf8(fn->code->localsplus[static_cast<size_t>(i)]));
+    }
+  }
+  if (!missing.empty()) {
+    in.raise(in.t.TypeError, qn + "() missing " + std::to_string(missing.size()) + " required positional argument" +
+                                 (missing.size() == 1 ? "" : "s") + ": " + name_list(missing));
+    return false;
+  }
+  for (int i = argcount; i < total; ++i) {
+    if (fast[i]) continue;
+    Object* d = fn->kwdefaults ? dict_get_str(static_cast<DictObj*>(fn->kwdefaults), fn->code->localsplus[static_cast<size_t>(i)]) : nullptr;
+    if (d) {
+      fast[i] = incref(d);
+    } else {
+      missing.push_back(utf8(fn->code->localsplus[static_cast<size_t>(i)]));
+    }
+  }
+  if (!missing.empty()) {
+    in.raise(in.t.TypeError, qn + "() missing " + std::to_string(missing.size()) + " required keyword-only argument" +
+                                 (missing.size() == 1 ? "" : "s") + ": " + name_list(missing));
+    return false;
+  }
+  return true;
+}
+
+// Makes a frame for a call of [fn]; null with an exception on failure.
+Frame* frame_for_call(Interp& in, FunctionObj* fn, const Args& args) {
+  if (in.depth >= in.recursion_limit) {
+    in.raise(in.t.RecursionError, "maximum recursion depth exceeded");
+    return nullptr;
+  }
+  Frame* f = new_frame(in, fn->code, fn->globals, fn->builtins, nullptr, fn);
+  if (!bind_args(in, fn, f, args)) {
+    free_frame(in, f);
+    return nullptr;
+  }
+  return f;
+}
+
+// Finds the exception table entry covering [lasti].
+const compile::ExceptionEntry* find_handler(const compile::CodeObject& co, int lasti) {
+  for (const auto& e : co.exceptiontable) {
+    if (lasti >= e.start && lasti < e.end) return &e;
+  }
+  return nullptr;
+}
+
+std::string format_name_error(Interp& in, Object* name) {
+  (void)in;
+  return "name '" + utf8(name) + "' is not defined";
+}
+
+// Raises [exc] (a class or instance) with [cause]; false on error while
+// preparing the exception.
+bool do_raise(Interp& in, Object* exc, Object* cause) {
+  Object* value;
+  if (is_type(exc, in.t.type) && static_cast<Type*>(exc)->is_exception) {
+    value = call0(in, exc);
+    if (!value) return false;
+    if (!is_type(value, in.t.BaseException)) {
+      std::string n = type_name(value);
+      decref(value);
+      in.raise(in.t.TypeError, "calling " + static_cast<Type*>(exc)->name + " should have returned an instance of BaseException, not " + n);
+      return false;
+    }
+  } else if (is_type(exc, in.t.BaseException)) {
+    value = incref(exc);
+  } else {
+    in.raise(in.t.TypeError, "exceptions must derive from BaseException");
+    return false;
+  }
+  if (cause) {
+    Object* c = nullptr;
+    if (is_type(cause, in.t.type) && static_cast<Type*>(cause)->is_exception) {
+      c = call0(in, cause);
+      if (!c) {
+        decref(value);
+        return false;
+      }
+    } else if (is_type(cause, in.t.BaseException)) {
+      c = incref(cause);
+    } else if (cause != in.None) {
+      decref(value);
+      in.raise(in.t.TypeError, "exception causes must derive from BaseException");
+      return false;
+    }
+    auto* e = static_cast<ExceptionObj*>(value);
+    xdecref(e->cause);
+    e->cause = c;
+    e->suppress_context = true;
+  }
+  in.raise_obj(value);
+  return false;
+}
+
+// Sets __context__ of the exception being raised to the one being handled.
+void chain_context(Interp& in) {
+  if (!in.exc || !in.handled || in.exc == in.handled) return;
+  auto* e = static_cast<ExceptionObj*>(in.exc);
+  if (e->context) return;
+  // Avoid cycles: cut the chain where it reaches the new exception.
+  Object* o = in.handled;
+  while (o) {
+    auto* x = static_cast<ExceptionObj*>(o);
+    if (x->context == in.exc) {
+      decref(x->context);
+      x->context = nullptr;
+      break;
+    }
+    o = x->context;
+  }
+  e->context = incref(in.handled);
+}
+
+Object* make_function(Interp& in, Frame* f, CodeObj* code) {
+  auto* fn = in.alloc<FunctionObj>(in.t.function);
+  fn->code = static_cast<CodeObj*>(incref(code));
+  fn->globals = static_cast<DictObj*>(incref(f->globals));
+  fn->builtins = static_cast<DictObj*>(incref(f->builtins));
+  fn->name = intern(in, code->code->name);
+  fn->qualname = new_str(in, code->code->qualname);
+  Object* doc = code->consts.empty() ? nullptr : code->consts[0];
+  fn->doc = incref(doc && is_type(doc, in.t.str) && (code->code->flags & compile::kOptimized) ? doc : in.None);
+  if (!(code->code->flags & compile::kOptimized)) {
+    decref(fn->doc);
+    fn->doc = incref(in.None);
+  }
+  Object* modname = dict_get_str(f->globals, iname(in, "__name__"));
+  fn->module = xincref(modname);
+  return fn;
+}
+
+Object* format_value(Interp& in, Object* value, int conversion, Object* spec) {
+  Ref converted;
+  switch (conversion) {
+    case 1: converted = Ref(str(in, value)); break;
+    case 2: converted = Ref(repr(in, value)); break;
+    case 3: converted = Ref(ascii(in, value)); break;
+    default: converted = Ref::borrow(value); break;
+  }
+  if (!converted) return nullptr;
+  if (!spec && is_exact(converted.get(), in.t.str)) return converted.release();
+  Ref empty;
+  if (!spec) {
+    empty = Ref(new_str(in, ""));
+    spec = empty.get();
+  }
+  return format(in, converted.get(), spec);
+}
+
+bool unpack(Interp& in, Object* seq, int n, Object** out) {
+  if (is_exact(seq, in.t.tuple) || is_exact(seq, in.t.list)) {
+    auto items = seq_items(seq);
+    if (items.size() != static_cast<size_t>(n)) {
+      if (items.size() < static_cast<size_t>(n)) {
+        in.raise(in.t.ValueError, "not enough values to unpack (expected " + std::to_string(n) + ", got " + std::to_string(items.size()) + ")");
+      } else {
+        in.raise(in.t.ValueError, "too many values to unpack (expected " + std::to_string(n) + ")");
+      }
+      return false;
+    }
+    for (int i = 0; i < n; ++i) out[n - 1 - i] = incref(items[static_cast<size_t>(i)]);
+    return true;
+  }
+  Object* it = get_iter(in, seq);
+  if (!it) {
+    if (in.matches(in.t.TypeError)) {
+      in.clear_error();
+      in.raise(in.t.TypeError, "cannot unpack non-iterable " + type_name(seq) + " object");
+    }
+    return false;
+  }
+  int got = 0;
+  std::vector<Object*> items;
+  for (; got < n; ++got) {
+    Object* x = iter_next(in, it);
+    if (!x) {
+      for (Object* y : items) decref(y);
+      decref(it);
+      if (!in.error()) {
+        in.raise(in.t.ValueError, "not enough values to unpack (expected " + std::to_string(n) + ", got " + std::to_string(got) + ")");
+      }
+      return false;
+    }
+    items.push_back(x);
+  }
+  Object* extra = iter_next(in, it);
+  decref(it);
+  if (extra || in.error()) {
+    xdecref(extra);
+    for (Object* y : items) decref(y);
+    if (!in.error()) in.raise(in.t.ValueError, "too many values to unpack (expected " + std::to_string(n) + ")");
+    return false;
+  }
+  for (int i = 0; i < n; ++i) out[n - 1 - i] = items[static_cast<size_t>(i)];
+  return true;
+}
+
+bool unpack_ex(Interp& in, Object* seq, int before, int after, Object** out) {
+  Object* list = sequence_to_list(in, seq);
+  if (!list) {
+    if (in.matches(in.t.TypeError)) {
+      in.clear_error();
+      in.raise(in.t.TypeError, "cannot unpack non-iterable " + type_name(seq) + " object");
+    }
+    return false;
+  }
+  auto& items = static_cast<ListObj*>(list)->items;
+  int size = static_cast<int>(items.size());
+  if (size < before + after) {
+    decref(list);
+    in.raise(in.t.ValueError, "not enough values to unpack (expected at least " + std::to_string(before + after) + ", got " +
+                                  std::to_string(size) + ")");
+    return false;
+  }
+  int total = before + 1 + after;
+  int k = total - 1;
+  for (int i = 0; i < before; ++i) out[k--] = incref(items[static_cast<size_t>(i)]);
+  std::vector<Object*> middle;
+  for (int i = before; i < size - after; ++i) middle.push_back(incref(items[static_cast<size_t>(i)]));
+  out[k--] = new_list(in, std::move(middle));
+  for (int i = size - after; i < size; ++i) out[k--] = incref(items[static_cast<size_t>(i)]);
+  decref(list);
+  return true;
+}
+
+}  // namespace
+
+// The loop.  [entry] is set up (arguments bound); it runs until [entry]
+// returns or raises out.
+Object* run_frame(Interp& in, Frame* entry) {
+  if (in.native_depth > 200 + in.recursion_limit / 4) {
+    free_frame(in, entry);
+    return in.raise(in.t.RecursionError, "maximum recursion depth exceeded while calling a Python object");
+  }
+  ++in.native_depth;
+  entry->entry = true;
+  entry->back = in.frame;
+  in.frame = entry;
+  ++in.depth;
+  Frame* f = entry;
+  const uint8_t* code;
+  Object** fast;
+  Object** sp;
+  CodeObj* co;
+  int next;
+  Object* retval = nullptr;
+  bool reraise = false;  // the error path skips adding a traceback entry
+
+#define LOAD_FRAME()                 \
+  do {                               \
+    co = f->code;                    \
+    code = co->code->code.data();    \
+    fast = f->fast;                  \
+    sp = f->sp;                      \
+    next = f->next;                  \
+  } while (0)
+#define SAVE_FRAME() \
+  do {               \
+    f->sp = sp;      \
+    f->next = next;  \
+  } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+
+  LOAD_FRAME();
+  int opcode, oparg;
+
+#if defined(__GNUC__)
+#define PYLIFE_COMPUTED_GOTO 1
+  // Computed goto (a GNU extension): one label per opcode of opcodes.def.
+  static void* dispatch_table[256];
+  static bool dispatch_ready = false;
+  if (!dispatch_ready) {
+#define PYLIFE_OPCODE(name, number, caches, kind, e, em, je, jem) dispatch_table[number] = &&TARGET_##name;
+#include "pylife/opcodes.def"
+#undef PYLIFE_OPCODE
+    dispatch_ready = true;
+  }
+#define TARGET(op) TARGET_##op:
+#define MISSING(op) TARGET_##op:
+#define DISPATCH() goto dispatch
+#else
+#define TARGET(op) case static_cast<int>(Op::op):
+#define MISSING(op) case static_cast<int>(Op::op):
+#define DISPATCH() goto dispatch
+#endif
+
+dispatch:
+  f->lasti = next;
+  opcode = code[2 * next];
+  oparg = code[2 * next + 1];
+  ++next;
+  if (in.max_steps && ++in.steps > in.max_steps) {
+    in.step_limit_hit = true;
+    in.raise(in.t.RuntimeError, "step limit reached");
+    goto error;
+  }
+dispatch_opcode:
+#if defined(PYLIFE_COMPUTED_GOTO)
+  {
+    void* target = dispatch_table[opcode];
+    if (!target) goto unknown_opcode;
+    goto* target;
+  }
+#else
+  switch (opcode) {
+#endif
+
+  TARGET(NOP) DISPATCH();
+  TARGET(CACHE) DISPATCH();
+  TARGET(RESUME) DISPATCH();
+
+  TARGET(EXTENDED_ARG) {
+    f->lasti = next;
+    opcode = code[2 * next];
+    oparg = (oparg << 8) | code[2 * next + 1];
+    ++next;
+    goto dispatch_opcode;
+  }
+
+  TARGET(POP_TOP) {
+    decref(POP());
+    DISPATCH();
+  }
+
+  TARGET(PUSH_NULL) {
+    PUSH(nullptr);
+    DISPATCH();
+  }
+
+  TARGET(COPY) {
+    Object* v = PEEK(oparg);
+    PUSH(xincref(v));
+    DISPATCH();
+  }
+
+  TARGET(SWAP) {
+    std::swap(sp[-1], sp[-oparg]);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CONST) {
+    PUSH(incref(co->consts[static_cast<size_t>(oparg)]));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_FAST) {
+    Object* v = fast[oparg];
+    if (!v) {
+      in.raise(in.t.UnboundLocalError, "cannot access local variable '" + utf8(co->localsplus[static_cast<size_t>(oparg)]) +
+                                           "' where it is not associated with a value");
+      goto error;
+    }
+    PUSH(incref(v));
+    DISPATCH();
+  }
+
+  TARGET(STORE_FAST) {
+    Object* old = fast[oparg];
+    fast[oparg] = POP();
+    xdecref(old);
+    DISPATCH();
+  }
+
+  TARGET(DELETE_FAST) {
+    Object* old = fast[oparg];
+    if (!old) {
+      in.raise(in.t.UnboundLocalError, "cannot access local variable '" + utf8(co->localsplus[static_cast<size_t>(oparg)]) +
+                                           "' where it is not associated with a value");
+      goto error;
+    }
+    fast[oparg] = nullptr;
+    decref(old);
+    DISPATCH();
+  }
+
+  TARGET(MAKE_CELL) {
+    Object* init = fast[oparg];
+    fast[oparg] = new_cell(in, init);
+    xdecref(init);
+    DISPATCH();
+  }
+
+  TARGET(COPY_FREE_VARS) {
+    auto& cells = static_cast<TupleObj*>(f->func->closure)->items;
+    int offset = co->nlocals + co->ncells;
+    for (int i = 0; i < oparg; ++i) fast[offset + i] = incref(cells[static_cast<size_t>(i)]);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CLOSURE) {
+    PUSH(incref(fast[oparg]));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_DEREF) {
+    Object* v = static_cast<CellObj*>(fast[oparg])->ref;
+    if (!v) {
+      std::string name = utf8(co->localsplus[static_cast<size_t>(oparg)]);
+      if (oparg >= co->nlocals + co->ncells) {
+        in.raise(in.t.NameError, "cannot access free variable '" + name + "' where it is not associated with a value in enclosing scope");
+      } else {
+        in.raise(in.t.UnboundLocalError, "cannot access local variable '" + name + "' where it is not associated with a value");
+      }
+      goto error;
+    }
+    PUSH(incref(v));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CLASSDEREF) {
+    Object* name = co->localsplus[static_cast<size_t>(oparg)];
+    Object* v = nullptr;
+    if (f->locals) {
+      v = is_exact(f->locals, in.t.dict) ? xincref(dict_get(in, static_cast<DictObj*>(f->locals), name)) : getitem(in, f->locals, name);
+      if (!v && in.error()) {
+        if (!in.matches(in.t.KeyError)) goto error;
+        in.clear_error();
+      }
+    }
+    if (!v) {
+      v = xincref(static_cast<CellObj*>(fast[oparg])->ref);
+      if (!v) {
+        in.raise(in.t.NameError, "cannot access free variable '" + utf8(name) + "' where it is not associated with a value in enclosing scope");
+        goto error;
+      }
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(STORE_DEREF) {
+    auto* cell = static_cast<CellObj*>(fast[oparg]);
+    Object* old = cell->ref;
+    cell->ref = POP();
+    xdecref(old);
+    DISPATCH();
+  }
+
+  TARGET(DELETE_DEREF) {
+    auto* cell = static_cast<CellObj*>(fast[oparg]);
+    if (!cell->ref) {
+      in.raise(in.t.NameError, "cannot access free variable '" + utf8(co->localsplus[static_cast<size_t>(oparg)]) +
+                                   "' where it is not associated with a value in enclosing scope");
+      goto error;
+    }
+    Object* old = cell->ref;
+    cell->ref = nullptr;
+    decref(old);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_GLOBAL) {
+    Object* name = co->names[static_cast<size_t>(oparg >> 1)];
+    Object* v = dict_get_str(f->globals, name);
+    if (!v) v = dict_get_str(f->builtins, name);
+    if (!v) {
+      in.raise(in.t.NameError, format_name_error(in, name));
+      goto error;
+    }
+    if (oparg & 1) PUSH(nullptr);
+    PUSH(incref(v));
+    next += 5;
+    DISPATCH();
+  }
+
+  TARGET(STORE_GLOBAL) {
+    Object* v = POP();
+    int r = dict_set(in, f->globals, co->names[static_cast<size_t>(oparg)], v);
+    decref(v);
+    if (r < 0) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DELETE_GLOBAL) {
+    Object* name = co->names[static_cast<size_t>(oparg)];
+    int r = dict_del(in, f->globals, name);
+    if (r != 0) {
+      if (r == 1) in.raise(in.t.NameError, format_name_error(in, name));
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(LOAD_NAME) {
+    Object* name = co->names[static_cast<size_t>(oparg)];
+    Object* v = nullptr;
+    if (f->locals) {
+      if (is_exact(f->locals, in.t.dict)) {
+        v = xincref(dict_get(in, static_cast<DictObj*>(f->locals), name));
+        if (!v && in.error()) goto error;
+      } else {
+        v = getitem(in, f->locals, name);
+        if (!v) {
+          if (!in.matches(in.t.KeyError)) goto error;
+          in.clear_error();
+        }
+      }
+    }
+    if (!v) v = xincref(dict_get_str(f->globals, name));
+    if (!v) v = xincref(dict_get_str(f->builtins, name));
+    if (!v) {
+      in.raise(in.t.NameError, format_name_error(in, name));
+      goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(STORE_NAME) {
+    Object* v = POP();
+    Object* name = co->names[static_cast<size_t>(oparg)];
+    int r = f->locals ? (is_exact(f->locals, in.t.dict) ? dict_set(in, static_cast<DictObj*>(f->locals), name, v) : setitem(in, f->locals, name, v))
+                      : dict_set(in, f->globals, name, v);
+    decref(v);
+    if (r < 0) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DELETE_NAME) {
+    Object* name = co->names[static_cast<size_t>(oparg)];
+    int r = f->locals ? (is_exact(f->locals, in.t.dict) ? dict_del(in, static_cast<DictObj*>(f->locals), name) : delitem(in, f->locals, name))
+                      : dict_del(in, f->globals, name);
+    if (r != 0) {
+      if (r == 1 || in.matches(in.t.KeyError)) {
+        in.clear_error();
+        in.raise(in.t.NameError, format_name_error(in, name));
+      }
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(LOAD_ATTR) {
+    Object* owner = TOP();
+    Object* v = getattr(in, owner, co->names[static_cast<size_t>(oparg)]);
+    if (!v) goto error;
+    SET_TOP(v);
+    decref(owner);
+    next += 4;
+    DISPATCH();
+  }
+
+  TARGET(LOAD_METHOD) {
+    Object* owner = TOP();
+    Object* name = co->names[static_cast<size_t>(oparg)];
+    // A plain function (or method descriptor) found on the type, not
+    // shadowed by the instance: push it and self without binding.
+    Object* descr = is_type(owner, in.t.type) ? nullptr : type_lookup(owner->type, name);
+    bool method = false;
+    if (descr && (descr->type == in.t.function ||
+                  (descr->type == in.t.builtin && static_cast<BuiltinObj*>(descr)->is_method &&
+                   !static_cast<BuiltinObj*>(descr)->is_classmethod))) {
+      method = true;
+      DictObj* d = nullptr;
+      if (auto* inst = dynamic_cast<InstanceObj*>(owner)) d = inst->dict;
+      else if (auto* ex = dynamic_cast<ExceptionObj*>(owner)) d = ex->dict;
+      else if (auto* fo = dynamic_cast<FunctionObj*>(owner)) d = fo->dict;
+      else if (auto* mo = dynamic_cast<ModuleObj*>(owner)) d = mo->dict;
+      if (d && dict_get_str(d, name)) method = false;
+    }
+    if (method) {
+      SET_TOP(incref(descr));
+      PUSH(owner);
+    } else {
+      Object* v = getattr(in, owner, name);
+      if (!v) goto error;
+      SET_TOP(nullptr);
+      PUSH(v);
+      decref(owner);
+    }
+    next += 10;
+    DISPATCH();
+  }
+
+  TARGET(STORE_ATTR) {
+    Object* owner = TOP();
+    Object* v = SECOND();
+    sp -= 2;
+    int r = setattr(in, owner, co->names[static_cast<size_t>(oparg)], v);
+    decref(v);
+    decref(owner);
+    if (r < 0) goto error;
+    next += 4;
+    DISPATCH();
+  }
+
+  TARGET(DELETE_ATTR) {
+    Object* owner = POP();
+    int r = setattr(in, owner, co->names[static_cast<size_t>(oparg)], nullptr);
+    decref(owner);
+    if (r < 0) goto error;
+    DISPATCH();
+  }
+
+  TARGET(UNARY_POSITIVE) {
+    Object* v = TOP();
+    Object* r = unary_pos(in, v);
+    if (!r) goto error;
+    SET_TOP(r);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_NEGATIVE) {
+    Object* v = TOP();
+    Object* r = unary_neg(in, v);
+    if (!r) goto error;
+    SET_TOP(r);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_INVERT) {
+    Object* v = TOP();
+    Object* r = unary_invert(in, v);
+    if (!r) goto error;
+    SET_TOP(r);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_NOT) {
+    Object* v = TOP();
+    int t = truth(in, v);
+    if (t < 0) goto error;
+    SET_TOP(new_bool(in, !t));
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(BINARY_OP) {
+    Object* rhs = TOP();
+    Object* lhs = SECOND();
+    Object* r = nullptr;
+    // Small-int fast paths.
+    if (is_exact(lhs, in.t.int_) && is_exact(rhs, in.t.int_) && !static_cast<IntObj*>(lhs)->big && !static_cast<IntObj*>(rhs)->big) {
+      int64_t a = static_cast<IntObj*>(lhs)->small, b = static_cast<IntObj*>(rhs)->small, c;
+      int base = oparg >= kInplace ? oparg - kInplace : oparg;
+      if (base == kAdd && !__builtin_add_overflow(a, b, &c)) r = new_int(in, c);
+      else if (base == kSub && !__builtin_sub_overflow(a, b, &c)) r = new_int(in, c);
+      else if (base == kMul && !__builtin_mul_overflow(a, b, &c)) r = new_int(in, c);
+    } else if (is_exact(lhs, in.t.float_) && is_exact(rhs, in.t.float_)) {
+      double a = static_cast<FloatObj*>(lhs)->value, b = static_cast<FloatObj*>(rhs)->value;
+      int base = oparg >= kInplace ? oparg - kInplace : oparg;
+      if (base == kAdd) r = new_float(in, a + b);
+      else if (base == kSub) r = new_float(in, a - b);
+      else if (base == kMul) r = new_float(in, a * b);
+      else if (base == kTrueDiv && b != 0) r = new_float(in, a / b);
+    }
+    if (!r) r = binary_op(in, lhs, rhs, oparg);
+    if (!r) goto error;
+    sp -= 2;
+    decref(lhs);
+    decref(rhs);
+    PUSH(r);
+    next += 1;
+    DISPATCH();
+  }
+
+  TARGET(COMPARE_OP) {
+    Object* rhs = TOP();
+    Object* lhs = SECOND();
+    Object* r;
+    if (is_exact(lhs, in.t.int_) && is_exact(rhs, in.t.int_) && !static_cast<IntObj*>(lhs)->big && !static_cast<IntObj*>(rhs)->big) {
+      int64_t a = static_cast<IntObj*>(lhs)->small, b = static_cast<IntObj*>(rhs)->small;
+      bool v = oparg == kLt ? a < b : oparg == kLe ? a <= b : oparg == kEq ? a == b : oparg == kNe ? a != b : oparg == kGt ? a > b : a >= b;
+      r = new_bool(in, v);
+    } else {
+      r = compare(in, lhs, rhs, oparg);
+      if (!r) goto error;
+    }
+    sp -= 2;
+    decref(lhs);
+    decref(rhs);
+    PUSH(r);
+    next += 2;
+    DISPATCH();
+  }
+
+  TARGET(IS_OP) {
+    Object* rhs = POP();
+    Object* lhs = TOP();
+    bool r = (lhs == rhs) != (oparg == 1);
+    SET_TOP(new_bool(in, r));
+    decref(lhs);
+    decref(rhs);
+    DISPATCH();
+  }
+
+  TARGET(CONTAINS_OP) {
+    Object* container = TOP();
+    Object* item = SECOND();
+    int r = contains(in, container, item);
+    if (r < 0) goto error;
+    sp -= 2;
+    decref(container);
+    decref(item);
+    PUSH(new_bool(in, (r == 1) != (oparg == 1)));
+    DISPATCH();
+  }
+
+  TARGET(BINARY_SUBSCR) {
+    Object* key = TOP();
+    Object* container = SECOND();
+    Object* r;
+    if (is_exact(container, in.t.list) && is_exact(key, in.t.int_) && !static_cast<IntObj*>(key)->big) {
+      auto& items = static_cast<ListObj*>(container)->items;
+      int64_t i = static_cast<IntObj*>(key)->small;
+      if (i < 0) i += static_cast<int64_t>(items.size());
+      r = i >= 0 && i < static_cast<int64_t>(items.size()) ? incref(items[static_cast<size_t>(i)]) : getitem(in, container, key);
+    } else {
+      r = getitem(in, container, key);
+    }
+    if (!r) goto error;
+    sp -= 2;
+    decref(key);
+    decref(container);
+    PUSH(r);
+    next += 4;
+    DISPATCH();
+  }
+
+  TARGET(STORE_SUBSCR) {
+    Object* key = TOP();
+    Object* container = SECOND();
+    Object* v = THIRD();
+    int r = setitem(in, container, key, v);
+    if (r < 0) goto error;
+    sp -= 3;
+    decref(key);
+    decref(container);
+    decref(v);
+    next += 1;
+    DISPATCH();
+  }
+
+  TARGET(DELETE_SUBSCR) {
+    Object* key = TOP();
+    Object* container = SECOND();
+    int r = delitem(in, container, key);
+    if (r < 0) goto error;
+    sp -= 2;
+    decref(key);
+    decref(container);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_TUPLE) {
+    std::vector<Object*> items(sp - oparg, sp);
+    sp -= oparg;
+    PUSH(new_tuple(in, std::move(items)));
+    DISPATCH();
+  }
+
+  TARGET(BUILD_LIST) {
+    std::vector<Object*> items(sp - oparg, sp);
+    sp -= oparg;
+    PUSH(new_list(in, std::move(items)));
+    DISPATCH();
+  }
+
+  TARGET(BUILD_SET) {
+    SetObj* s = new_set(in, false);
+    bool failed = false;
+    for (int i = oparg; i > 0; --i) {
+      if (!failed && set_add(in, s, PEEK(i)) < 0) failed = true;
+    }
+    for (int i = 0; i < oparg; ++i) decref(POP());
+    if (failed) {
+      decref(s);
+      goto error;
+    }
+    PUSH(s);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_MAP) {
+    DictObj* d = new_dict(in);
+    bool failed = false;
+    for (int i = oparg; i > 0; --i) {
+      if (!failed && dict_set(in, d, PEEK(2 * i), PEEK(2 * i - 1)) < 0) failed = true;
+    }
+    for (int i = 0; i < 2 * oparg; ++i) decref(POP());
+    if (failed) {
+      decref(d);
+      goto error;
+    }
+    PUSH(d);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_CONST_KEY_MAP) {
+    Object* keys = POP();
+    DictObj* d = new_dict(in);
+    auto& ks = static_cast<TupleObj*>(keys)->items;
+    bool failed = false;
+    for (int i = 0; i < oparg; ++i) {
+      if (!failed && dict_set(in, d, ks[static_cast<size_t>(i)], PEEK(oparg - i)) < 0) failed = true;
+    }
+    for (int i = 0; i < oparg; ++i) decref(POP());
+    decref(keys);
+    if (failed) {
+      decref(d);
+      goto error;
+    }
+    PUSH(d);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_SLICE) {
+    Object* step = oparg == 3 ? POP() : nullptr;
+    Object* stop = POP();
+    Object* start = TOP();
+    Object* s = new_slice(in, start, stop, step ? step : in.None);
+    decref(start);
+    decref(stop);
+    xdecref(step);
+    SET_TOP(s);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_STRING) {
+    std::u32string s;
+    for (int i = oparg; i > 0; --i) s += str_view(PEEK(i));
+    for (int i = 0; i < oparg; ++i) decref(POP());
+    PUSH(new_str(in, std::move(s)));
+    DISPATCH();
+  }
+
+  TARGET(LIST_APPEND) {
+    Object* v = POP();
+    static_cast<ListObj*>(PEEK(oparg))->items.push_back(v);
+    DISPATCH();
+  }
+
+  TARGET(SET_ADD) {
+    Object* v = POP();
+    int r = set_add(in, static_cast<SetObj*>(PEEK(oparg)), v);
+    decref(v);
+    if (r < 0) goto error;
+    DISPATCH();
+  }
+
+  TARGET(MAP_ADD) {
+    Object* v = POP();
+    Object* k = POP();
+    int r = dict_set(in, static_cast<DictObj*>(PEEK(oparg)), k, v);
+    decref(k);
+    decref(v);
+    if (r < 0) goto error;
+    DISPATCH();
+  }
+
+  TARGET(LIST_EXTEND) {
+    Object* iterable = TOP();
+    Object* list = PEEK(oparg + 1);
+    Object* items = sequence_to_list(in, iterable);
+    if (!items) {
+      if (in.matches(in.t.TypeError) && !iterable->type->iter && !iterable->type->getitem) {
+        in.clear_error();
+        in.raise(in.t.TypeError, "Value after * must be an iterable, not " + type_name(iterable));
+      }
+      goto error;
+    }
+    for (Object* x : static_cast<ListObj*>(items)->items) static_cast<ListObj*>(list)->items.push_back(incref(x));
+    decref(items);
+    decref(POP());
+    DISPATCH();
+  }
+
+  TARGET(SET_UPDATE) {
+    Object* iterable = TOP();
+    Object* items = sequence_to_list(in, iterable);
+    if (!items) goto error;
+    bool failed = false;
+    for (Object* x : static_cast<ListObj*>(items)->items) {
+      if (set_add(in, static_cast<SetObj*>(PEEK(oparg + 1)), x) < 0) {
+        failed = true;
+        break;
+      }
+    }
+    decref(items);
+    if (failed) goto error;
+    decref(POP());
+    DISPATCH();
+  }
+
+  TARGET(DICT_UPDATE) {
+    Object* update = TOP();
+    DictObj* d = static_cast<DictObj*>(PEEK(oparg + 1));
+    if (!is_type(update, in.t.dict)) {
+      Object* keys = lookup_attr(in, update, iname(in, "keys"));
+      if (!keys) {
+        if (!in.error()) in.raise(in.t.TypeError, "'" + type_name(update) + "' object is not a mapping");
+        goto error;
+      }
+      decref(keys);
+    }
+    Object* items[] = {update};
+    Object* upd = getattr(in, d, "update");
+    if (!upd) goto error;
+    Object* r = call(in, upd, Args{items, 1, nullptr});
+    decref(upd);
+    if (!r) goto error;
+    decref(r);
+    decref(POP());
+    DISPATCH();
+  }
+
+  TARGET(DICT_MERGE) {
+    Object* update = TOP();
+    DictObj* d = static_cast<DictObj*>(PEEK(oparg + 1));
+    Object* fn = PEEK(oparg + 3);
+    if (!is_type(update, in.t.dict)) {
+      std::string fname = "function";
+      if (Object* q = fn ? lookup_attr(in, fn, iname(in, "__qualname__")) : nullptr) {
+        fname = utf8(q);
+        decref(q);
+      }
+      in.raise(in.t.TypeError, fname + "() argument after ** must be a mapping, not " + type_name(update));
+      goto error;
+    }
+    for (auto& e : static_cast<DictObj*>(update)->entries) {
+      if (!e.key) continue;
+      if (dict_get(in, d, e.key)) {
+        std::string fname = "function";
+        if (Object* q = fn ? lookup_attr(in, fn, iname(in, "__qualname__")) : nullptr) {
+          fname = utf8(q);
+          decref(q);
+        }
+        in.raise(in.t.TypeError, fname + "() got multiple values for keyword argument '" + utf8(e.key) + "'");
+        goto error;
+      }
+      if (dict_set(in, d, e.key, e.value) < 0) goto error;
+    }
+    decref(POP());
+    DISPATCH();
+  }
+
+  TARGET(LIST_TO_TUPLE) {
+    Object* list = TOP();
+    std::vector<Object*> items = static_cast<ListObj*>(list)->items;
+    for (Object* x : items) incref(x);
+    SET_TOP(new_tuple(in, std::move(items)));
+    decref(list);
+    DISPATCH();
+  }
+
+  TARGET(UNPACK_SEQUENCE) {
+    Object* seq = TOP();
+    Object** out = sp - 1;
+    Object* tmp[256];
+    std::vector<Object*> big;
+    Object** dst = oparg <= 256 ? tmp : (big.resize(static_cast<size_t>(oparg)), big.data());
+    if (!unpack(in, seq, oparg, dst)) goto error;
+    --sp;
+    decref(seq);
+    for (int i = 0; i < oparg; ++i) out[i] = dst[i];
+    sp += oparg;
+    next += 1;
+    DISPATCH();
+  }
+
+  TARGET(UNPACK_EX) {
+    Object* seq = TOP();
+    int before = oparg & 0xff, after = oparg >> 8;
+    std::vector<Object*> dst(static_cast<size_t>(before + after + 1));
+    if (!unpack_ex(in, seq, before, after, dst.data())) goto error;
+    --sp;
+    decref(seq);
+    for (Object* x : dst) PUSH(x);
+    DISPATCH();
+  }
+
+  TARGET(GET_ITER) {
+    Object* v = TOP();
+    Object* it = get_iter(in, v);
+    if (!it) goto error;
+    SET_TOP(it);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(FOR_ITER) {
+    Object* it = TOP();
+    Object* v;
+    auto* io = static_cast<IterObj*>(it);
+    if (it->type == in.t.iter && io->kind == IterObj::kRange) {
+      if (io->step > 0 ? io->pos < io->stop : io->pos > io->stop) {
+        v = new_int(in, io->pos);
+        io->pos += io->step;
+      } else {
+        v = nullptr;
+      }
+    } else {
+      v = iter_next(in, it);
+    }
+    if (v) {
+      PUSH(v);
+      DISPATCH();
+    }
+    if (in.error()) {
+      if (!in.matches(in.t.StopIteration)) goto error;
+      in.clear_error();
+    }
+    decref(POP());
+    next += oparg;
+    DISPATCH();
+  }
+
+  TARGET(JUMP_FORWARD) {
+    next += oparg;
+    DISPATCH();
+  }
+
+  TARGET(JUMP_BACKWARD) {
+    next -= oparg;
+    DISPATCH();
+  }
+
+  TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
+    next -= oparg;
+    DISPATCH();
+  }
+
+#define POP_JUMP_IF(cond_true, backward)        \
+  {                                             \
+    Object* v = POP();                          \
+    int t;                                      \
+    if (v == in.True) t = 1;                    \
+    else if (v == in.False) t = 0;              \
+    else {                                      \
+      t = truth(in, v);                         \
+      if (t < 0) {                              \
+        decref(v);                              \
+        goto error;                             \
+      }                                         \
+    }                                           \
+    decref(v);                                  \
+    if (t == (cond_true)) next += backward ? -oparg : oparg; \
+    DISPATCH();                                 \
+  }
+
+  TARGET(POP_JUMP_FORWARD_IF_FALSE) POP_JUMP_IF(0, false)
+  TARGET(POP_JUMP_FORWARD_IF_TRUE) POP_JUMP_IF(1, false)
+  TARGET(POP_JUMP_BACKWARD_IF_FALSE) POP_JUMP_IF(0, true)
+  TARGET(POP_JUMP_BACKWARD_IF_TRUE) POP_JUMP_IF(1, true)
+
+#define POP_JUMP_IF_NONE(is_none, backward)                  \
+  {                                                          \
+    Object* v = POP();                                       \
+    bool jump = (v == in.None) == (is_none);                 \
+    decref(v);                                               \
+    if (jump) next += backward ? -oparg : oparg;             \
+    DISPATCH();                                              \
+  }
+
+  TARGET(POP_JUMP_FORWARD_IF_NONE) POP_JUMP_IF_NONE(true, false)
+  TARGET(POP_JUMP_FORWARD_IF_NOT_NONE) POP_JUMP_IF_NONE(false, false)
+  TARGET(POP_JUMP_BACKWARD_IF_NONE) POP_JUMP_IF_NONE(true, true)
+  TARGET(POP_JUMP_BACKWARD_IF_NOT_NONE) POP_JUMP_IF_NONE(false, true)
+
+#define JUMP_OR_POP(cond_true)                 \
+  {                                            \
+    Object* v = TOP();                         \
+    int t = truth(in, v);                      \
+    if (t < 0) goto error;                     \
+    if (t == (cond_true)) {                    \
+      next += oparg;                           \
+    } else {                                   \
+      decref(POP());                           \
+    }                                          \
+    DISPATCH();                                \
+  }
+
+  TARGET(JUMP_IF_FALSE_OR_POP) JUMP_OR_POP(0)
+  TARGET(JUMP_IF_TRUE_OR_POP) JUMP_OR_POP(1)
+
+  TARGET(KW_NAMES) {
+    f->kwnames = co->consts[static_cast<size_t>(oparg)];
+    DISPATCH();
+  }
+
+  TARGET(PRECALL) {
+    next += 1;
+    DISPATCH();
+  }
+
+  TARGET(CALL) {
+    bool is_meth = PEEK(oparg + 2) != nullptr;
+    int nargs = oparg + (is_meth ? 1 : 0);
+    Object* callable = is_meth ? PEEK(oparg + 2) : PEEK(oparg + 1);
+    Object** args = sp - nargs;
+    Object* kwnames = f->kwnames;
+    f->kwnames = nullptr;
+    size_t nkw = kwnames ? static_cast<TupleObj*>(kwnames)->items.size() : 0;
+    Args a{args, static_cast<size_t>(nargs) - nkw, kwnames};
+    next += 4;
+    // Bound methods of Python functions: unpack in place.
+    if (!is_meth && callable->type == in.t.method && static_cast<MethodObj*>(callable)->func->type == in.t.function) {
+      auto* m = static_cast<MethodObj*>(callable);
+      Object* fn = incref(m->func);
+      Object* self = incref(m->self);
+      PEEK(oparg + 2) = fn;
+      PEEK(oparg + 1) = self;
+      decref(callable);
+      callable = fn;
+      is_meth = true;
+      nargs = oparg + 1;
+      args = sp - nargs;
+      a = Args{args, static_cast<size_t>(nargs) - nkw, kwnames};
+    }
+    if (callable->type == in.t.function) {
+      auto* fn = static_cast<FunctionObj*>(callable);
+      Frame* nf = frame_for_call(in, fn, a);
+      if (!nf) goto error;
+      // Drop the arguments from the caller's stack.
+      for (int i = 0; i < nargs; ++i) decref(POP());
+      decref(POP());  // the function
+      if (!is_meth) xdecref(POP());  // its NULL slot
+      SAVE_FRAME();
+      nf->back = f;
+      in.frame = nf;
+      ++in.depth;
+      f = nf;
+      LOAD_FRAME();
+      DISPATCH();
+    }
+    SAVE_FRAME();
+    Object* r = call(in, callable, a);
+    for (int i = 0; i < nargs; ++i) decref(POP());
+    decref(POP());
+    if (!is_meth) {
+      Object* top = POP();
+      xdecref(top);
+    }
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(CALL_FUNCTION_EX) {
+    Object* kwargs = (oparg & 1) ? POP() : nullptr;
+    Object* callargs = POP();
+    Object* func = TOP();
+    Ref guard_kw(kwargs), guard_args(callargs);
+    if (!is_exact(callargs, in.t.tuple)) {
+      Object* list = sequence_to_list(in, callargs);
+      if (!list) {
+        if (in.matches(in.t.TypeError)) {
+          in.clear_error();
+          std::string fname = "function";
+          if (Object* q = lookup_attr(in, func, iname(in, "__qualname__"))) {
+            fname = utf8(q);
+            decref(q);
+          }
+          in.raise(in.t.TypeError, fname + "() argument after * must be an iterable, not " + type_name(callargs));
+        }
+        sp += kwargs ? 2 : 1;
+        guard_kw.release();
+        guard_args.release();
+        goto error;
+      }
+      std::vector<Object*> items = static_cast<ListObj*>(list)->items;
+      for (Object* x : items) incref(x);
+      decref(list);
+      guard_args = Ref(new_tuple(in, std::move(items)));
+    }
+    std::vector<Object*> all(static_cast<TupleObj*>(guard_args.get())->items);
+    std::vector<Object*> names;
+    if (kwargs) {
+      for (auto& e : static_cast<DictObj*>(kwargs)->entries) {
+        if (!e.key) continue;
+        all.push_back(e.value);
+        names.push_back(incref(e.key));
+      }
+    }
+    size_t npos = static_cast<TupleObj*>(guard_args.get())->items.size();
+    Ref kwn(names.empty() ? nullptr : new_tuple(in, std::move(names)));
+    SAVE_FRAME();
+    Object* r = call(in, func, Args{all.data(), npos, kwn.get()});
+    decref(POP());
+    Object* null = POP();
+    xdecref(null);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(MAKE_FUNCTION) {
+    auto* c = static_cast<CodeObj*>(POP());
+    auto* fn = static_cast<FunctionObj*>(make_function(in, f, c));
+    decref(c);
+    if (oparg & 0x08) fn->closure = POP();
+    if (oparg & 0x04) fn->annotations = POP();
+    if (oparg & 0x02) fn->kwdefaults = POP();
+    if (oparg & 0x01) fn->defaults = POP();
+    PUSH(fn);
+    DISPATCH();
+  }
+
+  TARGET(RETURN_VALUE) {
+    retval = POP();
+    goto return_from_frame;
+  }
+
+  TARGET(FORMAT_VALUE) {
+    Object* spec = (oparg & 0x04) ? POP() : nullptr;
+    Object* v = TOP();
+    Object* r = format_value(in, v, oparg & 3, spec);
+    xdecref(spec);
+    if (!r) goto error;
+    SET_TOP(r);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_BUILD_CLASS) {
+    Object* bc = dict_get_str(f->builtins, iname(in, "__build_class__"));
+    if (!bc) {
+      in.raise(in.t.NameError, "__build_class__ not found");
+      goto error;
+    }
+    PUSH(incref(bc));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_ASSERTION_ERROR) {
+    PUSH(incref(in.t.AssertionError));
+    DISPATCH();
+  }
+
+  TARGET(RAISE_VARARGS) {
+    Object* cause = oparg == 2 ? POP() : nullptr;
+    Object* exc = oparg >= 1 ? POP() : nullptr;
+    if (!exc) {
+      if (!in.handled) {
+        in.raise(in.t.RuntimeError, "No active exception to reraise");
+        goto error;
+      }
+      in.raise_obj(incref(in.handled));
+      reraise = true;
+      goto error;
+    }
+    do_raise(in, exc, cause);
+    decref(exc);
+    xdecref(cause);
+    goto error;
+  }
+
+  TARGET(PUSH_EXC_INFO) {
+    Object* v = TOP();
+    Object* prev = in.handled ? in.handled : incref(in.None);
+    SET_TOP(prev);
+    in.handled = incref(v);
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(POP_EXCEPT) {
+    Object* v = POP();
+    Object* old = in.handled;
+    in.handled = v == in.None ? nullptr : v;
+    if (v == in.None) decref(v);
+    xdecref(old);
+    DISPATCH();
+  }
+
+  TARGET(CHECK_EXC_MATCH) {
+    Object* right = TOP();
+    Object* left = SECOND();
+    auto check = [&](Object* t) { return is_type(t, in.t.type) && static_cast<Type*>(t)->is_exception; };
+    bool ok = check(right);
+    if (!ok && is_type(right, in.t.tuple)) {
+      ok = true;
+      for (Object* x : static_cast<TupleObj*>(right)->items) ok = ok && check(x);
+    }
+    if (!ok) {
+      in.raise(in.t.TypeError, "catching classes that do not inherit from BaseException is not allowed");
+      goto error;
+    }
+    bool match = false;
+    if (is_type(right, in.t.tuple)) {
+      for (Object* x : static_cast<TupleObj*>(right)->items) match = match || is_type(left, static_cast<Type*>(x));
+    } else {
+      match = is_type(left, static_cast<Type*>(right));
+    }
+    SET_TOP(new_bool(in, match));
+    decref(right);
+    DISPATCH();
+  }
+
+  TARGET(RERAISE) {
+    Object* exc = POP();
+    if (oparg) {
+      Object* lasti = PEEK(oparg);
+      if (is_type(lasti, in.t.int_)) f->lasti = static_cast<int>(static_cast<IntObj*>(lasti)->small);
+    }
+    in.raise_obj(exc);
+    reraise = true;
+    goto error;
+  }
+
+  TARGET(BEFORE_WITH) {
+    Object* mgr = TOP();
+    Object* enter = type_lookup(in, mgr->type, "__enter__");
+    Object* exit = type_lookup(in, mgr->type, "__exit__");
+    if (!enter || !exit) {
+      in.raise(in.t.TypeError, "'" + type_name(mgr) + "' object does not support the context manager protocol");
+      goto error;
+    }
+    Object* bound_exit = exit->type->descr_get ? exit->type->descr_get(in, exit, mgr, mgr->type) : incref(exit);
+    if (!bound_exit) goto error;
+    Object* r = call1(in, enter, mgr);
+    if (!r) {
+      decref(bound_exit);
+      goto error;
+    }
+    SET_TOP(bound_exit);
+    decref(mgr);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(WITH_EXCEPT_START) {
+    Object* val = TOP();
+    Object* exit = PEEK(4);
+    Object* items[] = {val->type, val, in.None};
+    Object* r = call(in, exit, Args{items, 3, nullptr});
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_NAME) {
+    Object* fromlist = POP();
+    Object* level = TOP();
+    SAVE_FRAME();
+    Object* m = import_name(in, f, co->names[static_cast<size_t>(oparg)], fromlist, level);
+    decref(fromlist);
+    if (!m) goto error;
+    SET_TOP(m);
+    decref(level);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_FROM) {
+    Object* m = import_from(in, TOP(), co->names[static_cast<size_t>(oparg)]);
+    if (!m) goto error;
+    PUSH(m);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_STAR) {
+    Object* m = POP();
+    bool ok = import_star(in, f, m);
+    decref(m);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(GET_LEN) {
+    int64_t n = length(in, TOP());
+    if (n < 0) goto error;
+    PUSH(new_int(in, n));
+    DISPATCH();
+  }
+
+  TARGET(PRINT_EXPR) {
+    Object* v = POP();
+    if (v != in.None) {
+      auto r = repr_utf8(in, v);
+      if (!r) {
+        decref(v);
+        goto error;
+      }
+      in.write_stdout(*r + "\n");
+    }
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(SETUP_ANNOTATIONS) {
+    if (f->locals && is_type(f->locals, in.t.dict)) {
+      Object* key = intern(in, "__annotations__");
+      if (!dict_get_str(static_cast<DictObj*>(f->locals), key)) {
+        Object* d = new_dict(in);
+        dict_set(in, static_cast<DictObj*>(f->locals), key, d);
+        decref(d);
+      }
+      decref(key);
+    }
+    DISPATCH();
+  }
+
+  MISSING(MATCH_MAPPING)
+  MISSING(MATCH_SEQUENCE)
+  MISSING(MATCH_KEYS)
+  MISSING(MATCH_CLASS)
+  MISSING(CHECK_EG_MATCH)
+  MISSING(PREP_RERAISE_STAR)
+  MISSING(GET_AITER)
+  MISSING(GET_ANEXT)
+  MISSING(BEFORE_ASYNC_WITH)
+  MISSING(END_ASYNC_FOR)
+  MISSING(GET_AWAITABLE)
+  MISSING(ASYNC_GEN_WRAP)
+  MISSING(GET_YIELD_FROM_ITER)
+  MISSING(RETURN_GENERATOR)
+  MISSING(YIELD_VALUE)
+  MISSING(SEND)
+  goto unknown_opcode;
+
+#if !defined(PYLIFE_COMPUTED_GOTO)
+  default: goto unknown_opcode;
+  }
+#endif
+
+unknown_opcode:
+  in.raise(in.t.SystemError, std::string("pylife's VM cannot run ") + std::string(compile::op_info(static_cast<uint8_t>(opcode)).name) +
+                                 " yet");
+  goto error;
+
+return_from_frame: {
+  Frame* done = f;
+  SAVE_FRAME();
+  in.frame = done->back;
+  --in.depth;
+  bool was_entry = done->entry;
+  free_frame(in, done);
+  if (was_entry) {
+    --in.native_depth;
+    return retval;
+  }
+  f = in.frame;
+  LOAD_FRAME();
+  PUSH(retval);
+  retval = nullptr;
+  DISPATCH();
+}
+
+error: {
+  // Record where the exception passed through this frame.
+  if (!in.exc) in.raise(in.t.SystemError, "error return without exception set");
+  SAVE_FRAME();
+  if (!reraise) {
+    chain_context(in);
+    static_cast<ExceptionObj*>(in.exc)->traceback.push_back(TracebackEntry{co->code, f->lasti});
+  }
+  reraise = false;
+  while (true) {
+    const compile::ExceptionEntry* h = in.step_limit_hit ? nullptr : find_handler(*co->code, f->lasti);
+    if (h) {
+      Object** base = f->stack + h->depth;
+      while (sp > base) xdecref(POP());
+      if (h->lasti) PUSH(new_int(in, f->lasti));
+      PUSH(in.fetch_error());
+      next = h->target;
+      DISPATCH();
+    }
+    Frame* done = f;
+    in.frame = done->back;
+    --in.depth;
+    bool was_entry = done->entry;
+    done->sp = sp;
+    free_frame(in, done);
+    if (was_entry) {
+      --in.native_depth;
+      return nullptr;
+    }
+    f = in.frame;
+    LOAD_FRAME();
+    static_cast<ExceptionObj*>(in.exc)->traceback.push_back(TracebackEntry{co->code, f->lasti});
+  }
+}
+
+}
+
+Frame* make_class_frame(Interp& in, FunctionObj* fn, DictObj* ns) {
+  if (in.depth >= in.recursion_limit) {
+    in.raise(in.t.RecursionError, "maximum recursion depth exceeded");
+    return nullptr;
+  }
+  return new_frame(in, fn->code, fn->globals, fn->builtins, ns, fn);
+}
+
+Object* call_function(Interp& in, FunctionObj* fn, const Args& args) {
+  Frame* f = frame_for_call(in, fn, args);
+  if (!f) return nullptr;
+  return run_frame(in, f);
+}
+
+Object* eval_code(Interp& in, CodeObj* code, DictObj* globals, Object* locals) {
+  Object* b = dict_get_str(globals, iname(in, "__builtins__"));
+  DictObj* builtins = in.builtins;
+  if (b && is_type(b, in.t.dict)) builtins = static_cast<DictObj*>(b);
+  if (b && dynamic_cast<ModuleObj*>(b)) builtins = static_cast<ModuleObj*>(b)->dict;
+  Frame* f = new_frame(in, code, globals, builtins, locals, nullptr);
+  return run_frame(in, f);
+}
+
+}  // namespace pylife::vm

@@ -1,0 +1,73 @@
+// Frames and the evaluation loop's entry points (internal to core/vm).
+//
+// A frame holds one running code object: its fast locals, cells and free
+// variables ("localsplus", as CPython 3.11 lays them out), its operand
+// stack, the index of the instruction running, and the namespaces.  Calls
+// from Python code to Python functions push a frame and stay inside the
+// same C++ loop, so deep Python recursion never deepens the C++ stack;
+// only calls made by built-ins (sorted's key, map, __repr__ …) enter the
+// loop again, and those are bounded separately.
+#pragma once
+
+#include "../runtime/object.h"
+
+namespace pylife::runtime {
+
+struct Frame {
+  CodeObj* code = nullptr;
+  FunctionObj* func = nullptr;  // null for module and exec'd code
+  DictObj* globals = nullptr;
+  DictObj* builtins = nullptr;
+  Object* locals = nullptr;  // dict for module / class bodies, else null
+  Frame* back = nullptr;
+  Object** fast = nullptr;   // localsplus
+  Object** stack = nullptr;  // operand stack base
+  Object** sp = nullptr;     // next free stack slot
+  int lasti = 0;             // code unit index of the running instruction
+  int next = 0;              // where to continue
+  bool entry = false;        // returning from it leaves the C++ loop
+  Object* kwnames = nullptr;  // from KW_NAMES, for the next CALL (borrowed const)
+  size_t nslots = 0;
+};
+
+}  // namespace pylife::runtime
+
+namespace pylife::vm {
+
+using namespace runtime;
+
+// A chunked LIFO allocator for frames and their slots.
+class FrameStack {
+ public:
+  Frame* push(size_t nslots);
+  void pop(Frame* f);
+  ~FrameStack();
+
+ private:
+  struct Chunk {
+    std::unique_ptr<Object*[]> slots;
+    size_t size = 0, top = 0;
+  };
+  std::vector<Chunk> chunks_;
+  size_t current_ = 0;
+  std::vector<Frame*> free_;
+};
+
+// Runs [code] as a module body or exec() with [globals] and [locals].
+Object* eval_code(Interp& in, CodeObj* code, DictObj* globals, Object* locals);
+// Calls a Python function (the slot behind FunctionObj's call).
+Object* call_function(Interp& in, FunctionObj* func, const Args& args);
+// Registers the frame-aware builtins (globals, locals, vars, super,
+// __build_class__, __import__, exec-like helpers).
+void init_vm_builtins(Interp& in);
+FrameStack& frame_stack(Interp& in);
+// A frame running class body [fn] with [ns] as its locals.
+Frame* make_class_frame(Interp& in, FunctionObj* fn, DictObj* ns);
+// The loop: runs [entry] (set up) until it returns or raises out.
+Object* run_frame(Interp& in, Frame* entry);
+// Imports used by IMPORT_NAME / IMPORT_FROM / IMPORT_STAR.
+Object* import_name(Interp& in, Frame* f, Object* name, Object* fromlist, Object* level);
+Object* import_from(Interp& in, Object* module, Object* name);
+bool import_star(Interp& in, Frame* f, Object* module);
+
+}  // namespace pylife::vm

@@ -1,0 +1,787 @@
+// Running a program: code objects as runtime objects, the __main__ module,
+// the built-ins that need the running frame (globals, locals, vars, super,
+// __build_class__, __import__), the import of the program's own modules,
+// CPython 3.11's traceback format, and termination (exit codes, SystemExit).
+#include <algorithm>
+
+#include "frame.h"
+#include "pylife/compile.h"
+#include "pylife/parse.h"
+#include "pylife/symtable.h"
+#include "pylife/unicode.h"
+#include "pylife/vm.h"
+
+namespace pylife::vm {
+
+FrameStack& frame_stack(Interp& in) {
+  if (!in.vm_data) in.vm_data = std::make_shared<FrameStack>();
+  return *static_cast<FrameStack*>(in.vm_data.get());
+}
+
+}  // namespace pylife::vm
+
+namespace pylife::runtime {
+
+namespace {
+
+Object* const_object(Interp& in, const compile::Const& c) {
+  using K = compile::Const::Kind;
+  switch (c.kind) {
+    case K::kNone: return incref(in.None);
+    case K::kTrue: return incref(in.True);
+    case K::kFalse: return incref(in.False);
+    case K::kEllipsis: return incref(in.Ellipsis);
+    case K::kInt: {
+      std::string err;
+      auto v = BigInt::parse(c.text, 10, &err);
+      return new_int(in, v ? *v : BigInt(0));
+    }
+    case K::kFloat: return new_float(in, c.number);
+    case K::kComplex: return new_complex(in, 0.0, c.number);
+    case K::kStr: return intern(in, c.text);
+    case K::kBytes: return new_bytes(in, c.text);
+    case K::kTuple: {
+      std::vector<Object*> items;
+      for (const auto& x : c.items) items.push_back(const_object(in, x));
+      return new_tuple(in, std::move(items));
+    }
+    case K::kCode: return new_code(in, c.code);
+  }
+  return incref(in.None);
+}
+
+}  // namespace
+
+CodeObj* new_code(Interp& in, std::shared_ptr<const compile::CodeObject> code) {
+  auto* c = in.alloc<CodeObj>(in.t.code);
+  c->code = code;
+  for (const auto& k : code->consts) c->consts.push_back(const_object(in, k));
+  for (const auto& n : code->names) c->names.push_back(intern(in, n));
+  for (const auto& n : code->localsplus()) c->localsplus.push_back(intern(in, n));
+  c->nlocals = static_cast<int>(code->varnames.size());
+  c->nfrees = static_cast<int>(code->freevars.size());
+  c->ncells = static_cast<int>(c->localsplus.size()) - c->nlocals - c->nfrees;
+  return c;
+}
+
+}  // namespace pylife::runtime
+
+namespace pylife::vm {
+
+namespace {
+
+// ---- compiling and running modules ---------------------------------------------------
+
+struct Compiled {
+  bool ok = false;
+  bool unsupported = false;
+  std::string error_text;  // formatted SyntaxError or pylife's message
+  std::shared_ptr<const compile::CodeObject> code;
+};
+
+void remember_source(Interp& in, const std::string& filename, const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  std::string t = text;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == '\n' || t[i] == '\r') {
+      lines.push_back(t.substr(start, i - start));
+      if (i < t.size() && t[i] == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  for (auto& s : in.sources) {
+    if (s.first == filename) {
+      s.second = std::move(lines);
+      return;
+    }
+  }
+  in.sources.emplace_back(filename, std::move(lines));
+}
+
+Compiled compile_source(const source::Source& src, const std::string& filename) {
+  Compiled out;
+  parse::ParseResult parsed = parse::parse(src);
+  if (!parsed.ok) {
+    out.error_text = parse::format_error(parsed.error, filename);
+    return out;
+  }
+  std::string text = source::normalize_newlines(src.text);
+  auto lines = source::split_lines(text);
+  auto table = compile::build_symtable(parsed.module, lines);
+  if (!table.ok) {
+    out.error_text = parse::format_error(table.error, filename);
+    return out;
+  }
+  auto compiled = compile::compile_module(parsed.module, *table.top, filename, lines);
+  if (!compiled.ok) {
+    out.unsupported = compiled.unsupported;
+    if (compiled.unsupported) {
+      out.error_text = "pylife: " + filename + ":" + std::to_string(compiled.error.lineno) + ": " + compiled.error.msg + "\n";
+    } else {
+      out.error_text = parse::format_error(compiled.error, filename);
+    }
+    return out;
+  }
+  out.ok = true;
+  out.code = compiled.code;
+  return out;
+}
+
+// ---- imports ---------------------------------------------------------------------------
+
+Object* load_module_file(Interp& in, const std::string& fullname, const std::string& path, bool package) {
+  const fs::FileSystem* files = in.host.files;
+  if (!files) return nullptr;
+  auto read = source::read(*files, path);
+  if (read.status == source::ReadSourceResult::Status::kOsError) return nullptr;
+  if (read.status == source::ReadSourceResult::Status::kSyntaxError) {
+    return in.raise(in.t.SyntaxError, read.syntax_error.message);
+  }
+  Compiled c = compile_source(read.source, path);
+  if (!c.ok) {
+    // The text CPython would show, as the SyntaxError's message.
+    std::string msg = c.error_text;
+    auto last = msg.rfind(": ");
+    std::string shown = last != std::string::npos ? msg.substr(last + 2) : msg;
+    if (!shown.empty() && shown.back() == '\n') shown.pop_back();
+    return in.raise(c.unsupported ? in.t.SystemError : in.t.SyntaxError, shown);
+  }
+  remember_source(in, path, source::normalize_newlines(read.source.text));
+  ModuleObj* m = make_module(in, fullname);
+  dict_set_str(in, m->dict, "__file__", new_str(in, path));
+  dict_set_str(in, m->dict, "__builtins__", incref(in.builtins));
+  if (package) {
+    std::string dir = path.substr(0, path.rfind('/'));
+    dict_set_str(in, m->dict, "__path__", new_list(in, {new_str(in, dir)}));
+    dict_set_str(in, m->dict, "__package__", new_str(in, fullname));
+  } else {
+    auto dot = fullname.rfind('.');
+    dict_set_str(in, m->dict, "__package__", new_str(in, dot == std::string::npos ? "" : fullname.substr(0, dot)));
+  }
+  CodeObj* code = new_code(in, c.code);
+  Object* r = eval_code(in, code, m->dict, m->dict);
+  decref(code);
+  if (!r) {
+    Object* key = new_str(in, fullname);
+    dict_del(in, in.modules, key);
+    decref(key);
+    decref(m);
+    return nullptr;
+  }
+  decref(r);
+  return m;
+}
+
+Object* import_one(Interp& in, const std::string& fullname, Object* parent) {
+  Object* key = new_str(in, fullname);
+  Object* found = dict_get(in, in.modules, key);
+  decref(key);
+  if (found) return incref(found);
+  std::vector<std::string> dirs;
+  if (parent) {
+    Object* path = lookup_attr(in, parent, iname(in, "__path__"));
+    if (path && is_type(path, in.t.list)) {
+      for (Object* p : static_cast<ListObj*>(path)->items) {
+        if (is_type(p, in.t.str)) dirs.push_back(utf8(p));
+      }
+    }
+    xdecref(path);
+  } else {
+    Object* sp = dict_get_str(in.sys->dict, iname(in, "path"));
+    if (sp && is_type(sp, in.t.list)) {
+      for (Object* p : static_cast<ListObj*>(sp)->items) {
+        if (is_type(p, in.t.str)) dirs.push_back(utf8(p));
+      }
+    }
+  }
+  std::string leaf = fullname.substr(fullname.rfind('.') == std::string::npos ? 0 : fullname.rfind('.') + 1);
+  for (const auto& d : dirs) {
+    std::string base = d.empty() ? leaf : d + "/" + leaf;
+    if (Object* m = load_module_file(in, fullname, base + ".py", false)) return m;
+    if (in.error()) return nullptr;
+    if (Object* m = load_module_file(in, fullname, base + "/__init__.py", true)) return m;
+    if (in.error()) return nullptr;
+  }
+  Object* args = new_tuple(in, {new_str(in, "No module named '" + fullname + "'")});
+  auto* e = static_cast<ExceptionObj*>(new_exception(in, in.t.ModuleNotFoundError, args));
+  return in.raise_obj(e);
+}
+
+}  // namespace
+
+Object* import_name(Interp& in, Frame* f, Object* name, Object* fromlist, Object* level_obj) {
+  int64_t level = 0;
+  if (level_obj && is_type(level_obj, in.t.int_)) level = static_cast<IntObj*>(level_obj)->small;
+  std::string full = utf8(name);
+  if (level > 0) {
+    Object* pkg = dict_get_str(f->globals, iname(in, "__package__"));
+    std::string package = pkg && is_type(pkg, in.t.str) ? utf8(pkg) : "";
+    if (package.empty()) return in.raise(in.t.ImportError, "attempted relative import with no known parent package");
+    for (int64_t i = 1; i < level; ++i) {
+      auto dot = package.rfind('.');
+      if (dot == std::string::npos) return in.raise(in.t.ImportError, "attempted relative import beyond top-level package");
+      package = package.substr(0, dot);
+    }
+    full = full.empty() ? package : package + "." + full;
+  }
+  // Import each prefix of a.b.c in turn.
+  Object* top = nullptr;
+  Object* parent = nullptr;
+  size_t pos = 0;
+  while (true) {
+    size_t dot = full.find('.', pos);
+    std::string prefix = full.substr(0, dot);
+    Object* m = import_one(in, prefix, parent);
+    if (!m) {
+      xdecref(top);
+      xdecref(parent);
+      return nullptr;
+    }
+    if (parent) {
+      // Bind the submodule as an attribute of its package.
+      std::string leaf = prefix.substr(prefix.rfind('.') + 1);
+      Object* ln = intern(in, leaf);
+      setattr(in, parent, ln, m);
+      decref(ln);
+    }
+    if (!top) top = incref(m);
+    xdecref(parent);
+    parent = m;
+    if (dot == std::string::npos) break;
+    pos = dot + 1;
+  }
+  bool has_fromlist = fromlist && fromlist != in.None && truth(in, fromlist) == 1;
+  if (has_fromlist || level > 0) {
+    decref(top);
+    return parent;
+  }
+  decref(parent);
+  return top;
+}
+
+Object* import_from(Interp& in, Object* module, Object* name) {
+  Object* v = lookup_attr(in, module, name);
+  if (v || in.error()) return v;
+  Object* mn = lookup_attr(in, module, iname(in, "__name__"));
+  std::string modname = mn && is_type(mn, in.t.str) ? utf8(mn) : "?";
+  xdecref(mn);
+  // A submodule not imported yet.
+  Object* key = new_str(in, modname + "." + utf8(name));
+  Object* sub = dict_get(in, in.modules, key);
+  decref(key);
+  if (sub) return incref(sub);
+  if (Object* path = lookup_attr(in, module, iname(in, "__path__"))) {
+    decref(path);
+    Object* m = import_one(in, modname + "." + utf8(name), module);
+    if (m) return m;
+    in.clear_error();
+  }
+  Object* file = lookup_attr(in, module, iname(in, "__file__"));
+  std::string where = file && is_type(file, in.t.str) ? utf8(file) : "unknown location";
+  xdecref(file);
+  return in.raise(in.t.ImportError, "cannot import name '" + utf8(name) + "' from '" + modname + "' (" + where + ")");
+}
+
+bool import_star(Interp& in, Frame* f, Object* module) {
+  auto* m = dynamic_cast<ModuleObj*>(module);
+  if (!m || !f->locals || !is_type(f->locals, in.t.dict)) return true;
+  auto* target = static_cast<DictObj*>(f->locals);
+  Object* all = dict_get_str(m->dict, iname(in, "__all__"));
+  if (all) {
+    Object* list = sequence_to_list(in, all);
+    if (!list) return false;
+    for (Object* n : static_cast<ListObj*>(list)->items) {
+      Object* v = getattr(in, module, n);
+      if (!v || dict_set(in, target, n, v) < 0) {
+        xdecref(v);
+        decref(list);
+        return false;
+      }
+      decref(v);
+    }
+    decref(list);
+    return true;
+  }
+  auto entries = m->dict->entries;
+  for (auto& e : entries) {
+    if (!e.key || !is_type(e.key, in.t.str) || str_view(e.key).empty() || str_view(e.key)[0] == U'_') continue;
+    if (dict_set(in, target, e.key, e.value) < 0) return false;
+  }
+  return true;
+}
+
+namespace {
+
+// ---- built-ins that need the frame ------------------------------------------------------
+
+Object* b_globals(Interp& in, Object*, const Args& args) {
+  if (!arg_count(in, "globals", args, 0, 0)) return nullptr;
+  if (!in.frame) return new_dict(in);
+  return incref(in.frame->globals);
+}
+
+Object* frame_locals(Interp& in, Frame* f) {
+  if (f->locals) return incref(f->locals);
+  DictObj* d = new_dict(in);
+  CodeObj* co = f->code;
+  int n = co->nlocals + co->ncells + co->nfrees;
+  for (int i = 0; i < n; ++i) {
+    Object* v = f->fast[i];
+    if (!v) continue;
+    bool is_cell_slot = i >= co->nlocals || v->type == in.t.cell;
+    if (is_cell_slot && v->type == in.t.cell) {
+      v = static_cast<CellObj*>(v)->ref;
+      if (!v) continue;
+    }
+    dict_set(in, d, co->localsplus[static_cast<size_t>(i)], v);
+  }
+  return d;
+}
+
+Object* b_locals(Interp& in, Object*, const Args& args) {
+  if (!arg_count(in, "locals", args, 0, 0)) return nullptr;
+  if (!in.frame) return new_dict(in);
+  return frame_locals(in, in.frame);
+}
+
+Object* b_vars(Interp& in, Object*, const Args& args) {
+  if (!arg_count(in, "vars", args, 0, 1)) return nullptr;
+  if (args.npos == 0) return in.frame ? frame_locals(in, in.frame) : new_dict(in);
+  Object* d = lookup_attr(in, args.items[0], iname(in, "__dict__"));
+  if (d || in.error()) return d;
+  return in.raise(in.t.TypeError, "vars() argument must have __dict__ attribute");
+}
+
+Object* b_build_class(Interp& in, Object*, const Args& args) {
+  if (args.npos < 2) return in.raise(in.t.TypeError, "__build_class__: not enough arguments");
+  Object* func = args.items[0];
+  Object* name = args.items[1];
+  if (func->type != in.t.function) return in.raise(in.t.TypeError, "__build_class__: func must be a function");
+  if (!is_type(name, in.t.str)) return in.raise(in.t.TypeError, "__build_class__: name is not a string");
+  std::vector<Object*> bases;
+  for (size_t i = 2; i < args.npos; ++i) bases.push_back(incref(args.items[i]));
+  Ref bases_tuple(new_tuple(in, std::move(bases)));
+  Object* meta = nullptr;
+  for (size_t k = 0; k < args.nkw(); ++k) {
+    if (utf8(args.kwname(k)) == "metaclass") {
+      meta = args.kwvalue(k);
+    } else {
+      return in.raise(in.t.TypeError, "__init_subclass__() takes no keyword arguments");
+    }
+  }
+  auto& bs = static_cast<TupleObj*>(bases_tuple.get())->items;
+  if (!meta) meta = bs.empty() ? in.t.type : bs[0]->type;
+  for (Object* b : bs) {
+    if (!is_type(b, in.t.type)) {
+      auto r = repr_utf8(in, b);
+      return in.raise(in.t.TypeError, "bases must be types");
+    }
+    if (b->type != meta && b->type->is_subtype(static_cast<Type*>(meta))) meta = b->type;
+  }
+  auto* fn = static_cast<FunctionObj*>(func);
+  DictObj* ns = new_dict(in);
+  Ref ns_guard(ns);
+  Object* modname = dict_get_str(fn->globals, iname(in, "__name__"));
+  if (modname) dict_set_str(in, ns, "__module__", incref(modname));
+  dict_set_str(in, ns, "__qualname__", new_str(in, fn->code->code->qualname));
+  Frame* f = make_class_frame(in, fn, ns);
+  if (!f) return nullptr;
+  Object* cell = run_frame(in, f);
+  if (!cell) return nullptr;
+  Object* items[] = {name, bases_tuple.get(), ns};
+  Object* cls = call(in, meta, Args{items, 3, nullptr});
+  decref(cell);
+  return cls;
+}
+
+// super() and super(type, obj).
+struct SuperObj : Object {
+  Type* type = nullptr;
+  Object* obj = nullptr;
+  Type* obj_type = nullptr;
+  ~SuperObj() override {
+    xdecref(type);
+    xdecref(obj);
+    xdecref(obj_type);
+  }
+};
+
+Object* super_create(Interp& in, Type* stype, const Args& args) {
+  if (!arg_count(in, "super", args, 0, 2)) return nullptr;
+  Object *type = nullptr, *obj = nullptr;
+  if (args.npos == 0) {
+    Frame* f = in.frame;
+    if (!f || !f->func) return in.raise(in.t.RuntimeError, "super(): no arguments");
+    CodeObj* co = f->code;
+    if (co->code->argcount == 0 && !(co->code->flags & compile::kVarargs)) return in.raise(in.t.RuntimeError, "super(): no arguments");
+    obj = f->fast[0];
+    if (obj && obj->type == in.t.cell) obj = static_cast<CellObj*>(obj)->ref;
+    if (!obj) return in.raise(in.t.RuntimeError, "super(): arg[0] deleted");
+    for (int i = co->nlocals + co->ncells; i < co->nlocals + co->ncells + co->nfrees; ++i) {
+      if (str_view(co->localsplus[static_cast<size_t>(i)]) == U"__class__") {
+        type = static_cast<CellObj*>(f->fast[i])->ref;
+        break;
+      }
+    }
+    if (!type) return in.raise(in.t.RuntimeError, "super(): __class__ cell not found");
+  } else {
+    type = args.items[0];
+    obj = args.npos > 1 ? args.items[1] : nullptr;
+  }
+  if (!is_type(type, in.t.type)) return in.raise(in.t.TypeError, "super() argument 1 must be a type, not " + type_name(type));
+  auto* s = in.alloc<SuperObj>(stype);
+  s->type = static_cast<Type*>(incref(type));
+  if (obj) {
+    s->obj = incref(obj);
+    Type* ot = is_type(obj, in.t.type) && static_cast<Type*>(obj)->is_subtype(static_cast<Type*>(type)) ? static_cast<Type*>(obj) : obj->type;
+    if (!ot->is_subtype(static_cast<Type*>(type))) {
+      decref(s);
+      return in.raise(in.t.TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    }
+    s->obj_type = static_cast<Type*>(incref(ot));
+  }
+  return s;
+}
+
+Object* super_getattr(Interp& in, Object* o, StrObj* name) {
+  auto* s = static_cast<SuperObj*>(o);
+  if (s->obj_type && name->s != U"__class__") {
+    auto& mro = s->obj_type->mro;
+    size_t i = 0;
+    while (i < mro.size() && mro[i] != s->type) ++i;
+    for (++i; i < mro.size(); ++i) {
+      if (!mro[i]->dict) continue;
+      Object* v = dict_get_str(mro[i]->dict, name);
+      if (!v) continue;
+      if (v->type->descr_get) {
+        Object* inst = s->obj == s->obj_type ? nullptr : s->obj;
+        return v->type->descr_get(in, v, inst, s->obj_type);
+      }
+      return incref(v);
+    }
+  }
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'super' object has no attribute '" + utf8(name) + "'");
+}
+
+Object* super_repr(Interp& in, Object* o) {
+  auto* s = static_cast<SuperObj*>(o);
+  std::string r = "<super: <class '" + s->type->name + "'>, ";
+  r += s->obj_type ? "<" + s->obj_type->name + " object>>" : "NULL>";
+  return new_str(in, r);
+}
+
+Object* b_import(Interp& in, Object*, const Args& args) {
+  Object* a[5];
+  if (!parse_args(in, "__import__", args, {"name", "globals", "locals", "fromlist", "level"}, 1, a)) return nullptr;
+  if (!is_type(a[0], in.t.str)) return in.raise(in.t.TypeError, "__import__() argument 1 must be str, not " + type_name(a[0]));
+  Frame dummy;
+  dummy.globals = in.frame ? in.frame->globals : in.builtins;
+  Object* zero = new_int(in, 0);
+  Object* r = import_name(in, &dummy, a[0], a[3] ? a[3] : in.None, a[4] ? a[4] : zero);
+  decref(zero);
+  return r;
+}
+
+// ---- tracebacks ----------------------------------------------------------------------------
+
+const std::vector<std::string>* source_lines(Interp& in, const std::string& filename) {
+  for (auto& s : in.sources) {
+    if (s.first == filename) return &s.second;
+  }
+  return nullptr;
+}
+
+// Code point index of UTF-8 byte offset [byte] in [line].
+int char_offset(const std::string& line, int byte) {
+  int n = 0;
+  for (int i = 0; i < byte && i < static_cast<int>(line.size()); ++i) {
+    if ((static_cast<unsigned char>(line[static_cast<size_t>(i)]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string strip(const std::string& s) {
+  size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\f' || s[a] == '\v')) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  return s.substr(a, b - a);
+}
+
+// traceback.py's _extract_caret_anchors_from_line_segment: a binary
+// operator or a subscript inside the failing expression.
+bool caret_anchors(const std::string& segment, int* left_end, int* right_start) {
+  source::Source src;
+  src.filename = "<segment>";
+  src.text = segment;
+  src.encoding = "utf-8";
+  parse::ParseResult parsed = parse::parse(src);
+  if (!parsed.ok) return false;
+  ast::Node* module = parsed.module;
+  auto& body = module->list(PYLIFE_FIELD(Module, body));
+  if (body.size() != 1 || body[0]->kind != ast::Kind::Expr) return false;
+  ast::Node* e = body[0]->node(PYLIFE_FIELD(Expr, value));
+  auto chars = [&](int byte) { return char_offset(segment, byte); };
+  if (e->kind == ast::Kind::BinOp) {
+    ast::Node* left = e->node(PYLIFE_FIELD(BinOp, left));
+    ast::Node* right = e->node(PYLIFE_FIELD(BinOp, right));
+    int op_start = chars(left->loc.end_col_offset), op_end = chars(right->loc.col_offset);
+    std::u32string seg = unicode::decode_utf8(segment);
+    std::u32string op = seg.substr(static_cast<size_t>(op_start), static_cast<size_t>(op_end - op_start));
+    int offset = 0;
+    while (offset < static_cast<int>(op.size()) && unicode::is_space(op[static_cast<size_t>(offset)])) ++offset;
+    int left_anchor = op_start + offset;
+    int right_anchor = left_anchor + 1;
+    if (offset + 1 < static_cast<int>(op.size()) && !unicode::is_space(op[static_cast<size_t>(offset + 1)])) ++right_anchor;
+    *left_end = left_anchor;
+    *right_start = right_anchor;
+    return true;
+  }
+  if (e->kind == ast::Kind::Subscript) {
+    *left_end = chars(e->node(PYLIFE_FIELD(Subscript, value))->loc.end_col_offset);
+    *right_start = chars(e->node(PYLIFE_FIELD(Subscript, slice))->loc.end_col_offset + 1);
+    return true;
+  }
+  return false;
+}
+
+std::string format_entry(Interp& in, const TracebackEntry& t) {
+  const compile::CodeObject& co = *t.code;
+  compile::Position pos = t.offset >= 0 && static_cast<size_t>(t.offset) < co.positions.size() ? co.positions[static_cast<size_t>(t.offset)]
+                                                                                               : compile::Position{};
+  std::string out = "  File \"" + co.filename + "\", line " + (pos.line < 0 ? std::string("None") : std::to_string(pos.line)) +
+                    ", in " + co.name + "\n";
+  const auto* lines = source_lines(in, co.filename);
+  if (!lines || pos.line < 1 || static_cast<size_t>(pos.line) > lines->size()) return out;
+  const std::string& line = (*lines)[static_cast<size_t>(pos.line - 1)];
+  std::string stripped = strip(line);
+  if (stripped.empty()) return out;
+  out += "    " + stripped + "\n";
+  if (pos.col < 0 || pos.end_col < 0) return out;
+  int leading = 0;
+  while (leading < static_cast<int>(line.size()) && (line[static_cast<size_t>(leading)] == ' ' || line[static_cast<size_t>(leading)] == '\t' ||
+                                                     line[static_cast<size_t>(leading)] == '\f')) {
+    ++leading;
+  }
+  int stripped_chars = char_offset(line, leading);
+  int stripped_len = static_cast<int>(unicode::count_code_points(stripped));
+  int start = char_offset(line, pos.col);
+  int end = char_offset(line, pos.end_col);
+  bool anchors = false;
+  int left_end = 0, right_start = 0;
+  if (pos.end_line == pos.line) {
+    if (pos.end_col > pos.col && static_cast<size_t>(pos.end_col) <= line.size()) {
+      anchors = caret_anchors(line.substr(static_cast<size_t>(pos.col), static_cast<size_t>(pos.end_col - pos.col)), &left_end, &right_start);
+    }
+  } else {
+    end = stripped_chars + stripped_len;
+  }
+  if (end - start < stripped_len || (anchors && right_start - left_end > 0)) {
+    out += "    " + std::string(static_cast<size_t>(std::max(0, start - stripped_chars)), ' ');
+    if (anchors) {
+      out += std::string(static_cast<size_t>(std::max(0, left_end)), '~');
+      out += std::string(static_cast<size_t>(std::max(0, right_start - left_end)), '^');
+      out += std::string(static_cast<size_t>(std::max(0, end - start - right_start)), '~');
+    } else {
+      out += std::string(static_cast<size_t>(std::max(0, end - start)), '^');
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string exception_only(Interp& in, Object* exc) {
+  Type* t = exc->type;
+  std::string name = t->name;
+  if (t->heap) {
+    Object* qn = dict_get_str(t->dict, iname(in, "__qualname__"));
+    if (qn && is_type(qn, in.t.str)) name = utf8(qn);
+    Object* mod = dict_get_str(t->dict, iname(in, "__module__"));
+    std::string m = mod && is_type(mod, in.t.str) ? utf8(mod) : "";
+    if (!m.empty() && m != "__main__" && m != "builtins") name = m + "." + name;
+  }
+  std::string text = exception_str(in, exc);
+  if (text.empty()) return name + "\n";
+  return name + ": " + text + "\n";
+}
+
+void format_chain(Interp& in, Object* exc, std::vector<Object*>& seen, std::string& out) {
+  seen.push_back(exc);
+  auto* e = static_cast<ExceptionObj*>(exc);
+  if (e->cause && std::find(seen.begin(), seen.end(), e->cause) == seen.end()) {
+    format_chain(in, e->cause, seen, out);
+    out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  } else if (e->context && !e->suppress_context && std::find(seen.begin(), seen.end(), e->context) == seen.end()) {
+    format_chain(in, e->context, seen, out);
+    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  if (!e->traceback.empty()) {
+    out += "Traceback (most recent call last):\n";
+    std::string last;
+    int repeats = 0;
+    for (size_t i = e->traceback.size(); i-- > 0;) {
+      std::string entry = format_entry(in, e->traceback[i]);
+      // The first line identifies the frame: collapse long runs as CPython.
+      std::string key = entry.substr(0, entry.find('\n'));
+      if (key == last) {
+        ++repeats;
+        if (repeats > 3) continue;
+      } else {
+        if (repeats > 3) {
+          int more = repeats - 3;
+          out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more == 1 ? "" : "s") + "]\n";
+        }
+        last = key;
+        repeats = 1;
+      }
+      out += entry;
+    }
+    if (repeats > 3) {
+      int more = repeats - 3;
+      out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more == 1 ? "" : "s") + "]\n";
+    }
+  }
+  out += exception_only(in, exc);
+}
+
+std::string format_exception(Interp& in, Object* exc) {
+  std::vector<Object*> seen;
+  std::string out;
+  format_chain(in, exc, seen, out);
+  return out;
+}
+
+// The exit status and output for an uncaught exception.
+int handle_uncaught(Interp& in, Object* exc) {
+  in.flush_stdout();
+  if (is_type(exc, in.t.SystemExit)) {
+    const auto& items = static_cast<TupleObj*>(static_cast<ExceptionObj*>(exc)->args)->items;
+    Object* code = items.empty() ? in.None : items.size() == 1 ? items[0] : static_cast<ExceptionObj*>(exc)->args;
+    if (code == in.None) return 0;
+    if (is_type(code, in.t.int_)) {
+      auto* i = static_cast<IntObj*>(code);
+      return i->big ? -1 : static_cast<int>(i->small & 0xff);
+    }
+    auto s = str_utf8(in, code);
+    if (in.host.write_stderr) in.host.write_stderr((s ? *s : "") + "\n");
+    in.clear_error();
+    return 1;
+  }
+  if (in.host.write_stderr) in.host.write_stderr(format_exception(in, exc));
+  return 1;
+}
+
+}  // namespace
+
+void init_vm_builtins(Interp& in) {
+  in.call_function = call_function;
+  DictObj* b = in.builtins;
+  dict_set_str(in, b, "globals", new_builtin(in, "globals", b_globals, nullptr));
+  dict_set_str(in, b, "locals", new_builtin(in, "locals", b_locals, nullptr));
+  dict_set_str(in, b, "vars", new_builtin(in, "vars", b_vars, nullptr));
+  dict_set_str(in, b, "__build_class__", new_builtin(in, "__build_class__", b_build_class, nullptr));
+  dict_set_str(in, b, "__import__", new_builtin(in, "__import__", b_import, nullptr));
+  Type* st = new_static_type(in, "super", in.t.object);
+  st->interp = &in;
+  st->create = super_create;
+  st->getattr = super_getattr;
+  st->repr = super_repr;
+  dict_set_str(in, b, "super", st);
+}
+
+RunResult run_program(const source::Source& src, const RunOptions& options, const Io& io) {
+  RunResult result;
+  std::string filename = src.filename;
+  Compiled c = compile_source(src, filename);
+  if (!c.ok) {
+    if (io.err) io.err(c.error_text);
+    result.exit_code = c.unsupported ? 2 : 1;
+    result.unsupported = c.unsupported;
+    return result;
+  }
+  Interp in;
+  in.host.write_stdout = io.out;
+  in.host.write_stderr = io.err;
+  in.host.read_line = io.read_line;
+  in.host.clock = io.clock;
+  in.host.wall_clock = io.wall_clock;
+  in.host.sleep = io.sleep;
+  in.host.files = io.files;
+  in.max_steps = options.max_steps;
+  in.max_memory = options.max_memory;
+  init_vm_builtins(in);
+  // sys.argv and sys.path.
+  std::vector<Object*> argv;
+  for (const auto& a : options.argv) argv.push_back(new_str(in, a));
+  dict_set_str(in, in.sys->dict, "argv", new_list(in, std::move(argv)));
+  Object* path = dict_get_str(in.sys->dict, iname(in, "path"));
+  static_cast<ListObj*>(path)->items.push_back(new_str(in, options.script_dir));
+  remember_source(in, filename, source::normalize_newlines(src.text));
+
+  int64_t live_before = in.live_objects;
+  int64_t interned_before = static_cast<int64_t>(in.interned->used);
+  ModuleObj* main = make_module(in, "__main__");
+  dict_set_str(in, main->dict, "__builtins__", incref(in.builtins));
+  if (options.argv.empty() || options.argv[0] != "-c") dict_set_str(in, main->dict, "__file__", new_str(in, filename));
+  CodeObj* code = new_code(in, c.code);
+  Object* r = eval_code(in, code, main->dict, main->dict);
+  decref(code);
+  if (r) {
+    decref(r);
+    result.exit_code = 0;
+  } else {
+    Object* exc = in.fetch_error();
+    if (in.step_limit_hit) {
+      in.flush_stdout();
+      result.step_limit = true;
+      result.exit_code = 1;
+      if (io.err) {
+        io.err("pylife: the program was stopped after " + std::to_string(options.max_steps) +
+               " steps (--max-steps); it may be stuck in a loop\n");
+      }
+    } else {
+      result.exit_code = handle_uncaught(in, exc);
+    }
+    decref(exc);
+  }
+  in.flush_stdout();
+  result.steps = in.steps;
+  // Termination: clear the modules the program made, then count what is left.
+  Object* handled = in.handled;
+  in.handled = nullptr;
+  xdecref(handled);
+  std::vector<Object*> user_modules;
+  for (auto& e : in.modules->entries) {
+    if (!e.key) continue;
+    std::string name = utf8(e.key);
+    if (name == "builtins" || name == "sys" || name == "math" || name == "time") continue;
+    user_modules.push_back(e.key);
+  }
+  for (Object* k : user_modules) {
+    Object* m = dict_get_str(in.modules, k);
+    if (auto* mod = dynamic_cast<ModuleObj*>(m)) {
+      // CPython's module teardown: names starting with '_' first... values to None.
+      auto entries = mod->dict->entries;
+      for (auto& e : entries) {
+        if (e.key) dict_set(in, mod->dict, e.key, in.None);
+      }
+    }
+  }
+  for (Object* k : user_modules) {
+    Object* key = incref(k);
+    dict_del(in, in.modules, key);
+    decref(key);
+  }
+  decref(main);
+  Object* argv_key = intern(in, "argv");
+  dict_del(in, in.sys->dict, argv_key);
+  decref(argv_key);
+  in.clear_error();
+  int64_t interned_growth = static_cast<int64_t>(in.interned->used) - interned_before;
+  result.objects_left = in.live_objects - live_before - interned_growth;
+  return result;
+}
+
+}  // namespace pylife::vm
