@@ -28,7 +28,16 @@ enum Pseudo : int {
   kPopJumpIfTrue,     // POP_JUMP_{FORWARD,BACKWARD}_IF_TRUE
   kPopJumpIfNone,     // POP_JUMP_{FORWARD,BACKWARD}_IF_NONE
   kPopJumpIfNotNone,  // POP_JUMP_{FORWARD,BACKWARD}_IF_NOT_NONE
+  // Exception handling: the handler block ([target]) covers what follows
+  // up to the matching kPopBlock; the assembler turns them into the
+  // exception table and NOPs.
+  kSetupFinally,  // handler entered with the exception pushed
+  kSetupCleanup,  // ... and the offset of the raising instruction (lasti)
+  kSetupWith,     // as kSetupCleanup, for a with statement's __exit__
+  kPopBlock,
 };
+
+bool is_block_push(int op) { return op == kSetupFinally || op == kSetupCleanup || op == kSetupWith; }
 
 struct Block;
 Node* negatable_compare(Node* e, bool* invert);
@@ -38,6 +47,7 @@ struct Instr {
   int arg = 0;
   Block* target = nullptr;
   Position pos;
+  Block* handler = nullptr;  // where an exception raised here goes (label_exception_targets)
 };
 
 struct Block {
@@ -46,6 +56,8 @@ struct Block {
   bool reachable = false;
   int offset = 0;  // in code units, set by the assembler
   int startdepth = -1;
+  bool preserve_lasti = false;  // a handler entered with lasti pushed
+  bool visited = false;
 };
 
 // [b], or the first non-empty block laid out after it (where a jump to
@@ -82,13 +94,20 @@ struct Unit {
   std::vector<std::string> cellvars, freevars;
   Position pos;  // location of what is being compiled
   std::string private_name;
-  // Loops: (continue target, break target, is a for loop).
-  struct Loop {
-    Block* start;
+  // The frame blocks being compiled (compiler_push_fblock): what a
+  // return, break or continue must unwind on its way out.
+  enum class FB { kWhile, kFor, kTryExcept, kFinallyTry, kFinallyEnd, kWith, kHandlerCleanup, kPopValue, kExceptionHandler };
+  struct FBlock {
+    FBlock(FB t, Block* b = nullptr, Block* e = nullptr, Node* n = nullptr, std::string nm = {})
+        : type(t), block(b), exit(e), node(n), name(std::move(nm)) {}
+    FB type;
+    Block* block;
     Block* exit;
-    bool is_for;
+    Node* node;        // kFinallyTry: the Try; kWith: the With
+    std::string name;  // kHandlerCleanup: the `as` name, if any
   };
-  std::vector<Loop> loops;
+  std::vector<FBlock> fblocks;
+  int maxdepth = 0;
 };
 
 class Codegen {
@@ -219,6 +238,19 @@ class Codegen {
                    const std::vector<Node*>& keywords, int line = -1);
   bool call(Node* e);
   bool function(Node* s, bool lambda);
+  bool try_except(Node* s);
+  bool try_finally(Node* s);
+  bool with(Node* s, size_t pos);
+  bool unwind_fblock(const Unit::FBlock& info, bool preserve_tos);
+  bool unwind_fblock_stack(bool preserve_tos, std::optional<Unit::FBlock>* loop);
+  void pop_except_and_reraise() {
+    emit(Op::COPY, 3);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE, 1);
+  }
+  void unset_loc() { u().pos = Position{}; }
+  void label_exception_targets(Unit& unit);
+  void clean_block(std::vector<Block*>& order, size_t bi);
   bool sequence(Node* e, Op build, size_t elts_field);
   bool docstring(const std::vector<Node*>& body, std::string* doc);
 
@@ -1287,13 +1319,7 @@ bool Codegen::stmt(Node* s) {
         set_pos(s);
         emit(Op::NOP);
       }
-      // Leaving for loops pops their iterators.
-      for (size_t i = u().loops.size(); i-- > 0;) {
-        if (u().loops[i].is_for) {
-          if (preserve_tos) emit(Op::SWAP, 2);
-          emit(Op::POP_TOP);
-        }
-      }
+      if (!unwind_fblock_stack(preserve_tos, nullptr)) return false;
       if (!v) {
         load_none();
       } else if (!preserve_tos) {
@@ -1306,20 +1332,26 @@ bool Codegen::stmt(Node* s) {
     case Kind::Pass: emit(Op::NOP); return true;
     case Kind::Break:
     case Kind::Continue: {
-      if (u().loops.empty()) {
+      std::optional<Unit::FBlock> loop;
+      emit(Op::NOP);  // the statement's line
+      if (!unwind_fblock_stack(false, &loop)) return false;
+      if (!loop) {
         return fail(
             s, s->kind == Kind::Break ? "'break' outside loop" : "'continue' not properly in loop");
       }
-      auto& loop = u().loops.back();
       if (s->kind == Kind::Break) {
-        if (loop.is_for) emit(Op::POP_TOP);
-        emit(kJump, 0, loop.exit);
+        if (!unwind_fblock(*loop, false)) return false;
+        emit(kJump, 0, loop->exit);
       } else {
-        emit(kJump, 0, loop.start);
+        emit(kJump, 0, loop->block);
       }
       use(new_block());
       return true;
     }
+    case Kind::Try:
+      if (!s->list(F(Try, finalbody)).empty()) return try_finally(s);
+      return try_except(s);
+    case Kind::With: return with(s, 0);
     case Kind::If: {
       Block* end = new_block();
       bool has_else = !s->list(F(If, orelse)).empty();
@@ -1340,13 +1372,13 @@ bool Codegen::stmt(Node* s) {
       Block* anchor = new_block();
       Block* end = new_block();
       use(loop);
-      u().loops.push_back({loop, end, false});
+      u().fblocks.push_back({Unit::FB::kWhile, loop, end});
       if (!jump_if(s->node(F(While, test)), anchor, false)) return false;
       use(body);
       if (!stmts(s->list(F(While, body)))) return false;
       set_pos(s);
       if (!jump_if(s->node(F(While, test)), body, true)) return false;
-      u().loops.pop_back();
+      u().fblocks.pop_back();
       use(anchor);
       if (!stmts(s->list(F(While, orelse)))) return false;
       use(end);
@@ -1361,14 +1393,14 @@ bool Codegen::stmt(Node* s) {
       set_pos(s);
       emit(Op::GET_ITER);
       use(start);
-      u().loops.push_back({start, end, true});
+      u().fblocks.push_back({Unit::FB::kFor, start, end});
       emit(static_cast<int>(Op::FOR_ITER), 0, cleanup);
       use(body);
       if (!assign_target(s->node(F(For, target)))) return false;
       if (!stmts(s->list(F(For, body)))) return false;
       emit_noline(kJump, 0, start);
       use(cleanup);
-      u().loops.pop_back();
+      u().fblocks.pop_back();
       if (!stmts(s->list(F(For, orelse)))) return false;
       use(end);
       return true;
@@ -1487,6 +1519,246 @@ bool Codegen::stmt(Node* s) {
     }
     default: return unsupported(s);
   }
+}
+
+// compiler_unwind_fblock: what leaving [info] early (return, break,
+// continue) runs: pop a loop's iterator, end a handler, run a finally
+// body, call a with's __exit__.
+bool Codegen::unwind_fblock(const Unit::FBlock& info, bool preserve_tos) {
+  using FB = Unit::FB;
+  switch (info.type) {
+    case FB::kWhile:
+    case FB::kExceptionHandler: return true;
+    case FB::kFor:
+      if (preserve_tos) emit(Op::SWAP, 2);
+      emit(Op::POP_TOP);
+      return true;
+    case FB::kTryExcept: emit(kPopBlock); return true;
+    case FB::kFinallyTry: {
+      emit(kPopBlock);
+      if (preserve_tos) u().fblocks.push_back({FB::kPopValue});
+      if (!stmts(info.node->list(F(Try, finalbody)))) return false;
+      if (preserve_tos) u().fblocks.pop_back();
+      unset_loc();
+      return true;
+    }
+    case FB::kFinallyEnd:
+      if (preserve_tos) emit(Op::SWAP, 2);
+      emit(Op::POP_TOP);
+      if (preserve_tos) emit(Op::SWAP, 2);
+      emit(kPopBlock);
+      emit(Op::POP_EXCEPT);
+      return true;
+    case FB::kWith:
+      set_pos(info.node);
+      emit(kPopBlock);
+      if (preserve_tos) emit(Op::SWAP, 2);
+      load_none();
+      load_none();
+      load_none();
+      emit(Op::PRECALL, 2);
+      emit(Op::CALL, 2);
+      emit(Op::POP_TOP);
+      unset_loc();
+      return true;
+    case FB::kHandlerCleanup:
+      if (!info.name.empty()) emit(kPopBlock);
+      if (preserve_tos) emit(Op::SWAP, 2);
+      emit(kPopBlock);
+      emit(Op::POP_EXCEPT);
+      if (!info.name.empty()) {
+        load_none();
+        if (!name_op(info.name, Kind::Store) || !name_op(info.name, Kind::Del)) return false;
+      }
+      return true;
+    case FB::kPopValue:
+      if (preserve_tos) emit(Op::SWAP, 2);
+      emit(Op::POP_TOP);
+      return true;
+  }
+  return true;
+}
+
+// compiler_unwind_fblock_stack: unwinds every frame block, innermost
+// first, stopping at the innermost loop when [loop] is given.
+bool Codegen::unwind_fblock_stack(bool preserve_tos, std::optional<Unit::FBlock>* loop) {
+  auto& fb = u().fblocks;
+  if (fb.empty()) return true;
+  Unit::FBlock top = fb.back();
+  if (loop && (top.type == Unit::FB::kWhile || top.type == Unit::FB::kFor)) {
+    *loop = top;
+    return true;
+  }
+  fb.pop_back();
+  bool ok = unwind_fblock(top, preserve_tos) && unwind_fblock_stack(preserve_tos, loop);
+  u().fblocks.push_back(top);
+  return ok;
+}
+
+// compiler_try_except.
+bool Codegen::try_except(Node* s) {
+  using FB = Unit::FB;
+  Block* body = new_block();
+  Block* except = new_block();
+  Block* end = new_block();
+  Block* cleanup = new_block();
+  emit(kSetupFinally, 0, except);
+  use(body);
+  u().fblocks.push_back({FB::kTryExcept, body});
+  if (!stmts(s->list(F(Try, body)))) return false;
+  u().fblocks.pop_back();
+  emit_noline(kPopBlock);
+  if (!stmts(s->list(F(Try, orelse)))) return false;
+  emit_noline(kJump, 0, end);
+  auto& handlers = s->list(F(Try, handlers));
+  use(except);
+  unset_loc();
+  emit(kSetupCleanup, 0, cleanup);
+  emit(Op::PUSH_EXC_INFO);
+  u().fblocks.push_back({FB::kExceptionHandler});
+  for (size_t i = 0; i < handlers.size(); ++i) {
+    Node* h = handlers[i];
+    set_pos(h);
+    Node* type = h->opt(F(ExceptHandler, type));
+    if (!type && i + 1 < handlers.size()) return fail(h, "default 'except:' must be last");
+    except = new_block();
+    if (type) {
+      if (!expr(type)) return false;
+      emit(Op::CHECK_EXC_MATCH);
+      emit(kPopJumpIfFalse, 0, except);
+      use(new_block());
+    }
+    auto* name = std::get_if<std::string>(&h->fields[F(ExceptHandler, name)]);
+    if (name) {
+      Block* cleanup_end = new_block();
+      Block* cleanup_body = new_block();
+      if (!name_op(*name, Kind::Store)) return false;
+      emit(kSetupCleanup, 0, cleanup_end);
+      use(cleanup_body);
+      u().fblocks.push_back({FB::kHandlerCleanup, cleanup_body, nullptr, nullptr, *name});
+      if (!stmts(h->list(F(ExceptHandler, body)))) return false;
+      u().fblocks.pop_back();
+      unset_loc();
+      emit(kPopBlock);
+      emit(kPopBlock);
+      emit(Op::POP_EXCEPT);
+      load_none();
+      if (!name_op(*name, Kind::Store) || !name_op(*name, Kind::Del)) return false;
+      emit(kJump, 0, end);
+      use(cleanup_end);
+      unset_loc();
+      load_none();
+      if (!name_op(*name, Kind::Store) || !name_op(*name, Kind::Del)) return false;
+      emit(Op::RERAISE, 1);
+    } else {
+      Block* cleanup_body = new_block();
+      emit(Op::POP_TOP);
+      use(cleanup_body);
+      u().fblocks.push_back({FB::kHandlerCleanup, cleanup_body});
+      if (!stmts(h->list(F(ExceptHandler, body)))) return false;
+      u().fblocks.pop_back();
+      unset_loc();
+      emit(kPopBlock);
+      emit(Op::POP_EXCEPT);
+      emit(kJump, 0, end);
+    }
+    use(except);
+  }
+  unset_loc();
+  u().fblocks.pop_back();
+  emit(Op::RERAISE, 0);
+  use(cleanup);
+  pop_except_and_reraise();
+  use(end);
+  return true;
+}
+
+// compiler_try_finally.
+bool Codegen::try_finally(Node* s) {
+  using FB = Unit::FB;
+  Block* body = new_block();
+  Block* end = new_block();
+  Block* exit = new_block();
+  Block* cleanup = new_block();
+  emit(kSetupFinally, 0, end);
+  use(body);
+  u().fblocks.push_back({FB::kFinallyTry, body, end, s});
+  if (!s->list(F(Try, handlers)).empty()) {
+    if (!try_except(s)) return false;
+  } else if (!stmts(s->list(F(Try, body)))) {
+    return false;
+  }
+  emit_noline(kPopBlock);
+  u().fblocks.pop_back();
+  if (!stmts(s->list(F(Try, finalbody)))) return false;
+  emit_noline(kJump, 0, exit);
+  use(end);
+  unset_loc();
+  emit(kSetupCleanup, 0, cleanup);
+  emit(Op::PUSH_EXC_INFO);
+  u().fblocks.push_back({FB::kFinallyEnd, end});
+  if (!stmts(s->list(F(Try, finalbody)))) return false;
+  u().fblocks.pop_back();
+  emit(Op::RERAISE, 0);
+  use(cleanup);
+  pop_except_and_reraise();
+  use(exit);
+  return true;
+}
+
+// compiler_with: one context manager per level of nesting.
+bool Codegen::with(Node* s, size_t pos) {
+  using FB = Unit::FB;
+  Node* item = s->list(F(With, items))[pos];
+  Block* block = new_block();
+  Block* final = new_block();
+  Block* exit = new_block();
+  Block* cleanup = new_block();
+  if (!expr(item->node(F(withitem, context_expr)))) return false;
+  emit(Op::BEFORE_WITH);
+  emit(kSetupWith, 0, final);
+  use(block);
+  u().fblocks.push_back({FB::kWith, block, final, s});
+  if (Node* vars = item->opt(F(withitem, optional_vars))) {
+    if (!assign_target(vars)) return false;
+  } else {
+    emit(Op::POP_TOP);
+  }
+  if (pos + 1 == s->list(F(With, items)).size()) {
+    if (!stmts(s->list(F(With, body)))) return false;
+  } else if (!with(s, pos + 1)) {
+    return false;
+  }
+  unset_loc();
+  emit(kPopBlock);
+  u().fblocks.pop_back();
+  set_pos(s);
+  load_none();
+  load_none();
+  load_none();
+  emit(Op::PRECALL, 2);
+  emit(Op::CALL, 2);
+  emit(Op::POP_TOP);
+  emit(kJump, 0, exit);
+  use(final);
+  emit(kSetupCleanup, 0, cleanup);
+  emit(Op::PUSH_EXC_INFO);
+  emit(Op::WITH_EXCEPT_START);
+  // compiler_with_except_finish.
+  unset_loc();
+  Block* done = new_block();
+  emit(kPopJumpIfTrue, 0, done);
+  emit(Op::RERAISE, 2);
+  use(cleanup);
+  pop_except_and_reraise();
+  use(done);
+  emit(Op::POP_TOP);
+  emit(kPopBlock);
+  emit(Op::POP_EXCEPT);
+  emit(Op::POP_TOP);
+  emit(Op::POP_TOP);
+  use(exit);
+  return true;
 }
 
 // compiler_body for a module or class: the docstring stored as __doc__,
@@ -1985,32 +2257,8 @@ void Codegen::optimize(Unit& unit) {
       }
     }
   }
-  // NOPs: kept only where they carry a line no neighbour has
-  // (remove_redundant_nops).
-  for (size_t bi = 0; bi < order.size(); ++bi) {
-    auto& in = order[bi]->instrs;
-    std::vector<Instr> kept;
-    int prev_line = -1;
-    for (size_t src = 0; src < in.size(); ++src) {
-      int line = in[src].pos.line;
-      if (in[src].op == static_cast<int>(Op::NOP)) {
-        if (line < 0 || prev_line == line) continue;
-        if (src + 1 < in.size()) {
-          int next_line = in[src + 1].pos.line;
-          if (next_line < 0 || next_line == line) {
-            in[src + 1].pos.line = line;
-            continue;
-          }
-        } else {
-          Block* next = first_live(order[bi]->next);
-          if (next && next->instrs[0].pos.line == line) continue;
-        }
-      }
-      kept.push_back(in[src]);
-      prev_line = line;
-    }
-    in = std::move(kept);
-  }
+  // NOPs: kept only where they carry a line no neighbour has.
+  for (size_t bi = 0; bi < order.size(); ++bi) clean_block(order, bi);
   // Jumps to the block laid out next are no-ops.
   for (Block* b : order) {
     if (b->instrs.empty()) continue;
@@ -2022,6 +2270,145 @@ void Codegen::optimize(Unit& unit) {
     }
   }
   lines_and_exits(unit);
+  label_exception_targets(unit);
+  for (Block* b : order) {
+    for (Instr& x : b->instrs) {
+      if (is_block_push(x.op) || x.op == kPopBlock) {
+        x.op = static_cast<int>(Op::NOP);
+        x.target = nullptr;
+      }
+    }
+  }
+  for (size_t bi = 0; bi < order.size(); ++bi) clean_block(order, bi);
+}
+
+// clean_basic_block: NOPs are kept only where they carry a line number
+// no neighbour has.
+void Codegen::clean_block(std::vector<Block*>& order, size_t bi) {
+  auto& in = order[bi]->instrs;
+  std::vector<Instr> kept;
+  int prev_line = -1;
+  for (size_t src = 0; src < in.size(); ++src) {
+    int line = in[src].pos.line;
+    if (in[src].op == static_cast<int>(Op::NOP)) {
+      if (line < 0 || prev_line == line) continue;
+      if (src + 1 < in.size()) {
+        int next_line = in[src + 1].pos.line;
+        if (next_line < 0 || next_line == line) {
+          in[src + 1].pos.line = line;
+          continue;
+        }
+      } else {
+        Block* next = first_live(order[bi]->next);
+        if (next && next->instrs[0].pos.line == line) continue;
+      }
+    }
+    kept.push_back(in[src]);
+    prev_line = line;
+  }
+  in = std::move(kept);
+}
+
+// stackdepth and label_exception_targets: the operand stack depth at the
+// start of every block (handlers included, through the SETUP_* edges),
+// then, for every instruction, the handler an exception raised there
+// goes to.
+void Codegen::label_exception_targets(Unit& unit) {
+  auto effect = [](const Instr& x, bool jump) {
+    switch (x.op) {
+      case kJump:
+      case kPopBlock: return 0;
+      case kPopJumpIfFalse:
+      case kPopJumpIfTrue:
+      case kPopJumpIfNone:
+      case kPopJumpIfNotNone: return -1;
+      case kSetupFinally:
+      case kSetupWith: return jump ? 1 : 0;
+      case kSetupCleanup: return jump ? 2 : 0;
+      default: return stack_effect(static_cast<Op>(x.op), x.arg, jump);
+    }
+  };
+  for (auto& b : unit.blocks) {
+    b->startdepth = -1;
+    b->visited = false;
+    for (Instr& x : b->instrs) {
+      if (x.target) x.target = first_live(x.target);
+    }
+  }
+  Block* entry = first_live(unit.first);
+  int maxdepth = 0;
+  if (entry) {
+    std::vector<Block*> work = {entry};
+    entry->startdepth = 0;
+    while (!work.empty()) {
+      Block* b = work.back();
+      work.pop_back();
+      int depth = b->startdepth;
+      bool falls = true;
+      for (const Instr& x : b->instrs) {
+        int after = depth + effect(x, false);
+        maxdepth = std::max(maxdepth, after);
+        if (x.target) {
+          int jd = depth + effect(x, true);
+          maxdepth = std::max(maxdepth, jd);
+          if (x.target->startdepth < 0) {
+            x.target->startdepth = jd;
+            work.push_back(x.target);
+          }
+        }
+        depth = after;
+        if (is_unconditional(x.op)) {
+          falls = false;
+          break;
+        }
+      }
+      Block* n = first_live(b->next);
+      if (falls && n && n->startdepth < 0) {
+        n->startdepth = depth;
+        work.push_back(n);
+      }
+    }
+  }
+  unit.maxdepth = maxdepth;
+  // The handler stack along every path.
+  if (!entry) return;
+  std::vector<std::pair<Block*, std::vector<Block*>>> todo = {{entry, {}}};
+  entry->visited = true;
+  while (!todo.empty()) {
+    auto [b, stack] = todo.back();
+    todo.pop_back();
+    Block* handler = stack.empty() ? nullptr : stack.back();
+    bool falls = true;
+    for (Instr& x : b->instrs) {
+      if (is_block_push(x.op)) {
+        if (!x.target->visited) {
+          x.target->visited = true;
+          todo.push_back({x.target, stack});
+        }
+        if (x.op == kSetupWith || x.op == kSetupCleanup) x.target->preserve_lasti = true;
+        stack.push_back(x.target);
+        handler = x.target;
+      } else if (x.op == kPopBlock) {
+        if (!stack.empty()) stack.pop_back();
+        handler = stack.empty() ? nullptr : stack.back();
+      } else {
+        x.handler = handler;
+        if (x.target && !x.target->visited) {
+          x.target->visited = true;
+          todo.push_back({x.target, stack});
+        }
+      }
+      if (is_unconditional(x.op)) {
+        falls = false;
+        break;
+      }
+    }
+    Block* n = first_live(b->next);
+    if (falls && n && !n->visited) {
+      n->visited = true;
+      todo.push_back({n, stack});
+    }
+  }
 }
 
 // duplicate_exits_without_lineno, trim_unused_consts,
@@ -2060,7 +2447,7 @@ void Codegen::lines_and_exits(Unit& unit) {
   auto preds = predecessors();
   for (Block* b : blist) {
     Instr& last = b->instrs.back();
-    if (!last.target) continue;
+    if (!last.target || is_block_push(last.op)) continue;
     Block* target = last.target;
     if (exits_without_line(target) && preds[target] > 1) {
       unit.blocks.push_back(std::make_unique<Block>(*target));
@@ -2108,7 +2495,8 @@ void Codegen::lines_and_exits(Unit& unit) {
       n->instrs[0].pos = prev->pos;
     }
     const Instr& last = b->instrs.back();
-    if (last.target && preds[last.target] == 1 && last.target->instrs[0].pos.line < 0) {
+    if (last.target && !is_block_push(last.op) && preds[last.target] == 1 &&
+        last.target->instrs[0].pos.line < 0) {
       last.target->instrs[0].pos = last.pos;
     }
   }
@@ -2271,45 +2659,35 @@ bool Codegen::assemble(Unit& unit) {
       }
     }
   }
-  // Stack depth by flow over the blocks.
-  int maxdepth = 0;
-  for (Block* b : order) b->startdepth = -1;
-  std::vector<Block*> work;
-  if (!order.empty()) {
-    order.front()->startdepth = 0;
-    work.push_back(order.front());
-  }
-  while (!work.empty()) {
-    Block* b = work.back();
-    work.pop_back();
-    int depth = b->startdepth;
-    bool falls = true;
-    for (const Instr& ins : b->instrs) {
-      int op = ins.target ? resolved[&ins] : ins.op;
-      if (ins.target) {
-        int jd = depth + stack_effect(static_cast<Op>(op), ins.arg, true);
-        maxdepth = std::max(maxdepth, jd);
-        Block* t = first_live(ins.target);
-        if (t && t->startdepth < 0) {
-          t->startdepth = jd;
-          work.push_back(t);
+  // The exception table: runs of instructions with the same handler.
+  {
+    int offset = 0;
+    Block* handler = nullptr;
+    int start = -1;
+    auto flush = [&](int end) {
+      if (!handler) return;
+      ExceptionEntry e;
+      e.start = start;
+      e.end = end;
+      e.target = handler->offset;
+      e.lasti = handler->preserve_lasti;
+      e.depth = handler->startdepth - 1 - (handler->preserve_lasti ? 1 : 0);
+      code.exceptiontable.push_back(e);
+    };
+    for (Block* b : order) {
+      for (const Instr& ins : b->instrs) {
+        if (ins.handler != handler) {
+          flush(offset);
+          start = offset;
+          handler = ins.handler;
         }
-      }
-      depth += stack_effect(static_cast<Op>(op), ins.arg, false);
-      maxdepth = std::max(maxdepth, depth);
-      if (is_unconditional(ins.op)) {
-        falls = false;
-        break;
+        int op = ins.target ? resolved[&ins] : ins.op;
+        offset += 1 + ext_units(ins.arg) + op_info(static_cast<uint8_t>(op)).caches;
       }
     }
-    if (falls) {
-      auto it = std::find(order.begin(), order.end(), b);
-      if (it != order.end() && it + 1 != order.end() && (*(it + 1))->startdepth < 0) {
-        (*(it + 1))->startdepth = depth;
-        work.push_back(*(it + 1));
-      }
-    }
+    flush(offset);
   }
+  int maxdepth = unit.maxdepth;
   code.stacksize = maxdepth;
   return true;
 }

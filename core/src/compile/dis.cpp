@@ -61,6 +61,13 @@ void dis_one(const CodeObject& code, std::string& out) {
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   }
+  if (!code.exceptiontable.empty()) {
+    out += "ExceptionTable:\n";
+    for (const auto& e : code.exceptiontable) {
+      out += "  " + std::to_string(2 * e.start) + " to " + std::to_string(2 * e.end - 2) + " -> " +
+             std::to_string(2 * e.target) + " [" + std::to_string(e.depth) + "]" + (e.lasti ? " lasti" : "") + "\n";
+    }
+  }
 }
 
 void dis_recursive(const CodeObject& code, std::string& out) {
@@ -92,6 +99,7 @@ std::vector<DisRow> disassemble(const CodeObject& code) {
     if (info.kind == ArgKind::JumpBackward) labels.insert(next - 2 * arg);
     i += 2 * info.caches;
   }
+  for (const auto& e : code.exceptiontable) labels.insert(2 * e.target);
   int last_line = -1;
   bool have_last = false;
   int extended = 0;

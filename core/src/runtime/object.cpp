@@ -1039,6 +1039,8 @@ Type* new_static_type(Interp& in, std::string name, Type* base) {
     t->setitem = base->setitem;
     t->contains = base->contains;
     t->create = base->create;
+    t->getattr = base->getattr;
+    t->setattr = base->setattr;
     t->is_exception = base->is_exception;
   }
   return t;

@@ -178,9 +178,10 @@ bool bind_args(Interp& in, FunctionObj* fn, Frame* f, const Args& args) {
     } else {
       takes = std::to_string(argcount) + " positional argument" + (argcount == 1 ? "" : "s");
     }
-    std::string given = std::to_string(npos) + " positional argument" + (npos == 1 ? "" : "s");
+    std::string given = std::to_string(npos);
     if (kwonly_given) {
-      given += " (and " + std::to_string(kwonly_given) + " keyword-only argument" + (kwonly_given == 1 ? "" : "s") + ")";
+      given += std::string(" positional argument") + (npos == 1 ? "" : "s") + " (and " + std::to_string(kwonly_given) +
+               " keyword-only argument" + (kwonly_given == 1 ? "" : "s") + ")";
     }
     in.raise(in.t.TypeError, qn + "() takes " + takes + " but " + given + (npos == 1 && !kwonly_given ? " was" : " were") + " given");
     return false;
@@ -1494,11 +1495,10 @@ dispatch_opcode:
   }
 
   TARGET(RERAISE) {
+    // The handler is looked up at this instruction; the frame's line for
+    // the traceback was recorded where the exception was first raised
+    // (the lasti operand), so nothing else changes here.
     Object* exc = POP();
-    if (oparg) {
-      Object* lasti = PEEK(oparg);
-      if (is_type(lasti, in.t.int_)) f->lasti = static_cast<int>(static_cast<IntObj*>(lasti)->small);
-    }
     in.raise_obj(exc);
     reraise = true;
     goto error;

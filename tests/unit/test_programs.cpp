@@ -1,0 +1,91 @@
+// Every program of tests/programs run on pylife's VM against what CPython
+// 3.11 printed for it (tests/golden/programs, from scripts/gen-golden):
+// stdout, stderr and the exit status must be identical, and after the run
+// the objects the program made must all be gone (reference cycles only
+// where the program says "# pylife: cycles", until the collector exists).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include "golden.h"
+#include "pylife/source.h"
+#include "pylife/vm.h"
+
+namespace {
+
+namespace stdfs = std::filesystem;
+
+struct Outcome {
+  int status = 0;
+  std::string out, err;
+  int64_t objects_left = 0;
+};
+
+// Runs tests/programs/[name] the way `python3 tests/programs/NAME.py` runs
+// from the repository root.
+Outcome run_program(const std::string& name) {
+  std::string rel = "tests/programs/" + name;
+  std::string bytes = pylife::test::read_repo_file(rel);
+  std::string input = pylife::test::read_repo_file("tests/programs/" + name.substr(0, name.size() - 3) + ".in");
+  Outcome o;
+  auto decoded = pylife::source::decode(bytes, rel);
+  REQUIRE(decoded.ok);
+  decoded.source.filename = rel;
+  pylife::fs::DiskFileSystem disk;
+  size_t input_pos = 0;
+  pylife::vm::Io io;
+  io.out = [&](std::string_view s) { o.out += s; };
+  io.err = [&](std::string_view s) { o.err += s; };
+  io.read_line = [&]() -> std::optional<std::string> {
+    if (input_pos >= input.size()) return std::nullopt;
+    size_t nl = input.find('\n', input_pos);
+    std::string line = input.substr(input_pos, nl == std::string::npos ? std::string::npos : nl - input_pos);
+    input_pos = nl == std::string::npos ? input.size() : nl + 1;
+    return line;
+  };
+  io.clock = [] { return 0.0; };
+  io.wall_clock = [] { return 0.0; };
+  io.sleep = [](double) {};
+  io.files = &disk;
+  pylife::vm::RunOptions options;
+  options.argv = {rel};
+  options.script_dir = "tests/programs";
+  stdfs::path saved = stdfs::current_path();
+  stdfs::current_path(pylife::test::source_dir());
+  auto r = pylife::vm::run_program(decoded.source, options, io);
+  stdfs::current_path(saved);
+  o.status = r.exit_code;
+  o.objects_left = r.objects_left;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("tests/programs run exactly as on CPython 3.11", "[programs][golden]") {
+  stdfs::path dir = stdfs::path(pylife::test::source_dir()) / "tests/programs";
+  std::vector<std::string> names;
+  for (const auto& entry : stdfs::directory_iterator(dir)) {
+    std::string n = entry.path().filename().string();
+    if (entry.path().extension() == ".py" && n.rfind("mod_", 0) != 0) names.push_back(n);
+  }
+  std::sort(names.begin(), names.end());
+  REQUIRE(names.size() >= 150);
+  int identical = 0;
+  for (const auto& name : names) {
+    std::string stem = "tests/golden/programs/" + name.substr(0, name.size() - 3);
+    std::string want_out = pylife::test::read_repo_file(stem + ".out");
+    std::string want_err = pylife::test::read_repo_file(stem + ".err");
+    int want_rc = std::stoi(pylife::test::read_repo_file(stem + ".rc"));
+    Outcome got = run_program(name);
+    INFO("program " << name);
+    CHECK(got.out == want_out);
+    CHECK(got.err == want_err);
+    CHECK(got.status == want_rc);
+    bool cycles_allowed = pylife::test::read_repo_file("tests/programs/" + name).find("# pylife: cycles") != std::string::npos;
+    if (!cycles_allowed) CHECK(got.objects_left == 0);
+    identical += got.out == want_out && got.err == want_err && got.status == want_rc;
+  }
+  CHECK(identical == static_cast<int>(names.size()));
+}
