@@ -28,12 +28,13 @@ struct Const {
     kStr,
     kBytes,
     kTuple,
+    kFrozenset,  // items, in insertion order
     kCode
   };
   Kind kind = Kind::kNone;
   std::string text;                  // kInt: decimal; kStr: UTF-8; kBytes: raw
   double number = 0;                 // kFloat, kComplex (imaginary part)
-  std::vector<Const> items;          // kTuple
+  std::vector<Const> items;          // kTuple, kFrozenset
   std::shared_ptr<CodeObject> code;  // kCode
 
   static Const from_ast(const ast::Constant& c);

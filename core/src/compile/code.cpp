@@ -37,6 +37,7 @@ bool Const::same(const Const& o) const {
       // Bitwise: 0.0 and -0.0 differ, a NaN equals itself.
       return std::memcmp(&number, &o.number, sizeof number) == 0;
     case Kind::kTuple:
+    case Kind::kFrozenset:
       if (items.size() != o.items.size()) return false;
       for (size_t i = 0; i < items.size(); ++i) {
         if (!items[i].same(o.items[i])) return false;
@@ -66,6 +67,15 @@ std::string Const::repr() const {
       }
       if (items.size() == 1) out += ",";
       return out + ")";
+    }
+    case Kind::kFrozenset: {
+      if (items.empty()) return "frozenset()";
+      std::string out = "frozenset({";
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ", ";
+        out += items[i].repr();
+      }
+      return out + "})";
     }
     case Kind::kCode: {
       // CPython shows the object's address; pylife shows a stable stand-in.

@@ -45,6 +45,15 @@ Object* const_object(Interp& in, const compile::Const& c) {
       for (const auto& x : c.items) items.push_back(const_object(in, x));
       return new_tuple(in, std::move(items));
     }
+    case K::kFrozenset: {
+      SetObj* fs = new_set(in, true);
+      for (const auto& x : c.items) {
+        Object* item = const_object(in, x);
+        set_add(in, fs, item);
+        decref(item);
+      }
+      return fs;
+    }
     case K::kCode: return new_code(in, c.code);
   }
   return incref(in.None);
