@@ -1526,6 +1526,39 @@ bool Codegen::stmt(Node* s) {
       use(new_block());
       return true;
     }
+    case Kind::AnnAssign: {
+      Node* target = s->node(F(AnnAssign, target));
+      if (Node* value = s->opt(F(AnnAssign, value))) {
+        if (!expr(value) || !assign_target(target)) return false;
+      }
+      set_pos(s);
+      bool namespace_scope = u().ste->type == BlockType::kModule || u().ste->type == BlockType::kClass;
+      bool simple = s->integer(F(AnnAssign, simple)) != 0;
+      if (target->kind == Kind::Name) {
+        if (simple && namespace_scope) {
+          if (!expr(s->node(F(AnnAssign, annotation)))) return false;
+          emit(Op::LOAD_NAME, add_name("__annotations__"));
+          Const k;
+          k.kind = Const::Kind::kStr;
+          k.text = mangle(u().private_name, target->str(F(Name, id)));
+          load_const(k);
+          emit(Op::STORE_SUBSCR);
+        }
+      } else if (!s->opt(F(AnnAssign, value))) {
+        Node* base = target->kind == Kind::Attribute ? target->node(F(Attribute, value)) : target->node(F(Subscript, value));
+        if (!expr(base)) return false;
+        emit(Op::POP_TOP);
+        if (target->kind == Kind::Subscript) {
+          if (!expr(target->node(F(Subscript, slice)))) return false;
+          emit(Op::POP_TOP);
+        }
+      }
+      if (!simple && namespace_scope) {
+        if (!expr(s->node(F(AnnAssign, annotation)))) return false;
+        emit(Op::POP_TOP);
+      }
+      return true;
+    }
     case Kind::Try:
       if (!s->list(F(Try, finalbody)).empty()) return try_finally(s);
       return try_except(s);
@@ -1925,6 +1958,37 @@ bool Codegen::percent_format(Node* e, bool* applied) {
   return true;
 }
 
+// compiler_visit_annotations: args, then positional-only, *args,
+// keyword-only, **kwargs and the return annotation.
+bool Codegen::annotations(Node* args, Node* returns, int* count) {
+  auto one = [&](const std::string& name, Node* annotation) {
+    if (!annotation) return true;
+    Const k;
+    k.kind = Const::Kind::kStr;
+    k.text = mangle(u().private_name, name);
+    load_const(k);
+    if (annotation->kind == Kind::Starred) return unsupported(annotation);
+    if (!expr(annotation)) return false;
+    *count += 2;
+    return true;
+  };
+  for (size_t f : {F(arguments, args), F(arguments, posonlyargs)}) {
+    for (Node* a : args->list(f)) {
+      if (!one(a->str(F(arg, arg)), a->opt(F(arg, annotation)))) return false;
+    }
+  }
+  if (Node* a = args->opt(F(arguments, vararg))) {
+    if (!one(a->str(F(arg, arg)), a->opt(F(arg, annotation)))) return false;
+  }
+  for (Node* a : args->list(F(arguments, kwonlyargs))) {
+    if (!one(a->str(F(arg, arg)), a->opt(F(arg, annotation)))) return false;
+  }
+  if (Node* a = args->opt(F(arguments, kwarg))) {
+    if (!one(a->str(F(arg, arg)), a->opt(F(arg, annotation)))) return false;
+  }
+  return one("return", returns);
+}
+
 // compiler_unwind_fblock: what leaving [info] early (return, break,
 // continue) runs: pop a loop's iterator, end a handler, run a finally
 // body, call a with's __exit__.
@@ -2167,9 +2231,44 @@ bool Codegen::with(Node* s, size_t pos) {
 
 // compiler_body for a module or class: the docstring stored as __doc__,
 // then the statements.
+// find_ann: whether a body (not nested functions or classes) annotates
+// a name.
+bool find_ann(const std::vector<Node*>& body) {
+  for (Node* st : body) {
+    switch (st->kind) {
+      case Kind::AnnAssign: return true;
+      case Kind::For:
+        if (find_ann(st->list(F(For, body))) || find_ann(st->list(F(For, orelse)))) return true;
+        break;
+      case Kind::While:
+        if (find_ann(st->list(F(While, body))) || find_ann(st->list(F(While, orelse)))) return true;
+        break;
+      case Kind::If:
+        if (find_ann(st->list(F(If, body))) || find_ann(st->list(F(If, orelse)))) return true;
+        break;
+      case Kind::With:
+        if (find_ann(st->list(F(With, body)))) return true;
+        break;
+      case Kind::Try:
+        for (Node* h : st->list(F(Try, handlers))) {
+          if (find_ann(h->list(F(ExceptHandler, body)))) return true;
+        }
+        if (find_ann(st->list(F(Try, body))) || find_ann(st->list(F(Try, finalbody))) ||
+            find_ann(st->list(F(Try, orelse)))) {
+          return true;
+        }
+        break;
+      default: break;
+    }
+  }
+  return false;
+}
+
 bool Codegen::namespace_body(const std::vector<Node*>& body) {
   size_t start = 0;
   std::string doc;
+  if (u().ste->type == BlockType::kModule && !body.empty()) set_pos(body[0]);
+  if (find_ann(body)) emit(Op::SETUP_ANNOTATIONS);
   if (docstring(body, &doc)) {
     set_pos(body[0]);
     Const d;
@@ -2274,16 +2373,6 @@ bool Codegen::function(Node* s, bool lambda) {
     for (Node* d : s->list(F(FunctionDef, decorator_list))) {
       if (!expr(d)) return false;
     }
-    if (s->opt(F(FunctionDef, returns))) return unsupported(s);
-  }
-  for (size_t f : {F(arguments, posonlyargs), F(arguments, args), F(arguments, kwonlyargs)}) {
-    for (Node* a : args->list(f)) {
-      if (a->opt(F(arg, annotation))) return unsupported(a);
-    }
-  }
-  for (size_t f : {F(arguments, vararg), F(arguments, kwarg)}) {
-    Node* a = args->opt(f);
-    if (a && a->opt(F(arg, annotation))) return unsupported(a);
   }
   set_pos(s);
   int flags = 0;
@@ -2316,6 +2405,16 @@ bool Codegen::function(Node* s, bool lambda) {
       load_const(keys);
       emit(Op::BUILD_CONST_KEY_MAP, static_cast<int>(keys.items.size()));
       flags |= 0x02;
+    }
+  }
+  // compiler_visit_annotations: (name, annotation) pairs as one tuple.
+  {
+    int count = 0;
+    if (!annotations(args, lambda ? nullptr : s->opt(F(FunctionDef, returns)), &count)) return false;
+    if (count) {
+      set_pos(s);
+      emit(Op::BUILD_TUPLE, count);
+      flags |= 0x04;
     }
   }
   auto it = tables_.find(s);

@@ -645,8 +645,91 @@ int64_t length(Interp& in, Object* o) {
   return o->type->length(in, o);
 }
 
+namespace {
+
+// list[int], dict[str, int]: types.GenericAlias, for annotations.
+struct AliasObj : Object {
+  Object* origin = nullptr;
+  Object* args = nullptr;  // tuple
+  ~AliasObj() override {
+    xdecref(origin);
+    xdecref(args);
+  }
+};
+
+std::string alias_arg_repr(Interp& in, Object* a) {
+  if (is_type(a, in.t.type)) {
+    auto* t = static_cast<Type*>(a);
+    Object* r = repr(in, a);
+    if (!r) {
+      in.clear_error();
+      return t->name;
+    }
+    std::string s = utf8(r);
+    decref(r);
+    // <class 'x'> -> x
+    if (s.rfind("<class '", 0) == 0) return s.substr(8, s.size() - 10);
+    return s;
+  }
+  if (a == in.Ellipsis) return "...";
+  auto r = repr_utf8(in, a);
+  if (!r) {
+    in.clear_error();
+    return "?";
+  }
+  return *r;
+}
+
+Object* alias_repr(Interp& in, Object* o) {
+  auto* a = static_cast<AliasObj*>(o);
+  std::string s = static_cast<Type*>(a->origin)->name + "[";
+  auto& items = static_cast<TupleObj*>(a->args)->items;
+  for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + alias_arg_repr(in, items[i]);
+  if (items.empty()) s += "()";
+  return new_str(in, s + "]");
+}
+
+Object* alias_call(Interp& in, Object* o, const Args& args) {
+  return call(in, static_cast<AliasObj*>(o)->origin, args);
+}
+
+Object* alias_getattr(Interp& in, Object* o, StrObj* name) {
+  auto* a = static_cast<AliasObj*>(o);
+  if (name->s == U"__origin__") return incref(a->origin);
+  if (name->s == U"__args__") return incref(a->args);
+  return getattr(in, a->origin, name);
+}
+
+Object* generic_alias(Interp& in, Object* origin, Object* key) {
+  // The alias type is made on first use.
+  Type*& at = in.t.generic_alias;
+  if (!at) {
+    at = new_static_type(in, "types.GenericAlias", in.t.object);
+    at->repr = alias_repr;
+    at->call = alias_call;
+    at->getattr = alias_getattr;
+  }
+  auto* a = in.alloc<AliasObj>(at);
+  a->origin = incref(origin);
+  a->args = is_exact(key, in.t.tuple) ? incref(key) : new_tuple(in, {incref(key)});
+  return a;
+}
+
+}  // namespace
+
 Object* getitem(Interp& in, Object* o, Object* key) {
   if (!o->type->getitem) {
+    if (is_type(o, in.t.type)) {
+      auto* t = static_cast<Type*>(o);
+      if (t == in.t.list || t == in.t.dict || t == in.t.tuple || t == in.t.set || t == in.t.frozenset ||
+          t == in.t.type) {
+        return generic_alias(in, o, key);
+      }
+      if (Object* cg = type_lookup(in, t, "__class_getitem__")) {
+        Object* fn = cg->type == in.t.classmethod ? static_cast<WrapperObj*>(cg)->a : cg;
+        return call2(in, fn, o, key);
+      }
+    }
     if (o->type == in.t.type) {
       return in.raise(in.t.TypeError,
                       "type '" + static_cast<Type*>(o)->name + "' is not subscriptable");

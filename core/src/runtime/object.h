@@ -400,6 +400,7 @@ struct Types {
       *tuple, *list, *dict, *set, *frozenset, *range, *slice, *cell, *code, *function, *builtin,
       *method, *module, *iter, *dict_keys, *dict_values, *dict_items, *staticmethod, *classmethod,
       *property;
+  Type* generic_alias = nullptr;  // list[int] and friends, made on first use
   // Exceptions.
   Type *BaseException, *SystemExit, *KeyboardInterrupt, *GeneratorExit, *Exception,
       *StopIteration, *ArithmeticError, *FloatingPointError, *OverflowError, *ZeroDivisionError,

@@ -186,6 +186,14 @@ Object* function_getattr(Interp& in, Object* o, StrObj* name) {
     return incref(f->dict);
   }
   if (n == U"__annotations__") {
+    if (f->annotations && is_type(f->annotations, in.t.tuple)) {
+      // MAKE_FUNCTION stores (name, value, ...) pairs; the dict is made on demand.
+      DictObj* d = new_dict(in);
+      auto& items = static_cast<TupleObj*>(f->annotations)->items;
+      for (size_t i = 0; i + 1 < items.size(); i += 2) dict_set(in, d, items[i], items[i + 1]);
+      decref(f->annotations);
+      f->annotations = d;
+    }
     if (!f->annotations) f->annotations = new_dict(in);
     return incref(f->annotations);
   }
