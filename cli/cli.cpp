@@ -17,6 +17,7 @@
 #include "pylife/vm.h"
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 namespace pylife::cli {
@@ -412,10 +413,14 @@ int cmd_run(const Host& host, const std::vector<std::string>& args, bool code_gi
     options.argv.push_back("-c");
   } else {
     if (int status = load_program(host, args[i], src)) return status;
-    src.filename = args[i];
+    // As CPython 3.9+: the script's code and __file__ use its absolute
+    // path, sys.argv[0] the path as given, sys.path[0] its directory.
+    std::error_code ec;
+    std::string absolute = std::filesystem::absolute(args[i], ec).lexically_normal().string();
+    src.filename = ec ? args[i] : absolute;
     options.argv.push_back(args[i]);
-    auto slash = args[i].rfind('/');
-    options.script_dir = slash == std::string::npos ? "" : args[i].substr(0, slash);
+    auto slash = src.filename.rfind('/');
+    options.script_dir = slash == std::string::npos ? "" : src.filename.substr(0, slash);
   }
   for (size_t k = i + 1; k < args.size(); ++k) options.argv.push_back(args[k]);
   return run_source(host, src, options);

@@ -6,6 +6,8 @@
   tests/golden/programs/NAME.err   its stderr (tracebacks)
   tests/golden/programs/NAME.rc    its exit status
 
+CPython names the script by its absolute path in tracebacks; the checkout's
+root is written as <ROOT> so the goldens hold on any machine.
 NAME.in next to the program, when present, is its stdin.  The programs
 must be deterministic (no addresses, no set-of-str order, no timing).
 
@@ -31,8 +33,8 @@ def run(name, python=sys.executable):
     env.pop("PYTHONPATH", None)
     proc = subprocess.run([python, "tests/programs/" + name], cwd=ROOT, input=stdin,
                           capture_output=True, env=env, timeout=120)
-    return (proc.returncode, proc.stdout.decode("utf-8", "replace"),
-            proc.stderr.decode("utf-8", "replace"))
+    return (proc.returncode, proc.stdout.decode("utf-8", "replace").replace(ROOT, "<ROOT>"),
+            proc.stderr.decode("utf-8", "replace").replace(ROOT, "<ROOT>"))
 
 
 def programs():

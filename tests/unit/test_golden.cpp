@@ -21,7 +21,7 @@ Output run_in_golden_dir(const std::string& command, const std::string& name) {
   std::string dir = pylife::test::source_dir() + "/tests/golden/src/";
   pylife::fs::DiskFileSystem disk;
   std::ostringstream out, err;
-  pylife::cli::Host host{&disk, &out, &err, {}};
+  pylife::cli::Host host{&disk, &out, &err, {}, {}};
   int status = pylife::cli::run({command, dir + name}, host);
   auto strip = [&](std::string s) {
     for (size_t at; (at = s.find(dir)) != std::string::npos;) s.erase(at, dir.size());
@@ -53,7 +53,7 @@ TEST_CASE("pylife tokens matches python3 -m tokenize on every golden file", "[to
       if (!want_exact.empty()) {
         pylife::fs::DiskFileSystem disk;
         std::ostringstream out, err;
-        pylife::cli::Host host{&disk, &out, &err, {}};
+        pylife::cli::Host host{&disk, &out, &err, {}, {}};
         pylife::cli::run({"tokens", "-e", pylife::test::source_dir() + "/tests/golden/src/" + name},
                          host);
         CHECK(out.str() == want_exact);
@@ -89,7 +89,7 @@ TEST_CASE("pylife ast matches ast.dump(ast.parse(...)) on every golden file", "[
       if (!indented.empty()) {
         pylife::fs::DiskFileSystem disk;
         std::ostringstream out, err;
-        pylife::cli::Host host{&disk, &out, &err, {}};
+        pylife::cli::Host host{&disk, &out, &err, {}, {}};
         pylife::cli::run({"ast", "--indent", "2", dir.string() + "/" + name}, host);
         CHECK(out.str() == indented);
       }

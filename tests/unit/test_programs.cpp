@@ -27,12 +27,13 @@ struct Outcome {
 // from the repository root.
 Outcome run_program(const std::string& name) {
   std::string rel = "tests/programs/" + name;
+  std::string root = pylife::test::source_dir();
   std::string bytes = pylife::test::read_repo_file(rel);
   std::string input = pylife::test::read_repo_file("tests/programs/" + name.substr(0, name.size() - 3) + ".in");
   Outcome o;
   auto decoded = pylife::source::decode(bytes, rel);
   REQUIRE(decoded.ok);
-  decoded.source.filename = rel;
+  decoded.source.filename = root + "/" + rel;
   pylife::fs::DiskFileSystem disk;
   size_t input_pos = 0;
   pylife::vm::Io io;
@@ -51,13 +52,17 @@ Outcome run_program(const std::string& name) {
   io.files = &disk;
   pylife::vm::RunOptions options;
   options.argv = {rel};
-  options.script_dir = "tests/programs";
+  options.script_dir = root + "/tests/programs";
   stdfs::path saved = stdfs::current_path();
   stdfs::current_path(pylife::test::source_dir());
   auto r = pylife::vm::run_program(decoded.source, options, io);
   stdfs::current_path(saved);
   o.status = r.exit_code;
   o.objects_left = r.objects_left;
+  // The goldens write the checkout's root as <ROOT>.
+  for (std::string* text : {&o.out, &o.err}) {
+    for (size_t at; (at = text->find(root)) != std::string::npos;) text->replace(at, root.size(), "<ROOT>");
+  }
   return o;
 }
 

@@ -1,0 +1,7 @@
+print("{} + {} = {}".format(1, 2, 3))
+print("{0}{1}{0}".format("ab", "-"), "{name} is {age}".format(name="Ann", age=7))
+print("{:>8}|{:<8}|{:^8}|".format("r", "l", "c"), "{:*^11}".format("mid"))
+print("{:.3f} {:e} {:g} {:%} {:,} {:_}".format(3.14159, 12345.678, 0.00001234, 0.256, 1234567, 1234567))
+print("{:08.2f} {:+d} {: d} {:x} {:#x} {:#o} {:#b} {:X}".format(3.14159, 5, 5, 255, 255, 8, 5, 255))
+print("{0[0]} {0[1]} {1[k]} {2.real}".format([1, 2], {"k": "v"}, 3j))
+print("{!r} {!s} {!a}".format("x", "y", "é"), "{{literal}}".format())

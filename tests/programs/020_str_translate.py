@@ -1,0 +1,5 @@
+t = str.maketrans("abc", "xyz")
+print("aabbcc".translate(t), "hello".translate({ord("l"): None, ord("h"): "J"}))
+t2 = str.maketrans("ae", "AE", "o")
+print("hello alien".translate(t2))
+print("%s" % "hello".maketrans({"a": "b"}))

@@ -1,0 +1,10 @@
+xs = [3, 1, 4, 1, 5, 9, 2, 6]
+print(xs, len(xs), xs[2], xs[-1], xs[1:4], xs[::2], xs[::-1], xs[5:100], xs[-100:2])
+xs.append(5); xs.insert(0, 0); xs.extend([8, 9])
+print(xs, xs.count(1), xs.index(5), xs.index(5, 6))
+print(xs.pop(), xs.pop(0), xs)
+xs.remove(1); print(xs)
+xs.reverse(); print(xs)
+xs.sort(); print(xs, sorted(xs, reverse=True))
+print([1, 2] + [3], [0] * 4, [[]] * 2, 3 in xs, 7 not in xs, min(xs), max(xs), sum(xs))
+ys = xs.copy(); ys.clear(); print(ys, xs == sorted(xs))

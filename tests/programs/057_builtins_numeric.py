@@ -1,0 +1,6 @@
+print(abs(-3), abs(-2.5), abs(3 + 4j), divmod(17, 5), divmod(-17, 5), pow(2, 10), pow(2, 10, 1000), pow(3, -1, 7))
+print(sum([1, 2, 3]), sum([1.5, 2.5], 10), sum([[1], [2]], []), min(3, 1, 2), max('abc'), min([4, 2, 8]))
+print(round(3.14159, 3), hex(4096), oct(9), bin(10), int('-0b101', 0), float(' 2.5e3 '))
+print(any([0, '', None]), any([0, 1]), all([]), all([1, 'x']), all([x > 0 for x in [1, 2]]))
+print(chr(97), ord('a'), ascii('héllo'), repr("it's"), format(1234.5678, ',.2f'), format(42, '08b'))
+print(isinstance(3, (str, int)), isinstance(3.0, int), issubclass(int, object), callable(len), callable(3))

@@ -1,0 +1,10 @@
+import math
+print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan != math.nan)
+print(math.sqrt(16), math.sqrt(2), math.floor(-2.5), math.ceil(-2.5), math.trunc(-2.7), math.floor(3))
+print(math.factorial(20), math.gcd(12, 18), math.gcd(0, 5), math.lcm(4, 6), math.isqrt(99), math.comb(10, 3), math.perm(5, 2))
+print(math.log(math.e), math.log(8, 2), math.log2(1024), math.log10(1000), math.log1p(0), math.exp(1))
+print(math.sin(0), math.cos(0), round(math.sin(math.pi / 2), 10), math.atan2(1, 1), math.degrees(math.pi), math.radians(180))
+print(math.hypot(3, 4), math.hypot(1, 2, 2), math.copysign(3, -0.0), math.fabs(-4), math.fmod(7, -3), math.pow(2, 0.5))
+print(math.isclose(0.1 + 0.2, 0.3), math.isfinite(1e308), math.isinf(math.inf), math.isnan(math.nan))
+print(math.fsum([0.1] * 10), sum([0.1] * 10), math.prod([1, 2, 3, 4]), math.frexp(8.0), math.ldexp(0.5, 4), math.modf(3.75))
+print(math.dist((0, 0), (3, 4)), math.erf(0), math.gamma(5), math.lgamma(1))

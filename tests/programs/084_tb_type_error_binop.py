@@ -1,0 +1,3 @@
+count = 5
+message = "You have " + count + " messages"
+print(message)

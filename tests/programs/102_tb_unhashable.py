@@ -1,0 +1,3 @@
+d = {}
+key = [1, 2]
+d[key] = "value"

@@ -1,0 +1,1 @@
+raise NotImplementedError("todo: implement this feature")

@@ -1,0 +1,10 @@
+import sys
+print(1, 2, 3, sep=", ", end=".\n")
+print("no newline", end="")
+print(" - continued")
+print(*[1, 2, 3])
+print(*"abc", sep="|")
+print("err line", file=sys.stderr)
+print()
+print("", end="")
+print(None, True, 1.0, [None], (1,), {})
