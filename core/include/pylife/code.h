@@ -34,6 +34,7 @@ struct Const {
   Kind kind = Kind::kNone;
   std::string text;                  // kInt: decimal; kStr: UTF-8; kBytes: raw
   double number = 0;                 // kFloat, kComplex (imaginary part)
+  double real = 0;                   // kComplex: the real part
   std::vector<Const> items;          // kTuple, kFrozenset
   std::shared_ptr<CodeObject> code;  // kCode
 

@@ -29,4 +29,7 @@ enum Flags { kAlt = 1, kAddDot0 = 2, kNoNegZero = 4 };
 // e E f F g G r (r: repr, precision unused).
 std::string double_to_string(double value, char code, int precision, int flags);
 
+// repr() of a complex number: "2j", "(1+2j)", "(-0-1j)", "(nan+infj)".
+std::string complex_repr(double re, double im);
+
 }  // namespace pylife::dtoa

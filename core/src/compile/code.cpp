@@ -33,9 +33,11 @@ bool Const::same(const Const& o) const {
     case Kind::kStr:
     case Kind::kBytes: return text == o.text;
     case Kind::kFloat:
-    case Kind::kComplex:
       // Bitwise: 0.0 and -0.0 differ, a NaN equals itself.
       return std::memcmp(&number, &o.number, sizeof number) == 0;
+    case Kind::kComplex:
+      return std::memcmp(&number, &o.number, sizeof number) == 0 &&
+             std::memcmp(&real, &o.real, sizeof real) == 0;
     case Kind::kTuple:
     case Kind::kFrozenset:
       if (items.size() != o.items.size()) return false;
@@ -56,7 +58,7 @@ std::string Const::repr() const {
     case Kind::kEllipsis: return "Ellipsis";
     case Kind::kInt: return text;
     case Kind::kFloat: return dtoa::double_to_string(number, 'r', 0, dtoa::kAddDot0);
-    case Kind::kComplex: return dtoa::double_to_string(number, 'r', 0, 0) + "j";
+    case Kind::kComplex: return dtoa::complex_repr(real, number);
     case Kind::kStr: return unicode::repr_str(text);
     case Kind::kBytes: return unicode::repr_bytes(text);
     case Kind::kTuple: {

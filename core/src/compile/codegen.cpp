@@ -10,6 +10,7 @@
 
 #include "pylife/bigint.h"
 #include "pylife/compile.h"
+#include "pylife/numbers.h"
 #include "pylife/opcodes.h"
 #include "pylife/unicode.h"
 
@@ -405,6 +406,7 @@ std::optional<Const> unary(Kind op, const Const& v) {
       case Const::Kind::kFalse: truth = false; break;
       case Const::Kind::kInt: truth = v.text != "0"; break;
       case Const::Kind::kFloat: truth = v.number != 0; break;
+      case Const::Kind::kComplex: truth = v.number != 0 || v.real != 0; break;
       case Const::Kind::kStr:
       case Const::Kind::kBytes: truth = !v.text.empty(); break;
       case Const::Kind::kTuple: truth = !v.items.empty(); break;
@@ -436,13 +438,31 @@ std::optional<Const> unary(Kind op, const Const& v) {
     return r;
   }
   if ((v.kind == Const::Kind::kFloat || v.kind == Const::Kind::kComplex) && op != Kind::Invert) {
-    if (op == Kind::USub) r.number = -v.number;
+    if (op == Kind::USub) {
+      r.number = -v.number;
+      if (v.kind == Const::Kind::kComplex) r.real = -v.real;
+    }
     return r;
   }
   return std::nullopt;
 }
 
+std::optional<Const> numeric_binary(Kind op, const Const& a, const Const& b);
+
 std::optional<Const> binary(Kind op, const Const& a, const Const& b) {
+  auto is_bool = [](const Const& c) { return c.kind == Const::Kind::kTrue || c.kind == Const::Kind::kFalse; };
+  auto numeric = [&](const Const& c) {
+    return c.kind == Const::Kind::kInt || c.kind == Const::Kind::kFloat ||
+           c.kind == Const::Kind::kComplex || is_bool(c);
+  };
+  if (numeric(a) && numeric(b)) {
+    bool any_float = a.kind == Const::Kind::kFloat || b.kind == Const::Kind::kFloat;
+    bool negative_power = op == Kind::Pow && b.kind == Const::Kind::kInt && !b.text.empty() && b.text[0] == '-';
+    if (is_bool(a) || is_bool(b) || a.kind == Const::Kind::kComplex || b.kind == Const::Kind::kComplex ||
+        (any_float && (op == Kind::Pow || op == Kind::FloorDiv || op == Kind::Mod)) || negative_power) {
+      return numeric_binary(op, a, b);
+    }
+  }
   auto is_int = [](const Const& c) { return c.kind == Const::Kind::kInt; };
   auto is_num = [&](const Const& c) { return is_int(c) || c.kind == Const::Kind::kFloat; };
   std::string e;
@@ -622,23 +642,108 @@ std::optional<Const> subscript(const Const& v, const Const& index) {
 
 // Whether CPython folds [a] [op] [b] where this compiler cannot (complex
 // numbers, bools in arithmetic, float //, % and **, negative int powers).
-bool beyond(Kind op, const Const& a, const Const& b) {
-  auto number = [](const Const& c) {
-    return c.kind == Const::Kind::kInt || c.kind == Const::Kind::kFloat ||
-           c.kind == Const::Kind::kComplex || c.kind == Const::Kind::kTrue ||
-           c.kind == Const::Kind::kFalse;
+// Arithmetic CPython's constant folder does with bools, complex numbers
+// and float //, %, ** (through the same functions the runtime uses).
+std::optional<Const> numeric_binary(Kind op, const Const& a, const Const& b) {
+  auto is_bool = [](const Const& c) { return c.kind == Const::Kind::kTrue || c.kind == Const::Kind::kFalse; };
+  if (is_bool(a) && is_bool(b) && (op == Kind::BitAnd || op == Kind::BitOr || op == Kind::BitXor)) {
+    bool x = a.kind == Const::Kind::kTrue, y = b.kind == Const::Kind::kTrue;
+    bool r = op == Kind::BitAnd ? (x && y) : op == Kind::BitOr ? (x || y) : (x != y);
+    Const c;
+    c.kind = r ? Const::Kind::kTrue : Const::Kind::kFalse;
+    return c;
+  }
+  auto as_int = [&](const Const& c) {
+    if (!is_bool(c)) return c;
+    Const i;
+    i.kind = Const::Kind::kInt;
+    i.text = c.kind == Const::Kind::kTrue ? "1" : "0";
+    return i;
   };
-  if (!number(a) || !number(b)) return false;
-  if (op == Kind::MatMult) return false;
-  auto is = [&](Const::Kind k) { return a.kind == k || b.kind == k; };
-  if (is(Const::Kind::kComplex) || is(Const::Kind::kTrue) || is(Const::Kind::kFalse)) return true;
-  if (is(Const::Kind::kFloat) && (op == Kind::Pow || op == Kind::FloorDiv || op == Kind::Mod)) {
-    return true;  // the runtime's float arithmetic is not the compiler's to use
+  Const x = as_int(a), y = as_int(b);
+  std::string e;
+  auto to_double = [&](const Const& c, bool& ok) {
+    if (c.kind == Const::Kind::kFloat) return c.number;
+    bool overflow = false;
+    double d = BigInt::parse(c.text, 10, &e)->to_double(&overflow);
+    ok = ok && !overflow;
+    return d;
+  };
+  if (x.kind == Const::Kind::kComplex || y.kind == Const::Kind::kComplex) {
+    bool ok = true;
+    auto to_complex = [&](const Const& c) {
+      if (c.kind == Const::Kind::kComplex) return num::Complex{c.real, c.number};
+      return num::Complex{to_double(c, ok), 0.0};
+    };
+    num::Complex p = to_complex(x), q = to_complex(y), r;
+    if (!ok) return std::nullopt;
+    switch (op) {
+      case Kind::Add: r = num::c_sum(p, q); break;
+      case Kind::Sub: r = num::c_diff(p, q); break;
+      case Kind::Mult: r = num::c_prod(p, q); break;
+      case Kind::Div:
+        if (!num::c_quot(p, q, &r)) return std::nullopt;
+        break;
+      case Kind::Pow:
+        if (num::c_pow(p, q, &r) != 1) return std::nullopt;
+        break;
+      default: return std::nullopt;
+    }
+    Const c;
+    c.kind = Const::Kind::kComplex;
+    c.real = r.re;
+    c.number = r.im;
+    return c;
   }
-  if (op == Kind::Pow) {
-    return !b.text.empty() && b.text[0] == '-' && a.text != "0";
+  if (x.kind == Const::Kind::kInt && y.kind == Const::Kind::kInt) {
+    bool negative_power = op == Kind::Pow && !y.text.empty() && y.text[0] == '-';
+    if (!negative_power) return binary(op, x, y);
   }
-  return false;
+  bool ok = true;
+  double p = to_double(x, ok), q = to_double(y, ok);
+  if (!ok) return std::nullopt;
+  Const c;
+  c.kind = Const::Kind::kFloat;
+  switch (op) {
+    case Kind::Add: c.number = p + q; break;
+    case Kind::Sub: c.number = p - q; break;
+    case Kind::Mult: c.number = p * q; break;
+    case Kind::Div:
+      if (q == 0) return std::nullopt;
+      c.number = p / q;
+      break;
+    case Kind::FloorDiv:
+      if (q == 0) return std::nullopt;
+      c.number = num::float_floordiv(p, q);
+      break;
+    case Kind::Mod:
+      if (q == 0) return std::nullopt;
+      c.number = num::float_mod(p, q);
+      break;
+    case Kind::Pow: {
+      double r;
+      auto res = num::float_pow(p, q, &r);
+      if (res == num::PowResult::kComplex) {
+        num::Complex z;
+        if (num::c_pow({p, 0}, {q, 0}, &z) != 1) return std::nullopt;
+        c.kind = Const::Kind::kComplex;
+        c.real = z.re;
+        c.number = z.im;
+        return c;
+      }
+      if (res != num::PowResult::kOk) return std::nullopt;
+      c.number = r;
+      break;
+    }
+    default:
+      if (x.kind == Const::Kind::kInt && y.kind == Const::Kind::kInt) return binary(op, x, y);
+      return std::nullopt;
+  }
+  return c;
+}
+
+bool beyond(Kind, const Const&, const Const&) {
+  return false;  // every numeric fold CPython does, pylife does
 }
 
 }  // namespace fold
@@ -1440,9 +1545,10 @@ bool Codegen::stmt(Node* s) {
       Node* t = s->node(F(AugAssign, target));
       int oparg = binary_oparg(s->node(F(AugAssign, op))->kind, true);
       if (t->kind == Kind::Name) {
-        if (!name_op(t->str(F(Name, id)), Kind::Load) || !expr(s->node(F(AugAssign, value)))) {
-          return false;
-        }
+        set_pos(t);  // the load is at the target (VISIT of the Name)
+        if (!name_op(t->str(F(Name, id)), Kind::Load)) return false;
+        set_pos(s);
+        if (!expr(s->node(F(AugAssign, value)))) return false;
         set_pos(s);
         emit(Op::BINARY_OP, oparg);
         set_pos(t);
@@ -2644,6 +2750,24 @@ void Codegen::optimize(Unit& unit) {
         ins.op = in[i + 1].op = static_cast<int>(Op::NOP);
         in[i + 2].op = invert ? kPopJumpIfNotNone : kPopJumpIfNone;
         continue;
+      }
+      // LOAD_CONST + JUMP_IF_x_OR_POP on its known truth: a plain jump
+      // keeping the value, or neither.
+      if (is_const_load(ins) && i + 1 < in.size() &&
+          (in[i + 1].op == static_cast<int>(Op::JUMP_IF_FALSE_OR_POP) ||
+           in[i + 1].op == static_cast<int>(Op::JUMP_IF_TRUE_OR_POP))) {
+        auto truth = fold::unary(Kind::Not, unit.code->consts[static_cast<size_t>(ins.arg)]);
+        if (truth) {
+          bool value = truth->kind == Const::Kind::kFalse;
+          bool jump_if_true = in[i + 1].op == static_cast<int>(Op::JUMP_IF_TRUE_OR_POP);
+          if (value == jump_if_true) {
+            in[i + 1].op = kJump;
+          } else {
+            ins.op = in[i + 1].op = static_cast<int>(Op::NOP);
+            in[i + 1].target = nullptr;
+          }
+          continue;
+        }
       }
       // LOAD_CONST + a conditional jump on its known truth.
       if (is_const_load(ins) && i + 1 < in.size() &&

@@ -207,4 +207,11 @@ std::string double_to_string(double value, char code, int precision, int flags) 
   return p;
 }
 
+std::string complex_repr(double re, double im) {
+  if (re == 0 && !std::signbit(re)) return double_to_string(im, 'r', 0, 0) + "j";
+  std::string imag = double_to_string(im, 'r', 0, 0);
+  if (imag[0] != '-') imag = "+" + imag;
+  return "(" + double_to_string(re, 'r', 0, 0) + imag + "j)";
+}
+
 }  // namespace pylife::dtoa

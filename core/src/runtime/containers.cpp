@@ -1008,7 +1008,7 @@ bool set_update_from(Interp& in, SetObj* s, Object* other) {
   if (is_type(other, in.t.set) || is_type(other, in.t.frozenset)) {
     SetObj* o = St(other);
     if ((s->fill + o->used) * 5 >= (s->table.size() - 1) * 3) set_resize(s, (s->used + o->used) * 2);
-    if (s->fill == 0 && s->table.size() == o->table.size()) {
+    if (s->fill == 0 && s->table.size() == o->table.size() && o->fill == o->used) {
       for (size_t i = 0; i < o->table.size(); ++i) {
         auto& slot = o->table[i];
         if (slot.key && !slot.dummy) {
@@ -1020,6 +1020,16 @@ bool set_update_from(Interp& in, SetObj* s, Object* other) {
       return true;
     }
     auto table = o->table;
+    if (s->fill == 0) {
+      // An empty table takes the items without lookups (set_insert_clean).
+      for (auto& slot : table) {
+        if (!slot.key || slot.dummy) continue;
+        set_insert_clean(s->table, incref(slot.key), slot.hash);
+        ++s->fill;
+        ++s->used;
+      }
+      return true;
+    }
     for (auto& slot : table) {
       if (slot.key && !slot.dummy && set_add(in, s, slot.key) < 0) return false;
     }
@@ -1200,19 +1210,11 @@ Object* set_difference_of(Interp& in, Object* a, Object* b) {
 }
 
 Object* set_symdiff_of(Interp& in, Object* a, Object* b) {
-  SetObj* r = set_copy_of(in, a, a->type == in.t.frozenset ? in.t.frozenset : in.t.set);
+  // As set_symmetric_difference: a copy of the other set, updated with
+  // this one's items.
+  SetObj* r = set_copy_of(in, b, a->type == in.t.frozenset ? in.t.frozenset : in.t.set);
   if (!r) return nullptr;
-  Ref other;
-  if (is_anyset(in, b)) {
-    other = Ref::borrow(b);
-  } else {
-    other = Ref(set_copy_of(in, b, in.t.set));
-    if (!other) {
-      decref(r);
-      return nullptr;
-    }
-  }
-  auto table = St(other.get())->table;
+  auto table = St(a)->table;
   for (auto& slot : table) {
     if (!slot.key || slot.dummy) continue;
     int c = set_discard(in, r, slot.key);
@@ -1306,38 +1308,67 @@ Object* set_copy(Interp& in, Object* self, const Args& args) {
   return set_copy_of(in, self, in.t.set);
 }
 
-// union/intersection/difference/symmetric_difference/update variants.
+// union/intersection/difference/symmetric_difference and their _update
+// forms, as set_union / set_intersection_multi / set_difference_multi /
+// set_symmetric_difference (the table layouts, so iteration order, match).
 template <int kOp, bool kUpdate>
 Object* set_multi(Interp& in, Object* self, const Args& args) {
   static const char* const names[] = {"union", "intersection", "difference", "symmetric_difference"};
   if (!no_kwargs(in, names[kOp], args)) return nullptr;
-  Object* acc = kUpdate ? incref(self) : set_copy_of(in, self, self->type == in.t.frozenset ? in.t.frozenset : in.t.set);
-  if (!acc) return nullptr;
-  for (size_t i = 0; i < args.npos; ++i) {
-    Object* other = args.items[i];
-    Object* r = nullptr;
-    if (kOp == 0) {
-      if (!set_update_from(in, St(acc), other)) {
+  Type* result_type = self->type == in.t.frozenset ? in.t.frozenset : in.t.set;
+  if (kOp == 3 && args.npos != 1) {
+    return in.raise(in.t.TypeError, std::string(names[kOp]) + (kUpdate ? "_update" : "") +
+                                        "() takes exactly one argument (" + std::to_string(args.npos) + " given)");
+  }
+  if (kUpdate) {
+    SetObj* so = St(self);
+    for (size_t i = 0; i < args.npos; ++i) {
+      Object* other = args.items[i];
+      if (kOp == 0) {
+        if (!set_update_from(in, so, other)) return nullptr;
+      } else if (kOp == 2) {
+        Ref items(sequence_to_list(in, other));
+        if (!items) return nullptr;
+        for (Object* x : L(items.get())->items) {
+          if (set_discard(in, so, x) < 0) return nullptr;
+        }
+      } else if (kOp == 3) {
+        Ref o = is_anyset(in, other) ? Ref::borrow(other) : Ref(set_copy_of(in, other, in.t.set));
+        if (!o) return nullptr;
+        auto table = St(o.get())->table;
+        for (auto& slot : table) {
+          if (!slot.key || slot.dummy) continue;
+          int c = set_discard(in, so, slot.key);
+          if (c == 0) c = set_add(in, so, slot.key);
+          if (c < 0) return nullptr;
+        }
+      } else {
+        Object* r = set_intersection_of(in, self, other);
+        if (!r) return nullptr;
+        std::swap(so->table, St(r)->table);
+        std::swap(so->used, St(r)->used);
+        std::swap(so->fill, St(r)->fill);
+        decref(r);
+      }
+    }
+    return incref(in.None);
+  }
+  if (kOp == 3) return set_symdiff_of(in, self, args.items[0]);
+  if (kOp == 0 || args.npos == 0) {
+    Object* acc = set_copy_of(in, self, result_type);
+    for (size_t i = 0; acc && i < args.npos; ++i) {
+      if (!set_update_from(in, St(acc), args.items[i])) {
         decref(acc);
         return nullptr;
       }
-      continue;
     }
-    if (kOp == 1) r = set_intersection_of(in, acc, other);
-    if (kOp == 2) r = set_difference_of(in, acc, other);
-    if (kOp == 3) r = set_symdiff_of(in, acc, other);
-    if (!r) {
-      decref(acc);
-      return nullptr;
-    }
-    std::swap(St(acc)->table, St(r)->table);
-    std::swap(St(acc)->used, St(r)->used);
-    std::swap(St(acc)->fill, St(r)->fill);
-    decref(r);
+    return acc;
   }
-  if (kUpdate) {
+  Object* acc = kOp == 1 ? set_intersection_of(in, self, args.items[0]) : set_difference_of(in, self, args.items[0]);
+  for (size_t i = 1; acc && i < args.npos; ++i) {
+    Object* r = kOp == 1 ? set_intersection_of(in, acc, args.items[i]) : set_difference_of(in, acc, args.items[i]);
     decref(acc);
-    return incref(in.None);
+    acc = r;
   }
   return acc;
 }
@@ -1458,9 +1489,14 @@ Object* range_getitem(Interp& in, Object* o, Object* key) {
   if (!is_type(key, in.t.int_) && !type_lookup(in, key->type, "__index__")) {
     return in.raise(in.t.TypeError, "range indices must be integers or slices, not " + type_name(key));
   }
-  int64_t i;
-  if (!index_value(in, key, &i)) return nullptr;
-  BigInt bi(i);
+  BigInt bi;
+  if (is_type(key, in.t.int_)) {
+    bi = int_value(key);
+  } else {
+    int64_t i;
+    if (!index_value(in, key, &i)) return nullptr;
+    bi = BigInt(i);
+  }
   if (bi.negative()) bi = bi + n;
   if (bi.negative() || !(bi < n)) return in.raise(in.t.IndexError, "range object index out of range");
   return range_item(in, r, bi);
@@ -1558,10 +1594,11 @@ Object* range_count(Interp& in, Object* self, const Args& args) {
 Object* slice_repr(Interp& in, Object* o) {
   auto* s = static_cast<SliceObj*>(o);
   std::string r = "slice(";
-  for (Object* x : {s->start, s->stop, s->step}) {
-    auto t = repr_utf8(in, x);
+  Object* parts[] = {s->start, s->stop, s->step};
+  for (int i = 0; i < 3; ++i) {
+    auto t = repr_utf8(in, parts[i]);
     if (!t) return nullptr;
-    r += *t + (x == s->step ? ")" : ", ");
+    r += *t + (i == 2 ? ")" : ", ");
   }
   return new_str(in, r);
 }
@@ -1780,6 +1817,8 @@ Object* iter_repr(Interp& in, Object* o) {
 }
 
 }  // namespace
+
+bool set_update(Interp& in, SetObj* s, Object* iterable) { return set_update_from(in, s, iterable); }
 
 Object* new_dict_items_iter(Interp& in, Object* d) { return view_iter(in, dict_view(in, d, 2)); }
 

@@ -95,18 +95,9 @@ Object* float_repr_obj(Interp& in, Object* o) {
   return new_str(in, float_repr(static_cast<FloatObj*>(o)->value));
 }
 
-std::string complex_part(double v) {
-  std::string s = dtoa::double_to_string(v, 'r', 0, 0);
-  return s;
-}
-
 Object* complex_repr(Interp& in, Object* o) {
   auto* c = static_cast<ComplexObj*>(o);
-  std::string im = complex_part(c->imag) + "j";
-  if (c->real == 0 && !std::signbit(c->real)) return new_str(in, im);
-  std::string re = complex_part(c->real);
-  std::string sign = (c->imag >= 0 || std::isnan(c->imag)) && !std::signbit(c->imag) ? "+" : "";
-  return new_str(in, "(" + re + sign + im + ")");
+  return new_str(in, dtoa::complex_repr(c->real, c->imag));
 }
 
 // ---- comparisons ----------------------------------------------------------------------
@@ -321,20 +312,18 @@ Object* float_binop_values(Interp& in, double x, double y, int base) {
       if (y == 0) return in.raise(in.t.ZeroDivisionError, "float modulo");
       return new_float(in, num::float_mod(x, y));
     case kPow: {
-      if (y == 0) return new_float(in, 1.0);
-      if (std::isnan(x)) return new_float(in, y == 0 ? 1.0 : x);
-      if (x == 0 && y < 0 && std::isfinite(y)) {
-        return in.raise(in.t.ZeroDivisionError, "0.0 cannot be raised to a negative power");
+      double r;
+      switch (num::float_pow(x, y, &r)) {
+        case num::PowResult::kOk: return new_float(in, r);
+        case num::PowResult::kComplex: return complex_binop_values(in, {x, 0}, {y, 0}, kPow);
+        case num::PowResult::kZeroNegative:
+          return in.raise(in.t.ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        case num::PowResult::kOverflow: {
+          Object* args = new_tuple(in, {new_int(in, 34), new_str(in, "Numerical result out of range")});
+          return in.raise_obj(new_exception(in, in.t.OverflowError, args));
+        }
       }
-      if (x < 0 && std::isfinite(x) && std::isfinite(y) && y != std::floor(y)) {
-        return complex_binop_values(in, {x, 0}, {y, 0}, kPow);
-      }
-      double r = std::pow(x, y);
-      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) {
-        Object* args = new_tuple(in, {new_int(in, 34), new_str(in, "Numerical result out of range")});
-        return in.raise_obj(new_exception(in, in.t.OverflowError, args));
-      }
-      return new_float(in, r);
+      return nullptr;
     }
     default: return incref(in.NotImplemented);
   }
@@ -356,40 +345,23 @@ Object* float_binop(Interp& in, Object* a, Object* b, int op) {
 
 Object* complex_binop_values(Interp& in, std::complex<double> x, std::complex<double> y,
                              int base) {
+  num::Complex a{x.real(), x.imag()}, b{y.real(), y.imag()}, r;
   switch (base) {
-    case kAdd: return new_complex(in, x.real() + y.real(), x.imag() + y.imag());
-    case kSub: return new_complex(in, x.real() - y.real(), x.imag() - y.imag());
-    case kMul: {
-      double re = x.real() * y.real() - x.imag() * y.imag();
-      double im = x.real() * y.imag() + x.imag() * y.real();
-      return new_complex(in, re, im);
-    }
-    case kTrueDiv: {
-      if (y.real() == 0 && y.imag() == 0) return in.raise(in.t.ZeroDivisionError, "complex division by zero");
-      std::complex<double> r = x / y;
-      return new_complex(in, r.real(), r.imag());
-    }
+    case kAdd: r = num::c_sum(a, b); break;
+    case kSub: r = num::c_diff(a, b); break;
+    case kMul: r = num::c_prod(a, b); break;
+    case kTrueDiv:
+      if (!num::c_quot(a, b, &r)) return in.raise(in.t.ZeroDivisionError, "complex division by zero");
+      break;
     case kPow: {
-      if (y.real() == 0 && y.imag() == 0) return new_complex(in, 1, 0);
-      if (x.real() == 0 && x.imag() == 0) {
-        if (y.imag() != 0 || y.real() < 0) {
-          return in.raise(in.t.ZeroDivisionError, "0.0 to a negative or complex power");
-        }
-        return new_complex(in, 0, 0);
-      }
-      // CPython's _Py_c_pow.
-      double vabs = std::hypot(x.real(), x.imag());
-      double len = std::pow(vabs, y.real());
-      double at = std::atan2(x.imag(), x.real());
-      double phase = at * y.real();
-      if (y.imag() != 0) {
-        len /= std::exp(at * y.imag());
-        phase += y.imag() * std::log(vabs);
-      }
-      return new_complex(in, len * std::cos(phase), len * std::sin(phase));
+      int ok = num::c_pow(a, b, &r);
+      if (ok == 0) return in.raise(in.t.ZeroDivisionError, "0.0 to a negative or complex power");
+      if (ok < 0) return in.raise(in.t.OverflowError, "complex exponentiation");
+      break;
     }
     default: return incref(in.NotImplemented);
   }
+  return new_complex(in, r.re, r.im);
 }
 
 Object* complex_binop(Interp& in, Object* a, Object* b, int op) {

@@ -817,6 +817,7 @@ Object* lookup_attr(Interp& in, Object* o, Object* name) {
 
 // CPython's PyObject_GenericGetAttr without raising: null when absent.
 Object* generic_lookup(Interp& in, Object* o, Object* name) {
+  if (str_view(name) == U"__class__") return incref(o->type);
   if (auto* m = dynamic_cast<ModuleObj*>(o)) {
     if (Object* v = dict_get_str(m->dict, name)) return incref(v);
   }
@@ -880,8 +881,8 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
     auto* p = static_cast<WrapperObj*>(descr);
     Object* fn = value ? p->b : p->c;
     if (!fn || fn == in.None) {
-      in.raise(in.t.AttributeError, value ? "can't set attribute '" + n + "'"
-                                          : "can't delete attribute '" + n + "'");
+      in.raise(in.t.AttributeError, "property '" + n + "' of '" + type_name(o) + "' object has no " +
+                                        (value ? "setter" : "deleter"));
       return -1;
     }
     Object* r = value ? call2(in, fn, o, value) : call1(in, fn, o);

@@ -588,6 +588,7 @@ int dict_set(Interp& in, DictObj* d, Object* key, Object* value);
 int dict_del(Interp& in, DictObj* d, Object* key);  // 0 ok, -1 error, 1 absent (no error)
 void dict_set_str(Interp& in, DictObj* d, std::string_view key, Object* value);  // steals value
 int set_add(Interp& in, SetObj* s, Object* key);
+bool set_update(Interp& in, SetObj* s, Object* iterable);  // set.update, CPython's table layout
 int set_contains(Interp& in, SetObj* s, Object* key);
 int set_discard(Interp& in, SetObj* s, Object* key);  // 1 found, 0 absent, -1 error
 

@@ -414,7 +414,27 @@ Object* code_repr(Interp& in, Object* o) {
 
 ExceptionObj* E(Object* o) { return static_cast<ExceptionObj*>(o); }
 
+// OSError(errno, strerror) picks the subclass for the errno, as CPython.
+Type* oserror_subclass(Interp& in, Type* type, const Args& args) {
+  if (type != in.t.OSError || args.npos < 2 || !is_type(args.items[0], in.t.int_)) return type;
+  static const std::pair<int, const char*> kMap[] = {
+      {2, "FileNotFoundError"},   {13, "PermissionError"},       {1, "PermissionError"},
+      {17, "FileExistsError"},    {20, "NotADirectoryError"},     {21, "IsADirectoryError"},
+      {4, "InterruptedError"},    {11, "BlockingIOError"},        {3, "ProcessLookupError"},
+      {10, "ChildProcessError"},  {32, "BrokenPipeError"},        {104, "ConnectionResetError"},
+      {111, "ConnectionRefusedError"}, {103, "ConnectionAbortedError"}, {110, "TimeoutError"}};
+  int64_t e = static_cast<IntObj*>(args.items[0])->small;
+  for (auto& [num, name] : kMap) {
+    if (num == e) {
+      Object* t = dict_get_str(in.builtins, iname(in, name));
+      if (t && is_type(t, in.t.type)) return static_cast<Type*>(t);
+    }
+  }
+  return type;
+}
+
 Object* exception_create(Interp& in, Type* type, const Args& args) {
+  type = oserror_subclass(in, type, args);
   std::vector<Object*> items;
   for (size_t i = 0; i < args.npos; ++i) items.push_back(incref(args.items[i]));
   if (args.nkw() && !type->heap) {
@@ -441,9 +461,21 @@ Object* exception_repr(Interp& in, Object* o) {
   return new_str(in, name + *r);
 }
 
-Object* exception_str(Interp& in, Object* o) {
+Object* exception_str_slot(Interp& in, Object* o) {
   const auto& items = static_cast<TupleObj*>(E(o)->args)->items;
   if (items.empty()) return new_str(in, "");
+  if (is_type(o, in.t.OSError) && items.size() >= 2 && items.size() <= 3) {
+    auto e = str_utf8(in, items[0]);
+    auto msg = str_utf8(in, items[1]);
+    if (!e || !msg) return nullptr;
+    std::string text = "[Errno " + *e + "] " + *msg;
+    if (items.size() == 3) {
+      auto f = repr_utf8(in, items[2]);
+      if (!f) return nullptr;
+      text += ": " + *f;
+    }
+    return new_str(in, text);
+  }
   if (items.size() == 1) {
     if (is_type(o, in.t.KeyError)) return repr(in, items[0]);
     return str(in, items[0]);
@@ -528,6 +560,16 @@ Object* exception_init(Interp& in, Object* self, const Args& args) {
 }
 
 Object* exception_with_traceback(Interp& in, Object* self, const Args&) { return incref(self ? self : in.None); }
+
+Object* exception_str_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__str__", args, 0, 0)) return nullptr;
+  return exception_str_slot(in, self);
+}
+
+Object* exception_repr_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__repr__", args, 0, 0)) return nullptr;
+  return exception_repr(in, self);
+}
 
 Object* object_init(Interp& in, Object*, const Args&) { return incref(in.None); }
 
@@ -1165,11 +1207,13 @@ void init_exception_types(Interp& in) {
   b->is_exception = true;
   b->create = exception_create;
   b->repr = exception_repr;
-  b->str = exception_str;
+  b->str = exception_str_slot;
   b->getattr = exception_getattr;
   b->setattr = exception_setattr;
   add_method(in, b, "__init__", exception_init);
   add_method(in, b, "with_traceback", exception_with_traceback);
+  add_method(in, b, "__str__", exception_str_method);
+  add_method(in, b, "__repr__", exception_repr_method);
   auto make = [&](const char* name, Type* base) {
     Type* e = new_static_type(in, name, base);
     dict_set_str(in, in.builtins, name, incref(e));

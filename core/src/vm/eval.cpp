@@ -749,7 +749,10 @@ dispatch_opcode:
     Object* name = co->names[static_cast<size_t>(oparg)];
     // A plain function (or method descriptor) found on the type, not
     // shadowed by the instance: push it and self without binding.
-    Object* descr = is_type(owner, in.t.type) ? nullptr : type_lookup(owner->type, name);
+    // Only for types whose attribute lookup is the generic one
+    // (_PyObject_GetMethod's condition).
+    bool generic = !owner->type->getattr || owner->type->heap;
+    Object* descr = is_type(owner, in.t.type) || !generic ? nullptr : type_lookup(owner->type, name);
     bool method = false;
     if (descr && (descr->type == in.t.function ||
                   (descr->type == in.t.builtin && static_cast<BuiltinObj*>(descr)->is_method &&
@@ -1073,18 +1076,7 @@ dispatch_opcode:
   }
 
   TARGET(SET_UPDATE) {
-    Object* iterable = TOP();
-    Object* items = sequence_to_list(in, iterable);
-    if (!items) goto error;
-    bool failed = false;
-    for (Object* x : static_cast<ListObj*>(items)->items) {
-      if (set_add(in, static_cast<SetObj*>(PEEK(oparg + 1)), x) < 0) {
-        failed = true;
-        break;
-      }
-    }
-    decref(items);
-    if (failed) goto error;
+    if (!set_update(in, static_cast<SetObj*>(PEEK(oparg + 1)), TOP())) goto error;
     decref(POP());
     DISPATCH();
   }

@@ -37,7 +37,7 @@ Object* const_object(Interp& in, const compile::Const& c) {
       return new_int(in, v ? *v : BigInt(0));
     }
     case K::kFloat: return new_float(in, c.number);
-    case K::kComplex: return new_complex(in, 0.0, c.number);
+    case K::kComplex: return new_complex(in, c.real, c.number);
     case K::kStr: return intern(in, c.text);
     case K::kBytes: return new_bytes(in, c.text);
     case K::kTuple: {
@@ -406,11 +406,11 @@ Object* b_build_class(Interp& in, Object*, const Args& args) {
 
 // super() and super(type, obj).
 struct SuperObj : Object {
-  Type* type = nullptr;
+  Type* start = nullptr;  // the class super() was called in
   Object* obj = nullptr;
   Type* obj_type = nullptr;
   ~SuperObj() override {
-    xdecref(type);
+    xdecref(start);
     xdecref(obj);
     xdecref(obj_type);
   }
@@ -440,7 +440,7 @@ Object* super_create(Interp& in, Type* stype, const Args& args) {
   }
   if (!is_type(type, in.t.type)) return in.raise(in.t.TypeError, "super() argument 1 must be a type, not " + type_name(type));
   auto* s = in.alloc<SuperObj>(stype);
-  s->type = static_cast<Type*>(incref(type));
+  s->start = static_cast<Type*>(incref(type));
   if (obj) {
     s->obj = incref(obj);
     Type* ot = is_type(obj, in.t.type) && static_cast<Type*>(obj)->is_subtype(static_cast<Type*>(type)) ? static_cast<Type*>(obj) : obj->type;
@@ -458,7 +458,7 @@ Object* super_getattr(Interp& in, Object* o, StrObj* name) {
   if (s->obj_type && name->s != U"__class__") {
     auto& mro = s->obj_type->mro;
     size_t i = 0;
-    while (i < mro.size() && mro[i] != s->type) ++i;
+    while (i < mro.size() && mro[i] != s->start) ++i;
     for (++i; i < mro.size(); ++i) {
       if (!mro[i]->dict) continue;
       Object* v = dict_get_str(mro[i]->dict, name);
@@ -477,7 +477,7 @@ Object* super_getattr(Interp& in, Object* o, StrObj* name) {
 
 Object* super_repr(Interp& in, Object* o) {
   auto* s = static_cast<SuperObj*>(o);
-  std::string r = "<super: <class '" + s->type->name + "'>, ";
+  std::string r = "<super: <class '" + s->start->name + "'>, ";
   r += s->obj_type ? "<" + s->obj_type->name + " object>>" : "NULL>";
   return new_str(in, r);
 }

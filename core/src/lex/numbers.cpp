@@ -11,7 +11,7 @@
 
 #include "pylife/unicode.h"
 
-namespace pylife::runtime::num {
+namespace pylife::num {
 
 namespace {
 
@@ -200,4 +200,122 @@ std::optional<BigInt> int_from_string(std::string_view utf8, int base, std::stri
   return v;
 }
 
-}  // namespace pylife::runtime::num
+PowResult float_pow(double iv, double iw, double* out) {
+  auto odd_integer = [](double v) { return std::fmod(std::fabs(v), 2.0) == 1.0; };
+  if (iw == 0) {
+    *out = 1.0;
+    return PowResult::kOk;
+  }
+  if (std::isnan(iv)) {
+    *out = iv;
+    return PowResult::kOk;
+  }
+  if (std::isnan(iw)) {
+    *out = iv == 1.0 ? 1.0 : iw;
+    return PowResult::kOk;
+  }
+  if (std::isinf(iw)) {
+    double a = std::fabs(iv);
+    if (a == 1.0) *out = 1.0;
+    else if ((iw > 0.0) == (a > 1.0)) *out = std::fabs(iw);
+    else *out = 0.0;
+    return PowResult::kOk;
+  }
+  if (std::isinf(iv)) {
+    bool odd = odd_integer(iw);
+    if (iw > 0.0) *out = odd ? iv : std::fabs(iv);
+    else *out = odd ? std::copysign(0.0, iv) : 0.0;
+    return PowResult::kOk;
+  }
+  if (iv == 0.0) {
+    bool odd = odd_integer(iw);
+    if (iw < 0.0) return PowResult::kZeroNegative;
+    *out = odd ? iv : 0.0;
+    return PowResult::kOk;
+  }
+  bool negate = false;
+  if (iv < 0.0) {
+    if (iw != std::floor(iw)) return PowResult::kComplex;
+    iv = -iv;
+    negate = odd_integer(iw);
+  }
+  if (iv == 1.0) {
+    *out = negate ? -1.0 : 1.0;
+    return PowResult::kOk;
+  }
+  double ix = std::pow(iv, iw);
+  if (std::isinf(ix)) return PowResult::kOverflow;
+  *out = negate ? -ix : ix;
+  return PowResult::kOk;
+}
+
+Complex c_sum(Complex a, Complex b) { return {a.re + b.re, a.im + b.im}; }
+Complex c_diff(Complex a, Complex b) { return {a.re - b.re, a.im - b.im}; }
+Complex c_prod(Complex a, Complex b) { return {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re}; }
+
+bool c_quot(Complex a, Complex b, Complex* out) {
+  double abs_breal = b.re < 0 ? -b.re : b.re;
+  double abs_bimag = b.im < 0 ? -b.im : b.im;
+  if (abs_breal >= abs_bimag) {
+    if (abs_breal == 0.0) return false;
+    double ratio = b.im / b.re;
+    double denom = b.re + b.im * ratio;
+    *out = {(a.re + a.im * ratio) / denom, (a.im - a.re * ratio) / denom};
+  } else if (abs_bimag >= abs_breal) {
+    double ratio = b.re / b.im;
+    double denom = b.re * ratio + b.im;
+    *out = {(a.re * ratio + a.im) / denom, (a.im * ratio - a.re) / denom};
+  } else {
+    *out = {std::nan(""), std::nan("")};
+  }
+  return true;
+}
+
+namespace {
+
+Complex c_powu(Complex x, long n) {
+  Complex r{1, 0}, p = x;
+  long mask = 1;
+  while (mask > 0 && n >= mask) {
+    if (n & mask) r = c_prod(r, p);
+    mask <<= 1;
+    p = c_prod(p, p);
+  }
+  return r;
+}
+
+}  // namespace
+
+int c_pow(Complex a, Complex b, Complex* out) {
+  bool edom = false;
+  Complex p;
+  if (b.im == 0.0 && b.re == std::floor(b.re) && std::fabs(b.re) <= 100.0) {
+    long n = static_cast<long>(b.re);
+    if (n > 0) {
+      p = c_powu(a, n);
+    } else if (!c_quot({1, 0}, c_powu(a, -n), &p)) {
+      edom = true;
+    }
+  } else if (b.re == 0.0 && b.im == 0.0) {
+    p = {1, 0};
+  } else if (a.re == 0.0 && a.im == 0.0) {
+    if (b.im != 0.0 || b.re < 0.0) edom = true;
+    p = {0, 0};
+  } else {
+    double vabs = std::hypot(a.re, a.im);
+    double len = std::pow(vabs, b.re);
+    double at = std::atan2(a.im, a.re);
+    double phase = at * b.re;
+    if (b.im != 0.0) {
+      len /= std::exp(at * b.im);
+      phase += b.im * std::log(vabs);
+    }
+    p = {len * std::cos(phase), len * std::sin(phase)};
+  }
+  if (edom) return 0;
+  if (std::isinf(p.re) || std::isinf(p.im)) return -1;
+  *out = p;
+  return 1;
+}
+
+}  // namespace pylife::num
