@@ -1,3 +1,4 @@
+# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 class Animal:
     def __init__(self, name):
         self.name = name

@@ -10,7 +10,7 @@
 #include "pylife/ast.h"
 #include "pylife/numbers.h"
 
-using namespace pylife::runtime;
+namespace num = pylife::num;
 
 namespace {
 

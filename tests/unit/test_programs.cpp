@@ -46,9 +46,12 @@ Outcome run_program(const std::string& name) {
     input_pos = nl == std::string::npos ? input.size() : nl + 1;
     return line;
   };
-  io.clock = [] { return 0.0; };
-  io.wall_clock = [] { return 0.0; };
-  io.sleep = [](double) {};
+  // A deterministic clock: time moves on by sleeps and a millisecond per
+  // reading; the wall clock starts at 2026-11-29.
+  double now = 0;
+  io.clock = [&now] { return now += 0.001; };
+  io.wall_clock = [&now] { return 1795900000.0 + now; };
+  io.sleep = [&now](double s) { now += s; };
   io.files = &disk;
   pylife::vm::RunOptions options;
   options.argv = {rel};

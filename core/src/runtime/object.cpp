@@ -131,7 +131,8 @@ Object* new_str(Interp& in, std::string_view text) { return new_str(in, unicode:
 
 Object* intern(Interp& in, std::string_view text) {
   Object* s = new_str(in, text);
-  if (!in.interned) return s;
+  // The empty and one-character ASCII strings are shared already.
+  if (!in.interned || s == in.empty_str || (str_view(s).size() == 1 && str_view(s)[0] < 128)) return s;
   if (Object* found = dict_get_str(in.interned, s)) {
     decref(s);
     return incref(found);

@@ -3,6 +3,8 @@
 // __build_class__, __import__), the import of the program's own modules,
 // CPython 3.11's traceback format, and termination (exit codes, SystemExit).
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "frame.h"
 #include "pylife/compile.h"
@@ -721,6 +723,8 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   in.max_steps = options.max_steps;
   in.max_memory = options.max_memory;
   init_vm_builtins(in);
+  int64_t live_before = in.live_objects;
+  int64_t interned_before = static_cast<int64_t>(in.interned->used);
   // sys.argv and sys.path.
   std::vector<Object*> argv;
   for (const auto& a : options.argv) argv.push_back(new_str(in, a));
@@ -729,8 +733,6 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   static_cast<ListObj*>(path)->items.push_back(new_str(in, options.script_dir));
   remember_source(in, filename, source::normalize_newlines(src.text));
 
-  int64_t live_before = in.live_objects;
-  int64_t interned_before = static_cast<int64_t>(in.interned->used);
   ModuleObj* main = make_module(in, "__main__");
   dict_set_str(in, main->dict, "__builtins__", incref(in.builtins));
   if (options.argv.empty() || options.argv[0] != "-c") dict_set_str(in, main->dict, "__file__", new_str(in, filename));
@@ -787,9 +789,15 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   Object* argv_key = intern(in, "argv");
   dict_del(in, in.sys->dict, argv_key);
   decref(argv_key);
+  if (Object* p = dict_get_str(in.sys->dict, iname(in, "path")); p && is_type(p, in.t.list)) {
+    std::vector<Object*> old;
+    std::swap(old, static_cast<ListObj*>(p)->items);
+    for (Object* x : old) decref(x);
+  }
   in.clear_error();
   int64_t interned_growth = static_cast<int64_t>(in.interned->used) - interned_before;
   result.objects_left = in.live_objects - live_before - interned_growth;
+  if (std::getenv("PYLIFE_DEBUG_LIVE")) std::fprintf(stderr, "live %lld -> %lld, interned +%lld\n", (long long)live_before, (long long)in.live_objects, (long long)interned_growth);
   return result;
 }
 
