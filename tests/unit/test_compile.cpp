@@ -50,23 +50,28 @@ TEST_CASE("compiled modules disassemble exactly as CPython's dis", "[compile][go
 
 TEST_CASE("constructs the compiler does not handle yet are reported, not miscompiled",
           "[compile]") {
-  auto compiled = compile_text("x = 1\ntry:\n    pass\nfinally:\n    pass\n", "t.py");
+  auto compiled = compile_text("x = 1\nmatch x:\n    case 1:\n        pass\n", "t.py");
   CHECK_FALSE(compiled.ok);
   CHECK(compiled.unsupported);
   CHECK(compiled.code == nullptr);
   CHECK(compiled.error.lineno == 2);
   CHECK(compiled.error.msg ==
-        "pylife cannot compile Try yet (the bytecode compiler is still growing)");
+        "pylife cannot compile Match yet (the bytecode compiler is still growing)");
+  auto generator = compile_text("def f():\n    yield 1\n", "t.py");
+  CHECK(generator.unsupported);
 }
 
-TEST_CASE("printf-style formatting CPython rewrites as an f-string is not compiled yet",
+TEST_CASE("printf-style formatting with only %s/%r/%a becomes an f-string, as ast_opt does",
           "[compile]") {
-  auto compiled = compile_text("a = b = 1\nx = '%s-%d' % (a, b)\n", "t.py");
-  CHECK(compiled.unsupported);
-  CHECK(compiled.error.lineno == 2);
-  CHECK(compiled.error.msg.rfind("pylife cannot compile BinOp yet", 0) == 0);
-  // A constant tuple is not rewritten by CPython: that compiles.
-  CHECK(compile_text("x = '%s-%d' % (1, 2)\n", "t.py").ok);
+  auto rewritten = compile_text("a = b = 1\nx = '%s-%r' % (a, b)\n", "t.py");
+  REQUIRE(rewritten.ok);
+  std::string dis = pylife::compile::format_dis(*rewritten.code);
+  CHECK(dis.find("FORMAT_VALUE") != std::string::npos);
+  CHECK(dis.find("BUILD_STRING") != std::string::npos);
+  // %d is not rewritten: a BINARY_OP %.
+  auto kept = compile_text("a = b = 1\nx = '%s-%d' % (a, b)\n", "t.py");
+  REQUIRE(kept.ok);
+  CHECK(pylife::compile::format_dis(*kept.code).find("BINARY_OP                6 (%)") != std::string::npos);
 }
 
 TEST_CASE("compile errors are CPython's SyntaxErrors", "[compile]") {
