@@ -933,10 +933,12 @@ bool Codegen::expr(Node* e) {
       bool have_dict = false;
       size_t elements = 0;
       auto subdict = [&](size_t begin, size_t end) {
+        // compiler_subdict: past STACK_USE_GUIDELINE, item by item.
         size_t count = end - begin;
+        bool big = count * 2 > 30;
         Const key_tuple;
         key_tuple.kind = Const::Kind::kTuple;
-        bool const_keys = count > 1;
+        bool const_keys = count > 1 && !big;
         for (size_t i = begin; const_keys && i < end; ++i) {
           auto v = constant_of(keys[i]);
           if (!v) const_keys = false;
@@ -949,13 +951,21 @@ bool Codegen::expr(Node* e) {
           set_pos(e);
           load_const(key_tuple);
           emit(Op::BUILD_CONST_KEY_MAP, static_cast<int>(count));
-        } else {
-          for (size_t i = begin; i < end; ++i) {
-            if (!expr(keys[i]) || !expr(values[i])) return false;
-          }
-          set_pos(e);
-          emit(Op::BUILD_MAP, static_cast<int>(count));
+          return true;
         }
+        if (big) {
+          set_pos(e);
+          emit(Op::BUILD_MAP, 0);
+        }
+        for (size_t i = begin; i < end; ++i) {
+          if (!expr(keys[i]) || !expr(values[i])) return false;
+          if (big) {
+            set_pos(e);
+            emit(Op::MAP_ADD, 1);
+          }
+        }
+        set_pos(e);
+        if (!big) emit(Op::BUILD_MAP, static_cast<int>(count));
         return true;
       };
       for (size_t i = 0; i < n; ++i) {
@@ -1525,7 +1535,7 @@ bool Codegen::stmt(Node* s) {
         return true;
       }
       if (!expr(v)) return false;
-      set_pos(s);
+      unset_loc();  // the POP_TOP is artificial (compiler_visit_stmt_expr)
       emit(Op::POP_TOP);
       return true;
     }
@@ -1715,7 +1725,8 @@ bool Codegen::stmt(Node* s) {
       use(body);
       if (!assign_target(s->node(F(For, target)))) return false;
       if (!stmts(s->list(F(For, body)))) return false;
-      emit_noline(kJump, 0, start);
+      unset_loc();  // the jump back is artificial
+      emit(kJump, 0, start);
       use(cleanup);
       u().fblocks.pop_back();
       if (!stmts(s->list(F(For, orelse)))) return false;
@@ -1904,7 +1915,11 @@ bool Codegen::comprehension_generator(const std::vector<Node*>& gens, size_t ind
     use(start);
     emit(static_cast<int>(Op::FOR_ITER), 0, anchor);
   }
-  if (!assign_target(gen->node(F(comprehension, target)))) return false;
+  {
+    Position saved = u().pos;  // VISIT restores the location
+    if (!assign_target(gen->node(F(comprehension, target)))) return false;
+    u().pos = saved;
+  }
   for (Node* cond : gen->list(F(comprehension, ifs))) {
     if (!jump_if(cond, if_cleanup, false)) return false;
   }
@@ -2898,6 +2913,9 @@ void Codegen::optimize(Unit& unit) {
   }
   lines_and_exits(unit);
   label_exception_targets(unit);
+  // Blocks copied by lines_and_exits are in the layout too.
+  order.clear();
+  for (Block* b = unit.first; b; b = b->next) order.push_back(b);
   for (Block* b : order) {
     for (Instr& x : b->instrs) {
       if (is_block_push(x.op) || x.op == kPopBlock) {
