@@ -574,12 +574,12 @@ Object* b_dir(Interp& in, Object*, const Args& args) {
       if (e.key) set_add(in, names, e.key);
     }
   };
-  if (auto* m = dynamic_cast<ModuleObj*>(o)) {
+  if (auto* m = as_module(o)) {
     add_dict(m->dict);
   } else if (is_type(o, in.t.type)) {
     for (Type* t : static_cast<Type*>(o)->mro) add_dict(t->dict);
   } else {
-    if (auto* i = dynamic_cast<InstanceObj*>(o)) add_dict(i->dict);
+    if (auto* i = as_instance(o)) add_dict(i->dict);
     for (Type* t : o->type->mro) add_dict(t->dict);
   }
   Object* list = sequence_to_list(in, names);
@@ -1466,7 +1466,7 @@ Interp::~Interp() {
   if (modules) {
     for (auto& e : modules->entries) {
       if (e.key) {
-        if (auto* m = dynamic_cast<ModuleObj*>(e.value)) clear_dict(m->dict);
+        if (auto* m = as_module(e.value)) clear_dict(m->dict);
       }
     }
   }
@@ -1487,6 +1487,8 @@ Interp::~Interp() {
     for (Type* b : type->bases) (void)b;
     type->bases.clear();
   }
+  for (IntObj* i : free_ints) delete i;
+  for (FloatObj* f : free_floats) delete f;
   // The singletons are immortal; free them with the types.
   for (Object* o : {None, NotImplemented, Ellipsis, True, False}) delete o;
   for (Type* type : static_types) {

@@ -1894,7 +1894,7 @@ Object* dict_get_str(DictObj* d, Object* key) {
     if (ix == kEmpty) return nullptr;
     if (ix >= 0) {
       auto& e = d->entries[static_cast<size_t>(ix)];
-      if (e.key == key || (e.hash == h && dynamic_cast<StrObj*>(e.key) && static_cast<StrObj*>(e.key)->s == s->s)) {
+      if (e.key == key || (e.hash == h && as_str(e.key) && static_cast<StrObj*>(e.key)->s == s->s)) {
         return e.value;
       }
     }
@@ -2052,15 +2052,37 @@ bool list_sort(Interp& in, ListObj* list, Object* key, bool reverse) {
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     if (reverse) std::reverse(order.begin(), order.end());
     bool failed = false;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      if (failed) return false;
-      int r = compare_bool(in, keys[a], keys[b], kLt);
-      if (r < 0) {
-        failed = true;
-        return false;
+    // As CPython's list.sort: when every key has the same simple type, compare
+    // directly instead of through rich comparison.
+    auto all_are = [&](auto pred) {
+      for (Object* k : keys) {
+        if (!pred(k)) return false;
       }
-      return r == 1;
-    });
+      return true;
+    };
+    if (all_are([&](Object* k) { return is_exact(k, in.t.int_) && !static_cast<IntObj*>(k)->big; })) {
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return static_cast<IntObj*>(keys[a])->small < static_cast<IntObj*>(keys[b])->small;
+      });
+    } else if (all_are([&](Object* k) { return is_exact(k, in.t.float_); })) {
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return static_cast<FloatObj*>(keys[a])->value < static_cast<FloatObj*>(keys[b])->value;
+      });
+    } else if (all_are([&](Object* k) { return is_exact(k, in.t.str); })) {
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return str_view(keys[a]) < str_view(keys[b]);
+      });
+    } else {
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        if (failed) return false;
+        int r = compare_bool(in, keys[a], keys[b], kLt);
+        if (r < 0) {
+          failed = true;
+          return false;
+        }
+        return r == 1;
+      });
+    }
     if (failed) {
       ok = false;
     } else {

@@ -224,6 +224,14 @@ Object* int_binop(Interp& in, Object* a, Object* b, int op) {
           }
           return new_int(in, base == kFloorDiv ? d : m);
         }
+      case kRshift:
+        if (q >= 0) return new_int(in, q >= 63 ? (p < 0 ? -1 : 0) : p >> q);
+        break;
+      case kLshift:
+        if (q >= 0 && q < 62 && (p == 0 || (p > 0 ? p : -p) < (int64_t{1} << (62 - q)))) {
+          return new_int(in, static_cast<int64_t>(static_cast<uint64_t>(p) << q));
+        }
+        break;
       case kAnd: return int_from_bool_result(in, a, b, base, BigInt(p & q));
       case kOr: return int_from_bool_result(in, a, b, base, BigInt(p | q));
       case kXor: return int_from_bool_result(in, a, b, base, BigInt(p ^ q));

@@ -16,6 +16,22 @@ namespace pylife::runtime {
 void dealloc(Object* o) {
   Type* type = o->type;
   Interp& interp = *type->interp;
+  // Plain ints and floats go back to their free lists.
+  if (type == interp.t.int_ && interp.free_ints.size() < 4096) {
+    auto* i = static_cast<IntObj*>(o);
+    if (i->big) {
+      i->value = BigInt();
+      i->big = false;
+    }
+    --interp.live_objects;
+    interp.free_ints.push_back(i);
+    return;
+  }
+  if (type == interp.t.float_ && interp.free_floats.size() < 4096) {
+    --interp.live_objects;
+    interp.free_floats.push_back(static_cast<FloatObj*>(o));
+    return;
+  }
   if (interp.dealloc_depth > 40) {
     interp.dealloc_queue.push_back(o);
     return;
@@ -54,7 +70,7 @@ std::u32string_view str_view(const Object* s) { return static_cast<const StrObj*
 std::string type_name(const Object* o) { return o->type->name; }
 
 std::span<Object* const> seq_items(Object* o) {
-  if (auto* t = dynamic_cast<TupleObj*>(o)) return t->items;
+  if (auto* t = as_tuple(o)) return t->items;
   return static_cast<ListObj*>(o)->items;
 }
 
@@ -90,21 +106,45 @@ void Interp::flush_stdout() {
 
 Object* new_int(Interp& in, int64_t v) {
   if (v >= -5 && v <= 256 && in.small_ints[v + 5]) return incref(in.small_ints[v + 5]);
-  auto* o = in.alloc<IntObj>(in.t.int_);
+  IntObj* o;
+  if (!in.free_ints.empty()) {
+    o = in.free_ints.back();
+    in.free_ints.pop_back();
+    o->refcnt = 1;
+    ++in.live_objects;
+  } else {
+    o = in.alloc<IntObj>(in.t.int_);
+  }
   o->small = v;
   return o;
 }
 
 Object* new_int(Interp& in, BigInt v) {
   if (v.fits_int64()) return new_int(in, v.to_int64());
-  auto* o = in.alloc<IntObj>(in.t.int_);
+  IntObj* o;
+  if (!in.free_ints.empty()) {
+    o = in.free_ints.back();
+    in.free_ints.pop_back();
+    o->refcnt = 1;
+    ++in.live_objects;
+  } else {
+    o = in.alloc<IntObj>(in.t.int_);
+  }
   o->big = true;
   o->value = std::move(v);
   return o;
 }
 
 Object* new_float(Interp& in, double v) {
-  auto* o = in.alloc<FloatObj>(in.t.float_);
+  FloatObj* o;
+  if (!in.free_floats.empty()) {
+    o = in.free_floats.back();
+    in.free_floats.pop_back();
+    o->refcnt = 1;
+    ++in.live_objects;
+  } else {
+    o = in.alloc<FloatObj>(in.t.float_);
+  }
   o->value = v;
   return o;
 }
@@ -442,7 +482,7 @@ Object* ascii(Interp& in, Object* o) {
   return new_str(in, std::move(out));
 }
 
-bool hash(Interp& in, Object* o, int64_t* out) {
+bool hash_slow(Interp& in, Object* o, int64_t* out) {
   if (!o->type->hash) {
     in.raise(in.t.TypeError, "unhashable type: '" + type_name(o) + "'");
     return false;
@@ -458,6 +498,20 @@ const int kSwapped[] = {kGt, kGe, kEq, kNe, kLt, kLe};
 }  // namespace
 
 Object* compare(Interp& in, Object* a, Object* b, int op) {
+  // Fast paths: small ints and strs.
+  if (a->type == b->type) {
+    if (a->type == in.t.int_ && !static_cast<IntObj*>(a)->big && !static_cast<IntObj*>(b)->big) {
+      int64_t x = static_cast<IntObj*>(a)->small, y = static_cast<IntObj*>(b)->small;
+      int c = x < y ? -1 : x > y ? 1 : 0;
+      bool r = op == kLt ? c < 0 : op == kLe ? c <= 0 : op == kEq ? c == 0 : op == kNe ? c != 0 : op == kGt ? c > 0 : c >= 0;
+      return new_bool(in, r);
+    }
+    if (a->type == in.t.str) {
+      int c = str_view(a).compare(str_view(b));
+      bool r = op == kLt ? c < 0 : op == kLe ? c <= 0 : op == kEq ? c == 0 : op == kNe ? c != 0 : op == kGt ? c > 0 : c >= 0;
+      return new_bool(in, r);
+    }
+  }
   if (in.native_depth > in.recursion_limit + 50) {
     return in.raise(in.t.RecursionError, "maximum recursion depth exceeded in comparison");
   }
@@ -797,9 +851,9 @@ Object* type_lookup(Interp& in, const Type* t, std::string_view name) {
 namespace {
 
 DictObj** dict_slot(Object* o) {
-  if (auto* i = dynamic_cast<InstanceObj*>(o)) return &i->dict;
-  if (auto* e = dynamic_cast<ExceptionObj*>(o)) return e->dict ? &e->dict : nullptr;
-  if (auto* f = dynamic_cast<FunctionObj*>(o)) return &f->dict;
+  if (auto* i = as_instance(o)) return &i->dict;
+  if (auto* e = as_exception(o)) return e->dict ? &e->dict : nullptr;
+  if (auto* f = as_function(o)) return &f->dict;
   return nullptr;
 }
 
@@ -819,7 +873,7 @@ Object* lookup_attr(Interp& in, Object* o, Object* name) {
 // CPython's PyObject_GenericGetAttr without raising: null when absent.
 Object* generic_lookup(Interp& in, Object* o, Object* name) {
   if (str_view(name) == U"__class__") return incref(o->type);
-  if (auto* m = dynamic_cast<ModuleObj*>(o)) {
+  if (auto* m = as_module(o)) {
     if (Object* v = dict_get_str(m->dict, name)) return incref(v);
   }
   if (o->type == in.t.type || is_type(o, in.t.type)) {
@@ -853,7 +907,7 @@ Object* getattr(Interp& in, Object* o, Object* name) {
   Object* r = lookup_attr(in, o, name);
   if (r || in.error()) return r;
   std::string n = utf8(name);
-  if (auto* m = dynamic_cast<ModuleObj*>(o)) {
+  if (auto* m = as_module(o)) {
     Object* mn = dict_get_str(m->dict, iname(in, "__name__"));
     std::string modname = mn && is_type(mn, in.t.str) ? utf8(mn) : "?";
     return in.raise(in.t.AttributeError,
@@ -892,7 +946,7 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
     return 0;
   }
   DictObj** d = nullptr;
-  if (auto* m = dynamic_cast<ModuleObj*>(o)) d = &m->dict;
+  if (auto* m = as_module(o)) d = &m->dict;
   if (is_type(o, in.t.type) && static_cast<Type*>(o)->heap) d = &static_cast<Type*>(o)->dict;
   if (!d) d = dict_slot(o);
   if (!d) {
@@ -911,7 +965,7 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
   if (!value) {
     int r = dict_del(in, *d, name);
     if (r == 1) {
-      if (dynamic_cast<ModuleObj*>(o)) {
+      if (as_module(o)) {
         in.raise(in.t.AttributeError, n);
       } else {
         in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n + "'");
@@ -1127,6 +1181,7 @@ Type* new_static_type(Interp& in, std::string name, Type* base) {
     t->getattr = base->getattr;
     t->setattr = base->setattr;
     t->is_exception = base->is_exception;
+    t->layout = base->layout;
   }
   return t;
 }

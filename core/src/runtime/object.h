@@ -140,6 +140,9 @@ struct Type : Object {
   std::vector<Type*> mro;  // starts with this type
   DictObj* dict = nullptr;
   bool heap = false;        // created by a class statement
+  // The C++ struct of the instances, for casts without RTTI.
+  enum class Layout : uint8_t { kOther, kInstance, kException, kModule, kFunction, kStr, kTuple };
+  Layout layout = Layout::kOther;
   bool basetype = true;     // may be subclassed
   bool is_exception = false;
 
@@ -457,6 +460,10 @@ struct Interp {
   int dealloc_depth = 0;
   std::string stdout_buffer;
   std::shared_ptr<void> vm_data;  // the VM's frame storage
+  // Freed int and float objects kept for reuse (CPython keeps float and
+  // small-object free lists too).
+  std::vector<IntObj*> free_ints;
+  std::vector<FloatObj*> free_floats;
 
   Interp();
   ~Interp();
@@ -525,6 +532,26 @@ inline bool is_type(const Object* o, const Type* t) {
 }
 inline bool is_exact(const Object* o, const Type* t) { return o->type == t; }
 
+// Checked casts by instance layout (no RTTI on hot paths).
+inline InstanceObj* as_instance(Object* o) {
+  return o->type->layout == Type::Layout::kInstance ? static_cast<InstanceObj*>(o) : nullptr;
+}
+inline ExceptionObj* as_exception(Object* o) {
+  return o->type->layout == Type::Layout::kException ? static_cast<ExceptionObj*>(o) : nullptr;
+}
+inline ModuleObj* as_module(Object* o) {
+  return o->type->layout == Type::Layout::kModule ? static_cast<ModuleObj*>(o) : nullptr;
+}
+inline FunctionObj* as_function(Object* o) {
+  return o->type->layout == Type::Layout::kFunction ? static_cast<FunctionObj*>(o) : nullptr;
+}
+inline StrObj* as_str(Object* o) {
+  return o->type->layout == Type::Layout::kStr ? static_cast<StrObj*>(o) : nullptr;
+}
+inline TupleObj* as_tuple(Object* o) {
+  return o->type->layout == Type::Layout::kTuple ? static_cast<TupleObj*>(o) : nullptr;
+}
+
 // UTF-8 of a str object.
 std::string utf8(const Object* str);
 std::u32string_view str_view(const Object* str);
@@ -537,7 +564,15 @@ Object* ascii(Interp& in, Object* o);
 // repr() as UTF-8; nullopt on error.
 std::optional<std::string> repr_utf8(Interp& in, Object* o);
 std::optional<std::string> str_utf8(Interp& in, Object* o);
-bool hash(Interp& in, Object* o, int64_t* out);
+bool hash_slow(Interp& in, Object* o, int64_t* out);
+int64_t str_hash_value(const StrObj* s);
+inline bool hash(Interp& in, Object* o, int64_t* out) {
+  if (o->type->layout == Type::Layout::kStr) {
+    *out = str_hash_value(static_cast<const StrObj*>(o));
+    return true;
+  }
+  return hash_slow(in, o, out);
+}
 Object* compare(Interp& in, Object* a, Object* b, int op);
 int compare_bool(Interp& in, Object* a, Object* b, int op);  // -1 error
 int equal(Interp& in, Object* a, Object* b);                 // identity shortcut; -1 error

@@ -232,7 +232,7 @@ Object* builtin_repr(Interp& in, Object* o) {
   if (b->is_method && !b->self) {
     return new_str(in, "<method '" + b->name + "' of '" + b->owner->name + "' objects>");
   }
-  if (b->self && !dynamic_cast<ModuleObj*>(b->self)) {
+  if (b->self && !as_module(b->self)) {
     return new_str(in, "<built-in method " + b->name + " of " + b->self->type->name + " object at " + address(b->self) + ">");
   }
   return new_str(in, "<built-in function " + b->name + ">");
@@ -606,7 +606,7 @@ Object* object_hash_method(Interp& in, Object* self, const Args& args) {
 Object* object_setattr_method(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "__setattr__", args, 2, 2)) return nullptr;
   DictObj** d = nullptr;
-  if (auto* i = dynamic_cast<InstanceObj*>(self)) d = &i->dict;
+  if (auto* i = as_instance(self)) d = &i->dict;
   if (!d) {
     if (setattr(in, self, args.items[0], args.items[1]) < 0) return nullptr;
     return incref(in.None);
@@ -639,7 +639,7 @@ Object* object_new_method(Interp& in, Object*, const Args& args) {
 Object* object_getattr_instance(Interp& in, Object* o, StrObj* name) {
   if (name->s == U"__class__") return incref(o->type);
   if (name->s == U"__dict__") {
-    if (auto* i = dynamic_cast<InstanceObj*>(o); i && i->dict) return incref(i->dict);
+    if (auto* i = as_instance(o); i && i->dict) return incref(i->dict);
   }
   Object* r = generic_lookup(in, o, name);
   if (r || in.error()) return r;
@@ -981,6 +981,7 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
     }
   }
   t->is_exception = solid->is_exception;
+  t->layout = solid == in.t.object ? Type::Layout::kInstance : solid->layout;
   t->create = solid->create;
   t->repr = solid->repr;
   t->str = solid->str;
@@ -1120,11 +1121,14 @@ void init_object_types(Interp& in) {
   t.ellipsis = make("ellipsis");
   t.int_ = make("int");
   t.bool_ = make("bool", t.int_);
+  t.object->layout = Type::Layout::kOther;
   t.float_ = make("float");
   t.complex = make("complex");
   t.str = make("str");
+  t.str->layout = Type::Layout::kStr;
   t.bytes = make("bytes");
   t.tuple = make("tuple");
+  t.tuple->layout = Type::Layout::kTuple;
   t.list = make("list");
   t.dict = make("dict");
   t.set = make("set");
@@ -1134,9 +1138,11 @@ void init_object_types(Interp& in) {
   t.cell = make("cell");
   t.code = make("code");
   t.function = make("function");
+  t.function->layout = Type::Layout::kFunction;
   t.builtin = make("builtin_function_or_method");
   t.method = make("method");
   t.module = make("module");
+  t.module->layout = Type::Layout::kModule;
   t.iter = make("iterator");
   t.dict_keys = make("dict_keys");
   t.dict_values = make("dict_values");
@@ -1205,6 +1211,7 @@ void init_exception_types(Interp& in) {
   t.BaseException = new_static_type(in, "BaseException", t.object);
   Type* b = t.BaseException;
   b->is_exception = true;
+  b->layout = Type::Layout::kException;
   b->create = exception_create;
   b->repr = exception_repr;
   b->str = exception_str_slot;

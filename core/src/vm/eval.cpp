@@ -690,8 +690,7 @@ dispatch_opcode:
     Object* v = nullptr;
     if (f->locals) {
       if (is_exact(f->locals, in.t.dict)) {
-        v = xincref(dict_get(in, static_cast<DictObj*>(f->locals), name));
-        if (!v && in.error()) goto error;
+        v = xincref(dict_get_str(static_cast<DictObj*>(f->locals), name));
       } else {
         v = getitem(in, f->locals, name);
         if (!v) {
@@ -759,10 +758,10 @@ dispatch_opcode:
                    !static_cast<BuiltinObj*>(descr)->is_classmethod))) {
       method = true;
       DictObj* d = nullptr;
-      if (auto* inst = dynamic_cast<InstanceObj*>(owner)) d = inst->dict;
-      else if (auto* ex = dynamic_cast<ExceptionObj*>(owner)) d = ex->dict;
-      else if (auto* fo = dynamic_cast<FunctionObj*>(owner)) d = fo->dict;
-      else if (auto* mo = dynamic_cast<ModuleObj*>(owner)) d = mo->dict;
+      if (auto* inst = as_instance(owner)) d = inst->dict;
+      else if (auto* ex = as_exception(owner)) d = ex->dict;
+      else if (auto* fo = as_function(owner)) d = fo->dict;
+      else if (auto* mo = as_module(owner)) d = mo->dict;
       if (d && dict_get_str(d, name)) method = false;
     }
     if (method) {
@@ -1689,7 +1688,7 @@ Object* eval_code(Interp& in, CodeObj* code, DictObj* globals, Object* locals) {
   Object* b = dict_get_str(globals, iname(in, "__builtins__"));
   DictObj* builtins = in.builtins;
   if (b && is_type(b, in.t.dict)) builtins = static_cast<DictObj*>(b);
-  if (b && dynamic_cast<ModuleObj*>(b)) builtins = static_cast<ModuleObj*>(b)->dict;
+  if (b && as_module(b)) builtins = static_cast<ModuleObj*>(b)->dict;
   Frame* f = new_frame(in, code, globals, builtins, locals, nullptr);
   return run_frame(in, f);
 }

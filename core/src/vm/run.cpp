@@ -295,7 +295,7 @@ Object* import_from(Interp& in, Object* module, Object* name) {
 }
 
 bool import_star(Interp& in, Frame* f, Object* module) {
-  auto* m = dynamic_cast<ModuleObj*>(module);
+  auto* m = as_module(module);
   if (!m || !f->locals || !is_type(f->locals, in.t.dict)) return true;
   auto* target = static_cast<DictObj*>(f->locals);
   Object* all = dict_get_str(m->dict, iname(in, "__all__"));
@@ -772,7 +772,7 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   }
   for (Object* k : user_modules) {
     Object* m = dict_get_str(in.modules, k);
-    if (auto* mod = dynamic_cast<ModuleObj*>(m)) {
+    if (auto* mod = as_module(m)) {
       // CPython's module teardown: names starting with '_' first... values to None.
       auto entries = mod->dict->entries;
       for (auto& e : entries) {
