@@ -410,7 +410,7 @@ DictViewObj::~DictViewObj() { decref(dict); }
 // ---- abstract protocol ------------------------------------------------------------
 
 Object* repr(Interp& in, Object* o) {
-  if (in.native_depth > in.recursion_limit + 50) {
+  if (in.native_depth > 3000) {
     return in.raise(in.t.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
   }
   if (!o->type->repr) {
@@ -512,7 +512,7 @@ Object* compare(Interp& in, Object* a, Object* b, int op) {
       return new_bool(in, r);
     }
   }
-  if (in.native_depth > in.recursion_limit + 50) {
+  if (in.native_depth > 3000) {
     return in.raise(in.t.RecursionError, "maximum recursion depth exceeded in comparison");
   }
   ++in.native_depth;
@@ -582,7 +582,7 @@ const char* const kBinSymbols[] = {"+", "&", "//", "<<", "@", "*", "%", "|",
 Object* binary_op(Interp& in, Object* a, Object* b, int op) {
   int base = op >= kInplace ? op - kInplace : op;
   Object* r = nullptr;
-  if (in.native_depth > in.recursion_limit + 50) {
+  if (in.native_depth > 3000) {
     return in.raise(in.t.RecursionError, "maximum recursion depth exceeded");
   }
   ++in.native_depth;
@@ -655,8 +655,8 @@ Object* call(Interp& in, Object* callable, const Args& args) {
   if (!callable->type->call) {
     return in.raise(in.t.TypeError, "'" + type_name(callable) + "' object is not callable");
   }
-  if (in.native_depth > in.recursion_limit + 50) {
-    return in.raise(in.t.RecursionError, "maximum recursion depth exceeded");
+  if (in.native_depth > 3000) {
+    return in.raise(in.t.RecursionError, "maximum recursion depth exceeded while calling a Python object");
   }
   ++in.native_depth;
   Object* r = callable->type->call(in, callable, args);

@@ -438,11 +438,12 @@ struct Interp {
   Object* exc = nullptr;       // the exception being raised (owned)
   Object* handled = nullptr;   // sys.exc_info()'s exception (borrowed from frames)
   int64_t live_objects = 0;    // objects allocated and not yet destroyed
-  int64_t allocated_bytes = 0;
+  int64_t allocated_bytes = 0;  // bytes ever allocated (a statistic)
   int64_t max_memory = 0;      // 0: unlimited
   int recursion_limit = 1000;
   int depth = 0;               // Python frames on the stack
-  int native_depth = 0;        // nested C++ evaluations
+  int native_depth = 0;        // nested C++ calls (repr, compare, call, ...)
+  int eval_depth = 0;          // nested evaluation loops (calls from built-ins)
   uint64_t steps = 0, max_steps = 0;
   bool step_limit_hit = false;
   Frame* frame = nullptr;      // the innermost running frame

@@ -83,9 +83,11 @@ bool repeat_count(Interp& in, Object* n, int64_t* count) {
 // Guards a new string/list of [n] elements of [size] bytes against
 // --max-memory and absurd sizes: MemoryError instead of a crash.
 bool check_alloc(Interp& in, double n, double size) {
+  // The request plus an estimate of what is alive (objects average well
+  // under 64 bytes of header and payload).
   double bytes = n * size;
-  if (bytes > 8e9 || (in.max_memory > 0 &&
-                      bytes + static_cast<double>(in.allocated_bytes) > static_cast<double>(in.max_memory))) {
+  double live = static_cast<double>(in.live_objects) * 64.0;
+  if (bytes > 8e9 || (in.max_memory > 0 && bytes + live > static_cast<double>(in.max_memory))) {
     in.raise(in.t.MemoryError, "");
     return false;
   }

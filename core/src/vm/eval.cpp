@@ -423,13 +423,20 @@ bool unpack_ex(Interp& in, Object* seq, int before, int after, Object** out) {
 
 }  // namespace
 
+// Nested C++ evaluations allowed (see run_frame).
+constexpr int kMaxNativeDepth = 1100;
+
 // The loop.  [entry] is set up (arguments bound); it runs until [entry]
 // returns or raises out.
 Object* run_frame(Interp& in, Frame* entry) {
-  if (in.native_depth > 200 + in.recursion_limit / 4) {
+  // Python-to-Python calls stay in one loop; calls through built-ins nest
+  // C++ frames, bounded here (the Python frame limit usually comes first,
+  // as in CPython) so the C++ stack never overflows, natively or in wasm.
+  if (in.eval_depth >= kMaxNativeDepth) {
     free_frame(in, entry);
-    return in.raise(in.t.RecursionError, "maximum recursion depth exceeded while calling a Python object");
+    return in.raise(in.t.RecursionError, "maximum recursion depth exceeded");
   }
+  ++in.eval_depth;
   ++in.native_depth;
   entry->entry = true;
   entry->back = in.frame;
@@ -1144,9 +1151,9 @@ dispatch_opcode:
   TARGET(UNPACK_SEQUENCE) {
     Object* seq = TOP();
     Object** out = sp - 1;
-    Object* tmp[256];
+    Object* tmp[8];  // small: this loop's C++ frame is on every nested call
     std::vector<Object*> big;
-    Object** dst = oparg <= 256 ? tmp : (big.resize(static_cast<size_t>(oparg)), big.data());
+    Object** dst = oparg <= 8 ? tmp : (big.resize(static_cast<size_t>(oparg)), big.data());
     if (!unpack(in, seq, oparg, dst)) goto error;
     --sp;
     decref(seq);
@@ -1624,6 +1631,7 @@ return_from_frame: {
   free_frame(in, done);
   if (was_entry) {
     --in.native_depth;
+    --in.eval_depth;
     return retval;
   }
   f = in.frame;
@@ -1660,6 +1668,7 @@ error: {
     free_frame(in, done);
     if (was_entry) {
       --in.native_depth;
+      --in.eval_depth;
       return nullptr;
     }
     f = in.frame;

@@ -1,0 +1,4 @@
+# A loop that never ends: `pylife run --max-steps N` must stop it.
+n = 0
+while True:
+    n += 1
