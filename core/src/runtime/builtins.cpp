@@ -758,6 +758,8 @@ Object* math_unary(Interp& in, Object*, const Args& args) {
 double d_sqrt(double x) { return std::sqrt(x); }
 double d_exp(double x) { return std::exp(x); }
 double d_expm1(double x) { return std::expm1(x); }
+double d_exp2(double x) { return std::exp2(x); }
+double d_cbrt(double x) { return std::cbrt(x); }
 double d_log2(double x) { return x <= 0 ? std::nan("") : std::log2(x); }
 double d_log10(double x) { return x <= 0 ? std::nan("") : std::log10(x); }
 double d_log1p(double x) { return x <= -1 ? std::nan("") : std::log1p(x); }
@@ -1334,6 +1336,8 @@ void init_builtins(Interp& in) {
   def(in, md, "sqrt", math_unary<d_sqrt, false>, math);
   def(in, md, "exp", math_unary<d_exp, true>, math);
   def(in, md, "expm1", math_unary<d_expm1, true>, math);
+  def(in, md, "exp2", math_unary<d_exp2, true>, math);
+  def(in, md, "cbrt", math_unary<d_cbrt, false>, math);
   def(in, md, "log", math_log, math);
   def(in, md, "log2", math_unary<d_log2, false>, math);
   def(in, md, "log10", math_unary<d_log10, false>, math);
