@@ -183,8 +183,13 @@ Object* intern(Interp& in, std::string_view text) {
 }
 
 Object* iname(Interp& in, std::string_view text) {
+  // Names the runtime asks for by C++ string ("__init__", "keys", ...):
+  // found again without decoding or a dict lookup.
+  auto it = in.name_cache.find(text);
+  if (it != in.name_cache.end()) return it->second;
   Object* s = intern(in, text);
-  decref(s);
+  decref(s);  // the interned table (or the shared one-char strings) keeps it
+  in.name_cache.emplace(std::string(text), s);
   return s;
 }
 
@@ -842,10 +847,7 @@ Object* type_lookup(const Type* t, Object* name) {
 }
 
 Object* type_lookup(Interp& in, const Type* t, std::string_view name) {
-  Object* n = intern(in, name);
-  Object* r = type_lookup(t, n);
-  decref(n);
-  return r;
+  return type_lookup(t, iname(in, name));
 }
 
 namespace {
@@ -922,10 +924,7 @@ Object* getattr(Interp& in, Object* o, Object* name) {
 }
 
 Object* getattr(Interp& in, Object* o, std::string_view name) {
-  Object* n = intern(in, name);
-  Object* r = getattr(in, o, n);
-  decref(n);
-  return r;
+  return getattr(in, o, iname(in, name));
 }
 
 int setattr(Interp& in, Object* o, Object* name, Object* value) {

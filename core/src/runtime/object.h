@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -463,6 +464,7 @@ struct Interp {
   std::shared_ptr<void> vm_data;  // the VM's frame storage
   // Freed int and float objects kept for reuse (CPython keeps float and
   // small-object free lists too).
+  std::map<std::string, Object*, std::less<>> name_cache;  // iname(): borrowed interned strs
   std::vector<IntObj*> free_ints;
   std::vector<FloatObj*> free_floats;
 

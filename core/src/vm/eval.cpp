@@ -113,6 +113,12 @@ bool bind_args(Interp& in, FunctionObj* fn, Frame* f, const Args& args) {
   int argcount = co.argcount, posonly = co.posonlyargcount, kwonly = co.kwonlyargcount;
   int total = argcount + kwonly;
   bool has_varargs = co.flags & compile::kVarargs, has_varkw = co.flags & compile::kVarkeywords;
+  // The common case: exactly the positional parameters, nothing else.
+  if (args.npos == static_cast<size_t>(argcount) && args.nkw() == 0 && !kwonly && !has_varargs &&
+      !has_varkw) {
+    for (int i = 0; i < argcount; ++i) fast[i] = incref(args.items[i]);
+    return true;
+  }
   int varargs_slot = total, varkw_slot = total + (has_varargs ? 1 : 0);
   std::string qn = utf8(fn->qualname);
   DictObj* kwdict = nullptr;
