@@ -14,10 +14,13 @@
 #include "pylife/source.h"
 #include "pylife/unicode.h"
 #include "pylife/version.h"
+#include "pylife/events.h"
 #include "pylife/vm.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <sstream>
 #include <thread>
 
 namespace pylife::cli {
@@ -41,7 +44,7 @@ constexpr Command kCommands[] = {
     {"dis", "FILE", "the bytecode, as python3 -m dis (a growing subset of Python)", true},
     {"compile", "FILE...", "write __pycache__/NAME.pylife-311.pyc", false},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly", false},
-    {"trace", "FILE [--json]", "the lifecycle event stream", false},
+    {"trace", "FILE [--json] [--from N] [--to M] [--events K,...]", "the lifecycle event stream of a run", true},
     {"gui", "[FILE]", "open the desktop visualizer", true},
 };
 
@@ -373,6 +376,194 @@ bool parse_count(const Host& host, const std::string& flag, const std::string& t
   return true;
 }
 
+// JSON string literal of UTF-8 [s].
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// Prints the events of a run, one a line (docs/trace-format.md).
+class TracePrinter final : public events::Observer {
+ public:
+  TracePrinter(std::ostream& out, bool json, uint64_t from, uint64_t to, std::vector<std::string> kinds)
+      : out_(out), json_(json), from_(from), to_(to), kinds_(std::move(kinds)) {}
+
+  void on_instruction(const events::Instruction& e) override {
+    if (!want("instruction", e.step)) return;
+    if (json_) {
+      line(e.step, "instruction", "\"code\":" + json_string(e.code) + ",\"depth\":" + std::to_string(e.depth) +
+                                      ",\"offset\":" + std::to_string(e.offset) + ",\"op\":" + json_string(e.opname) +
+                                      ",\"arg\":" + std::to_string(e.oparg) + ",\"argrepr\":" + json_string(e.argrepr) + ",\"line\":" + std::to_string(e.line) +
+                                      ",\"end_line\":" + std::to_string(e.end_line) + ",\"col\":" + std::to_string(e.col) +
+                                      ",\"end_col\":" + std::to_string(e.end_col) + ",\"stack\":" + std::to_string(e.stack_depth));
+    } else {
+      text(e.step, e.depth, std::string(e.code) + ":" + std::to_string(e.line) + "  " + std::to_string(e.offset) + " " +
+                                std::string(e.opname) + " " + std::to_string(e.oparg) +
+                                (e.argrepr.empty() ? std::string() : " (" + std::string(e.argrepr) + ")") + "  [stack " +
+                                std::to_string(e.stack_depth) + "]");
+    }
+  }
+  void on_frame_push(const events::Frame& e) override {
+    if (!want("call", e.step)) return;
+    if (json_) {
+      line(e.step, "call", "\"code\":" + json_string(e.code) + ",\"depth\":" + std::to_string(e.depth) +
+                               ",\"file\":" + json_string(e.filename) + ",\"line\":" + std::to_string(e.line));
+    } else {
+      text(e.step, e.depth, "call " + std::string(e.code) + " (line " + std::to_string(e.line) + ")");
+    }
+  }
+  void on_frame_pop(const events::Frame& e) override {
+    if (!want("return", e.step)) return;
+    if (json_) {
+      line(e.step, "return", "\"code\":" + json_string(e.code) + ",\"depth\":" + std::to_string(e.depth) +
+                                 ",\"raised\":" + (e.raised ? "true" : "false") + ",\"value\":" + json_string(e.value));
+    } else {
+      text(e.step, e.depth, e.raised ? "unwind " + std::string(e.code) + " (exception)"
+                                     : "return " + std::string(e.code) + " -> " + e.value);
+    }
+  }
+  void on_exception(const events::Exception& e) override {
+    if (!want("exception", e.step)) return;
+    const char* kind = e.kind == events::Exception::Kind::kRaised   ? "raised"
+                       : e.kind == events::Exception::Kind::kCaught ? "caught"
+                                                                    : "propagated";
+    if (json_) {
+      line(e.step, "exception", "\"kind\":\"" + std::string(kind) + "\",\"code\":" + json_string(e.code) +
+                                    ",\"line\":" + std::to_string(e.line) + ",\"type\":" + json_string(e.type) +
+                                    ",\"message\":" + json_string(e.message));
+    } else {
+      text(e.step, e.depth, std::string("exception ") + kind + " " + e.type + (e.message.empty() ? "" : ": " + e.message) +
+                                " (" + std::string(e.code) + ":" + std::to_string(e.line) + ")");
+    }
+  }
+  void on_output(const events::Output& e) override {
+    if (!want("output", e.step)) return;
+    const char* stream = e.stream == 1 ? "stdout" : "stderr";
+    if (json_) {
+      line(e.step, "output", "\"stream\":\"" + std::string(stream) + "\",\"text\":" + json_string(e.text));
+    } else {
+      text(e.step, 0, std::string(stream) + " " + unicode::repr_str(e.text));
+    }
+  }
+  void on_terminate(const events::Terminate& e) override {
+    if (!kinds_.empty() && std::find(kinds_.begin(), kinds_.end(), "exit") == kinds_.end()) return;
+    if (json_) {
+      line(e.step, "exit", "\"code\":" + std::to_string(e.exit_code));
+    } else {
+      text(e.step, 0, "exit " + std::to_string(e.exit_code));
+    }
+  }
+
+ private:
+  bool want(const char* kind, uint64_t step) const {
+    if (step < from_ || step > to_) return false;
+    return kinds_.empty() || std::find(kinds_.begin(), kinds_.end(), kind) != kinds_.end();
+  }
+  void line(uint64_t step, const char* kind, const std::string& fields) {
+    out_ << "{\"step\":" << step << ",\"event\":\"" << kind << "\"," << fields << "}\n";
+  }
+  void text(uint64_t step, int depth, const std::string& what) {
+    std::string n = std::to_string(step);
+    out_ << std::string(n.size() < 7 ? 7 - n.size() : 0, ' ') << n << "  "
+         << std::string(depth > 1 ? 2 * static_cast<size_t>(depth - 1) : 0, ' ') << what << "\n";
+  }
+
+  std::ostream& out_;
+  bool json_;
+  uint64_t from_, to_;
+  std::vector<std::string> kinds_;
+};
+
+// `pylife trace FILE [--json] [--from N] [--to M] [--events K,...]`: the
+// run's events instead of its output.
+int cmd_trace(const Host& host, const std::vector<std::string>& args) {
+  bool json = false;
+  uint64_t from = 0, to = UINT64_MAX;
+  std::vector<std::string> kinds;
+  std::string file;
+  std::vector<std::string> program_args;
+  static const char* const kKinds[] = {"instruction", "call", "return", "exception", "output", "exit"};
+  bool only_args = false;  // after "--": everything is the program's
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (only_args || (!file.empty() && (a.empty() || a[0] != '-'))) {
+      if (file.empty()) {
+        file = a;
+      } else {
+        program_args.push_back(a);
+      }
+    } else if (a == "--") {
+      only_args = true;
+    } else if (a == "--json") {
+      json = true;
+    } else if ((a == "--from" || a == "--to") && i + 1 < args.size()) {
+      int64_t v;
+      if (!parse_count(host, a, args[++i], &v)) return 2;
+      (a == "--from" ? from : to) = static_cast<uint64_t>(v);
+    } else if (a == "--events" && i + 1 < args.size()) {
+      std::string list = args[++i];
+      for (size_t start = 0; start <= list.size();) {
+        size_t comma = list.find(',', start);
+        std::string k = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (std::find(std::begin(kKinds), std::end(kKinds), k) == std::end(kKinds)) {
+          *host.err << "pylife: unknown event kind '" << k
+                    << "' (instruction, call, return, exception, output, exit)\n";
+          return 2;
+        }
+        kinds.push_back(k);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    } else if (a.size() > 1 && a[0] == '-') {
+      *host.err << "pylife: unknown option '" << a << "' for trace\n";
+      return 2;
+    } else {
+      file = a;
+    }
+  }
+  if (file.empty()) {
+    *host.err << "pylife: trace needs a FILE\nusage: pylife trace FILE [--json] [--from N] [--to M] [--events K,...]\n";
+    return 2;
+  }
+  source::Source src;
+  if (int status = load_program(host, file, src)) return status;
+  std::error_code ec;
+  std::string absolute = std::filesystem::absolute(file, ec).lexically_normal().string();
+  src.filename = ec ? file : absolute;
+  TracePrinter printer(*host.out, json, from, to, kinds);
+  vm::RunOptions options;
+  options.argv.push_back(file);
+  options.argv.insert(options.argv.end(), program_args.begin(), program_args.end());
+  auto slash = src.filename.rfind('/');
+  options.script_dir = slash == std::string::npos ? "" : src.filename.substr(0, slash);
+  options.observer = &printer;
+  // The program's output is in the event stream (output events).
+  Host quiet = host;
+  std::ostringstream discard;
+  quiet.out = &discard;
+  quiet.err = &discard;
+  int status = run_source(quiet, src, options);
+  host.out->flush();
+  return status;
+}
+
 // `pylife run [--max-steps N] [--max-memory BYTES] FILE [ARGS...]` and
 // `pylife -c CODE [ARGS...]`.
 int cmd_run(const Host& host, const std::vector<std::string>& args, bool code_given) {
@@ -462,6 +653,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
   if (command->name == "symtable") return cmd_symtable(host, *command, files);
   if (command->name == "dis") return cmd_dis(host, *command, files);
   if (command->name == "run") return cmd_run(host, files, false);
+  if (command->name == "trace") return cmd_trace(host, files);
 
   if (command->name == "gui") {
     if (files.size() > 1) {

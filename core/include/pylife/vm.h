@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pylife/events.h"
 #include "pylife/fs.h"
 #include "pylife/source.h"
 
@@ -33,6 +34,7 @@ struct RunOptions {
   uint64_t max_steps = 0;         // 0: unlimited; else stop after this many instructions
   int64_t max_memory = 0;         // 0: unlimited; else MemoryError beyond this many bytes
   std::string script_dir;         // where `import name` looks for name.py
+  events::Observer* observer = nullptr;  // told about every step, or none
 };
 
 struct RunResult {

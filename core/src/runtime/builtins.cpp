@@ -31,8 +31,7 @@ Object* stream_write(Interp& in, Object* self, const Args& args) {
   if (static_cast<StreamObj*>(self)->fd == 1) {
     in.write_stdout(s);
   } else {
-    in.flush_stdout();
-    if (in.host.write_stderr) in.host.write_stderr(s);
+    in.write_stderr(s);
   }
   return new_int(in, static_cast<int64_t>(str_view(args.items[0]).size()));
 }

@@ -93,8 +93,15 @@ std::nullptr_t Interp::raise_obj(Object* e) {
 bool Interp::matches(Type* type) const { return exc && is_type(exc, type); }
 
 void Interp::write_stdout(std::string_view s) {
+  if (observer) observer->on_output(events::Output{steps, 1, s});
   stdout_buffer.append(s);
   if (stdout_buffer.size() > 8192) flush_stdout();
+}
+
+void Interp::write_stderr(std::string_view s) {
+  flush_stdout();
+  if (observer) observer->on_output(events::Output{steps, 2, s});
+  if (host.write_stderr) host.write_stderr(s);
 }
 
 void Interp::flush_stdout() {

@@ -25,6 +25,7 @@
 
 #include "pylife/bigint.h"
 #include "pylife/code.h"
+#include "pylife/events.h"
 #include "pylife/fs.h"
 
 namespace pylife::runtime {
@@ -273,6 +274,7 @@ struct CodeObj : Object {
   std::vector<Object*> localsplus;  // str: varnames + cells + frees
   int nlocals = 0, ncells = 0, nfrees = 0;  // localsplus = nlocals + ncells + nfrees
   std::vector<int> cell2arg;  // per cell: argument index or -1
+  std::vector<std::string> argreprs;  // per code unit, as dis shows it (made when tracing)
   ~CodeObj() override;
 };
 
@@ -446,6 +448,10 @@ struct Interp {
   int native_depth = 0;        // nested C++ calls (repr, compare, call, ...)
   int eval_depth = 0;          // nested evaluation loops (calls from built-ins)
   uint64_t steps = 0, max_steps = 0;
+  events::Observer* observer = nullptr;  // the embedder's, or none
+  // Per-instruction work is needed (a step budget or an observer): the
+  // one branch the loop takes for every instruction.
+  bool hooks = false;
   bool step_limit_hit = false;
   Frame* frame = nullptr;      // the innermost running frame
   std::vector<Type*> static_types;  // built-in types, freed last
@@ -501,6 +507,7 @@ struct Interp {
   }
   void flush_stdout();
   void write_stdout(std::string_view s);
+  void write_stderr(std::string_view s);  // flushes stdout first
 };
 
 // ---- constructors -----------------------------------------------------------

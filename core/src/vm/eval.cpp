@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "frame.h"
+#include "pylife/dis.h"
 #include "pylife/opcodes.h"
 #include "pylife/unicode.h"
 
@@ -429,6 +430,95 @@ bool unpack_ex(Interp& in, Object* seq, int before, int after, Object** out) {
 
 }  // namespace
 
+// ---- events ------------------------------------------------------------------------
+
+// A repr for events that never runs the program's own code: values of the
+// built-in scalar types in full (bounded), anything else by type.
+std::string event_repr(Interp& in, Object* o) {
+  if (!o) return "<NULL>";
+  Type* t = o->type;
+  if (t == in.t.int_ || t == in.t.bool_ || t == in.t.float_ || t == in.t.none || t == in.t.str ||
+      t == in.t.complex || t == in.t.bytes) {
+    auto r = repr_utf8(in, o);
+    if (!r) {
+      in.clear_error();
+      return "<" + t->name + ">";
+    }
+    return events::bounded(*r);
+  }
+  if (t == in.t.list || t == in.t.tuple) return t->name + "[" + std::to_string(seq_items(o).size()) + "]";
+  if (t == in.t.dict) return "dict[" + std::to_string(static_cast<DictObj*>(o)->used) + "]";
+  if (t == in.t.function) return "<function " + utf8(static_cast<FunctionObj*>(o)->qualname) + ">";
+  return "<" + t->name + " object>";
+}
+
+void frame_event(Interp& in, Frame* f, bool push, Object* value, bool raised) {
+  events::Frame e;
+  e.step = in.steps;
+  e.depth = in.depth;
+  e.code = f->code->code->qualname;
+  e.filename = f->code->code->filename;
+  const auto& positions = f->code->code->positions;
+  e.line = push ? f->code->code->firstlineno
+                : (static_cast<size_t>(f->lasti) < positions.size() ? positions[static_cast<size_t>(f->lasti)].line : -1);
+  e.raised = raised;
+  if (!push && value) e.value = event_repr(in, value);
+  if (push) in.observer->on_frame_push(e);
+  else in.observer->on_frame_pop(e);
+}
+
+void exception_event(Interp& in, Frame* f, events::Exception::Kind kind) {
+  events::Exception e;
+  e.kind = kind;
+  e.step = in.steps;
+  e.depth = in.depth;
+  e.code = f->code->code->qualname;
+  const auto& positions = f->code->code->positions;
+  e.line = static_cast<size_t>(f->lasti) < positions.size() ? positions[static_cast<size_t>(f->lasti)].line : -1;
+  Object* exc = in.exc;
+  if (exc) {
+    e.type = exc->type->name;
+    // str() of a built-in exception runs no program code.
+    if (!exc->type->heap) e.message = events::bounded(exception_str(in, exc));
+  }
+  in.observer->on_exception(e);
+}
+
+// The per-instruction work when hooks are on: the step count, the budget,
+// the observer.  False when the budget is spent.
+bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) {
+  ++in.steps;
+  if (in.max_steps && in.steps > in.max_steps) return false;
+  if (in.observer) {
+    events::Instruction e;
+    const compile::CodeObject& co = *f->code->code;
+    e.step = in.steps;
+    e.depth = in.depth;
+    e.code = co.qualname;
+    e.offset = 2 * f->lasti;
+    e.opname = compile::op_info(static_cast<uint8_t>(opcode)).name;
+    e.oparg = oparg;
+    CodeObj* code = f->code;
+    if (code->argreprs.empty()) {
+      code->argreprs.resize(co.code.size() / 2 + 1);
+      for (const auto& row : compile::disassemble(co)) {
+        code->argreprs[static_cast<size_t>(row.offset / 2)] = row.argrepr;
+      }
+    }
+    e.argrepr = code->argreprs[static_cast<size_t>(f->lasti)];
+    if (static_cast<size_t>(f->lasti) < co.positions.size()) {
+      const auto& p = co.positions[static_cast<size_t>(f->lasti)];
+      e.line = p.line;
+      e.end_line = p.end_line;
+      e.col = p.col;
+      e.end_col = p.end_col;
+    }
+    e.stack_depth = static_cast<int>(sp - f->stack);
+    in.observer->on_instruction(e);
+  }
+  return true;
+}
+
 // Nested C++ evaluations allowed (see run_frame).
 constexpr int kMaxNativeDepth = 1100;
 
@@ -448,6 +538,7 @@ Object* run_frame(Interp& in, Frame* entry) {
   entry->back = in.frame;
   in.frame = entry;
   ++in.depth;
+  if (in.observer) frame_event(in, entry, true, nullptr, false);
   Frame* f = entry;
   const uint8_t* code;
   Object** fast;
@@ -506,10 +597,12 @@ dispatch:
   opcode = code[2 * next];
   oparg = code[2 * next + 1];
   ++next;
-  if (in.max_steps && ++in.steps > in.max_steps) {
-    in.step_limit_hit = true;
-    in.raise(in.t.RuntimeError, "step limit reached");
-    goto error;
+  if (__builtin_expect(in.hooks, 0)) {
+    if (!instruction_hook(in, f, sp, opcode, oparg)) {
+      in.step_limit_hit = true;
+      in.raise(in.t.RuntimeError, "step limit reached");
+      goto error;
+    }
   }
 dispatch_opcode:
 #if defined(PYLIFE_COMPUTED_GOTO)
@@ -1332,6 +1425,7 @@ dispatch_opcode:
       ++in.depth;
       f = nf;
       LOAD_FRAME();
+      if (in.observer) frame_event(in, f, true, nullptr, false);
       DISPATCH();
     }
     SAVE_FRAME();
@@ -1631,6 +1725,7 @@ unknown_opcode:
 return_from_frame: {
   Frame* done = f;
   SAVE_FRAME();
+  if (in.observer) frame_event(in, done, false, retval, false);
   in.frame = done->back;
   --in.depth;
   bool was_entry = done->entry;
@@ -1654,11 +1749,13 @@ error: {
   if (!reraise) {
     chain_context(in);
     static_cast<ExceptionObj*>(in.exc)->traceback.push_back(TracebackEntry{co->code, f->lasti});
+    if (in.observer) exception_event(in, f, events::Exception::Kind::kRaised);
   }
   reraise = false;
   while (true) {
     const compile::ExceptionEntry* h = in.step_limit_hit ? nullptr : find_handler(*co->code, f->lasti);
     if (h) {
+      if (in.observer) exception_event(in, f, events::Exception::Kind::kCaught);
       Object** base = f->stack + h->depth;
       while (sp > base) xdecref(POP());
       if (h->lasti) PUSH(new_int(in, f->lasti));
@@ -1667,6 +1764,10 @@ error: {
       DISPATCH();
     }
     Frame* done = f;
+    if (in.observer) {
+      exception_event(in, f, events::Exception::Kind::kPropagated);
+      frame_event(in, done, false, nullptr, true);
+    }
     in.frame = done->back;
     --in.depth;
     bool was_entry = done->entry;

@@ -676,11 +676,11 @@ int handle_uncaught(Interp& in, Object* exc) {
       return i->big ? -1 : static_cast<int>(i->small & 0xff);
     }
     auto s = str_utf8(in, code);
-    if (in.host.write_stderr) in.host.write_stderr((s ? *s : "") + "\n");
+    in.write_stderr((s ? *s : "") + "\n");
     in.clear_error();
     return 1;
   }
-  if (in.host.write_stderr) in.host.write_stderr(format_exception(in, exc));
+  in.write_stderr(format_exception(in, exc));
   return 1;
 }
 
@@ -721,6 +721,8 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   in.host.sleep = io.sleep;
   in.host.files = io.files;
   in.max_steps = options.max_steps;
+  in.observer = options.observer;
+  in.hooks = in.max_steps || in.observer;
   in.max_memory = options.max_memory;
   init_vm_builtins(in);
   int64_t live_before = in.live_objects;
@@ -748,10 +750,8 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
       in.flush_stdout();
       result.step_limit = true;
       result.exit_code = 1;
-      if (io.err) {
-        io.err("pylife: the program was stopped after " + std::to_string(options.max_steps) +
-               " steps (--max-steps); it may be stuck in a loop\n");
-      }
+      in.write_stderr("pylife: the program was stopped after " + std::to_string(options.max_steps) +
+                      " steps (--max-steps); it may be stuck in a loop\n");
     } else {
       result.exit_code = handle_uncaught(in, exc);
     }
@@ -759,6 +759,7 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   }
   in.flush_stdout();
   result.steps = in.steps;
+  if (in.observer) in.observer->on_terminate(events::Terminate{in.steps, result.exit_code});
   // Termination: clear the modules the program made, then count what is left.
   Object* handled = in.handled;
   in.handled = nullptr;
@@ -802,3 +803,18 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
 }
 
 }  // namespace pylife::vm
+
+namespace pylife::events {
+
+std::string bounded(std::string text, size_t limit) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++count > limit) {
+      text.resize(i);
+      return text + "...";
+    }
+  }
+  return text;
+}
+
+}  // namespace pylife::events

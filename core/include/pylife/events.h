@@ -1,0 +1,76 @@
+// Lifecycle events the VM reports while a program runs.  The embedder
+// passes an Observer in (no globals); with none attached the VM pays one
+// predictable branch per instruction.  Events carry plain data (names,
+// numbers, bounded reprs), never pointers into the VM.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pylife::events {
+
+// About to execute one instruction.
+struct Instruction {
+  uint64_t step = 0;          // 1 for the first instruction of the run
+  int depth = 0;              // frames on the stack (1: the module)
+  std::string_view code;      // the code object's qualified name
+  int offset = 0;             // in bytes, as dis shows it
+  std::string_view opname;
+  int oparg = 0;
+  std::string_view argrepr;   // as dis shows the argument ("x", "(1)" …), or empty
+  int line = -1, end_line = -1, col = -1, end_col = -1;
+  int stack_depth = 0;        // operand stack entries before it runs
+};
+
+// A frame entering or leaving the frame stack.
+struct Frame {
+  uint64_t step = 0;
+  int depth = 0;               // the frame's own depth (1: the module)
+  std::string_view code;       // qualified name
+  std::string_view filename;
+  int line = -1;               // first line (push) or current line (pop)
+  bool raised = false;         // pop: left by an exception
+  std::string value;           // pop: repr of the return value (bounded)
+};
+
+// An exception raised in a frame, caught by a handler there, or leaving it.
+struct Exception {
+  enum class Kind { kRaised, kCaught, kPropagated };
+  Kind kind = Kind::kRaised;
+  uint64_t step = 0;
+  int depth = 0;
+  std::string_view code;
+  int line = -1;
+  std::string type;     // "ZeroDivisionError"
+  std::string message;  // str(exception), bounded
+};
+
+// Text the program wrote to stdout (stream 1) or stderr (stream 2).
+struct Output {
+  uint64_t step = 0;
+  int stream = 1;
+  std::string_view text;
+};
+
+// The end of the run.
+struct Terminate {
+  uint64_t step = 0;  // instructions executed
+  int exit_code = 0;
+};
+
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  virtual void on_instruction(const Instruction&) {}
+  virtual void on_frame_push(const Frame&) {}
+  virtual void on_frame_pop(const Frame&) {}
+  virtual void on_exception(const Exception&) {}
+  virtual void on_output(const Output&) {}
+  virtual void on_terminate(const Terminate&) {}
+};
+
+// A short repr for events: at most [limit] code points, "..." after.
+std::string bounded(std::string text, size_t limit = 80);
+
+}  // namespace pylife::events
