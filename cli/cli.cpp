@@ -15,6 +15,7 @@
 #include "pylife/unicode.h"
 #include "pylife/version.h"
 #include "pylife/events.h"
+#include "pylife/trace.h"
 #include "pylife/vm.h"
 
 #include <algorithm>
@@ -494,7 +495,7 @@ class TracePrinter final : public events::Observer {
 // `pylife trace FILE [--json] [--from N] [--to M] [--events K,...]`: the
 // run's events instead of its output.
 int cmd_trace(const Host& host, const std::vector<std::string>& args) {
-  bool json = false;
+  bool json = false, record = false;
   uint64_t from = 0, to = UINT64_MAX;
   std::vector<std::string> kinds;
   std::string file;
@@ -513,6 +514,8 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
       only_args = true;
     } else if (a == "--json") {
       json = true;
+    } else if (a == "--record") {
+      record = true;
     } else if ((a == "--from" || a == "--to") && i + 1 < args.size()) {
       int64_t v;
       if (!parse_count(host, a, args[++i], &v)) return 2;
@@ -548,18 +551,29 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
   std::string absolute = std::filesystem::absolute(file, ec).lexically_normal().string();
   src.filename = ec ? file : absolute;
   TracePrinter printer(*host.out, json, from, to, kinds);
+  trace::Recorder recorder;
   vm::RunOptions options;
   options.argv.push_back(file);
   options.argv.insert(options.argv.end(), program_args.begin(), program_args.end());
   auto slash = src.filename.rfind('/');
   options.script_dir = slash == std::string::npos ? "" : src.filename.substr(0, slash);
-  options.observer = &printer;
+  if (record) {
+    options.observer = &recorder;
+  } else {
+    options.observer = &printer;
+  }
   // The program's output is in the event stream (output events).
   Host quiet = host;
   std::ostringstream discard;
   quiet.out = &discard;
   quiet.err = &discard;
   int status = run_source(quiet, src, options);
+  if (record) {
+    // --record: keep every event in memory (what the visualizer's history
+    // costs) and report the totals.
+    *host.out << "recorded " << recorder.steps().size() << " instructions and " << recorder.events().size()
+              << " other events in " << recorder.memory_bytes() << " bytes\n";
+  }
   host.out->flush();
   return status;
 }

@@ -519,6 +519,11 @@ bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) 
   return true;
 }
 
+// Builds for measuring the hooks' cost compile them out (bench/run).
+#ifndef PYLIFE_EVENT_HOOKS
+#define PYLIFE_EVENT_HOOKS 1
+#endif
+
 // Nested C++ evaluations allowed (see run_frame).
 constexpr int kMaxNativeDepth = 1100;
 
@@ -597,7 +602,7 @@ dispatch:
   opcode = code[2 * next];
   oparg = code[2 * next + 1];
   ++next;
-  if (__builtin_expect(in.hooks, 0)) {
+  if (PYLIFE_EVENT_HOOKS && __builtin_expect(in.hooks, 0)) {
     if (!instruction_hook(in, f, sp, opcode, oparg)) {
       in.step_limit_hit = true;
       in.raise(in.t.RuntimeError, "step limit reached");
