@@ -109,3 +109,65 @@ TEST_CASE("a runaway program stops at its step budget with its history observed"
   CHECK(rec.ops.size() == 1000);
   CHECK(rec.lines.back() == "exit 1 after 1001");
 }
+
+namespace {
+
+// Keeps the state seen at one step.
+class Snapshotter final : public pylife::events::Observer {
+ public:
+  explicit Snapshotter(uint64_t at) : at_(at) {}
+  std::vector<pylife::events::FrameState> frames;
+  void on_instruction(const pylife::events::Instruction& e) override {
+    if (e.step == at_) frames = e.state->frames();
+  }
+
+ private:
+  uint64_t at_;
+};
+
+pylife::vm::RunResult run_with(const std::string& text, pylife::events::Observer& obs) {
+  auto decoded = pylife::source::decode(text, "<test>");
+  REQUIRE(decoded.ok);
+  pylife::vm::Io io;
+  io.out = [](std::string_view) {};
+  io.err = [](std::string_view) {};
+  pylife::vm::RunOptions options;
+  options.observer = &obs;
+  return pylife::vm::run_program(decoded.source, options, io);
+}
+
+}  // namespace
+
+TEST_CASE("at a paused step the frames, locals, stack and refcounts can be read", "[events]") {
+  // x = [1]; y = x: events come before their instruction runs, so at step
+  // 7 (DELETE_NAME x) the list is held by x and y.
+  Snapshotter after_alias(7);
+  run_with("x = [1]\ny = x\ndel x\n", after_alias);
+  REQUIRE(after_alias.frames.size() == 1);
+  auto& module = after_alias.frames[0];
+  CHECK(module.code == "<module>");
+  REQUIRE(module.locals.size() == 2);
+  CHECK(module.locals[0].first == "x");
+  CHECK(module.locals[1].first == "y");
+  CHECK(module.locals[0].second.id == module.locals[1].second.id);
+  CHECK(module.locals[0].second.type == "list");
+  CHECK(module.locals[0].second.refcount == 2);
+  // After del x: refcount back to 1.
+  Snapshotter after_del(8);
+  run_with("x = [1]\ny = x\ndel x\n", after_del);
+  REQUIRE(after_del.frames.size() == 1);
+  REQUIRE(after_del.frames[0].locals.size() == 1);
+  CHECK(after_del.frames[0].locals[0].second.refcount == 1);
+
+  // Inside a call: two frames, the callee's locals and operand stack.
+  Snapshotter inside(15);  // sq's BINARY_OP
+  run_with("def sq(n):\n    return n * n\nprint(sq(3))\n", inside);
+  REQUIRE(inside.frames.size() == 2);
+  CHECK(inside.frames[0].code == "sq");
+  REQUIRE(inside.frames[0].locals.size() == 1);
+  CHECK(inside.frames[0].locals[0].first == "n");
+  CHECK(inside.frames[0].locals[0].second.repr == "3");
+  REQUIRE(inside.frames[0].stack.size() == 2);
+  CHECK(inside.frames[0].stack[1].repr == "3");
+  CHECK(inside.frames[1].code == "<module>");
+}

@@ -7,8 +7,37 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace pylife::events {
+
+// A value as panels show it: never a pointer into the VM.
+struct Value {
+  std::string type;      // "int", "list", "Point"
+  std::string repr;      // bounded; user objects by type, not by __repr__
+  int64_t refcount = 0;  // the object's reference count
+  uint64_t id = 0;       // identity (stable while the object lives)
+};
+
+// One frame of the frame stack.
+struct FrameState {
+  std::string code;     // qualified name
+  std::string filename;
+  int offset = 0;       // of the instruction running, in bytes
+  int line = -1;
+  std::vector<std::pair<std::string, Value>> locals;  // fast locals and cells; a module's globals
+  std::vector<Value> stack;                           // operand stack, bottom first
+};
+
+// The VM's state at the point an event is reported (valid only during the
+// callback).
+class State {
+ public:
+  virtual ~State() = default;
+  // The frame stack, innermost first.
+  virtual std::vector<FrameState> frames() const = 0;
+};
 
 // About to execute one instruction.
 struct Instruction {
@@ -21,6 +50,7 @@ struct Instruction {
   std::string_view argrepr;   // as dis shows the argument ("x", "(1)" …), or empty
   int line = -1, end_line = -1, col = -1, end_col = -1;
   int stack_depth = 0;        // operand stack entries before it runs
+  const State* state = nullptr;  // ask for frames and values (during the call only)
 };
 
 // A frame entering or leaving the frame stack.

@@ -484,6 +484,58 @@ void exception_event(Interp& in, Frame* f, events::Exception::Kind kind) {
   in.observer->on_exception(e);
 }
 
+events::Value event_value(Interp& in, Object* o) {
+  events::Value v;
+  if (!o) {
+    v.type = "NULL";
+    return v;
+  }
+  v.type = o->type->name;
+  v.repr = event_repr(in, o);
+  v.refcount = o->refcnt;
+  v.id = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o));
+  return v;
+}
+
+// What an observer may read while an instruction event is reported.
+class StateReader final : public events::State {
+ public:
+  explicit StateReader(Interp& in) : in_(in) {}
+  std::vector<events::FrameState> frames() const override {
+    std::vector<events::FrameState> out;
+    for (Frame* f = in_.frame; f; f = f->back) {
+      events::FrameState fs;
+      const compile::CodeObject& co = *f->code->code;
+      fs.code = co.qualname;
+      fs.filename = co.filename;
+      fs.offset = 2 * f->lasti;
+      if (static_cast<size_t>(f->lasti) < co.positions.size()) fs.line = co.positions[static_cast<size_t>(f->lasti)].line;
+      if (f->locals && is_type(f->locals, in_.t.dict)) {
+        for (auto& e : static_cast<DictObj*>(f->locals)->entries) {
+          if (!e.key || !is_type(e.key, in_.t.str)) continue;
+          std::string name = utf8(e.key);
+          if (name.rfind("__", 0) == 0) continue;  // __name__, __builtins__, ...
+          fs.locals.emplace_back(name, event_value(in_, e.value));
+        }
+      } else {
+        int n = f->code->nlocals + f->code->ncells + f->code->nfrees;
+        for (int i = 0; i < n; ++i) {
+          Object* v = f->fast[i];
+          if (v && v->type == in_.t.cell) v = static_cast<CellObj*>(v)->ref;  // cells and free variables
+          if (!v) continue;
+          fs.locals.emplace_back(utf8(f->code->localsplus[static_cast<size_t>(i)]), event_value(in_, v));
+        }
+      }
+      for (Object** p = f->stack; p < f->sp; ++p) fs.stack.push_back(event_value(in_, *p));
+      out.push_back(std::move(fs));
+    }
+    return out;
+  }
+
+ private:
+  Interp& in_;
+};
+
 // The per-instruction work when hooks are on: the step count, the budget,
 // the observer.  False when the budget is spent.
 bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) {
@@ -514,6 +566,9 @@ bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) 
       e.end_col = p.end_col;
     }
     e.stack_depth = static_cast<int>(sp - f->stack);
+    f->sp = sp;  // so the state reader sees this frame's stack
+    StateReader state(in);
+    e.state = &state;
     in.observer->on_instruction(e);
   }
   return true;
