@@ -171,3 +171,103 @@ TEST_CASE("at a paused step the frames, locals, stack and refcounts can be read"
   CHECK(inside.frames[0].stack[1].repr == "3");
   CHECK(inside.frames[1].code == "<module>");
 }
+
+#include "pylife/trace.h"
+
+namespace {
+
+pylife::trace::Session session_for(const std::string& text, std::vector<std::string> input = {}) {
+  auto decoded = pylife::source::decode(text, "<session>");
+  REQUIRE(decoded.ok);
+  decoded.source.filename = "<session>";
+  return pylife::trace::Session(decoded.source, std::move(input));
+}
+
+std::string describe(const pylife::trace::Session::Position& p) {
+  std::string s = std::to_string(p.step) + " " + p.code + ":" + std::to_string(p.line) + " " + p.opname + " | " + p.output;
+  for (const auto& f : p.frames) {
+    s += " [" + f.code;
+    for (const auto& [name, v] : f.locals) s += " " + name + "=" + v.repr + "#" + std::to_string(v.refcount);
+    for (const auto& v : f.stack) s += " ^" + v.repr;
+    s += "]";
+  }
+  return s;
+}
+
+const char* const kProgram =
+    "def fact(n):\n"
+    "    if n <= 1:\n"
+    "        return 1\n"
+    "    return n * fact(n - 1)\n"
+    "total = 0\n"
+    "for i in range(3):\n"
+    "    total += fact(i + 2)\n"
+    "print(total)\n";
+
+}  // namespace
+
+TEST_CASE("a session seeks to any step, forwards and backwards, by replay", "[session]") {
+  auto session = session_for(kProgram);
+  REQUIRE(session.exit_code() == 0);
+  CHECK(session.output() == "32\n");
+  uint64_t total = session.total_steps();
+  REQUIRE(total > 50);
+  // Every step: seek(n) is the state before step n, and stepping on from
+  // n - 1 reaches the same state.
+  std::string previous_output;
+  for (uint64_t n = 1; n <= total; ++n) {
+    auto p = session.seek(n);
+    INFO("step " << n);
+    REQUIRE_FALSE(p.frames.empty());
+    CHECK(p.frames.back().code == "<module>");
+    CHECK(p.output.rfind(previous_output, 0) == 0);  // output only grows
+    previous_output = p.output;
+    CHECK(describe(session.seek(session.step_instruction(n - 1))) == describe(p));
+    if (n > 1) CHECK(describe(session.seek(session.step_back(n + 1 > total ? n : n + 1))) == describe(session.seek(n + 1 > total ? n - 1 : n)));
+  }
+  CHECK(session.seek(total + 1).finished);
+  CHECK(session.seek(total + 1).output == "32\n");
+}
+
+TEST_CASE("line stepping, stepping over and out of calls", "[session]") {
+  auto session = session_for(kProgram);
+  uint64_t s = session.run_to_line(0, 7);  // total += fact(i + 2)
+  REQUIRE(s <= session.total_steps());
+  auto at = session.seek(s);
+  CHECK(at.line == 7);
+  // Step over the call: the next line at this depth.
+  auto over = session.seek(session.step_over(s));
+  CHECK(over.frames.size() == 1);
+  CHECK(over.line != 7);
+  // Step into it: the next line is in fact().
+  uint64_t into = session.step_line(s);
+  auto inside = session.seek(into);
+  CHECK(inside.frames.size() == 2);
+  CHECK(inside.frames[0].code == "fact");
+  // Out again: back in the module.
+  auto out = session.seek(session.step_out(into));
+  CHECK(out.frames.size() == 1);
+  // Back a line from inside the call: the call's line.
+  CHECK(session.seek(session.step_back_line(into)).line == 7);
+}
+
+TEST_CASE("input is recorded and replayed identically", "[session]") {
+  auto session = session_for("name = input('? ')\nprint('hi', name)\n", {"Ada"});
+  CHECK(session.output() == "? hi Ada\n");
+  auto end = session.seek(session.total_steps());
+  REQUIRE_FALSE(end.frames.empty());
+  bool found = false;
+  for (const auto& [k, v] : end.frames[0].locals) found = found || (k == "name" && v.repr == "'Ada'");
+  CHECK(found);
+}
+
+TEST_CASE("a runaway program still gives a history up to its budget", "[session]") {
+  auto decoded = pylife::source::decode("n = 0\nwhile True:\n    n += 1\n", "<runaway>");
+  REQUIRE(decoded.ok);
+  pylife::trace::Session session(decoded.source, {}, 5000);
+  CHECK(session.total_steps() == 5000);
+  CHECK(session.exit_code() == 1);
+  auto late = session.seek(4990);
+  REQUIRE_FALSE(late.frames.empty());
+  CHECK_FALSE(late.frames[0].locals.empty());
+}

@@ -60,3 +60,64 @@ class Recorder final : public events::Observer {
 };
 
 }  // namespace pylife::trace
+
+#include <optional>
+
+#include "pylife/source.h"
+
+namespace pylife::trace {
+
+// Time travel by deterministic replay: a Session owns a program and its
+// inputs and can show the state before any step.  The first run records
+// what the program read (stdin lines) and the line and depth of every
+// step; seek(n) replays from the start with a step budget of n and reads
+// the state there.  (Checkpoints, for long runs, are still to come.)
+class Session {
+ public:
+  struct Position {
+    uint64_t step = 0;  // the instruction about to run (1-based); 0 before the start
+    bool finished = false;  // past the last instruction
+    std::vector<events::FrameState> frames;  // innermost first
+    std::string output;  // stdout and stderr so far, interleaved
+    std::string code, opname, argrepr;
+    int line = -1, offset = 0;
+  };
+
+  // [stdin] holds the program's input lines (read by input()).
+  Session(source::Source source, std::vector<std::string> stdin_lines = {},
+          uint64_t max_steps = 50'000'000);
+
+  // Runs the program once; the number of steps, its exit status and output.
+  uint64_t total_steps() const { return total_; }
+  int exit_code() const { return exit_code_; }
+  const std::string& output() const { return output_; }
+
+  Position seek(uint64_t step) const;
+  // Steps relative to [from]: the next instruction, the next step on
+  // another line (entering calls), the next step on another line at the
+  // same depth or shallower, the first step after the current frame
+  // returns; and the same backwards.  Each returns a step number.
+  uint64_t step_instruction(uint64_t from) const;
+  uint64_t step_line(uint64_t from) const;
+  uint64_t step_over(uint64_t from) const;
+  uint64_t step_out(uint64_t from) const;
+  uint64_t step_back(uint64_t from) const;
+  uint64_t step_back_line(uint64_t from) const;
+  // The first step after [from] on [line], or total_steps() + 1.
+  uint64_t run_to_line(uint64_t from, int line) const;
+
+ private:
+  struct StepInfo {
+    int32_t line;
+    uint16_t depth;
+  };
+  source::Source source_;
+  std::vector<std::string> stdin_;
+  uint64_t max_steps_;
+  uint64_t total_ = 0;
+  int exit_code_ = 0;
+  std::string output_;
+  std::vector<StepInfo> steps_;  // index step - 1
+};
+
+}  // namespace pylife::trace

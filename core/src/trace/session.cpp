@@ -1,0 +1,153 @@
+// Time travel by deterministic replay (see pylife/trace.h).
+#include "pylife/trace.h"
+#include "pylife/vm.h"
+
+namespace pylife::trace {
+
+namespace {
+
+// Records the line and depth of every step.
+class LineRecorder final : public events::Observer {
+ public:
+  explicit LineRecorder(std::vector<std::pair<int32_t, uint16_t>>& out) : out_(out) {}
+  void on_instruction(const events::Instruction& e) override {
+    out_.push_back({e.line, static_cast<uint16_t>(e.depth > 65535 ? 65535 : e.depth)});
+  }
+
+ private:
+  std::vector<std::pair<int32_t, uint16_t>>& out_;
+};
+
+// Captures the state before one step.
+class Stopper final : public events::Observer {
+ public:
+  explicit Stopper(uint64_t at, Session::Position& pos) : at_(at), pos_(pos) {}
+  void on_instruction(const events::Instruction& e) override {
+    if (e.step != at_) return;
+    pos_.frames = e.state->frames();
+    pos_.code = std::string(e.code);
+    pos_.opname = std::string(e.opname);
+    pos_.argrepr = std::string(e.argrepr);
+    pos_.line = e.line;
+    pos_.offset = e.offset;
+    pos_.output = output_;
+    reached = true;
+  }
+  // What the program wrote before the step (not what the step writes).
+  void on_output(const events::Output& e) override {
+    if (!reached) output_.append(e.text);
+  }
+  bool reached = false;
+
+ private:
+  uint64_t at_;
+  Session::Position& pos_;
+  std::string output_;
+};
+
+vm::RunResult replay(const source::Source& src, const std::vector<std::string>& input, uint64_t budget,
+                     events::Observer* observer, std::string* output) {
+  size_t next_line = 0;
+  vm::Io io;
+  io.out = [output](std::string_view s) { output->append(s); };
+  io.err = [output](std::string_view s) { output->append(s); };
+  io.read_line = [&]() -> std::optional<std::string> {
+    if (next_line >= input.size()) return std::nullopt;
+    return input[next_line++];
+  };
+  // Time is part of the input: a replay sees the same clock.
+  double now = 0;
+  io.clock = [&now] { return now += 0.001; };
+  io.wall_clock = [&now] { return 1795900000.0 + now; };
+  io.sleep = [&now](double s) { now += s; };
+  vm::RunOptions options;
+  options.argv = {src.filename};
+  options.max_steps = budget;
+  options.observer = observer;
+  return vm::run_program(src, options, io);
+}
+
+}  // namespace
+
+Session::Session(source::Source source, std::vector<std::string> stdin_lines, uint64_t max_steps)
+    : source_(std::move(source)), stdin_(std::move(stdin_lines)), max_steps_(max_steps) {
+  std::vector<std::pair<int32_t, uint16_t>> lines;
+  LineRecorder recorder(lines);
+  vm::RunResult r = replay(source_, stdin_, max_steps_, &recorder, &output_);
+  exit_code_ = r.exit_code;
+  // A step the budget refused was counted but never ran.
+  total_ = r.step_limit ? max_steps_ : lines.size();
+  steps_.reserve(lines.size());
+  for (auto& [line, depth] : lines) steps_.push_back({line, depth});
+  steps_.resize(static_cast<size_t>(total_));
+}
+
+Session::Position Session::seek(uint64_t step) const {
+  Position pos;
+  pos.step = step;
+  if (step == 0 || step > total_) {
+    pos.finished = step > total_;
+    if (pos.finished) pos.output = output_;
+    return pos;
+  }
+  Stopper stopper(step, pos);
+  std::string ignored;
+  // The budget stops the replay right after the wanted step was reported.
+  replay(source_, stdin_, step, &stopper, &ignored);
+  return pos;
+}
+
+uint64_t Session::step_instruction(uint64_t from) const { return from <= total_ ? from + 1 : from; }
+
+uint64_t Session::step_back(uint64_t from) const { return from > 1 ? from - 1 : 1; }
+
+uint64_t Session::step_line(uint64_t from) const {
+  if (from == 0) return 1;
+  int line = from <= total_ ? steps_[from - 1].line : -1;
+  for (uint64_t s = from + 1; s <= total_; ++s) {
+    const StepInfo& i = steps_[s - 1];
+    if (i.line >= 0 && i.line != line) return s;
+  }
+  return total_ + 1;
+}
+
+uint64_t Session::step_over(uint64_t from) const {
+  if (from == 0) return 1;
+  if (from > total_) return from;
+  int line = steps_[from - 1].line;
+  uint16_t depth = steps_[from - 1].depth;
+  for (uint64_t s = from + 1; s <= total_; ++s) {
+    const StepInfo& i = steps_[s - 1];
+    if (i.depth < depth || (i.depth == depth && i.line >= 0 && i.line != line)) return s;
+  }
+  return total_ + 1;
+}
+
+uint64_t Session::step_out(uint64_t from) const {
+  if (from == 0 || from > total_) return from;
+  uint16_t depth = steps_[from - 1].depth;
+  for (uint64_t s = from + 1; s <= total_; ++s) {
+    if (steps_[s - 1].depth < depth) return s;
+  }
+  return total_ + 1;
+}
+
+uint64_t Session::step_back_line(uint64_t from) const {
+  if (from <= 1) return 1;
+  uint64_t s = std::min(from, total_ + 1) - 1;
+  int line = from <= total_ ? steps_[from - 1].line : -1;
+  // Back to the previous line, then to its first step.
+  while (s > 1 && (steps_[s - 1].line == line || steps_[s - 1].line < 0)) --s;
+  int target = steps_[s - 1].line;
+  while (s > 1 && steps_[s - 2].line == target) --s;
+  return s;
+}
+
+uint64_t Session::run_to_line(uint64_t from, int line) const {
+  for (uint64_t s = from + 1; s <= total_; ++s) {
+    if (steps_[s - 1].line == line) return s;
+  }
+  return total_ + 1;
+}
+
+}  // namespace pylife::trace
