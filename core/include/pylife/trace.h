@@ -87,6 +87,9 @@ class Session {
   Session(source::Source source, std::vector<std::string> stdin_lines = {},
           uint64_t max_steps = 50'000'000);
 
+  // Bytes the per-step history takes.
+  size_t history_bytes() const { return steps_.capacity() * sizeof(StepInfo); }
+
   // Runs the program once; the number of steps, its exit status and output.
   uint64_t total_steps() const { return total_; }
   int exit_code() const { return exit_code_; }
@@ -106,11 +109,15 @@ class Session {
   // The first step after [from] on [line], or total_steps() + 1.
   uint64_t run_to_line(uint64_t from, int line) const;
 
- private:
+  // 4 bytes a step (10M steps: 40 MB).  Lines past 65534 are stored as
+  // 65534 (line stepping in such files is approximate).
   struct StepInfo {
-    int32_t line;
+    uint16_t line_plus_one;  // 0: no line
     uint16_t depth;
+    int line() const { return static_cast<int>(line_plus_one) - 1; }
   };
+
+ private:
   source::Source source_;
   std::vector<std::string> stdin_;
   uint64_t max_steps_;

@@ -35,6 +35,7 @@ struct RunOptions {
   int64_t max_memory = 0;         // 0: unlimited; else MemoryError beyond this many bytes
   std::string script_dir;         // where `import name` looks for name.py
   events::Observer* observer = nullptr;  // told about every step, or none
+  uint64_t observe_from = 0;  // instruction events only from this step on (replays)
 };
 
 struct RunResult {

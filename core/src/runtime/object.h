@@ -449,6 +449,7 @@ struct Interp {
   int eval_depth = 0;          // nested evaluation loops (calls from built-ins)
   uint64_t steps = 0, max_steps = 0;
   events::Observer* observer = nullptr;  // the embedder's, or none
+  uint64_t observe_from = 0;             // instruction events from this step on
   // Per-instruction work is needed (a step budget or an observer): the
   // one branch the loop takes for every instruction.
   bool hooks = false;

@@ -2,6 +2,8 @@
 #include "pylife/trace.h"
 #include "pylife/vm.h"
 
+#include <algorithm>
+
 namespace pylife::trace {
 
 namespace {
@@ -9,13 +11,14 @@ namespace {
 // Records the line and depth of every step.
 class LineRecorder final : public events::Observer {
  public:
-  explicit LineRecorder(std::vector<std::pair<int32_t, uint16_t>>& out) : out_(out) {}
+  explicit LineRecorder(std::vector<Session::StepInfo>& out) : out_(out) {}
   void on_instruction(const events::Instruction& e) override {
-    out_.push_back({e.line, static_cast<uint16_t>(e.depth > 65535 ? 65535 : e.depth)});
+    out_.push_back({static_cast<uint16_t>(e.line < 0 ? 0 : std::min(e.line, 65534) + 1),
+                    static_cast<uint16_t>(e.depth > 65535 ? 65535 : e.depth)});
   }
 
  private:
-  std::vector<std::pair<int32_t, uint16_t>>& out_;
+  std::vector<Session::StepInfo>& out_;
 };
 
 // Captures the state before one step.
@@ -46,7 +49,7 @@ class Stopper final : public events::Observer {
 };
 
 vm::RunResult replay(const source::Source& src, const std::vector<std::string>& input, uint64_t budget,
-                     events::Observer* observer, std::string* output) {
+                     events::Observer* observer, std::string* output, uint64_t observe_from = 0) {
   size_t next_line = 0;
   vm::Io io;
   io.out = [output](std::string_view s) { output->append(s); };
@@ -64,6 +67,7 @@ vm::RunResult replay(const source::Source& src, const std::vector<std::string>& 
   options.argv = {src.filename};
   options.max_steps = budget;
   options.observer = observer;
+  options.observe_from = observe_from;
   return vm::run_program(src, options, io);
 }
 
@@ -71,14 +75,13 @@ vm::RunResult replay(const source::Source& src, const std::vector<std::string>& 
 
 Session::Session(source::Source source, std::vector<std::string> stdin_lines, uint64_t max_steps)
     : source_(std::move(source)), stdin_(std::move(stdin_lines)), max_steps_(max_steps) {
-  std::vector<std::pair<int32_t, uint16_t>> lines;
-  LineRecorder recorder(lines);
+  LineRecorder recorder(steps_);
   vm::RunResult r = replay(source_, stdin_, max_steps_, &recorder, &output_);
   exit_code_ = r.exit_code;
   // A step the budget refused was counted but never ran.
-  total_ = r.step_limit ? max_steps_ : lines.size();
-  steps_.reserve(lines.size());
-  for (auto& [line, depth] : lines) steps_.push_back({line, depth});
+  total_ = r.step_limit ? max_steps_ : steps_.size();
+  steps_.resize(static_cast<size_t>(total_));
+  steps_.shrink_to_fit();
   steps_.resize(static_cast<size_t>(total_));
 }
 
@@ -93,7 +96,7 @@ Session::Position Session::seek(uint64_t step) const {
   Stopper stopper(step, pos);
   std::string ignored;
   // The budget stops the replay right after the wanted step was reported.
-  replay(source_, stdin_, step, &stopper, &ignored);
+  replay(source_, stdin_, step, &stopper, &ignored, step);
   return pos;
 }
 
@@ -103,10 +106,10 @@ uint64_t Session::step_back(uint64_t from) const { return from > 1 ? from - 1 : 
 
 uint64_t Session::step_line(uint64_t from) const {
   if (from == 0) return 1;
-  int line = from <= total_ ? steps_[from - 1].line : -1;
+  int line = from <= total_ ? steps_[from - 1].line() : -1;
   for (uint64_t s = from + 1; s <= total_; ++s) {
     const StepInfo& i = steps_[s - 1];
-    if (i.line >= 0 && i.line != line) return s;
+    if (i.line() >= 0 && i.line() != line) return s;
   }
   return total_ + 1;
 }
@@ -114,11 +117,11 @@ uint64_t Session::step_line(uint64_t from) const {
 uint64_t Session::step_over(uint64_t from) const {
   if (from == 0) return 1;
   if (from > total_) return from;
-  int line = steps_[from - 1].line;
+  int line = steps_[from - 1].line();
   uint16_t depth = steps_[from - 1].depth;
   for (uint64_t s = from + 1; s <= total_; ++s) {
     const StepInfo& i = steps_[s - 1];
-    if (i.depth < depth || (i.depth == depth && i.line >= 0 && i.line != line)) return s;
+    if (i.depth < depth || (i.depth == depth && i.line() >= 0 && i.line() != line)) return s;
   }
   return total_ + 1;
 }
@@ -135,17 +138,17 @@ uint64_t Session::step_out(uint64_t from) const {
 uint64_t Session::step_back_line(uint64_t from) const {
   if (from <= 1) return 1;
   uint64_t s = std::min(from, total_ + 1) - 1;
-  int line = from <= total_ ? steps_[from - 1].line : -1;
+  int line = from <= total_ ? steps_[from - 1].line() : -1;
   // Back to the previous line, then to its first step.
-  while (s > 1 && (steps_[s - 1].line == line || steps_[s - 1].line < 0)) --s;
-  int target = steps_[s - 1].line;
-  while (s > 1 && steps_[s - 2].line == target) --s;
+  while (s > 1 && (steps_[s - 1].line() == line || steps_[s - 1].line() < 0)) --s;
+  int target = steps_[s - 1].line();
+  while (s > 1 && steps_[s - 2].line() == target) --s;
   return s;
 }
 
 uint64_t Session::run_to_line(uint64_t from, int line) const {
   for (uint64_t s = from + 1; s <= total_; ++s) {
-    if (steps_[s - 1].line == line) return s;
+    if (steps_[s - 1].line() == line) return s;
   }
   return total_ + 1;
 }

@@ -541,7 +541,7 @@ class StateReader final : public events::State {
 bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) {
   ++in.steps;
   if (in.max_steps && in.steps > in.max_steps) return false;
-  if (in.observer) {
+  if (in.observer && in.steps >= in.observe_from) {
     events::Instruction e;
     const compile::CodeObject& co = *f->code->code;
     e.step = in.steps;

@@ -722,6 +722,7 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   in.host.files = io.files;
   in.max_steps = options.max_steps;
   in.observer = options.observer;
+  in.observe_from = options.observe_from;
   in.hooks = in.max_steps || in.observer;
   in.max_memory = options.max_memory;
   init_vm_builtins(in);
