@@ -406,6 +406,58 @@ class TracePrinter final : public events::Observer {
   TracePrinter(std::ostream& out, bool json, uint64_t from, uint64_t to, std::vector<std::string> kinds)
       : out_(out), json_(json), from_(from), to_(to), kinds_(std::move(kinds)) {}
 
+  void on_token(const events::Token& e) override {
+    if (!want("token", 0)) return;
+    if (json_) {
+      line(0, "token", "\"index\":" + std::to_string(e.index) + ",\"type\":" + json_string(e.type) + ",\"text\":" +
+                           json_string(e.text) + ",\"line\":" + std::to_string(e.line) + ",\"col\":" + std::to_string(e.col) +
+                           ",\"end_line\":" + std::to_string(e.end_line) + ",\"end_col\":" + std::to_string(e.end_col));
+    } else {
+      text(0, 0, "token " + std::string(e.type) + " " + unicode::repr_str(e.text) + " " + span(e.line, e.col, e.end_line, e.end_col));
+    }
+  }
+  void on_ast_node(const events::AstNode& e) override {
+    if (!want("ast", 0)) return;
+    if (json_) {
+      line(0, "ast", "\"kind\":" + json_string(e.kind) + ",\"depth\":" + std::to_string(e.depth) + ",\"line\":" +
+                         std::to_string(e.line) + ",\"col\":" + std::to_string(e.col) + ",\"end_line\":" +
+                         std::to_string(e.end_line) + ",\"end_col\":" + std::to_string(e.end_col));
+    } else {
+      text(0, 0, "ast " + std::string(static_cast<size_t>(e.depth) * 2, ' ') + std::string(e.kind) +
+                     (e.line >= 0 ? " " + span(e.line, e.col, e.end_line, e.end_col) : ""));
+    }
+  }
+  void on_symbol(const events::Symbol& e) override {
+    if (!want("symbol", 0)) return;
+    if (json_) {
+      line(0, "symbol", "\"scope\":" + json_string(e.scope) + ",\"name\":" + json_string(e.name) + ",\"kind\":" +
+                            json_string(e.kind));
+    } else {
+      text(0, 0, "symbol " + std::string(e.scope) + "." + std::string(e.name) + " " + std::string(e.kind));
+    }
+  }
+  void on_instruction_emitted(const events::Emitted& e) override {
+    if (!want("emit", 0)) return;
+    if (json_) {
+      line(0, "emit", "\"code\":" + json_string(e.code) + ",\"offset\":" + std::to_string(e.offset) + ",\"op\":" +
+                          json_string(e.opname) + ",\"arg\":" + std::to_string(e.oparg) + ",\"argrepr\":" +
+                          json_string(e.argrepr) + ",\"line\":" + std::to_string(e.line));
+    } else {
+      text(0, 0, "emit " + std::string(e.code) + " " + std::to_string(e.offset) + " " + std::string(e.opname) + " " +
+                     std::to_string(e.oparg) + (e.argrepr.empty() ? "" : " (" + std::string(e.argrepr) + ")"));
+    }
+  }
+  void on_code_object(const events::CodeObject& e) override {
+    if (!want("code", 0)) return;
+    if (json_) {
+      line(0, "code", "\"code\":" + json_string(e.code) + ",\"instructions\":" + std::to_string(e.instructions) +
+                          ",\"stacksize\":" + std::to_string(e.stacksize) + ",\"consts\":" + std::to_string(e.consts) +
+                          ",\"names\":" + std::to_string(e.names) + ",\"locals\":" + std::to_string(e.locals));
+    } else {
+      text(0, 0, "code " + std::string(e.code) + " (" + std::to_string(e.instructions) + " instructions, stack " +
+                     std::to_string(e.stacksize) + ")");
+    }
+  }
   void on_instruction(const events::Instruction& e) override {
     if (!want("instruction", e.step)) return;
     if (json_) {
@@ -473,6 +525,9 @@ class TracePrinter final : public events::Observer {
   }
 
  private:
+  static std::string span(int l, int c, int el, int ec) {
+    return std::to_string(l) + ":" + std::to_string(c) + "-" + std::to_string(el) + ":" + std::to_string(ec);
+  }
   bool want(const char* kind, uint64_t step) const {
     if (step < from_ || step > to_) return false;
     return kinds_.empty() || std::find(kinds_.begin(), kinds_.end(), kind) != kinds_.end();
@@ -500,7 +555,8 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
   std::vector<std::string> kinds;
   std::string file;
   std::vector<std::string> program_args;
-  static const char* const kKinds[] = {"instruction", "call", "return", "exception", "output", "exit"};
+  static const char* const kKinds[] = {"token",  "ast",       "symbol", "emit",   "code",
+                                       "instruction", "call", "return", "exception", "output", "exit"};
   bool only_args = false;  // after "--": everything is the program's
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -527,7 +583,7 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
         std::string k = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (std::find(std::begin(kKinds), std::end(kKinds), k) == std::end(kKinds)) {
           *host.err << "pylife: unknown event kind '" << k
-                    << "' (instruction, call, return, exception, output, exit)\n";
+                    << "' (token, ast, symbol, emit, code, instruction, call, return, exception, output, exit)\n";
           return 2;
         }
         kinds.push_back(k);

@@ -2,6 +2,7 @@
 // sees for small programs.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -270,4 +271,37 @@ TEST_CASE("a runaway program still gives a history up to its budget", "[session]
   auto late = session.seek(4990);
   REQUIRE_FALSE(late.frames.empty());
   CHECK_FALSE(late.frames[0].locals.empty());
+}
+
+namespace {
+
+class FrontEnd final : public pylife::events::Observer {
+ public:
+  std::vector<std::string> tokens, nodes, symbols, emitted, codes;
+  void on_token(const pylife::events::Token& e) override { tokens.push_back(std::string(e.type) + " " + std::string(e.text)); }
+  void on_ast_node(const pylife::events::AstNode& e) override { nodes.emplace_back(e.kind); }
+  void on_symbol(const pylife::events::Symbol& e) override {
+    symbols.push_back(std::string(e.scope) + "." + std::string(e.name) + " " + std::string(e.kind));
+  }
+  void on_instruction_emitted(const pylife::events::Emitted& e) override {
+    emitted.push_back(std::string(e.code) + " " + std::string(e.opname));
+  }
+  void on_code_object(const pylife::events::CodeObject& e) override { codes.emplace_back(e.code); }
+};
+
+}  // namespace
+
+TEST_CASE("the front stages report tokens, nodes, symbols and emitted code", "[events]") {
+  FrontEnd fe;
+  run_with("def f(a):\n    return a + 1\nx = f(2)\n", fe);
+  REQUIRE(fe.tokens.size() > 10);
+  CHECK(fe.tokens[0] == "ENCODING utf-8");
+  CHECK(fe.tokens[1] == "NAME def");
+  // Children before parents; the Module last.
+  CHECK(fe.nodes.back() == "Module");
+  CHECK(std::find(fe.nodes.begin(), fe.nodes.end(), "BinOp") != fe.nodes.end());
+  CHECK(std::find(fe.symbols.begin(), fe.symbols.end(), "f.a local") != fe.symbols.end());
+  CHECK(std::find(fe.symbols.begin(), fe.symbols.end(), "top.x local") != fe.symbols.end());
+  CHECK(fe.codes == std::vector<std::string>{"<module>", "f"});
+  CHECK(std::find(fe.emitted.begin(), fe.emitted.end(), "f BINARY_OP") != fe.emitted.end());
 }

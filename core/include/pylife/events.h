@@ -89,9 +89,54 @@ struct Terminate {
   int exit_code = 0;
 };
 
+// ---- the front stages (reported before the program starts) ----
+
+// A token, as tokenize reports it (columns in code points).
+struct Token {
+  uint32_t index = 0;
+  std::string_view type;  // "NAME", "OP", "NEWLINE", ...
+  std::string_view text;
+  int line = 0, col = 0, end_line = 0, end_col = 0;
+};
+
+// A syntax tree node, reported when it is complete (children first).
+struct AstNode {
+  std::string_view kind;  // "Name", "BinOp", "FunctionDef", ...
+  int depth = 0;          // 0: the Module
+  int line = -1, col = -1, end_line = -1, end_col = -1;  // -1: not located
+};
+
+// A name resolved by the symbol table.
+struct Symbol {
+  std::string_view scope;  // the block: "top", a function or class name, "lambda", ...
+  std::string_view name;
+  std::string_view kind;   // "local", "global", "global (declared)", "free", "cell"
+};
+
+// An instruction of a finished code object.
+struct Emitted {
+  std::string_view code;  // qualified name of its code object
+  int offset = 0;         // bytes
+  std::string_view opname;
+  int oparg = 0;
+  std::string_view argrepr;
+  int line = -1;
+};
+
+// A code object finished by the compiler.
+struct CodeObject {
+  std::string_view code;  // qualified name
+  int instructions = 0, stacksize = 0, consts = 0, names = 0, locals = 0;
+};
+
 class Observer {
  public:
   virtual ~Observer() = default;
+  virtual void on_token(const Token&) {}
+  virtual void on_ast_node(const AstNode&) {}
+  virtual void on_symbol(const Symbol&) {}
+  virtual void on_instruction_emitted(const Emitted&) {}
+  virtual void on_code_object(const CodeObject&) {}
   virtual void on_instruction(const Instruction&) {}
   virtual void on_frame_push(const Frame&) {}
   virtual void on_frame_pop(const Frame&) {}

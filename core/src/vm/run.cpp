@@ -3,11 +3,15 @@
 // __build_class__, __import__), the import of the program's own modules,
 // CPython 3.11's traceback format, and termination (exit codes, SystemExit).
 #include <algorithm>
+#include <functional>
+#include <variant>
 #include <cstdio>
 #include <cstdlib>
 
 #include "frame.h"
 #include "pylife/compile.h"
+#include "pylife/dis.h"
+#include "pylife/lex.h"
 #include "pylife/parse.h"
 #include "pylife/symtable.h"
 #include "pylife/unicode.h"
@@ -83,6 +87,66 @@ namespace {
 
 // ---- compiling and running modules ---------------------------------------------------
 
+// The front stages' events for an observer: tokens, syntax tree nodes
+// (children first), symbols, and each code object with its instructions.
+void front_end_events(events::Observer& obs, const source::Source& src, const ast::Node* module,
+                      const compile::SymbolTable& top, const compile::CodeObject& code) {
+  lex::TokenStream tokens = lex::tokenize(src);
+  uint32_t index = 0;
+  for (const auto& t : tokens.tokens) {
+    obs.on_token(events::Token{index++, lex::token_name(t.exact()), t.text, t.start.line, t.start.col, t.end.line,
+                               t.end.col});
+  }
+  std::function<void(const ast::Node*, int)> walk = [&](const ast::Node* n, int depth) {
+    for (const auto& v : n->fields) {
+      if (auto* child = std::get_if<ast::Node*>(&v); child && *child) walk(*child, depth + 1);
+      if (auto* list = std::get_if<std::vector<ast::Node*>>(&v)) {
+        for (const ast::Node* c : *list) {
+          if (c) walk(c, depth + 1);
+        }
+      }
+    }
+    events::AstNode e;
+    e.kind = ast::spec(n->kind).name;
+    e.depth = depth;
+    if (ast::spec(n->kind).located) {
+      e.line = n->loc.lineno;
+      e.col = n->loc.col_offset;
+      e.end_line = n->loc.end_lineno;
+      e.end_col = n->loc.end_col_offset;
+    }
+    obs.on_ast_node(e);
+  };
+  walk(module, 0);
+  std::function<void(const compile::SymbolTable&)> symbols = [&](const compile::SymbolTable& t) {
+    for (const auto& sym : t.symbols) {
+      std::string_view kind = sym.scope == compile::Scope::kLocal            ? "local"
+                              : sym.scope == compile::Scope::kGlobalExplicit ? "global (declared)"
+                              : sym.scope == compile::Scope::kGlobalImplicit ? "global"
+                              : sym.scope == compile::Scope::kFree           ? "free"
+                              : sym.scope == compile::Scope::kCell           ? "cell"
+                                                                             : "unresolved";
+      obs.on_symbol(events::Symbol{t.name, sym.name, kind});
+    }
+    for (const auto& c : t.children) symbols(*c);
+  };
+  symbols(top);
+  std::function<void(const compile::CodeObject&)> codes = [&](const compile::CodeObject& co) {
+    auto rows = compile::disassemble(co);
+    for (const auto& r : rows) {
+      obs.on_instruction_emitted(events::Emitted{co.qualname, r.offset, r.opname, r.arg < 0 ? 0 : r.arg, r.argrepr,
+                                                 r.pos.line});
+    }
+    obs.on_code_object(events::CodeObject{co.qualname, static_cast<int>(rows.size()), co.stacksize,
+                                          static_cast<int>(co.consts.size()), static_cast<int>(co.names.size()),
+                                          static_cast<int>(co.varnames.size())});
+    for (const auto& c : co.consts) {
+      if (c.kind == compile::Const::Kind::kCode) codes(*c.code);
+    }
+  };
+  codes(code);
+}
+
 struct Compiled {
   bool ok = false;
   bool unsupported = false;
@@ -110,7 +174,8 @@ void remember_source(Interp& in, const std::string& filename, const std::string&
   in.sources.emplace_back(filename, std::move(lines));
 }
 
-Compiled compile_source(const source::Source& src, const std::string& filename) {
+Compiled compile_source(const source::Source& src, const std::string& filename,
+                        events::Observer* observer = nullptr) {
   Compiled out;
   parse::ParseResult parsed = parse::parse(src);
   if (!parsed.ok) {
@@ -136,6 +201,7 @@ Compiled compile_source(const source::Source& src, const std::string& filename) 
   }
   out.ok = true;
   out.code = compiled.code;
+  if (observer) front_end_events(*observer, src, parsed.module, *table.top, *compiled.code);
   return out;
 }
 
@@ -705,7 +771,7 @@ void init_vm_builtins(Interp& in) {
 RunResult run_program(const source::Source& src, const RunOptions& options, const Io& io) {
   RunResult result;
   std::string filename = src.filename;
-  Compiled c = compile_source(src, filename);
+  Compiled c = compile_source(src, filename, options.observer);
   if (!c.ok) {
     if (io.err) io.err(c.error_text);
     result.exit_code = c.unsupported ? 2 : 1;
