@@ -1013,6 +1013,19 @@ bool Codegen::expr(Node* e) {
     }
     case Kind::Lambda: ok = function(e, true); break;
     case Kind::ListComp: ok = comprehension(e, 0); break;
+    case Kind::GeneratorExp: ok = comprehension(e, 3); break;
+    case Kind::Yield: {
+      if (u().ste->type != BlockType::kFunction) return fail(e, "'yield' outside function");
+      if (Node* v = e->opt(F(Yield, value))) {
+        if (!expr(v)) return false;
+      } else {
+        load_none();
+      }
+      set_pos(e);
+      emit(Op::YIELD_VALUE);
+      emit(Op::RESUME, 1);
+      break;
+    }
     case Kind::SetComp: ok = comprehension(e, 1); break;
     case Kind::DictComp: ok = comprehension(e, 2); break;
     case Kind::JoinedStr: {
@@ -1853,7 +1866,10 @@ bool Codegen::stmt(Node* s) {
 // with the outermost iterator as its one argument (.0).
 bool Codegen::comprehension(Node* e, int type) {
   static const char* const kNames[] = {"<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"};
-  size_t gens_field = type == 0 ? F(ListComp, generators) : type == 1 ? F(SetComp, generators) : F(DictComp, generators);
+  size_t gens_field = type == 0   ? F(ListComp, generators)
+                      : type == 1 ? F(SetComp, generators)
+                      : type == 2 ? F(DictComp, generators)
+                                  : F(GeneratorExp, generators);
   auto& gens = e->list(gens_field);
   for (Node* g : gens) {
     if (g->integer(F(comprehension, is_async))) return unsupported(e);
@@ -1861,18 +1877,26 @@ bool Codegen::comprehension(Node* e, int type) {
   auto it = tables_.find(e);
   if (it == tables_.end()) return fail(e, "internal error: no symbol table for the comprehension");
   const SymbolTable* ste = it->second;
-  if (ste->generator || ste->coroutine) return unsupported(e);
+  if (ste->coroutine || (ste->generator && type != 3)) return unsupported(e);
   std::string qualname = qualname_for(kNames[type]);
   bool nested = u().ste->type == BlockType::kFunction || (u().code->flags & kNested);
-  Node* elt = type == 2 ? e->node(F(DictComp, key)) : e->node(type == 0 ? F(ListComp, elt) : F(SetComp, elt));
+  Node* elt = type == 2   ? e->node(F(DictComp, key))
+              : type == 3 ? e->node(F(GeneratorExp, elt))
+                          : e->node(type == 0 ? F(ListComp, elt) : F(SetComp, elt));
   Node* val = type == 2 ? e->node(F(DictComp, value)) : nullptr;
   enter(ste, kNames[type], qualname, e->loc.lineno);
   u().code->argcount = 1;
-  u().code->flags = kOptimized | kNewLocals | (nested ? kNested : 0);
+  u().code->flags = kOptimized | kNewLocals | (nested ? kNested : 0) | (type == 3 ? kGenerator : 0);
   set_pos(e);
-  emit(type == 0 ? Op::BUILD_LIST : type == 1 ? Op::BUILD_SET : Op::BUILD_MAP, 0);
+  if (type != 3) emit(type == 0 ? Op::BUILD_LIST : type == 1 ? Op::BUILD_SET : Op::BUILD_MAP, 0);
   if (!comprehension_generator(gens, 0, 0, elt, val, type)) return false;
-  emit(Op::RETURN_VALUE);
+  if (type != 3) {
+    emit(Op::RETURN_VALUE);
+  } else {
+    // A generator expression ends with the implicit `return None`.
+    emit_noline(static_cast<int>(Op::LOAD_CONST), add_const(Const{}));
+    emit_noline(static_cast<int>(Op::RETURN_VALUE));
+  }
   std::vector<std::string> child_free = u().freevars;
   auto child = exit_scope();
   if (!child) return false;
@@ -1934,6 +1958,12 @@ bool Codegen::comprehension_generator(const std::vector<Node*>& gens, size_t ind
       case 1:
         if (!expr(elt)) return false;
         emit(Op::SET_ADD, depth + 1);
+        break;
+      case 3:
+        if (!expr(elt)) return false;
+        emit(Op::YIELD_VALUE);
+        emit(Op::RESUME, 1);
+        emit(Op::POP_TOP);
         break;
       default:
         if (!expr(elt) || !expr(val)) return false;
@@ -2557,10 +2587,11 @@ bool Codegen::function(Node* s, bool lambda) {
   code.flags = kOptimized | kNewLocals | (nested ? kNested : 0) |
                (args->opt(F(arguments, vararg)) ? kVarargs : 0) |
                (args->opt(F(arguments, kwarg)) ? kVarkeywords : 0);
-  if (ste->generator || ste->coroutine) {
+  if (ste->coroutine) {
     units_.pop_back();
     return unsupported(s);
   }
+  if (ste->generator) code.flags |= kGenerator;
   if (lambda) {
     add_const(Const{});  // co_consts[0]: lambdas have no docstring
     if (!expr(s->node(F(Lambda, body)))) return false;
@@ -3189,6 +3220,13 @@ bool Codegen::assemble(Unit& unit) {
     for (auto [off, old] : cells) {
       prefix.push_back(Instr{static_cast<int>(Op::MAKE_CELL), old, nullptr, {}});
     }
+  }
+  if (code.flags & (kGenerator | kCoroutine | kAsyncGenerator)) {
+    // The call makes the generator and returns it; the first resume
+    // continues at the POP_TOP (insert_prefix_instructions).
+    Position at{code.firstlineno, code.firstlineno, -1, -1};
+    prefix.push_back(Instr{static_cast<int>(Op::RETURN_GENERATOR), 0, nullptr, at});
+    prefix.push_back(Instr{static_cast<int>(Op::POP_TOP), 0, nullptr, Position{code.firstlineno, code.firstlineno, -1, -1}});
   }
   if (!order.empty()) {
     auto& in = order.front()->instrs;

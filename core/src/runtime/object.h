@@ -407,6 +407,7 @@ struct Types {
       *method, *module, *iter, *dict_keys, *dict_values, *dict_items, *staticmethod, *classmethod,
       *property;
   Type* generic_alias = nullptr;  // list[int] and friends, made on first use
+  Type* generator = nullptr;      // set up by the VM
   // Exceptions.
   Type *BaseException, *SystemExit, *KeyboardInterrupt, *GeneratorExit, *Exception,
       *StopIteration, *ArithmeticError, *FloatingPointError, *OverflowError, *ZeroDivisionError,
@@ -454,6 +455,7 @@ struct Interp {
   // one branch the loop takes for every instruction.
   bool hooks = false;
   bool step_limit_hit = false;
+  bool suspended = false;  // the last run_frame stopped at a yield, not a return
   Frame* frame = nullptr;      // the innermost running frame
   std::vector<Type*> static_types;  // built-in types, freed last
   std::vector<std::string> argv;

@@ -103,6 +103,11 @@ Frame* new_frame(Interp& in, CodeObj* code, DictObj* globals, DictObj* builtins,
 
 void free_frame(Interp& in, Frame* f) {
   clear_frame(in, f);
+  if (f->heap) {
+    f->done = true;  // the generator keeps the memory
+    f->sp = f->stack;
+    return;
+  }
   frame_stack(in).pop(f);
 }
 
@@ -1345,8 +1350,8 @@ dispatch_opcode:
   TARGET(FOR_ITER) {
     Object* it = TOP();
     Object* v;
-    auto* io = static_cast<IterObj*>(it);
-    if (it->type == in.t.iter && io->kind == IterObj::kRange) {
+    auto* io = it->type == in.t.iter ? static_cast<IterObj*>(it) : nullptr;
+    if (io && io->kind == IterObj::kRange) {
       if (io->step > 0 ? io->pos < io->stop : io->pos > io->stop) {
         v = new_int(in, io->pos);
         io->pos += io->step;
@@ -1471,7 +1476,8 @@ dispatch_opcode:
       args = sp - nargs;
       a = Args{args, static_cast<size_t>(nargs) - nkw, kwnames};
     }
-    if (callable->type == in.t.function) {
+    if (callable->type == in.t.function &&
+        !(static_cast<FunctionObj*>(callable)->code->code->flags & compile::kGenerator)) {
       auto* fn = static_cast<FunctionObj*>(callable);
       Frame* nf = frame_for_call(in, fn, a);
       if (!nf) goto error;
@@ -1564,6 +1570,18 @@ dispatch_opcode:
   TARGET(RETURN_VALUE) {
     retval = POP();
     goto return_from_frame;
+  }
+
+  TARGET(RETURN_GENERATOR) {
+    // The generator was made by the call; the frame stops here until the
+    // first resume, which pushes None for the POP_TOP that follows.
+    retval = incref(in.None);
+    goto suspend_frame;
+  }
+
+  TARGET(YIELD_VALUE) {
+    retval = POP();
+    goto suspend_frame;
   }
 
   TARGET(FORMAT_VALUE) {
@@ -1767,8 +1785,6 @@ dispatch_opcode:
   MISSING(GET_AWAITABLE)
   MISSING(ASYNC_GEN_WRAP)
   MISSING(GET_YIELD_FROM_ITER)
-  MISSING(RETURN_GENERATOR)
-  MISSING(YIELD_VALUE)
   MISSING(SEND)
   goto unknown_opcode;
 
@@ -1781,6 +1797,18 @@ unknown_opcode:
   in.raise(in.t.SystemError, std::string("pylife's VM cannot run ") + std::string(compile::op_info(static_cast<uint8_t>(opcode)).name) +
                                  " yet");
   goto error;
+
+suspend_frame: {
+  // Only generator frames suspend, and they always run as entry frames.
+  SAVE_FRAME();
+  if (in.observer) frame_event(in, f, false, retval, false);
+  in.frame = f->back;
+  --in.depth;
+  --in.native_depth;
+  --in.eval_depth;
+  in.suspended = true;
+  return retval;
+}
 
 return_from_frame: {
   Frame* done = f;
@@ -1854,7 +1882,167 @@ Frame* make_class_frame(Interp& in, FunctionObj* fn, DictObj* ns) {
   return new_frame(in, fn->code, fn->globals, fn->builtins, ns, fn);
 }
 
+// ---- generators ----------------------------------------------------------------------
+
+GenObj::~GenObj() {
+  if (frame) {
+    if (!frame->done) {
+      Interp& in = *type->interp;
+      clear_frame(in, frame);
+    }
+    delete frame;
+  }
+  xdecref(name);
+  xdecref(qualname);
+}
+
+void GenObj::referents(std::vector<Object*>& out) const {
+  if (frame && !frame->done) {
+    int n = frame->code->nlocals + frame->code->ncells + frame->code->nfrees;
+    for (int i = 0; i < n; ++i) {
+      if (frame->fast[i]) out.push_back(frame->fast[i]);
+    }
+  }
+}
+
+namespace {
+
+// Calls generator function [fn]: a heap frame runs to RETURN_GENERATOR
+// (copying free variables, making cells) and the generator owns it.
+Object* make_generator(Interp& in, FunctionObj* fn, const Args& args) {
+  CodeObj* code = fn->code;
+  int n = code->nlocals + code->ncells + code->nfrees;
+  size_t nslots = static_cast<size_t>(n + code->code->stacksize + 2);
+  auto* gen = in.alloc<GenObj>(in.t.generator);
+  gen->slots = std::make_unique<Object*[]>(nslots);
+  Frame* f = new Frame();
+  f->heap = true;
+  f->fast = gen->slots.get();
+  f->nslots = nslots;
+  f->code = static_cast<CodeObj*>(incref(code));
+  f->globals = static_cast<DictObj*>(incref(fn->globals));
+  f->builtins = static_cast<DictObj*>(incref(fn->builtins));
+  f->func = static_cast<FunctionObj*>(incref(fn));
+  for (int i = 0; i < n; ++i) f->fast[i] = nullptr;
+  f->stack = f->fast + n;
+  f->sp = f->stack;
+  gen->frame = f;
+  gen->name = incref(fn->name);
+  gen->qualname = incref(fn->qualname);
+  if (!bind_args(in, fn, f, args)) {
+    decref(gen);
+    return nullptr;
+  }
+  Object* r = run_frame(in, f);  // stops at RETURN_GENERATOR
+  if (!r) {
+    decref(gen);
+    return nullptr;
+  }
+  decref(r);
+  in.suspended = false;
+  return gen;
+}
+
+GenObj* G(Object* o) { return static_cast<GenObj*>(o); }
+
+Object* gen_next_slot(Interp& in, Object* o) {
+  Object* returned = nullptr;
+  Object* r = gen_resume(in, G(o), in.None, &returned);
+  xdecref(returned);  // iteration ignores the return value
+  return r;
+}
+
+Object* gen_send(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "send", args, 1, 1)) return nullptr;
+  if (!G(self)->started && args.items[0] != in.None) {
+    return in.raise(in.t.TypeError, "can't send non-None value to a just-started generator");
+  }
+  Object* returned = nullptr;
+  Object* r = gen_resume(in, G(self), args.items[0], &returned);
+  if (r || in.error()) return r;
+  // Returned: StopIteration carries the value.
+  std::vector<Object*> items;
+  if (returned && returned != in.None) items.push_back(incref(returned));
+  xdecref(returned);
+  return in.raise_obj(new_exception(in, in.t.StopIteration, new_tuple(in, std::move(items))));
+}
+
+Object* gen_close(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "close", args, 0, 0)) return nullptr;
+  // Finishes the generator (its pending finally blocks do not run yet).
+  GenObj* g = G(self);
+  if (g->frame && !g->frame->done) {
+    clear_frame(in, g->frame);
+    g->frame->done = true;
+  }
+  return incref(in.None);
+}
+
+Object* gen_repr(Interp& in, Object* o) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+  return new_str(in, "<generator object " + utf8(G(o)->qualname) + " at " + buf + ">");
+}
+
+Object* gen_iter(Interp&, Object* o) { return incref(o); }
+
+Object* gen_getattr(Interp& in, Object* o, StrObj* name) {
+  if (name->s == U"__name__") return incref(G(o)->name);
+  if (name->s == U"__qualname__") return incref(G(o)->qualname);
+  if (name->s == U"gi_running") return new_bool(in, G(o)->running);
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'generator' object has no attribute '" + utf8(name) + "'");
+}
+
+}  // namespace
+
+Object* gen_resume(Interp& in, GenObj* gen, Object* value, Object** returned) {
+  *returned = nullptr;
+  Frame* f = gen->frame;
+  if (!f || f->done) return nullptr;  // exhausted
+  if (gen->running) return in.raise(in.t.ValueError, "generator already executing");
+  gen->running = true;
+  gen->started = true;
+  *f->sp++ = incref(value);
+  in.suspended = false;
+  Object* r = run_frame(in, f);
+  gen->running = false;
+  if (r && in.suspended) {
+    in.suspended = false;
+    return r;
+  }
+  // Returned or raised: the frame is finished.
+  if (r) {
+    *returned = r;
+    return nullptr;
+  }
+  if (in.matches(in.t.StopIteration)) {
+    // PEP 479: a StopIteration escaping a generator is an error.
+    Object* cause = in.fetch_error();
+    in.raise(in.t.RuntimeError, "generator raised StopIteration");
+    auto* e = static_cast<ExceptionObj*>(in.exc);
+    e->cause = cause;
+    e->context = incref(cause);
+    e->suppress_context = true;
+  }
+  return nullptr;
+}
+
+void init_generator_type(Interp& in) {
+  Type* t = new_static_type(in, "generator", in.t.object);
+  t->repr = gen_repr;
+  t->iter = gen_iter;
+  t->next = gen_next_slot;
+  t->getattr = gen_getattr;
+  t->basetype = false;
+  add_method(in, t, "send", gen_send);
+  add_method(in, t, "close", gen_close);
+  in.t.generator = t;
+}
+
 Object* call_function(Interp& in, FunctionObj* fn, const Args& args) {
+  if (fn->code->code->flags & compile::kGenerator) return make_generator(in, fn, args);
   Frame* f = frame_for_call(in, fn, args);
   if (!f) return nullptr;
   return run_frame(in, f);

@@ -28,13 +28,29 @@ struct Frame {
   bool entry = false;        // returning from it leaves the C++ loop
   Object* kwnames = nullptr;  // from KW_NAMES, for the next CALL (borrowed const)
   size_t nslots = 0;
+  bool heap = false;  // a generator's frame: owned by the generator, not the frame stack
+  bool done = false;  // a heap frame whose code has finished (cleared)
 };
+
 
 }  // namespace pylife::runtime
 
 namespace pylife::vm {
 
 using namespace runtime;
+
+// A generator: its own frame, suspended at a YIELD_VALUE (or before the
+// first instruction) between resumptions.
+struct GenObj : Object {
+  Frame* frame = nullptr;
+  std::unique_ptr<Object*[]> slots;
+  Object* name = nullptr;
+  Object* qualname = nullptr;
+  bool running = false;
+  bool started = false;
+  ~GenObj() override;
+  void referents(std::vector<Object*>& out) const override;
+};
 
 // A chunked LIFO allocator for frames and their slots.
 class FrameStack {
@@ -52,6 +68,11 @@ class FrameStack {
   size_t current_ = 0;
   std::vector<Frame*> free_;
 };
+
+// Resumes [gen] with [value] pushed (send): the yielded value, or null when
+// it returned (with [*returned] set to the return value) or raised.
+Object* gen_resume(Interp& in, GenObj* gen, Object* value, Object** returned);
+void init_generator_type(Interp& in);
 
 // Runs [code] as a module body or exec() with [globals] and [locals].
 Object* eval_code(Interp& in, CodeObj* code, DictObj* globals, Object* locals);

@@ -754,6 +754,7 @@ int handle_uncaught(Interp& in, Object* exc) {
 
 void init_vm_builtins(Interp& in) {
   in.call_function = call_function;
+  init_generator_type(in);
   DictObj* b = in.builtins;
   dict_set_str(in, b, "globals", new_builtin(in, "globals", b_globals, nullptr));
   dict_set_str(in, b, "locals", new_builtin(in, "locals", b_locals, nullptr));

@@ -32,3 +32,10 @@ def fmt(a, b):
 y = {1, 2, 3}
 z = 2 in {1, 2, 3}
 w = (1 + 2j) * 3, 2 ** -1, 7.5 // 2, True + 1, 1 and 2, 0 or 3
+def gen(n):
+    total = 0
+    for i in range(n):
+        got = yield i * i
+        total += got or 0
+    return total
+squares = sum(v * v for v in range(10) if v % 3)
