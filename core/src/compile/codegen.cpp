@@ -4,6 +4,7 @@
 // jump threading, unreachable and empty block removal), laid out, and
 // assembled into co_code with inline caches and EXTENDED_ARG.
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -250,6 +251,21 @@ class Codegen {
     emit(Op::RERAISE, 1);
   }
   void unset_loc() { u().pos = Position{}; }
+  // update_start_location_to_match_attr: an attribute spanning lines is
+  // located at its last line, where the attribute name is.
+  void attr_location(const Node* e) {
+    Position& p = u().pos;
+    if (p.line != e->loc.end_lineno) {
+      p.line = e->loc.end_lineno;
+      int len = static_cast<int>(unicode::count_code_points(const_cast<Node*>(e)->str(F(Attribute, attr))));
+      if (len <= e->loc.end_col_offset) {
+        p.col = e->loc.end_col_offset - len;
+      } else {
+        p.col = p.end_col = -1;
+      }
+      p.end_line = std::max(p.line, p.end_line);
+    }
+  }
   void label_exception_targets(Unit& unit);
   void clean_block(std::vector<Block*>& order, size_t bi);
   bool sequence(Node* e, Op build, size_t elts_field);
@@ -752,6 +768,14 @@ bool beyond(Kind, const Const&, const Const&) {
 std::optional<Const> constant_of(Node* e) {
   switch (e->kind) {
     case Kind::Constant: return Const::from_ast(e->constant(F(Constant, value)));
+    case Kind::Name:
+      // ast_opt: __debug__ is the constant True (no -O).
+      if (e->str(F(Name, id)) == "__debug__" && e->node(F(Name, ctx))->kind == Kind::Load) {
+        Const t;
+        t.kind = Const::Kind::kTrue;
+        return t;
+      }
+      return std::nullopt;
     case Kind::UnaryOp: {
       auto v = constant_of(e->node(F(UnaryOp, operand)));
       if (!v) return std::nullopt;
@@ -888,6 +912,7 @@ bool Codegen::expr(Node* e) {
     case Kind::Attribute: {
       ok = expr(e->node(F(Attribute, value)));
       set_pos(e);
+      attr_location(e);
       int i = add_name(mangle(u().private_name, e->str(F(Attribute, attr))));
       Kind ctx = e->node(F(Attribute, ctx))->kind;
       emit(ctx == Kind::Load    ? Op::LOAD_ATTR
@@ -1497,6 +1522,7 @@ bool Codegen::assign_target(Node* t) {
       if (t->kind == Kind::Attribute) {
         if (!expr(t->node(F(Attribute, value)))) return false;
         set_pos(t);
+        attr_location(t);
         emit(Op::STORE_ATTR, add_name(mangle(u().private_name, t->str(F(Attribute, attr)))));
       } else {
         if (!expr(t->node(F(Subscript, value))) || !expr(t->node(F(Subscript, slice))))
@@ -1751,13 +1777,20 @@ bool Codegen::stmt(Node* s) {
     case Kind::Global:
     case Kind::Nonlocal: return true;  // declarations only
     case Kind::Delete: {
-      for (Node* t : s->list(F(Delete, targets))) {
+      // `del (a, b)` deletes each element, in order (VISIT_SEQ in Del context).
+      std::function<bool(Node*)> del = [&](Node* t) {
         set_pos(t);
-        if (t->kind == Kind::Name) {
-          if (!name_op(t->str(F(Name, id)), Kind::Del)) return false;
-        } else if (!expr(t)) {
-          return false;
+        if (t->kind == Kind::Name) return name_op(t->str(F(Name, id)), Kind::Del);
+        if (t->kind == Kind::Tuple || t->kind == Kind::List) {
+          for (Node* x : t->list(t->kind == Kind::Tuple ? F(Tuple, elts) : F(List, elts))) {
+            if (!del(x)) return false;
+          }
+          return true;
         }
+        return expr(t);
+      };
+      for (Node* t : s->list(F(Delete, targets))) {
+        if (!del(t)) return false;
       }
       return true;
     }
