@@ -422,7 +422,7 @@ DictViewObj::~DictViewObj() { decref(dict); }
 // ---- abstract protocol ------------------------------------------------------------
 
 Object* repr(Interp& in, Object* o) {
-  if (in.native_depth > 3000) {
+  if (in.native_depth > kMaxNativeDepth) {
     return in.raise(in.t.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
   }
   if (!o->type->repr) {
@@ -524,7 +524,7 @@ Object* compare(Interp& in, Object* a, Object* b, int op) {
       return new_bool(in, r);
     }
   }
-  if (in.native_depth > 3000) {
+  if (in.native_depth > kMaxNativeDepth) {
     return in.raise(in.t.RecursionError, "maximum recursion depth exceeded in comparison");
   }
   ++in.native_depth;
@@ -594,7 +594,7 @@ const char* const kBinSymbols[] = {"+", "&", "//", "<<", "@", "*", "%", "|",
 Object* binary_op(Interp& in, Object* a, Object* b, int op) {
   int base = op >= kInplace ? op - kInplace : op;
   Object* r = nullptr;
-  if (in.native_depth > 3000) {
+  if (in.native_depth > kMaxNativeDepth) {
     return in.raise(in.t.RecursionError, "maximum recursion depth exceeded");
   }
   ++in.native_depth;
@@ -667,7 +667,7 @@ Object* call(Interp& in, Object* callable, const Args& args) {
   if (!callable->type->call) {
     return in.raise(in.t.TypeError, "'" + type_name(callable) + "' object is not callable");
   }
-  if (in.native_depth > 3000) {
+  if (in.native_depth > kMaxNativeDepth) {
     return in.raise(in.t.RecursionError, "maximum recursion depth exceeded while calling a Python object");
   }
   ++in.native_depth;

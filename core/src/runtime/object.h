@@ -422,6 +422,19 @@ struct Types {
 
 struct Frame;  // the VM's
 
+// How deep C++ may nest for the program (repr of nested containers,
+// comparisons, calls through built-ins).  In wasm the engine's own stack
+// (about 1 MB in node and browsers) holds every wasm frame, so the limits
+// there are much lower; the Python recursion limit is separate and applies
+// to Python-to-Python calls, which never nest C++ frames.
+#if defined(__EMSCRIPTEN__)
+inline constexpr int kMaxNativeDepth = 400;
+inline constexpr int kMaxEvalDepth = 100;
+#else
+inline constexpr int kMaxNativeDepth = 3000;
+inline constexpr int kMaxEvalDepth = 1100;
+#endif
+
 struct Interp {
   Host host;
   Types t{};

@@ -584,8 +584,6 @@ bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) 
 #define PYLIFE_EVENT_HOOKS 1
 #endif
 
-// Nested C++ evaluations allowed (see run_frame).
-constexpr int kMaxNativeDepth = 1100;
 
 // The loop.  [entry] is set up (arguments bound); it runs until [entry]
 // returns or raises out.
@@ -593,7 +591,7 @@ Object* run_frame(Interp& in, Frame* entry) {
   // Python-to-Python calls stay in one loop; calls through built-ins nest
   // C++ frames, bounded here (the Python frame limit usually comes first,
   // as in CPython) so the C++ stack never overflows, natively or in wasm.
-  if (in.eval_depth >= kMaxNativeDepth) {
+  if (in.eval_depth >= kMaxEvalDepth) {
     free_frame(in, entry);
     return in.raise(in.t.RecursionError, "maximum recursion depth exceeded");
   }
