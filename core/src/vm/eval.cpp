@@ -655,6 +655,11 @@ Object* run_frame(Interp& in, Frame* entry) {
 #define DISPATCH() goto dispatch
 #endif
 
+  if (entry->throw_pending) {  // gen.throw(): raise at the suspended yield
+    entry->throw_pending = false;
+    goto error;
+  }
+
 dispatch:
   f->lasti = next;
   opcode = code[2 * next];
@@ -1882,12 +1887,26 @@ Frame* make_class_frame(Interp& in, FunctionObj* fn, DictObj* ns) {
 
 // ---- generators ----------------------------------------------------------------------
 
+namespace {
+bool close_generator(Interp& in, GenObj* g);
+}  // namespace
+
 GenObj::~GenObj() {
   if (frame) {
-    if (!frame->done) {
-      Interp& in = *type->interp;
-      clear_frame(in, frame);
+    Interp& in = *type->interp;
+    if (!frame->done && started && !running) {
+      // Finalization closes a suspended generator (its finally blocks
+      // run), with any exception being raised elsewhere set aside.
+      Object* saved = in.fetch_error();
+      if (!close_generator(in, this)) {
+        Object* e = in.fetch_error();
+        in.write_stderr("Exception ignored in: <generator object " + utf8(qualname) + ">\n" + e->type->name +
+                        ": " + exception_str(in, e) + "\n");
+        decref(e);
+      }
+      in.exc = saved;
     }
+    if (!frame->done) clear_frame(in, frame);
     delete frame;
   }
   xdecref(name);
@@ -1965,14 +1984,71 @@ Object* gen_send(Interp& in, Object* self, const Args& args) {
   return in.raise_obj(new_exception(in, in.t.StopIteration, new_tuple(in, std::move(items))));
 }
 
-Object* gen_close(Interp& in, Object* self, const Args& args) {
-  if (!arg_count(in, "close", args, 0, 0)) return nullptr;
-  // Finishes the generator (its pending finally blocks do not run yet).
-  GenObj* g = G(self);
+// Finishes a generator that never ran: nothing to unwind.
+void finish_unstarted(Interp& in, GenObj* g) {
   if (g->frame && !g->frame->done) {
     clear_frame(in, g->frame);
     g->frame->done = true;
   }
+}
+
+// gen.throw(exc): raises [exc] (owned) at the suspended yield.
+Object* throw_into(Interp& in, GenObj* g, Object* exc) {
+  if (!g->frame || g->frame->done || !g->started) {
+    finish_unstarted(in, g);
+    return in.raise_obj(exc);
+  }
+  in.raise_obj(exc);
+  Object* returned = nullptr;
+  Object* r = gen_resume(in, g, nullptr, &returned);
+  if (r || in.error()) return r;
+  std::vector<Object*> items;
+  if (returned && returned != in.None) items.push_back(incref(returned));
+  xdecref(returned);
+  return in.raise_obj(new_exception(in, in.t.StopIteration, new_tuple(in, std::move(items))));
+}
+
+Object* gen_throw(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "throw", args, 1, 3)) return nullptr;
+  Object* typ = args.items[0];
+  Object* exc;
+  if (is_type(typ, in.t.type) && static_cast<Type*>(typ)->is_exception) {
+    exc = args.npos > 1 && args.items[1] != in.None ? call1(in, typ, args.items[1]) : call0(in, typ);
+    if (!exc) return nullptr;
+  } else if (is_type(typ, in.t.BaseException)) {
+    exc = incref(typ);
+  } else {
+    return in.raise(in.t.TypeError, "exceptions must be classes or instances deriving from BaseException, not " +
+                                        type_name(typ));
+  }
+  return throw_into(in, G(self), exc);
+}
+
+// gen.close(): GeneratorExit at the yield, so finally blocks and with
+// statements inside the generator finish.
+bool close_generator(Interp& in, GenObj* g) {
+  if (!g->frame || g->frame->done) return true;
+  if (!g->started) {
+    finish_unstarted(in, g);
+    return true;
+  }
+  Object* exit = new_exception(in, in.t.GeneratorExit, incref(in.empty_tuple));
+  Object* r = throw_into(in, g, exit);
+  if (r) {
+    decref(r);
+    in.raise(in.t.RuntimeError, "generator ignored GeneratorExit");
+    return false;
+  }
+  if (in.matches(in.t.GeneratorExit) || in.matches(in.t.StopIteration)) {
+    in.clear_error();
+    return true;
+  }
+  return false;
+}
+
+Object* gen_close(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "close", args, 0, 0)) return nullptr;
+  if (!close_generator(in, G(self))) return nullptr;
   return incref(in.None);
 }
 
@@ -2002,7 +2078,11 @@ Object* gen_resume(Interp& in, GenObj* gen, Object* value, Object** returned) {
   if (gen->running) return in.raise(in.t.ValueError, "generator already executing");
   gen->running = true;
   gen->started = true;
-  *f->sp++ = incref(value);
+  if (value) {
+    *f->sp++ = incref(value);
+  } else {
+    f->throw_pending = true;
+  }
   in.suspended = false;
   Object* r = run_frame(in, f);
   gen->running = false;
@@ -2036,6 +2116,7 @@ void init_generator_type(Interp& in) {
   t->basetype = false;
   add_method(in, t, "send", gen_send);
   add_method(in, t, "close", gen_close);
+  add_method(in, t, "throw", gen_throw);
   in.t.generator = t;
 }
 

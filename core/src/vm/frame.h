@@ -30,6 +30,7 @@ struct Frame {
   size_t nslots = 0;
   bool heap = false;  // a generator's frame: owned by the generator, not the frame stack
   bool done = false;  // a heap frame whose code has finished (cleared)
+  bool throw_pending = false;  // resume by raising the pending exception (gen.throw)
 };
 
 
@@ -69,8 +70,10 @@ class FrameStack {
   std::vector<Frame*> free_;
 };
 
-// Resumes [gen] with [value] pushed (send): the yielded value, or null when
-// it returned (with [*returned] set to the return value) or raised.
+// Resumes [gen] with [value] pushed (send), or, when [value] is null, by
+// raising the interpreter's pending exception at the yield (throw): the
+// yielded value, or null when it returned (with [*returned] set to the
+// return value) or raised.
 Object* gen_resume(Interp& in, GenObj* gen, Object* value, Object** returned);
 void init_generator_type(Interp& in);
 
