@@ -37,6 +37,7 @@ enum Pseudo : int {
   kSetupCleanup,  // ... and the offset of the raising instruction (lasti)
   kSetupWith,     // as kSetupCleanup, for a with statement's __exit__
   kPopBlock,
+  kJumpNoInterrupt,  // JUMP_FORWARD / JUMP_BACKWARD_NO_INTERRUPT
 };
 
 bool is_block_push(int op) { return op == kSetupFinally || op == kSetupCleanup || op == kSetupWith; }
@@ -74,7 +75,7 @@ bool is_scope_exit(int op) {
          op == static_cast<int>(Op::RERAISE);
 }
 bool is_unconditional(int op) {
-  return op == kJump || is_scope_exit(op);
+  return op == kJump || op == kJumpNoInterrupt || is_scope_exit(op);
 }
 
 // The unsupported-construct and compile errors.
@@ -1039,6 +1040,25 @@ bool Codegen::expr(Node* e) {
     case Kind::Lambda: ok = function(e, true); break;
     case Kind::ListComp: ok = comprehension(e, 0); break;
     case Kind::GeneratorExp: ok = comprehension(e, 3); break;
+    case Kind::YieldFrom: {
+      if (u().ste->type != BlockType::kFunction) return fail(e, "'yield' outside function");
+      if (!expr(e->node(F(YieldFrom, value)))) return false;
+      set_pos(e);
+      emit(Op::GET_YIELD_FROM_ITER);
+      load_none();
+      // compiler_add_yield_from: SEND until the iterator is exhausted.
+      Block* start = new_block();
+      Block* resume = new_block();
+      Block* exit = new_block();
+      use(start);
+      emit(static_cast<int>(Op::SEND), 0, exit);
+      use(resume);
+      emit(Op::YIELD_VALUE);
+      emit(Op::RESUME, 2);
+      emit(kJumpNoInterrupt, 0, start);
+      use(exit);
+      break;
+    }
     case Kind::Yield: {
       if (u().ste->type != BlockType::kFunction) return fail(e, "'yield' outside function");
       if (Node* v = e->opt(F(Yield, value))) {
@@ -2969,7 +2989,7 @@ void Codegen::optimize(Unit& unit) {
   for (Block* b : order) {
     if (b->instrs.empty()) continue;
     Instr& last_ins = b->instrs.back();
-    if (last_ins.op == kJump) {
+    if (last_ins.op == kJump || last_ins.op == kJumpNoInterrupt) {
       Block* n = first_live(b->next);
       Block* t = first_live(last_ins.target);
       if (n == t) b->instrs.pop_back();
@@ -3026,6 +3046,7 @@ void Codegen::label_exception_targets(Unit& unit) {
   auto effect = [](const Instr& x, bool jump) {
     switch (x.op) {
       case kJump:
+      case kJumpNoInterrupt:
       case kPopBlock: return 0;
       case kPopJumpIfFalse:
       case kPopJumpIfTrue:
@@ -3328,6 +3349,8 @@ bool Codegen::assemble(Unit& unit) {
           int op = ins.op;
           if (ins.op == kJump)
             op = static_cast<int>(backward ? Op::JUMP_BACKWARD : Op::JUMP_FORWARD);
+          if (ins.op == kJumpNoInterrupt)
+            op = static_cast<int>(backward ? Op::JUMP_BACKWARD_NO_INTERRUPT : Op::JUMP_FORWARD);
           if (ins.op == kPopJumpIfFalse) {
             op = static_cast<int>(backward ? Op::POP_JUMP_BACKWARD_IF_FALSE
                                            : Op::POP_JUMP_FORWARD_IF_FALSE);

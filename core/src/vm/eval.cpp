@@ -1582,6 +1582,60 @@ dispatch_opcode:
     goto suspend_frame;
   }
 
+  TARGET(GET_YIELD_FROM_ITER) {
+    Object* v = TOP();
+    if (v->type != in.t.generator) {
+      Object* it = get_iter(in, v);
+      if (!it) goto error;
+      SET_TOP(it);
+      decref(v);
+    }
+    DISPATCH();
+  }
+
+  TARGET(SEND) {
+    // Passes the sent value to the sub-iterator of `yield from`: its next
+    // value is yielded, or its return value ends the loop.
+    Object* v = POP();
+    Object* receiver = TOP();
+    Object* result = nullptr;
+    Object* returned = nullptr;
+    if (receiver->type == in.t.generator) {
+      result = gen_resume(in, static_cast<GenObj*>(receiver), v, &returned);
+    } else if (v == in.None) {
+      result = iter_next(in, receiver);
+      if (!result && in.matches(in.t.StopIteration)) {
+        Object* e = in.fetch_error();
+        auto& items = static_cast<TupleObj*>(static_cast<ExceptionObj*>(e)->args)->items;
+        returned = incref(items.empty() ? in.None : items[0]);
+        decref(e);
+      }
+    } else {
+      Object* send = getattr(in, receiver, "send");
+      if (send) {
+        result = call1(in, send, v);
+        decref(send);
+      }
+      if (!result && in.matches(in.t.StopIteration)) {
+        Object* e = in.fetch_error();
+        auto& items = static_cast<TupleObj*>(static_cast<ExceptionObj*>(e)->args)->items;
+        returned = incref(items.empty() ? in.None : items[0]);
+        decref(e);
+      }
+    }
+    decref(v);
+    if (result) {
+      PUSH(result);
+      DISPATCH();
+    }
+    if (in.error()) goto error;
+    // Exhausted: its return value replaces it.
+    SET_TOP(returned ? returned : incref(in.None));
+    decref(receiver);
+    next += oparg;
+    DISPATCH();
+  }
+
   TARGET(YIELD_VALUE) {
     retval = POP();
     goto suspend_frame;
@@ -1787,8 +1841,6 @@ dispatch_opcode:
   MISSING(END_ASYNC_FOR)
   MISSING(GET_AWAITABLE)
   MISSING(ASYNC_GEN_WRAP)
-  MISSING(GET_YIELD_FROM_ITER)
-  MISSING(SEND)
   goto unknown_opcode;
 
 #if !defined(PYLIFE_COMPUTED_GOTO)
