@@ -111,47 +111,37 @@ void Interp::flush_stdout() {
 
 // ---- constructors ---------------------------------------------------------------
 
+namespace {
+// Pops a freed int/float cell off its free list (see dealloc) or allocates a
+// new one; either way the object comes back live with one reference.
+template <typename T>
+T* reuse_or_alloc(Interp& in, std::vector<T*>& free_list, Type* type) {
+  if (free_list.empty()) return in.alloc<T>(type);
+  T* o = free_list.back();
+  free_list.pop_back();
+  o->refcnt = 1;
+  ++in.live_objects;
+  return o;
+}
+}  // namespace
+
 Object* new_int(Interp& in, int64_t v) {
   if (v >= -5 && v <= 256 && in.small_ints[v + 5]) return incref(in.small_ints[v + 5]);
-  IntObj* o;
-  if (!in.free_ints.empty()) {
-    o = in.free_ints.back();
-    in.free_ints.pop_back();
-    o->refcnt = 1;
-    ++in.live_objects;
-  } else {
-    o = in.alloc<IntObj>(in.t.int_);
-  }
+  IntObj* o = reuse_or_alloc<IntObj>(in, in.free_ints, in.t.int_);
   o->small = v;
   return o;
 }
 
 Object* new_int(Interp& in, BigInt v) {
   if (v.fits_int64()) return new_int(in, v.to_int64());
-  IntObj* o;
-  if (!in.free_ints.empty()) {
-    o = in.free_ints.back();
-    in.free_ints.pop_back();
-    o->refcnt = 1;
-    ++in.live_objects;
-  } else {
-    o = in.alloc<IntObj>(in.t.int_);
-  }
+  IntObj* o = reuse_or_alloc<IntObj>(in, in.free_ints, in.t.int_);
   o->big = true;
   o->value = std::move(v);
   return o;
 }
 
 Object* new_float(Interp& in, double v) {
-  FloatObj* o;
-  if (!in.free_floats.empty()) {
-    o = in.free_floats.back();
-    in.free_floats.pop_back();
-    o->refcnt = 1;
-    ++in.live_objects;
-  } else {
-    o = in.alloc<FloatObj>(in.t.float_);
-  }
+  FloatObj* o = reuse_or_alloc<FloatObj>(in, in.free_floats, in.t.float_);
   o->value = v;
   return o;
 }
