@@ -265,25 +265,16 @@ Object* b_any_all(Interp& in, Object*, const Args& args) {
   return new_bool(in, kAll);
 }
 
-Object* b_sum(Interp& in, Object*, const Args& args) {
-  Object* a[2];
-  if (!parse_args(in, "sum", args, {"", "start"}, 1, a, 1)) return nullptr;
-  Object* acc = a[1] ? incref(a[1]) : new_int(in, 0);
-  if (is_type(acc, in.t.str)) {
-    decref(acc);
-    return in.raise(in.t.TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
-  }
-  if (is_type(acc, in.t.bytes)) {
-    decref(acc);
-    return in.raise(in.t.TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
-  }
-  Object* it = get_iter(in, a[0]);
+// acc = acc <op> x for each x of `iterable`, left to right (sum, math.prod).
+// Takes the reference to `acc`; returns the result or nullptr with the error set.
+Object* accumulate(Interp& in, Object* acc, Object* iterable, int op) {
+  Object* it = get_iter(in, iterable);
   if (!it) {
     decref(acc);
     return nullptr;
   }
   while (Object* x = iter_next(in, it)) {
-    Object* r = binary_op(in, acc, x, kAdd);
+    Object* r = binary_op(in, acc, x, op);
     decref(x);
     decref(acc);
     if (!r) {
@@ -298,6 +289,21 @@ Object* b_sum(Interp& in, Object*, const Args& args) {
     return nullptr;
   }
   return acc;
+}
+
+Object* b_sum(Interp& in, Object*, const Args& args) {
+  Object* a[2];
+  if (!parse_args(in, "sum", args, {"", "start"}, 1, a, 1)) return nullptr;
+  Object* acc = a[1] ? incref(a[1]) : new_int(in, 0);
+  if (is_type(acc, in.t.str)) {
+    decref(acc);
+    return in.raise(in.t.TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+  }
+  if (is_type(acc, in.t.bytes)) {
+    decref(acc);
+    return in.raise(in.t.TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+  }
+  return accumulate(in, acc, a[0], kAdd);
 }
 
 template <bool kMax>
@@ -1143,27 +1149,7 @@ Object* math_prod(Interp& in, Object*, const Args& args) {
   Object* a[2];
   if (!parse_args(in, "prod", args, {"", "start"}, 1, a, 1)) return nullptr;
   Object* acc = a[1] ? incref(a[1]) : new_int(in, 1);
-  Object* it = get_iter(in, a[0]);
-  if (!it) {
-    decref(acc);
-    return nullptr;
-  }
-  while (Object* x = iter_next(in, it)) {
-    Object* r = binary_op(in, acc, x, kMul);
-    decref(x);
-    decref(acc);
-    if (!r) {
-      decref(it);
-      return nullptr;
-    }
-    acc = r;
-  }
-  decref(it);
-  if (in.error()) {
-    decref(acc);
-    return nullptr;
-  }
-  return acc;
+  return accumulate(in, acc, a[0], kMul);
 }
 
 Object* math_ulp(Interp& in, Object*, const Args& args) {
