@@ -433,6 +433,24 @@ bool unpack_ex(Interp& in, Object* seq, int before, int after, Object** out) {
   return true;
 }
 
+// A generator returned [returned] (owned, may be null): raise StopIteration
+// carrying it, as send() and throw() report a return.
+Object* raise_stop_iteration(Interp& in, Object* returned) {
+  std::vector<Object*> items;
+  if (returned && returned != in.None) items.push_back(incref(returned));
+  xdecref(returned);
+  return in.raise_obj(new_exception(in, in.t.StopIteration, new_tuple(in, std::move(items))));
+}
+
+// Takes the pending StopIteration and returns its value (new reference).
+Object* take_stop_iteration_value(Interp& in) {
+  Object* e = in.fetch_error();
+  auto& items = static_cast<TupleObj*>(static_cast<ExceptionObj*>(e)->args)->items;
+  Object* value = incref(items.empty() ? in.None : items[0]);
+  decref(e);
+  return value;
+}
+
 }  // namespace
 
 // ---- events ------------------------------------------------------------------------
@@ -1604,24 +1622,14 @@ dispatch_opcode:
       result = gen_resume(in, static_cast<GenObj*>(receiver), v, &returned);
     } else if (v == in.None) {
       result = iter_next(in, receiver);
-      if (!result && in.matches(in.t.StopIteration)) {
-        Object* e = in.fetch_error();
-        auto& items = static_cast<TupleObj*>(static_cast<ExceptionObj*>(e)->args)->items;
-        returned = incref(items.empty() ? in.None : items[0]);
-        decref(e);
-      }
+      if (!result && in.matches(in.t.StopIteration)) returned = take_stop_iteration_value(in);
     } else {
       Object* send = getattr(in, receiver, "send");
       if (send) {
         result = call1(in, send, v);
         decref(send);
       }
-      if (!result && in.matches(in.t.StopIteration)) {
-        Object* e = in.fetch_error();
-        auto& items = static_cast<TupleObj*>(static_cast<ExceptionObj*>(e)->args)->items;
-        returned = incref(items.empty() ? in.None : items[0]);
-        decref(e);
-      }
+      if (!result && in.matches(in.t.StopIteration)) returned = take_stop_iteration_value(in);
     }
     decref(v);
     if (result) {
@@ -2030,10 +2038,7 @@ Object* gen_send(Interp& in, Object* self, const Args& args) {
   Object* r = gen_resume(in, G(self), args.items[0], &returned);
   if (r || in.error()) return r;
   // Returned: StopIteration carries the value.
-  std::vector<Object*> items;
-  if (returned && returned != in.None) items.push_back(incref(returned));
-  xdecref(returned);
-  return in.raise_obj(new_exception(in, in.t.StopIteration, new_tuple(in, std::move(items))));
+  return raise_stop_iteration(in, returned);
 }
 
 // Finishes a generator that never ran: nothing to unwind.
@@ -2054,10 +2059,7 @@ Object* throw_into(Interp& in, GenObj* g, Object* exc) {
   Object* returned = nullptr;
   Object* r = gen_resume(in, g, nullptr, &returned);
   if (r || in.error()) return r;
-  std::vector<Object*> items;
-  if (returned && returned != in.None) items.push_back(incref(returned));
-  xdecref(returned);
-  return in.raise_obj(new_exception(in, in.t.StopIteration, new_tuple(in, std::move(items))));
+  return raise_stop_iteration(in, returned);
 }
 
 Object* gen_throw(Interp& in, Object* self, const Args& args) {
