@@ -472,16 +472,11 @@ std::optional<Const> binary(Kind op, const Const& a, const Const& b) {
     return c.kind == Const::Kind::kInt || c.kind == Const::Kind::kFloat ||
            c.kind == Const::Kind::kComplex || is_bool(c);
   };
-  if (numeric(a) && numeric(b)) {
-    bool any_float = a.kind == Const::Kind::kFloat || b.kind == Const::Kind::kFloat;
-    bool negative_power = op == Kind::Pow && b.kind == Const::Kind::kInt && !b.text.empty() && b.text[0] == '-';
-    if (is_bool(a) || is_bool(b) || a.kind == Const::Kind::kComplex || b.kind == Const::Kind::kComplex ||
-        (any_float && (op == Kind::Pow || op == Kind::FloorDiv || op == Kind::Mod)) || negative_power) {
-      return numeric_binary(op, a, b);
-    }
-  }
   auto is_int = [](const Const& c) { return c.kind == Const::Kind::kInt; };
-  auto is_num = [&](const Const& c) { return is_int(c) || c.kind == Const::Kind::kFloat; };
+  if (numeric(a) && numeric(b)) {
+    bool negative_power = op == Kind::Pow && is_int(b) && !b.text.empty() && b.text[0] == '-';
+    if (!is_int(a) || !is_int(b) || negative_power) return numeric_binary(op, a, b);
+  }
   std::string e;
   if (is_int(a) && is_int(b)) {
     BigInt x = *BigInt::parse(a.text, 10, &e), y = *BigInt::parse(b.text, 10, &e);
@@ -538,31 +533,6 @@ std::optional<Const> binary(Kind op, const Const& a, const Const& b) {
       }
       default: return std::nullopt;
     }
-  }
-  if (is_num(a) && is_num(b) && (a.kind == Const::Kind::kFloat || b.kind == Const::Kind::kFloat)) {
-    auto value = [&](const Const& c, bool& ok) {
-      if (c.kind == Const::Kind::kFloat) return c.number;
-      bool overflow = false;
-      double d = BigInt::parse(c.text, 10, &e)->to_double(&overflow);
-      ok = ok && !overflow;
-      return d;
-    };
-    bool ok = true;
-    double x = value(a, ok), y = value(b, ok);
-    if (!ok) return std::nullopt;
-    Const r;
-    r.kind = Const::Kind::kFloat;
-    switch (op) {
-      case Kind::Add: r.number = x + y; break;
-      case Kind::Sub: r.number = x - y; break;
-      case Kind::Mult: r.number = x * y; break;
-      case Kind::Div:
-        if (y == 0) return std::nullopt;
-        r.number = x / y;
-        break;
-      default: return std::nullopt;  // //, %, ** on floats: see beyond()
-    }
-    return r;
   }
   // Sequences: + without a size limit (PyNumber_Add), * by an int within
   // safe_multiply's limits.
@@ -657,10 +627,9 @@ std::optional<Const> subscript(const Const& v, const Const& index) {
   return std::nullopt;
 }
 
-// Whether CPython folds [a] [op] [b] where this compiler cannot (complex
-// numbers, bools in arithmetic, float //, % and **, negative int powers).
-// Arithmetic CPython's constant folder does with bools, complex numbers
-// and float //, %, ** (through the same functions the runtime uses).
+// Arithmetic CPython's constant folder does on numbers other than int <op>
+// int: bools, floats, complex numbers and negative int powers (through the
+// same functions the runtime uses).
 std::optional<Const> numeric_binary(Kind op, const Const& a, const Const& b) {
   auto is_bool = [](const Const& c) { return c.kind == Const::Kind::kTrue || c.kind == Const::Kind::kFalse; };
   if (is_bool(a) && is_bool(b) && (op == Kind::BitAnd || op == Kind::BitOr || op == Kind::BitXor)) {
@@ -759,10 +728,6 @@ std::optional<Const> numeric_binary(Kind op, const Const& a, const Const& b) {
   return c;
 }
 
-bool beyond(Kind, const Const&, const Const&) {
-  return false;  // every numeric fold CPython does, pylife does
-}
-
 }  // namespace fold
 
 // The constant value of [e] after folding, if it folds.
@@ -838,26 +803,7 @@ int binary_oparg(Kind op, bool inplace) {
   return inplace ? base + 13 : base;
 }
 
-// A BinOp or UnaryOp on constants that CPython's AST optimizer folds to a
-// constant this compiler cannot compute yet.
-bool folds_beyond(Node* e) {
-  if (e->kind == Kind::BinOp) {
-    auto a = constant_of(e->node(F(BinOp, left)));
-    if (!a) return false;
-    auto b = constant_of(e->node(F(BinOp, right)));
-    if (!b) return false;
-    Kind op = e->node(F(BinOp, op))->kind;
-    return !fold::binary(op, *a, *b) && fold::beyond(op, *a, *b);
-  }
-  if (e->kind == Kind::UnaryOp && e->node(F(UnaryOp, op))->kind == Kind::USub) {
-    auto v = constant_of(e->node(F(UnaryOp, operand)));
-    return v && v->kind == Const::Kind::kComplex;
-  }
-  return false;
-}
-
 bool Codegen::expr(Node* e) {
-  if (folds_beyond(e)) return unsupported(e);
   Position saved = u().pos;
   set_pos(e);
   bool ok = true;
