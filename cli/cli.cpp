@@ -627,7 +627,7 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
   if (record) {
     // --record: keep every event in memory (what the visualizer's history
     // costs) and report the totals.
-    *host.out << "recorded " << recorder.steps().size() << " instructions and " << recorder.events().size()
+    *host.out << "recorded " << recorder.step_count() << " instructions and " << recorder.event_count()
               << " other events in " << recorder.memory_bytes() << " bytes\n";
   }
   host.out->flush();

@@ -8,6 +8,7 @@
 
 #include "pylife/events.h"
 #include "pylife/source.h"
+#include "pylife/trace.h"
 #include "pylife/vm.h"
 
 namespace {
@@ -173,7 +174,6 @@ TEST_CASE("at a paused step the frames, locals, stack and refcounts can be read"
   CHECK(inside.frames[1].code == "<module>");
 }
 
-#include "pylife/trace.h"
 
 namespace {
 
@@ -304,4 +304,67 @@ TEST_CASE("the front stages report tokens, nodes, symbols and emitted code", "[e
   CHECK(std::find(fe.symbols.begin(), fe.symbols.end(), "top.x local") != fe.symbols.end());
   CHECK(fe.codes == std::vector<std::string>{"<module>", "f"});
   CHECK(std::find(fe.emitted.begin(), fe.emitted.end(), "f BINARY_OP") != fe.emitted.end());
+}
+
+namespace {
+
+// Every instruction event in full, as one line.
+class FullSteps final : public pylife::events::Observer {
+ public:
+  std::vector<std::string> steps;
+  void on_instruction(const pylife::events::Instruction& e) override {
+    steps.push_back(std::string(e.code) + " " + std::to_string(e.offset) + " " + std::string(e.opname) + " " +
+                    std::to_string(e.oparg) + " line " + std::to_string(e.line) + " depth " +
+                    std::to_string(e.depth) + " stack " + std::to_string(e.stack_depth));
+  }
+};
+
+template <typename Obs>
+void observe(const std::string& text, Obs& obs) {
+  auto decoded = pylife::source::decode(text, "<test>");
+  REQUIRE(decoded.ok);
+  pylife::vm::Io io;
+  io.out = [](std::string_view) {};
+  io.err = [](std::string_view) {};
+  pylife::vm::RunOptions options;
+  options.argv = {"<test>"};
+  options.observer = &obs;
+  pylife::vm::run_program(decoded.source, options, io);
+}
+
+}  // namespace
+
+TEST_CASE("the compact recorder gives back every step as the full events had it", "[events]") {
+  const char* programs[] = {
+      "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(7))\n",
+      "def gen(n):\n    for i in range(n):\n        yield i * i\nprint(sum(gen(5)), [x for x in gen(3)])\n",
+      "class A:\n    def __init__(self, v):\n        self.v = v\n    def __repr__(self):\n        return f'A({self.v})'\n"
+      "try:\n    print([A(i) for i in range(3)])\n    1 / 0\nexcept ZeroDivisionError as e:\n    print('caught', e)\n",
+      "def f(x):\n    if x == 0:\n        raise ValueError('deep')\n    return f(x - 1)\nf(5)\n",
+  };
+  for (const char* program : programs) {
+    CAPTURE(program);
+    FullSteps full;
+    observe(program, full);
+    pylife::trace::Recorder rec;
+    observe(program, rec);
+    REQUIRE(rec.step_count() == full.steps.size());
+    for (uint64_t i = 0; i < rec.step_count(); ++i) {
+      auto s = rec.step(i);
+      std::string line = rec.codes()[s.code] + " " + std::to_string(s.offset) + " " +
+                         std::string(pylife::trace::Recorder::opname(s.op)) + " " + std::to_string(s.arg) + " line " +
+                         std::to_string(s.line) + " depth " + std::to_string(s.depth) + " stack " +
+                         std::to_string(s.stack);
+      CAPTURE(i);
+      REQUIRE(line == full.steps[i]);
+    }
+    REQUIRE(rec.event_count() > 0);
+  }
+  // Events keep their texts: the output and the exception.
+  pylife::trace::Recorder rec;
+  observe("print('hi')\nraise KeyError('k')\n", rec);
+  std::vector<std::string> texts;
+  for (uint64_t i = 0; i < rec.event_count(); ++i) texts.emplace_back(rec.text(rec.event(i)));
+  CHECK(std::find(texts.begin(), texts.end(), "hi\n") != texts.end());
+  CHECK(std::find(texts.begin(), texts.end(), "KeyError: 'k'") != texts.end());
 }

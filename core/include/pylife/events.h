@@ -44,8 +44,10 @@ struct Instruction {
   uint64_t step = 0;          // 1 for the first instruction of the run
   int depth = 0;              // frames on the stack (1: the module)
   std::string_view code;      // the code object's qualified name
+  uint32_t code_id = 0;       // the code object: 1, 2, ... in the order the run made them
   int offset = 0;             // in bytes, as dis shows it
   std::string_view opname;
+  int opcode = 0;             // its number (CPython 3.11's)
   int oparg = 0;
   std::string_view argrepr;   // as dis shows the argument ("x", "(1)" …), or empty
   int line = -1, end_line = -1, col = -1, end_col = -1;
@@ -58,6 +60,7 @@ struct Frame {
   uint64_t step = 0;
   int depth = 0;               // the frame's own depth (1: the module)
   std::string_view code;       // qualified name
+  uint32_t code_id = 0;        // as Instruction::code_id
   std::string_view filename;
   int line = -1;               // first line (push) or current line (pop)
   bool raised = false;         // pop: left by an exception
@@ -71,6 +74,7 @@ struct Exception {
   uint64_t step = 0;
   int depth = 0;
   std::string_view code;
+  uint32_t code_id = 0;  // as Instruction::code_id
   int line = -1;
   std::string type;     // "ZeroDivisionError"
   std::string message;  // str(exception), bounded
@@ -137,6 +141,10 @@ class Observer {
   virtual void on_symbol(const Symbol&) {}
   virtual void on_instruction_emitted(const Emitted&) {}
   virtual void on_code_object(const CodeObject&) {}
+  // Every instruction, before it runs, in brief: return true to be sent
+  // on_instruction (the full event) for it as well.  Recorders that know
+  // an instruction already return false and keep the VM's cost per step low.
+  virtual bool on_step(uint64_t /*step*/, uint32_t /*code_id*/, int /*offset*/, int /*depth*/) { return true; }
   virtual void on_instruction(const Instruction&) {}
   virtual void on_frame_push(const Frame&) {}
   virtual void on_frame_pop(const Frame&) {}

@@ -14,27 +14,29 @@ namespace pylife::trace {
 
 class Recorder final : public events::Observer {
  public:
-  // One executed instruction (24 bytes).
+  // One executed instruction, as step() rebuilds it.
   struct Step {
     uint32_t code = 0;  // index into codes()
     uint32_t offset = 0;
     int32_t arg = 0;
     int32_t line = -1;
-    uint16_t op = 0;  // index into opnames()
-    uint16_t depth = 0;
-    uint16_t stack = 0;
-    uint16_t pad = 0;
+    uint8_t op = 0;  // opcode (opname() names it)
+    int depth = 0;   // frames on the stack
+    int stack = 0;   // operand stack entries before it ran
   };
-  // Anything else, in order, with the step it happened at.
+  // Anything else, in order, with the step it happened at (24 bytes; the
+  // texts share one buffer).
   struct Event {
     enum class Kind : uint8_t { kCall, kReturn, kUnwind, kRaised, kCaught, kPropagated, kStdout, kStderr, kExit };
-    Kind kind;
     uint64_t step;
     uint32_t code;      // kCall..kPropagated
     int32_t number;     // line, or the exit status
-    std::string text;   // return value, exception "Type: message", output
+    uint32_t text_at = 0;  // see text()
+    uint32_t text_size : 24 = 0;
+    Kind kind : 8;
   };
 
+  bool on_step(uint64_t step, uint32_t code_id, int offset, int depth) override;
   void on_instruction(const events::Instruction& e) override;
   void on_frame_push(const events::Frame& e) override;
   void on_frame_pop(const events::Frame& e) override;
@@ -42,21 +44,69 @@ class Recorder final : public events::Observer {
   void on_output(const events::Output& e) override;
   void on_terminate(const events::Terminate& e) override;
 
-  const std::vector<Step>& steps() const { return steps_; }
-  const std::vector<Event>& events() const { return events_; }
+  // Instructions recorded; step(i) is the (i+1)-th.
+  uint64_t step_count() const { return steps_.size(); }
+  Step step(uint64_t i) const;
+  uint64_t event_count() const { return events_.size(); }
+  const Event& event(uint64_t i) const { return events_[i]; }
+  // An event's return value, exception "Type: message" or output.
+  std::string_view text(const Event& e) const { return std::string_view(texts_).substr(e.text_at, e.text_size); }
   const std::vector<std::string>& codes() const { return codes_; }
-  const std::string& opname(uint16_t op) const { return opnames_[op]; }
+  static std::string_view opname(uint8_t op);
   // Bytes held by the recording.
   size_t memory_bytes() const;
 
  private:
-  uint32_t code_id(std::string_view name);
-  std::vector<Step> steps_;
-  std::vector<Event> events_;
+  // What never changes for an instruction of a code object: recorded the
+  // first time it runs, so a step itself is 4 bytes (code, code unit).
+  struct Static {
+    int32_t arg = 0;
+    int32_t line = -1;
+    uint16_t stack = 0;
+    uint8_t op = 0;
+    bool seen = false;
+  };
+  static constexpr unsigned kUnitBits = 20;  // code units per code object before the escape
+  static constexpr uint32_t kEscape = 0xFFFFFFFFu;
+
+  // A vector that grows by whole chunks: nothing is copied or
+  // over-allocated as a long recording grows.
+  template <typename T>
+  class Chunked {
+   public:
+    static constexpr size_t kChunk = size_t{1} << 18;
+    void push_back(const T& v) {
+      if (size_ % kChunk == 0) {
+        chunks_.emplace_back();
+        chunks_.back().reserve(kChunk);
+      }
+      chunks_.back().push_back(v);
+      ++size_;
+    }
+    uint64_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const T& operator[](uint64_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+    const T& back() const { return chunks_.back().back(); }
+    size_t memory_bytes() const { return chunks_.size() * kChunk * sizeof(T); }
+
+   private:
+    std::vector<std::vector<T>> chunks_;
+    uint64_t size_ = 0;
+  };
+
+  uint32_t code_index(std::string_view name);
+  uint32_t code_index(uint32_t code_id, std::string_view name);
+  void push(uint32_t code, uint32_t unit, int depth);
+  void add(Event::Kind kind, uint64_t step, uint32_t code, int32_t number, std::string_view text);
+  Chunked<uint32_t> steps_;  // code << kUnitBits | unit, or kEscape
+  std::vector<std::pair<uint64_t, uint64_t>> escaped_;  // step index -> code << 32 | unit
+  std::vector<std::vector<Static>> statics_;           // per code index, per code unit
+  Chunked<uint64_t> depths_;  // step index << 16 | depth: from that step on, that many frames
+  Chunked<Event> events_;
+  std::string texts_;
   std::vector<std::string> codes_;
-  std::vector<std::string> opnames_;
-  std::string last_code_;
-  uint32_t last_code_id_ = 0;
+  uint32_t last_code_id_ = 0, last_code_ = 0;
+  std::vector<uint32_t> by_code_id_;  // events' code_id -> index into codes_ + 1 (0: not yet)
 };
 
 }  // namespace pylife::trace

@@ -275,6 +275,7 @@ struct CodeObj : Object {
   int nlocals = 0, ncells = 0, nfrees = 0;  // localsplus = nlocals + ncells + nfrees
   std::vector<int> cell2arg;  // per cell: argument index or -1
   std::vector<std::string> argreprs;  // per code unit, as dis shows it (made when tracing)
+  uint32_t serial = 0;  // 1, 2, ... in the order the run made its code objects (events' code_id)
   ~CodeObj() override;
 };
 
@@ -455,6 +456,7 @@ struct Interp {
   Object* exc = nullptr;       // the exception being raised (owned)
   Object* handled = nullptr;   // sys.exc_info()'s exception (borrowed from frames)
   int64_t live_objects = 0;    // objects allocated and not yet destroyed
+  uint32_t code_serials = 0;   // code objects made so far (CodeObj::serial)
   int64_t allocated_bytes = 0;  // bytes ever allocated (a statistic)
   int64_t max_memory = 0;      // 0: unlimited
   int recursion_limit = 1000;

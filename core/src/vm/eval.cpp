@@ -460,6 +460,7 @@ Object* take_stop_iteration_value(Interp& in) {
 std::string event_repr(Interp& in, Object* o) {
   if (!o) return "<NULL>";
   Type* t = o->type;
+  if (t == in.t.int_ && !static_cast<IntObj*>(o)->big) return std::to_string(static_cast<IntObj*>(o)->small);
   if (t == in.t.int_ || t == in.t.bool_ || t == in.t.float_ || t == in.t.none || t == in.t.str ||
       t == in.t.complex || t == in.t.bytes) {
     auto r = repr_utf8(in, o);
@@ -480,6 +481,7 @@ void frame_event(Interp& in, Frame* f, bool push, Object* value, bool raised) {
   e.step = in.steps;
   e.depth = in.depth;
   e.code = f->code->code->qualname;
+  e.code_id = f->code->serial;
   e.filename = f->code->code->filename;
   const auto& positions = f->code->code->positions;
   e.line = push ? f->code->code->firstlineno
@@ -496,6 +498,7 @@ void exception_event(Interp& in, Frame* f, events::Exception::Kind kind) {
   e.step = in.steps;
   e.depth = in.depth;
   e.code = f->code->code->qualname;
+  e.code_id = f->code->serial;
   const auto& positions = f->code->code->positions;
   e.line = static_cast<size_t>(f->lasti) < positions.size() ? positions[static_cast<size_t>(f->lasti)].line : -1;
   Object* exc = in.exc;
@@ -564,14 +567,17 @@ class StateReader final : public events::State {
 bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) {
   ++in.steps;
   if (in.max_steps && in.steps > in.max_steps) return false;
-  if (in.observer && in.steps >= in.observe_from) {
+  if (in.observer && in.steps >= in.observe_from &&
+      in.observer->on_step(in.steps, f->code->serial, 2 * f->lasti, in.depth)) {
     events::Instruction e;
     const compile::CodeObject& co = *f->code->code;
     e.step = in.steps;
     e.depth = in.depth;
     e.code = co.qualname;
+    e.code_id = f->code->serial;
     e.offset = 2 * f->lasti;
     e.opname = compile::op_info(static_cast<uint8_t>(opcode)).name;
+    e.opcode = opcode;
     e.oparg = oparg;
     CodeObj* code = f->code;
     if (code->argreprs.empty()) {

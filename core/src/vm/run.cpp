@@ -70,6 +70,7 @@ Object* const_object(Interp& in, const compile::Const& c) {
 CodeObj* new_code(Interp& in, std::shared_ptr<const compile::CodeObject> code) {
   auto* c = in.alloc<CodeObj>(in.t.code);
   c->code = code;
+  c->serial = ++in.code_serials;
   for (const auto& k : code->consts) c->consts.push_back(const_object(in, k));
   for (const auto& n : code->names) c->names.push_back(intern(in, n));
   for (const auto& n : code->localsplus()) c->localsplus.push_back(intern(in, n));
