@@ -515,6 +515,29 @@ class TracePrinter final : public events::Observer {
       text(e.step, 0, std::string(stream) + " " + unicode::repr_str(e.text));
     }
   }
+  bool wants_details() const override {
+    for (const char* k : {"push", "pop", "store", "alloc", "free", "incref", "decref"}) {
+      if (std::find(kinds_.begin(), kinds_.end(), k) != kinds_.end()) return true;
+    }
+    return false;
+  }
+  void on_stack_push(const events::StackChange& e) override { stack_change("push", e); }
+  void on_stack_pop(const events::StackChange& e) override { stack_change("pop", e); }
+  void on_store(const events::Store& e) override {
+    if (!want("store", e.step)) return;
+    if (json_) {
+      line(e.step, "store", "\"code\":" + json_string(e.code) + ",\"scope\":" + json_string(e.scope) + ",\"name\":" +
+                                json_string(e.name) + ",\"deleted\":" + (e.deleted ? "true" : "false") +
+                                (e.deleted ? std::string() : ",\"value\":" + json_value(e.value)));
+    } else {
+      text(e.step, e.depth, e.deleted ? "delete " + std::string(e.scope) + " " + std::string(e.name)
+                                      : "store " + std::string(e.scope) + " " + std::string(e.name) + " = " + show(e.value));
+    }
+  }
+  void on_alloc(const events::Lifetime& e) override { lifetime("alloc", e); }
+  void on_free(const events::Lifetime& e) override { lifetime("free", e); }
+  void on_incref(const events::RefCount& e) override { refcount("incref", e); }
+  void on_decref(const events::RefCount& e) override { refcount("decref", e); }
   void on_terminate(const events::Terminate& e) override {
     if (!kinds_.empty() && std::find(kinds_.begin(), kinds_.end(), "exit") == kinds_.end()) return;
     if (json_) {
@@ -525,6 +548,46 @@ class TracePrinter final : public events::Observer {
   }
 
  private:
+  static std::string hex_id(uint64_t id) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(id));
+    return buf;
+  }
+  static std::string show(const events::Value& v) {
+    return v.repr + " (" + v.type + " " + hex_id(v.id) + ", refcount " + std::to_string(v.refcount) + ")";
+  }
+  static std::string json_value(const events::Value& v) {
+    return "{\"type\":" + json_string(v.type) + ",\"repr\":" + json_string(v.repr) + ",\"id\":" + std::to_string(v.id) +
+           ",\"refcount\":" + std::to_string(v.refcount) + "}";
+  }
+  void stack_change(const char* kind, const events::StackChange& e) {
+    if (!want(kind, e.step)) return;
+    if (json_) {
+      line(e.step, kind, "\"depth\":" + std::to_string(e.depth) + ",\"position\":" + std::to_string(e.position) +
+                             ",\"value\":" + json_value(e.value));
+    } else {
+      text(e.step, e.depth, std::string(kind) + " [" + std::to_string(e.position) + "] " + show(e.value));
+    }
+  }
+  void lifetime(const char* kind, const events::Lifetime& e) {
+    if (!want(kind, e.step)) return;
+    if (json_) {
+      line(e.step, kind, "\"id\":" + std::to_string(e.id) + ",\"type\":" + json_string(e.type) +
+                             (e.size ? ",\"size\":" + std::to_string(e.size) : std::string()));
+    } else {
+      text(e.step, 0, std::string(kind) + " " + std::string(e.type) + " " + hex_id(e.id) +
+                          (e.size ? " (" + std::to_string(e.size) + " bytes)" : std::string()));
+    }
+  }
+  void refcount(const char* kind, const events::RefCount& e) {
+    if (!want(kind, e.step)) return;
+    if (json_) {
+      line(e.step, kind, "\"id\":" + std::to_string(e.id) + ",\"type\":" + json_string(e.type) +
+                             ",\"count\":" + std::to_string(e.count));
+    } else {
+      text(e.step, 0, std::string(kind) + " " + std::string(e.type) + " " + hex_id(e.id) + " -> " + std::to_string(e.count));
+    }
+  }
   static std::string span(int l, int c, int el, int ec) {
     return std::to_string(l) + ":" + std::to_string(c) + "-" + std::to_string(el) + ":" + std::to_string(ec);
   }
@@ -550,13 +613,16 @@ class TracePrinter final : public events::Observer {
 // `pylife trace FILE [--json] [--from N] [--to M] [--events K,...]`: the
 // run's events instead of its output.
 int cmd_trace(const Host& host, const std::vector<std::string>& args) {
-  bool json = false, record = false;
+  bool json = false, record = false, details = false;
   uint64_t from = 0, to = UINT64_MAX;
   std::vector<std::string> kinds;
   std::string file;
   std::vector<std::string> program_args;
-  static const char* const kKinds[] = {"token",  "ast",       "symbol", "emit",   "code",
-                                       "instruction", "call", "return", "exception", "output", "exit"};
+  static const char* const kKinds[] = {"token",  "ast",   "symbol", "emit",  "code",   "instruction",
+                                       "call",   "return", "exception", "output", "exit", "push",
+                                       "pop",    "store", "alloc",  "free",  "incref", "decref"};
+  static const char* const kDefault[] = {"token",  "ast",    "symbol",    "emit",   "code",
+                                         "instruction", "call", "return", "exception", "output", "exit"};
   bool only_args = false;  // after "--": everything is the program's
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -572,6 +638,8 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
       json = true;
     } else if (a == "--record") {
       record = true;
+    } else if (a == "--details") {
+      details = true;
     } else if ((a == "--from" || a == "--to") && i + 1 < args.size()) {
       int64_t v;
       if (!parse_count(host, a, args[++i], &v)) return 2;
@@ -583,7 +651,8 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
         std::string k = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (std::find(std::begin(kKinds), std::end(kKinds), k) == std::end(kKinds)) {
           *host.err << "pylife: unknown event kind '" << k
-                    << "' (token, ast, symbol, emit, code, instruction, call, return, exception, output, exit)\n";
+                    << "' (token, ast, symbol, emit, code, instruction, call, return, exception, output, exit,"
+                       " push, pop, store, alloc, free, incref, decref)\n";
           return 2;
         }
         kinds.push_back(k);
@@ -595,6 +664,13 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
       return 2;
     } else {
       file = a;
+    }
+  }
+  // By default every kind but the details; --details adds those.
+  if (kinds.empty()) kinds.assign(std::begin(kDefault), std::end(kDefault));
+  if (details) {
+    for (const char* k : {"push", "pop", "store", "alloc", "free", "incref", "decref"}) {
+      if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
     }
   }
   if (file.empty()) {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -367,4 +368,191 @@ TEST_CASE("the compact recorder gives back every step as the full events had it"
   for (uint64_t i = 0; i < rec.event_count(); ++i) texts.emplace_back(rec.text(rec.event(i)));
   CHECK(std::find(texts.begin(), texts.end(), "hi\n") != texts.end());
   CHECK(std::find(texts.begin(), texts.end(), "KeyError: 'k'") != texts.end());
+}
+
+namespace {
+
+// The detailed events, and at every instruction the real operand stack of
+// the running frame (ids, bottom first).
+class DetailLog final : public pylife::events::Observer {
+ public:
+  std::vector<std::string> lines;
+  // A stack rebuilt from push/pop events per frame depth; mismatches with
+  // the real stack at each instruction.
+  std::map<int, std::vector<uint64_t>> shadow;
+  std::vector<std::string> mismatches;
+  std::map<uint64_t, std::string> names;  // object id -> variable bound to it (for readable lines)
+
+  bool wants_details() const override { return true; }
+  void on_instruction(const pylife::events::Instruction& e) override {
+    auto frames = e.state->frames();
+    std::vector<uint64_t> real;
+    for (const auto& v : frames.front().stack) real.push_back(v.id);
+    if (shadow[e.depth] != real) {
+      mismatches.push_back("step " + std::to_string(e.step) + " " + std::string(e.code) + " " + std::string(e.opname));
+    }
+    shadow[e.depth] = real;  // report each mismatch once
+  }
+  void on_frame_push(const pylife::events::Frame& e) override { shadow[e.depth].clear(); }
+  void on_stack_push(const pylife::events::StackChange& e) override {
+    auto& s = shadow[e.depth];
+    if (static_cast<int>(s.size()) != e.position) mismatches.push_back("push position " + std::to_string(e.step));
+    s.push_back(e.value.id);
+    lines.push_back("push " + e.value.repr);
+  }
+  void on_stack_pop(const pylife::events::StackChange& e) override {
+    auto& s = shadow[e.depth];
+    if (s.empty() || s.back() != e.value.id || static_cast<int>(s.size()) - 1 != e.position) {
+      mismatches.push_back("pop " + std::to_string(e.step));
+    } else {
+      s.pop_back();
+    }
+    lines.push_back("pop " + e.value.repr);
+  }
+  void on_store(const pylife::events::Store& e) override {
+    if (!e.deleted) names[e.value.id] = std::string(e.name);
+    lines.push_back(e.deleted ? "delete " + std::string(e.scope) + " " + std::string(e.name)
+                              : "store " + std::string(e.scope) + " " + std::string(e.name) + " = " + e.value.repr);
+  }
+  std::string who(uint64_t id, std::string_view type) const {
+    auto it = names.find(id);
+    return it == names.end() ? std::string(type) : std::string(type) + " " + it->second;
+  }
+  void on_alloc(const pylife::events::Lifetime& e) override { lines.push_back("alloc " + std::string(e.type)); }
+  void on_free(const pylife::events::Lifetime& e) override { lines.push_back("free " + who(e.id, e.type)); }
+  void on_incref(const pylife::events::RefCount& e) override {
+    lines.push_back("incref " + who(e.id, e.type) + " " + std::to_string(e.count));
+  }
+  void on_decref(const pylife::events::RefCount& e) override {
+    lines.push_back("decref " + who(e.id, e.type) + " " + std::to_string(e.count));
+  }
+  // The lines about [what], in order.
+  std::vector<std::string> about(const std::string& what) const {
+    std::vector<std::string> out;
+    for (const auto& l : lines) {
+      if (l.find(what) != std::string::npos) out.push_back(l);
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("details: x = [1]; y = x; del x moves the list's refcount 1 -> 2 -> 1", "[events][details]") {
+  DetailLog log;
+  observe("x = [1]\ny = x\ndel x\n", log);
+  CHECK(log.mismatches.empty());
+  std::vector<std::string> expected = {"alloc list",   "push list[1]",    "pop list[1]",     "store global x = list[1]",
+                                       "push list[1]", "incref list x 2", "pop list[1]",     "store global y = list[1]",
+                                       "delete global x", "decref list y 1"};
+  std::vector<std::string> got;
+  for (const auto& l : log.lines) {
+    if (l.find("list") != std::string::npos || l.find("delete") != std::string::npos) got.push_back(l);
+  }
+  CHECK(got == expected);
+  CHECK(log.about("delete global x") == std::vector<std::string>{"delete global x"});
+  CHECK(log.about("store global").size() == 2);
+  CHECK(log.about("alloc list").size() == 1);
+  CHECK(log.about("free list").empty());  // y still holds it when the program ends
+}
+
+TEST_CASE("details: an object is freed when its last reference goes", "[events][details]") {
+  DetailLog log;
+  observe("x = [1, 2]\nx = None\n", log);
+  CHECK(log.mismatches.empty());
+  auto l = log.about("list");
+  REQUIRE(l.size() >= 3);
+  CHECK(l.front() == "alloc list");
+  CHECK(std::find(l.begin(), l.end(), "decref list x 0") != l.end());
+  CHECK(l.back() == "free list x");
+}
+
+TEST_CASE("details: operands are pushed and popped as CPython's instructions take them", "[events][details]") {
+  DetailLog log;
+  observe("a = 7\nb = a * 6\n", log);
+  CHECK(log.mismatches.empty());
+  // BINARY_OP takes 7 and 6 (top first) and leaves 42, which STORE_NAME takes.
+  std::vector<std::string> moves;
+  for (const auto& l : log.lines) {
+    if (l.rfind("push", 0) == 0 || l.rfind("pop", 0) == 0 || l.rfind("store", 0) == 0) moves.push_back(l);
+  }
+  auto it = std::find(moves.begin(), moves.end(), "pop 6");
+  REQUIRE(it != moves.end());
+  REQUIRE(moves.end() - it >= 5);
+  CHECK(*(it + 1) == "pop 7");
+  CHECK(*(it + 2) == "push 42");
+  CHECK(*(it + 3) == "pop 42");
+  CHECK(*(it + 4) == "store global b = 42");
+}
+
+TEST_CASE("details: the stack events rebuild every frame's real operand stack", "[events][details]") {
+  const char* programs[] = {
+      "def f(a, b=2):\n    c = a + b\n    return c * 2\nprint(f(1), f(3, b=4))\n",
+      "def fact(n):\n    return 1 if n <= 1 else n * fact(n - 1)\nprint([fact(i) for i in range(6)])\n",
+      "def g(x):\n    if x > 2:\n        raise ValueError(x)\n    return g(x + 1)\ntry:\n    g(0)\nexcept ValueError as e:\n"
+      "    print('caught', e)\nfinally:\n    print('done')\n",
+      "class P:\n    def __init__(self, x):\n        self.x = x\n    def __add__(self, o):\n        return P(self.x + o.x)\n"
+      "s = P(1) + P(2)\nprint(s.x, sorted([3, 1, 2], key=lambda v: -v))\n",
+      "d = {}\nfor w in 'a b a c b a'.split():\n    d[w] = d.get(w, 0) + 1\nwith open('/dev/null') if False else "
+      "__import__('contextlib').nullcontext() as n:\n    pass\nprint(sorted(d.items()))\n",
+      "def outer():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    inc(); inc()\n"
+      "    return n\nprint(outer())\nx = 5\ndel x\n",
+  };
+  for (const char* program : programs) {
+    CAPTURE(program);
+    DetailLog log;
+    observe(program, log);
+    CHECK(log.mismatches == std::vector<std::string>{});
+  }
+}
+
+TEST_CASE("details: a generator's frame takes the sent value when it resumes", "[events][details]") {
+  DetailLog log;
+  observe("def gen():\n    got = yield 1\n    yield got * 10\ng = gen()\nprint(next(g), g.send(4))\n", log);
+  CHECK(std::find(log.lines.begin(), log.lines.end(), "store local got = 4") != log.lines.end());
+  CHECK(std::find(log.lines.begin(), log.lines.end(), "push 40") != log.lines.end());
+}
+
+TEST_CASE("the heap view: objects the frames reach and their references", "[events][state]") {
+  class HeapAt final : public pylife::events::Observer {
+   public:
+    std::vector<pylife::events::HeapObject> heap;
+    void on_instruction(const pylife::events::Instruction& e) override {
+      if (e.opname == "RETURN_VALUE" && e.depth == 1) heap = e.state->heap(500);
+    }
+  } obs;
+  observe("a = [10, 'two']\nb = {'k': a}\nc = (a, b)\nclass P:\n    pass\np = P()\np.friend = c\n", obs);
+  auto find = [&](const std::string& type) -> const pylife::events::HeapObject* {
+    for (const auto& h : obs.heap) {
+      if (h.value.type == type) return &h;
+    }
+    return nullptr;
+  };
+  auto has_ref = [&](const pylife::events::HeapObject* from, const pylife::events::HeapObject* to) {
+    return std::find(from->refs.begin(), from->refs.end(), to->value.id) != from->refs.end();
+  };
+  const auto* list = find("list");
+  const auto* dict = find("dict");
+  const auto* tuple = find("tuple");
+  const auto* inst = find("P");
+  REQUIRE(list);
+  REQUIRE(dict);
+  REQUIRE(tuple);
+  REQUIRE(inst);
+  CHECK(list->value.repr == "list[2]");
+  CHECK(list->refs.size() == 2);  // 10 and 'two'
+  CHECK(has_ref(dict, list));
+  CHECK(has_ref(tuple, list));
+  CHECK(has_ref(tuple, dict));
+  CHECK(list->value.refcount == 3);  // a, b['k'], c[0]
+  // The instance refers to its attribute dict, which holds the tuple.
+  bool reaches = false;
+  for (const auto& h : obs.heap) {
+    if (h.value.type == "dict" && has_ref(inst, &h) && has_ref(&h, tuple)) reaches = true;
+  }
+  CHECK(reaches);
+  // The class is shown but not followed.
+  const auto* cls = find("type");
+  REQUIRE(cls);
+  CHECK(cls->refs.empty());
 }

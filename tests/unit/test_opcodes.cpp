@@ -37,7 +37,37 @@ TEST_CASE("stack effects match dis.stack_effect for every opcode", "[opcodes][go
     REQUIRE(found);
     int oparg = arg == "-" ? 0 : std::stoi(arg);
     CHECK(pylife::compile::stack_effect(static_cast<Op>(number), oparg, jump == "1") == effect);
+    // What it takes and leaves are never negative and differ by the effect.
+    CHECK(pylife::compile::stack_pops(static_cast<Op>(number), oparg, jump == "1") >= 0);
+    CHECK(pylife::compile::stack_pushes(static_cast<Op>(number), oparg, jump == "1") >= 0);
     ++checked;
   }
   CHECK(checked > 1500);
+}
+
+TEST_CASE("what an instruction takes from the stack and leaves there", "[opcodes]") {
+  using pylife::compile::stack_pops;
+  using pylife::compile::stack_pushes;
+  struct Row {
+    Op op;
+    int arg;
+    bool jump;
+    int pops, pushes;
+  };
+  const Row rows[] = {
+      {Op::LOAD_FAST, 0, false, 0, 1},     {Op::STORE_FAST, 0, false, 1, 0},
+      {Op::BINARY_OP, 0, false, 2, 1},     {Op::CALL, 2, false, 4, 1},
+      {Op::LOAD_METHOD, 0, false, 1, 2},   {Op::LOAD_GLOBAL, 1, false, 0, 2},
+      {Op::FOR_ITER, 4, false, 0, 1},      {Op::FOR_ITER, 4, true, 1, 0},
+      {Op::SWAP, 3, false, 3, 3},          {Op::COPY, 2, false, 0, 1},
+      {Op::BUILD_MAP, 2, false, 4, 1},     {Op::MAKE_FUNCTION, 0x09, false, 3, 1},
+      {Op::JUMP_IF_TRUE_OR_POP, 4, true, 0, 0}, {Op::JUMP_IF_TRUE_OR_POP, 4, false, 1, 0},
+      {Op::UNPACK_SEQUENCE, 3, false, 1, 3}, {Op::RETURN_VALUE, 0, false, 1, 0},
+      {Op::LIST_APPEND, 2, false, 1, 0},   {Op::CHECK_EXC_MATCH, 0, false, 1, 1},
+  };
+  for (const Row& r : rows) {
+    INFO(op_info(r.op).name << " " << r.arg << " jump " << r.jump);
+    CHECK(stack_pops(r.op, r.arg, r.jump) == r.pops);
+    CHECK(stack_pushes(r.op, r.arg, r.jump) == r.pushes);
+  }
 }

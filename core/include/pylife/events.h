@@ -30,6 +30,12 @@ struct FrameState {
   std::vector<Value> stack;                           // operand stack, bottom first
 };
 
+// An object of the heap view with the objects it refers to.
+struct HeapObject {
+  Value value;
+  std::vector<uint64_t> refs;  // ids of its referents (those in the same heap() answer)
+};
+
 // The VM's state at the point an event is reported (valid only during the
 // callback).
 class State {
@@ -37,6 +43,10 @@ class State {
   virtual ~State() = default;
   // The frame stack, innermost first.
   virtual std::vector<FrameState> frames() const = 0;
+  // The objects the frames reach (their variables and operand stacks, then
+  // what those refer to, breadth first, at most [limit]); built-in types,
+  // functions and modules are shown but not followed.
+  virtual std::vector<HeapObject> heap(size_t limit = 500) const = 0;
 };
 
 // About to execute one instruction.
@@ -85,6 +95,48 @@ struct Output {
   uint64_t step = 0;
   int stream = 1;
   std::string_view text;
+};
+
+// ---- details (only for an observer whose wants_details() is true) ----
+
+// A value pushed onto or popped off an operand stack.
+struct StackChange {
+  uint64_t step = 0;       // the instruction that did it
+  int depth = 0;           // the frame's depth
+  int position = 0;        // 0: the bottom of that frame's stack
+  Value value;             // popped values as they were on the stack
+};
+
+// A variable bound or deleted (STORE_FAST/NAME/GLOBAL/DEREF, DELETE_*).
+struct Store {
+  uint64_t step = 0;
+  int depth = 0;
+  std::string_view code;
+  std::string_view scope;  // "local", "global", "name" (module or class namespace), "cell"
+  std::string_view name;
+  bool deleted = false;
+  Value value;             // the new value (empty when deleted)
+};
+
+// An object created or destroyed.  Reported as it happens, before the
+// other details of its step.
+struct Lifetime {
+  uint64_t step = 0;
+  uint64_t id = 0;
+  std::string_view type;
+  size_t size = 0;  // bytes of its C++ object (allocation only)
+};
+
+// A reference count that went up or down during a step: one event per
+// unit of change, with the count after it.  Counts are compared across
+// each instruction for the objects it can touch (its operands, its
+// frame's variables and what those hold directly); a count that goes up
+// and back down within one instruction is not reported.
+struct RefCount {
+  uint64_t step = 0;
+  uint64_t id = 0;
+  std::string_view type;
+  int64_t count = 0;
 };
 
 // The end of the run.
@@ -150,6 +202,17 @@ class Observer {
   virtual void on_frame_pop(const Frame&) {}
   virtual void on_exception(const Exception&) {}
   virtual void on_output(const Output&) {}
+  // Asked once when a run starts: report the details below as well (they
+  // cost: every instruction's operands and the refcounts around it are
+  // inspected).
+  virtual bool wants_details() const { return false; }
+  virtual void on_stack_push(const StackChange&) {}
+  virtual void on_stack_pop(const StackChange&) {}
+  virtual void on_store(const Store&) {}
+  virtual void on_alloc(const Lifetime&) {}
+  virtual void on_free(const Lifetime&) {}
+  virtual void on_incref(const RefCount&) {}
+  virtual void on_decref(const RefCount&) {}
   virtual void on_terminate(const Terminate&) {}
 };
 

@@ -45,4 +45,12 @@ inline const OpInfo& op_info(Op op) {
 // dis.stack_effect(op, oparg, jump=[jump]) of CPython 3.11.
 int stack_effect(Op op, int oparg, bool jump);
 
+// How many operand stack entries the instruction takes (as CPython 3.11's
+// ceval.c does; entries it only reads stay and are not counted) and how
+// many it leaves in their place: pushes - pops == stack_effect, except
+// for PRECALL and CALL: dis gives PRECALL -oparg and CALL -1, while in
+// ceval.c CALL takes the callable and the arguments.
+int stack_pops(Op op, int oparg, bool jump);
+int stack_pushes(Op op, int oparg, bool jump);
+
 }  // namespace pylife::compile

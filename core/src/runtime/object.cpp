@@ -16,6 +16,7 @@ namespace pylife::runtime {
 void dealloc(Object* o) {
   Type* type = o->type;
   Interp& interp = *type->interp;
+  if (PYLIFE_EVENT_HOOKS && interp.alloc_watch) interp.alloc_watch->freed(o);
   // Plain ints and floats go back to their free lists.
   if (type == interp.t.int_ && interp.free_ints.size() < 4096) {
     auto* i = static_cast<IntObj*>(o);
@@ -121,6 +122,7 @@ T* reuse_or_alloc(Interp& in, std::vector<T*>& free_list, Type* type) {
   free_list.pop_back();
   o->refcnt = 1;
   ++in.live_objects;
+  if (PYLIFE_EVENT_HOOKS && in.alloc_watch) in.alloc_watch->allocated(o, sizeof(T));
   return o;
 }
 }  // namespace

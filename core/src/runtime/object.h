@@ -45,6 +45,20 @@ struct Object {
   virtual void referents(std::vector<Object*>&) const {}
 };
 
+// Builds for measuring the event hooks' cost compile them out (bench/run).
+#ifndef PYLIFE_EVENT_HOOKS
+#define PYLIFE_EVENT_HOOKS 1
+#endif
+
+// Told about every object created and destroyed while a detailed observer
+// is attached (Interp::alloc_watch; the VM's lifecycle details).
+class AllocWatch {
+ public:
+  virtual ~AllocWatch() = default;
+  virtual void allocated(Object* o, size_t size) = 0;  // type set, nothing else yet
+  virtual void freed(Object* o) = 0;                    // about to be destroyed
+};
+
 // Destroys [o] (its count reached zero).  Deep chains are destroyed
 // iteratively so a million-node linked list cannot overflow the C++ stack.
 void dealloc(Object* o);
@@ -457,6 +471,7 @@ struct Interp {
   Object* handled = nullptr;   // sys.exc_info()'s exception (borrowed from frames)
   int64_t live_objects = 0;    // objects allocated and not yet destroyed
   uint32_t code_serials = 0;   // code objects made so far (CodeObj::serial)
+  AllocWatch* alloc_watch = nullptr;  // set while detailed events are reported
   int64_t allocated_bytes = 0;  // bytes ever allocated (a statistic)
   int64_t max_memory = 0;      // 0: unlimited
   int recursion_limit = 1000;
@@ -505,6 +520,7 @@ struct Interp {
     ++live_objects;
     allocated_bytes += static_cast<int64_t>(sizeof(T));
     incref(type);
+    if (PYLIFE_EVENT_HOOKS && alloc_watch) alloc_watch->allocated(o, sizeof(T));
     return o;
   }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "frame.h"
+#include "inspect.h"
 #include "pylife/dis.h"
 #include "pylife/opcodes.h"
 #include "pylife/unicode.h"
@@ -453,122 +454,16 @@ Object* take_stop_iteration_value(Interp& in) {
 
 }  // namespace
 
-// ---- events ------------------------------------------------------------------------
-
-// A repr for events that never runs the program's own code: values of the
-// built-in scalar types in full (bounded), anything else by type.
-std::string event_repr(Interp& in, Object* o) {
-  if (!o) return "<NULL>";
-  Type* t = o->type;
-  if (t == in.t.int_ && !static_cast<IntObj*>(o)->big) return std::to_string(static_cast<IntObj*>(o)->small);
-  if (t == in.t.int_ || t == in.t.bool_ || t == in.t.float_ || t == in.t.none || t == in.t.str ||
-      t == in.t.complex || t == in.t.bytes) {
-    auto r = repr_utf8(in, o);
-    if (!r) {
-      in.clear_error();
-      return "<" + t->name + ">";
-    }
-    return events::bounded(*r);
-  }
-  if (t == in.t.list || t == in.t.tuple) return t->name + "[" + std::to_string(seq_items(o).size()) + "]";
-  if (t == in.t.dict) return "dict[" + std::to_string(static_cast<DictObj*>(o)->used) + "]";
-  if (t == in.t.function) return "<function " + utf8(static_cast<FunctionObj*>(o)->qualname) + ">";
-  return "<" + t->name + " object>";
-}
-
-void frame_event(Interp& in, Frame* f, bool push, Object* value, bool raised) {
-  events::Frame e;
-  e.step = in.steps;
-  e.depth = in.depth;
-  e.code = f->code->code->qualname;
-  e.code_id = f->code->serial;
-  e.filename = f->code->code->filename;
-  const auto& positions = f->code->code->positions;
-  e.line = push ? f->code->code->firstlineno
-                : (static_cast<size_t>(f->lasti) < positions.size() ? positions[static_cast<size_t>(f->lasti)].line : -1);
-  e.raised = raised;
-  if (!push && value) e.value = event_repr(in, value);
-  if (push) in.observer->on_frame_push(e);
-  else in.observer->on_frame_pop(e);
-}
-
-void exception_event(Interp& in, Frame* f, events::Exception::Kind kind) {
-  events::Exception e;
-  e.kind = kind;
-  e.step = in.steps;
-  e.depth = in.depth;
-  e.code = f->code->code->qualname;
-  e.code_id = f->code->serial;
-  const auto& positions = f->code->code->positions;
-  e.line = static_cast<size_t>(f->lasti) < positions.size() ? positions[static_cast<size_t>(f->lasti)].line : -1;
-  Object* exc = in.exc;
-  if (exc) {
-    e.type = exc->type->name;
-    // str() of a built-in exception runs no program code.
-    if (!exc->type->heap) e.message = events::bounded(exception_str(in, exc));
-  }
-  in.observer->on_exception(e);
-}
-
-events::Value event_value(Interp& in, Object* o) {
-  events::Value v;
-  if (!o) {
-    v.type = "NULL";
-    return v;
-  }
-  v.type = o->type->name;
-  v.repr = event_repr(in, o);
-  v.refcount = o->refcnt;
-  v.id = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o));
-  return v;
-}
-
-// What an observer may read while an instruction event is reported.
-class StateReader final : public events::State {
- public:
-  explicit StateReader(Interp& in) : in_(in) {}
-  std::vector<events::FrameState> frames() const override {
-    std::vector<events::FrameState> out;
-    for (Frame* f = in_.frame; f; f = f->back) {
-      events::FrameState fs;
-      const compile::CodeObject& co = *f->code->code;
-      fs.code = co.qualname;
-      fs.filename = co.filename;
-      fs.offset = 2 * f->lasti;
-      if (static_cast<size_t>(f->lasti) < co.positions.size()) fs.line = co.positions[static_cast<size_t>(f->lasti)].line;
-      if (f->locals && is_type(f->locals, in_.t.dict)) {
-        for (auto& e : static_cast<DictObj*>(f->locals)->entries) {
-          if (!e.key || !is_type(e.key, in_.t.str)) continue;
-          std::string name = utf8(e.key);
-          if (name.rfind("__", 0) == 0) continue;  // __name__, __builtins__, ...
-          fs.locals.emplace_back(name, event_value(in_, e.value));
-        }
-      } else {
-        int n = f->code->nlocals + f->code->ncells + f->code->nfrees;
-        for (int i = 0; i < n; ++i) {
-          Object* v = f->fast[i];
-          if (v && v->type == in_.t.cell) v = static_cast<CellObj*>(v)->ref;  // cells and free variables
-          if (!v) continue;
-          fs.locals.emplace_back(utf8(f->code->localsplus[static_cast<size_t>(i)]), event_value(in_, v));
-        }
-      }
-      for (Object** p = f->stack; p < f->sp; ++p) fs.stack.push_back(event_value(in_, *p));
-      out.push_back(std::move(fs));
-    }
-    return out;
-  }
-
- private:
-  Interp& in_;
-};
+// ---- events: see inspect.cpp ----
 
 // The per-instruction work when hooks are on: the step count, the budget,
 // the observer.  False when the budget is spent.
 bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) {
   ++in.steps;
   if (in.max_steps && in.steps > in.max_steps) return false;
-  if (in.observer && in.steps >= in.observe_from &&
-      in.observer->on_step(in.steps, f->code->serial, 2 * f->lasti, in.depth)) {
+  if (!in.observer || in.steps < in.observe_from) return true;
+  if (Details* d = details(in)) d->before_instruction(f, sp, opcode, oparg);
+  if (in.observer->on_step(in.steps, f->code->serial, 2 * f->lasti, in.depth)) {
     events::Instruction e;
     const compile::CodeObject& co = *f->code->code;
     e.step = in.steps;
@@ -603,10 +498,6 @@ bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) 
   return true;
 }
 
-// Builds for measuring the hooks' cost compile them out (bench/run).
-#ifndef PYLIFE_EVENT_HOOKS
-#define PYLIFE_EVENT_HOOKS 1
-#endif
 
 
 // The loop.  [entry] is set up (arguments bound); it runs until [entry]
@@ -1870,7 +1761,7 @@ unknown_opcode:
 suspend_frame: {
   // Only generator frames suspend, and they always run as entry frames.
   SAVE_FRAME();
-  if (in.observer) frame_event(in, f, false, retval, false);
+  if (in.observer) frame_event(in, f, false, retval, false, true);
   in.frame = f->back;
   --in.depth;
   --in.native_depth;

@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "frame.h"
+#include "inspect.h"
 #include "pylife/compile.h"
 #include "pylife/dis.h"
 #include "pylife/lex.h"
@@ -807,6 +808,8 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   ModuleObj* main = make_module(in, "__main__");
   dict_set_str(in, main->dict, "__builtins__", incref(in.builtins));
   if (options.argv.empty() || options.argv[0] != "-c") dict_set_str(in, main->dict, "__file__", new_str(in, filename));
+  std::unique_ptr<Details> details;
+  if (in.observer && in.observer->wants_details()) details = std::make_unique<Details>(in, *in.observer);
   CodeObj* code = new_code(in, c.code);
   Object* r = eval_code(in, code, main->dict, main->dict);
   decref(code);
@@ -827,6 +830,7 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
     decref(exc);
   }
   in.flush_stdout();
+  if (details) details->finish();
   result.steps = in.steps;
   if (in.observer) in.observer->on_terminate(events::Terminate{in.steps, result.exit_code});
   // Termination: clear the modules the program made, then count what is left.

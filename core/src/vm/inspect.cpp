@@ -1,0 +1,466 @@
+// Events' values, the state reader and the detailed events (inspect.h).
+#include "inspect.h"
+
+#include <algorithm>
+#include <deque>
+
+#include "pylife/opcodes.h"
+
+namespace pylife::vm {
+
+using compile::Op;
+
+namespace {
+
+// While the VM builds an event it may make and drop objects of its own (a
+// repr's string); those are not the program's and are not reported.
+class Unwatched {
+ public:
+  explicit Unwatched(Interp& in) : in_(in), saved_(in.alloc_watch) { in.alloc_watch = nullptr; }
+  ~Unwatched() { in_.alloc_watch = saved_; }
+  Unwatched(const Unwatched&) = delete;
+  Unwatched& operator=(const Unwatched&) = delete;
+
+ private:
+  Interp& in_;
+  AllocWatch* saved_;
+};
+
+}  // namespace
+
+std::string event_repr(Interp& in, Object* o) {
+  Unwatched quiet(in);
+  if (!o) return "<NULL>";
+  Type* t = o->type;
+  if (t == in.t.int_ && !static_cast<IntObj*>(o)->big) return std::to_string(static_cast<IntObj*>(o)->small);
+  if (t == in.t.int_ || t == in.t.bool_ || t == in.t.float_ || t == in.t.none || t == in.t.str ||
+      t == in.t.complex || t == in.t.bytes) {
+    auto r = repr_utf8(in, o);
+    if (!r) {
+      in.clear_error();
+      return "<" + t->name + ">";
+    }
+    return events::bounded(*r);
+  }
+  if (t == in.t.list || t == in.t.tuple) return t->name + "[" + std::to_string(seq_items(o).size()) + "]";
+  if (t == in.t.dict) return "dict[" + std::to_string(static_cast<DictObj*>(o)->used) + "]";
+  if (t == in.t.function) return "<function " + utf8(static_cast<FunctionObj*>(o)->qualname) + ">";
+  return "<" + t->name + " object>";
+}
+
+events::Value event_value(Interp& in, Object* o) {
+  events::Value v;
+  if (!o) {
+    v.type = "NULL";
+    return v;
+  }
+  v.type = o->type->name;
+  v.repr = event_repr(in, o);
+  v.refcount = o->refcnt;
+  v.id = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o));
+  return v;
+}
+
+void frame_event(Interp& in, Frame* f, bool push, Object* value, bool raised, bool suspended) {
+  if (Details* d = details(in)) {
+    if (push) d->frame_pushed(f);
+    else d->frame_popped(f, raised, suspended);
+  }
+  events::Frame e;
+  e.step = in.steps;
+  e.depth = in.depth;
+  e.code = f->code->code->qualname;
+  e.code_id = f->code->serial;
+  e.filename = f->code->code->filename;
+  const auto& positions = f->code->code->positions;
+  e.line = push ? f->code->code->firstlineno
+                : (static_cast<size_t>(f->lasti) < positions.size() ? positions[static_cast<size_t>(f->lasti)].line : -1);
+  e.raised = raised;
+  if (!push && value) e.value = event_repr(in, value);
+  if (push) in.observer->on_frame_push(e);
+  else in.observer->on_frame_pop(e);
+}
+
+void exception_event(Interp& in, Frame* f, events::Exception::Kind kind) {
+  events::Exception e;
+  e.kind = kind;
+  e.step = in.steps;
+  e.depth = in.depth;
+  e.code = f->code->code->qualname;
+  e.code_id = f->code->serial;
+  const auto& positions = f->code->code->positions;
+  e.line = static_cast<size_t>(f->lasti) < positions.size() ? positions[static_cast<size_t>(f->lasti)].line : -1;
+  Object* exc = in.exc;
+  if (exc) {
+    e.type = exc->type->name;
+    // str() of a built-in exception runs no program code.
+    Unwatched quiet(in);
+    if (!exc->type->heap) e.message = events::bounded(exception_str(in, exc));
+  }
+  in.observer->on_exception(e);
+}
+
+// ---- state queries ---------------------------------------------------------------
+
+std::vector<events::FrameState> StateReader::frames() const {
+  std::vector<events::FrameState> out;
+  for (Frame* f = in_.frame; f; f = f->back) {
+    events::FrameState fs;
+    const compile::CodeObject& co = *f->code->code;
+    fs.code = co.qualname;
+    fs.filename = co.filename;
+    fs.offset = 2 * f->lasti;
+    if (static_cast<size_t>(f->lasti) < co.positions.size()) fs.line = co.positions[static_cast<size_t>(f->lasti)].line;
+    if (f->locals && is_type(f->locals, in_.t.dict)) {
+      for (auto& e : static_cast<DictObj*>(f->locals)->entries) {
+        if (!e.key || !is_type(e.key, in_.t.str)) continue;
+        std::string name = utf8(e.key);
+        if (name.rfind("__", 0) == 0) continue;  // __name__, __builtins__, ...
+        fs.locals.emplace_back(name, event_value(in_, e.value));
+      }
+    } else {
+      int n = f->code->nlocals + f->code->ncells + f->code->nfrees;
+      for (int i = 0; i < n; ++i) {
+        Object* v = f->fast[i];
+        if (v && v->type == in_.t.cell) v = static_cast<CellObj*>(v)->ref;  // cells and free variables
+        if (!v) continue;
+        fs.locals.emplace_back(utf8(f->code->localsplus[static_cast<size_t>(i)]), event_value(in_, v));
+      }
+    }
+    for (Object** p = f->stack; p < f->sp; ++p) fs.stack.push_back(event_value(in_, *p));
+    out.push_back(std::move(fs));
+  }
+  return out;
+}
+
+std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
+  // Breadth first from the frames' variables and operand stacks.
+  std::vector<Object*> order;
+  std::unordered_set<Object*> seen;
+  std::deque<Object*> queue;
+  auto visit = [&](Object* o) {
+    if (!o || order.size() >= limit || !seen.insert(o).second) return;
+    order.push_back(o);
+    queue.push_back(o);
+  };
+  for (Frame* f = in_.frame; f; f = f->back) {
+    if (f->locals && is_type(f->locals, in_.t.dict)) {
+      for (auto& e : static_cast<DictObj*>(f->locals)->entries) {
+        if (!e.key || !is_type(e.key, in_.t.str) || utf8(e.key).rfind("__", 0) == 0) continue;
+        visit(e.value);
+      }
+    } else {
+      int n = f->code->nlocals + f->code->ncells + f->code->nfrees;
+      for (int i = 0; i < n; ++i) {
+        Object* v = f->fast[i];
+        visit(v && v->type == in_.t.cell ? static_cast<CellObj*>(v)->ref : v);
+      }
+    }
+    for (Object** p = f->stack; p < f->sp; ++p) visit(*p);
+  }
+  // Types, functions, modules, code and built-ins are shown, not followed:
+  // their globals and method tables are not the program's data.
+  auto followed = [&](Object* o) {
+    Type* t = o->type;
+    return !(is_type(o, in_.t.type) || t == in_.t.function || t == in_.t.module || t == in_.t.code ||
+             t == in_.t.builtin);
+  };
+  std::vector<Object*> refs;
+  while (!queue.empty()) {
+    Object* o = queue.front();
+    queue.pop_front();
+    if (!followed(o)) continue;
+    refs.clear();
+    o->referents(refs);
+    for (Object* r : refs) visit(r == o->type ? nullptr : r);
+  }
+  std::vector<events::HeapObject> out;
+  out.reserve(order.size());
+  for (Object* o : order) {
+    events::HeapObject h;
+    h.value = event_value(in_, o);
+    if (followed(o)) {
+      refs.clear();
+      o->referents(refs);
+      for (Object* r : refs) {
+        if (r != o->type && seen.count(r)) h.refs.push_back(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(r)));
+      }
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+// ---- details ---------------------------------------------------------------------
+
+namespace {
+
+uint64_t object_id(const Object* o) { return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o)); }
+
+// The code unit after the instruction at [lasti] (past its inline caches).
+int fallthrough(const Frame* f, int lasti) {
+  const auto& code = f->code->code->code;
+  int op = code[static_cast<size_t>(2 * lasti)];
+  return lasti + 1 + compile::op_info(static_cast<uint8_t>(op)).caches;
+}
+
+}  // namespace
+
+Details::Details(Interp& in, events::Observer& obs) : in_(in), obs_(obs) { in_.alloc_watch = this; }
+
+Details::~Details() {
+  if (in_.alloc_watch == this) in_.alloc_watch = nullptr;
+}
+
+bool Details::active() const { return in_.steps > 0 && in_.steps >= in_.observe_from; }
+
+void Details::before_instruction(Frame* f, Object** sp, int opcode, int oparg) {
+  settle(f, sp);
+  settle_counts(f, sp);
+  Pending p;
+  p.step = in_.steps;
+  p.opcode = opcode;
+  p.oparg = oparg;
+  p.fallthrough = fallthrough(f, f->lasti);
+  p.depth = in_.depth;
+  for (Object** q = f->stack; q < sp; ++q) {
+    p.stack.push_back(*q);
+    p.values.push_back(event_value(in_, *q));
+  }
+  pending_[f] = std::move(p);
+  snapshot_counts(f, sp);
+}
+
+void Details::report_pops(Pending& p, int from, int to) {
+  for (int i = to - 1; i >= from; --i) {
+    events::StackChange e;
+    e.step = p.step;
+    e.depth = p.depth;
+    e.position = i;
+    e.value = p.values[static_cast<size_t>(i)];
+    obs_.on_stack_pop(e);
+  }
+}
+
+// [f] runs again (at its stack depth [sp]): what its last instruction took
+// and left, and the variable it bound.
+void Details::settle(Frame* f, Object** sp) {
+  auto it = pending_.find(f);
+  if (it == pending_.end()) return;
+  Pending& p = it->second;
+  int before = static_cast<int>(p.stack.size());
+  int now = static_cast<int>(sp - f->stack);
+  int shadow = p.base;
+  if (!p.pops_done) {
+    bool jumped = f->lasti != p.fallthrough;
+    shadow = std::max(0, before - compile::stack_pops(static_cast<Op>(p.opcode), p.oparg, jumped));
+  }
+  // What is left of the old stack: the entries below [shadow] still in
+  // place (an exception unwinds further).
+  int k = std::min(shadow, now);
+  for (int i = 0; i < k; ++i) {
+    if (f->stack[i] != p.stack[static_cast<size_t>(i)]) {
+      k = i;
+      break;
+    }
+  }
+  report_pops(p, k, p.pops_done ? std::min(p.base, before) : before);
+  for (int i = k; i < now; ++i) {
+    events::StackChange e;
+    e.step = p.step;
+    e.depth = p.depth;
+    e.position = i;
+    e.value = event_value(in_, f->stack[i]);
+    obs_.on_stack_push(e);
+  }
+  store_event(p, f);
+  pending_.erase(it);
+}
+
+void Details::store_event(const Pending& p, Frame* f) {
+  events::Store e;
+  e.step = p.step;
+  e.depth = p.depth;
+  e.code = f->code->code->qualname;
+  const CodeObj* co = f->code;
+  Object* now = nullptr;
+  std::string name;
+  auto in_dict = [&](DictObj* d, Object* key) {
+    name = utf8(key);
+    return d ? dict_get_str(d, key) : nullptr;
+  };
+  switch (static_cast<Op>(p.opcode)) {
+    case Op::STORE_FAST:
+    case Op::DELETE_FAST:
+      e.scope = "local";
+      name = utf8(co->localsplus[static_cast<size_t>(p.oparg)]);
+      now = f->fast[p.oparg];
+      break;
+    case Op::STORE_DEREF:
+    case Op::DELETE_DEREF: {
+      e.scope = "cell";
+      name = utf8(co->localsplus[static_cast<size_t>(p.oparg)]);
+      Object* cell = f->fast[p.oparg];
+      now = cell && cell->type == in_.t.cell ? static_cast<CellObj*>(cell)->ref : nullptr;
+      break;
+    }
+    case Op::STORE_NAME:
+    case Op::DELETE_NAME:
+      e.scope = f->locals == f->globals ? "global" : "name";
+      now = in_dict(f->locals && is_type(f->locals, in_.t.dict) ? static_cast<DictObj*>(f->locals) : nullptr,
+                    co->names[static_cast<size_t>(p.oparg)]);
+      break;
+    case Op::STORE_GLOBAL:
+    case Op::DELETE_GLOBAL:
+      e.scope = "global";
+      now = in_dict(f->globals, co->names[static_cast<size_t>(p.oparg)]);
+      break;
+    default:
+      return;
+  }
+  Op op = static_cast<Op>(p.opcode);
+  e.deleted = op == Op::DELETE_FAST || op == Op::DELETE_DEREF || op == Op::DELETE_NAME || op == Op::DELETE_GLOBAL;
+  if (e.deleted) {
+    if (now) return;  // it raised (unbound)
+  } else {
+    if (p.stack.empty() || now != p.stack.back()) return;  // it raised
+    e.value = event_value(in_, now);
+  }
+  e.name = name;
+  obs_.on_store(e);
+}
+
+void Details::frame_pushed(Frame* callee) {
+  if (!active() || !callee->back) return;
+  auto it = pending_.find(callee->back);
+  if (it == pending_.end() || it->second.pops_done) return;
+  // The caller's call instruction hands its operands over now; what it
+  // leaves comes when the caller runs again.
+  Pending& p = it->second;
+  int before = static_cast<int>(p.stack.size());
+  p.base = std::max(0, before - compile::stack_pops(static_cast<Op>(p.opcode), p.oparg, false));
+  report_pops(p, p.base, before);
+  p.pops_done = true;
+}
+
+void Details::frame_popped(Frame* f, bool raised, bool suspended) {
+  if (!active()) return;
+  auto it = pending_.find(f);
+  if (it == pending_.end()) return;
+  Pending& p = it->second;
+  int before = static_cast<int>(p.stack.size());
+  int top = p.pops_done ? std::min(p.base, before) : before;
+  int base = raised ? 0 : std::max(0, top - (p.pops_done ? 0 : compile::stack_pops(static_cast<Op>(p.opcode), p.oparg, false)));
+  report_pops(p, base, top);
+  if (suspended) {  // a generator's yield: the sent value arrives on resumption
+    p.pops_done = true;
+    p.base = base;
+  } else {
+    pending_.erase(it);
+  }
+}
+
+void Details::snapshot_counts(Frame* f, Object** sp) {
+  counts_.clear();
+  born_.clear();
+  dead_.clear();
+  counts_step_ = in_.steps;
+  counts_frame_ = f;
+  constexpr size_t kMax = 4096;
+  std::vector<Object*> refs;
+  auto add = [&](Object* o) {
+    if (o && counts_.size() < kMax) counts_.emplace(o, o->refcnt);
+  };
+  auto add_dict = [&](Object* d) {
+    if (!d || !is_type(d, in_.t.dict)) return;
+    add(d);
+    for (auto& e : static_cast<DictObj*>(d)->entries) add(e.value);
+  };
+  // The operands and what they hold directly (an instance: its attributes).
+  for (Object** q = f->stack; q < sp; ++q) {
+    add(*q);
+    if (!*q || is_type(*q, in_.t.type) || (*q)->type == in_.t.module) continue;
+    refs.clear();
+    (*q)->referents(refs);
+    for (Object* r : refs) {
+      if (r && r->type == in_.t.dict && (*q)->type->heap) add_dict(r);
+      else add(r);
+    }
+  }
+  // The frame's variables.
+  int n = f->code->nlocals + f->code->ncells + f->code->nfrees;
+  for (int i = 0; i < n; ++i) {
+    Object* v = f->fast[i];
+    add(v);
+    if (v && v->type == in_.t.cell) add(static_cast<CellObj*>(v)->ref);
+  }
+  add_dict(f->locals);
+  if (f->globals != f->locals) add_dict(f->globals);
+}
+
+// The counts that changed during the last instruction.
+void Details::settle_counts(Frame* now, Object** sp) {
+  if (counts_frame_ == nullptr) return;
+  auto report = [&](Object* o, int64_t from, int64_t to) {
+    events::RefCount e;
+    e.step = counts_step_;
+    e.id = object_id(o);
+    e.type = o->type->name;
+    for (int64_t c = from; c != to;) {
+      c += to > from ? 1 : -1;
+      e.count = c;
+      if (to > from) obs_.on_incref(e);
+      else obs_.on_decref(e);
+    }
+  };
+  // Sorted by address so the order does not depend on the hash table.
+  std::vector<std::pair<Object*, int64_t>> before(counts_.begin(), counts_.end());
+  std::sort(before.begin(), before.end());
+  for (auto& [o, old] : before) {
+    if (dead_.count(o) || born_.count(o)) continue;
+    if (o->refcnt != old) report(o, old, o->refcnt);
+  }
+  // Objects pushed that were not among them: the stack's new reference.
+  if (now == counts_frame_ && sp) {
+    for (Object** q = now->stack; q < sp; ++q) {
+      Object* o = *q;
+      if (o && !counts_.count(o) && !born_.count(o)) report(o, o->refcnt - 1, o->refcnt);
+    }
+  }
+  counts_.clear();
+  counts_frame_ = nullptr;
+}
+
+void Details::finish() {
+  settle_counts(nullptr, nullptr);
+  pending_.clear();
+  in_.alloc_watch = nullptr;
+}
+
+void Details::allocated(Object* o, size_t size) {
+  if (!active()) return;
+  born_.insert(o);
+  dead_.erase(o);
+  counts_.erase(o);
+  obs_.on_alloc(events::Lifetime{in_.steps, object_id(o), o->type->name, size});
+}
+
+void Details::freed(Object* o) {
+  if (!active()) return;
+  auto it = counts_.find(o);
+  events::RefCount e{in_.steps, object_id(o), o->type->name, 0};
+  if (it != counts_.end()) {
+    for (int64_t c = it->second - 1; c >= 0; --c) {
+      e.count = c;
+      obs_.on_decref(e);
+    }
+    counts_.erase(it);
+  } else if (!born_.count(o)) {
+    obs_.on_decref(e);
+  }
+  born_.erase(o);
+  dead_.insert(o);
+  obs_.on_free(events::Lifetime{in_.steps, object_id(o), o->type->name, 0});
+}
+
+}  // namespace pylife::vm
