@@ -477,9 +477,13 @@ class TracePrinter final : public events::Observer {
     if (!want("call", e.step)) return;
     if (json_) {
       line(e.step, "call", "\"code\":" + json_string(e.code) + ",\"depth\":" + std::to_string(e.depth) +
-                               ",\"file\":" + json_string(e.filename) + ",\"line\":" + std::to_string(e.line));
+                               ",\"file\":" + json_string(e.filename) + ",\"line\":" + std::to_string(e.line) +
+                               (e.arguments.empty() ? std::string() : ",\"arguments\":" + json_arguments(e.arguments)));
     } else {
-      text(e.step, e.depth, "call " + std::string(e.code) + " (line " + std::to_string(e.line) + ")");
+      std::string args;
+      for (const auto& [name, v] : e.arguments) args += (args.empty() ? "" : ", ") + name + "=" + v.repr;
+      text(e.step, e.depth, "call " + std::string(e.code) + (e.arguments.empty() ? "" : "(" + args + ")") + " (line " +
+                                std::to_string(e.line) + ")");
     }
   }
   void on_frame_pop(const events::Frame& e) override {
@@ -559,6 +563,11 @@ class TracePrinter final : public events::Observer {
   static std::string json_value(const events::Value& v) {
     return "{\"type\":" + json_string(v.type) + ",\"repr\":" + json_string(v.repr) + ",\"id\":" + std::to_string(v.id) +
            ",\"refcount\":" + std::to_string(v.refcount) + "}";
+  }
+  static std::string json_arguments(const std::vector<std::pair<std::string, events::Value>>& args) {
+    std::string out = "{";
+    for (const auto& [name, v] : args) out += (out.size() > 1 ? "," : "") + json_string(name) + ":" + json_value(v);
+    return out + "}";
   }
   void stack_change(const char* kind, const events::StackChange& e) {
     if (!want(kind, e.step)) return;

@@ -321,7 +321,7 @@ class FullSteps final : public pylife::events::Observer {
 };
 
 template <typename Obs>
-void observe(const std::string& text, Obs& obs) {
+int observe(const std::string& text, Obs& obs) {
   auto decoded = pylife::source::decode(text, "<test>");
   REQUIRE(decoded.ok);
   pylife::vm::Io io;
@@ -330,7 +330,7 @@ void observe(const std::string& text, Obs& obs) {
   pylife::vm::RunOptions options;
   options.argv = {"<test>"};
   options.observer = &obs;
-  pylife::vm::run_program(decoded.source, options, io);
+  return pylife::vm::run_program(decoded.source, options, io).exit_code;
 }
 
 }  // namespace
@@ -339,8 +339,8 @@ TEST_CASE("the compact recorder gives back every step as the full events had it"
   const char* programs[] = {
       "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(7))\n",
       "def gen(n):\n    for i in range(n):\n        yield i * i\nprint(sum(gen(5)), [x for x in gen(3)])\n",
-      "class A:\n    def __init__(self, v):\n        self.v = v\n    def __repr__(self):\n        return f'A({self.v})'\n"
-      "try:\n    print([A(i) for i in range(3)])\n    1 / 0\nexcept ZeroDivisionError as e:\n    print('caught', e)\n",
+      ("class A:\n    def __init__(self, v):\n        self.v = v\n    def __repr__(self):\n        return f'A({self.v})'\n"
+       "try:\n    print([A(i) for i in range(3)])\n    1 / 0\nexcept ZeroDivisionError as e:\n    print('caught', e)\n"),
       "def f(x):\n    if x == 0:\n        raise ValueError('deep')\n    return f(x - 1)\nf(5)\n",
   };
   for (const char* program : programs) {
@@ -489,19 +489,20 @@ TEST_CASE("details: the stack events rebuild every frame's real operand stack", 
   const char* programs[] = {
       "def f(a, b=2):\n    c = a + b\n    return c * 2\nprint(f(1), f(3, b=4))\n",
       "def fact(n):\n    return 1 if n <= 1 else n * fact(n - 1)\nprint([fact(i) for i in range(6)])\n",
-      "def g(x):\n    if x > 2:\n        raise ValueError(x)\n    return g(x + 1)\ntry:\n    g(0)\nexcept ValueError as e:\n"
-      "    print('caught', e)\nfinally:\n    print('done')\n",
-      "class P:\n    def __init__(self, x):\n        self.x = x\n    def __add__(self, o):\n        return P(self.x + o.x)\n"
-      "s = P(1) + P(2)\nprint(s.x, sorted([3, 1, 2], key=lambda v: -v))\n",
-      "d = {}\nfor w in 'a b a c b a'.split():\n    d[w] = d.get(w, 0) + 1\nwith open('/dev/null') if False else "
-      "__import__('contextlib').nullcontext() as n:\n    pass\nprint(sorted(d.items()))\n",
-      "def outer():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    inc(); inc()\n"
-      "    return n\nprint(outer())\nx = 5\ndel x\n",
+      ("def g(x):\n    if x > 2:\n        raise ValueError(x)\n    return g(x + 1)\ntry:\n    g(0)\nexcept ValueError as e:\n"
+       "    print('caught', e)\nfinally:\n    print('done')\n"),
+      ("class P:\n    def __init__(self, x):\n        self.x = x\n    def __add__(self, o):\n        return P(self.x + o.x)\n"
+       "s = P(1) + P(2)\nprint(s.x, sorted([3, 1, 2], key=lambda v: -v))\n"),
+      ("class Ctx:\n    def __enter__(self):\n        return self\n    def __exit__(self, *a):\n        return False\n"
+       "d = {}\nfor w in 'a b a c b a'.split():\n    d[w] = d.get(w, 0) + 1\nwith Ctx() as n:\n    pass\n"
+       "print(sorted(d.items()))\n"),
+      ("def outer():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    inc(); inc()\n"
+       "    return n\nprint(outer())\nx = 5\ndel x\n"),
   };
   for (const char* program : programs) {
     CAPTURE(program);
     DetailLog log;
-    observe(program, log);
+    CHECK(observe(program, log) == 0);
     CHECK(log.mismatches == std::vector<std::string>{});
   }
 }
@@ -555,4 +556,21 @@ TEST_CASE("the heap view: objects the frames reach and their references", "[even
   const auto* cls = find("type");
   REQUIRE(cls);
   CHECK(cls->refs.empty());
+}
+
+TEST_CASE("details: a call reports the function's arguments as bound", "[events][details]") {
+  class Calls final : public pylife::events::Observer {
+   public:
+    std::vector<std::string> calls;
+    bool wants_details() const override { return true; }
+    void on_frame_push(const pylife::events::Frame& e) override {
+      std::string line(e.code);
+      for (const auto& [name, v] : e.arguments) line += " " + name + "=" + v.repr;
+      calls.push_back(line);
+    }
+  } obs;
+  observe("def f(a, b=2, *rest, key=None, **kw):\n    return a\nf(1, 5, 6, key='k', z=0)\n", obs);
+  REQUIRE(obs.calls.size() == 2);
+  CHECK(obs.calls[0] == "<module>");
+  CHECK(obs.calls[1] == "f a=1 b=5 key='k' rest=tuple[1] kw=dict[1]");  // co_varnames order
 }

@@ -75,6 +75,10 @@ struct Frame {
   int line = -1;               // first line (push) or current line (pop)
   bool raised = false;         // pop: left by an exception
   std::string value;           // pop: repr of the return value (bounded)
+  // push, for an observer that wants details: the function's parameters
+  // as bound, in co_varnames order (positional, keyword-only, *args,
+  // **kwargs).
+  std::vector<std::pair<std::string, Value>> arguments;
 };
 
 // An exception raised in a frame, caught by a handler there, or leaving it.

@@ -67,6 +67,16 @@ void frame_event(Interp& in, Frame* f, bool push, Object* value, bool raised, bo
     else d->frame_popped(f, raised, suspended);
   }
   events::Frame e;
+  if (push && details(in) && f->func) {
+    const compile::CodeObject& co = *f->code->code;
+    int n = co.argcount + co.kwonlyargcount + ((co.flags & compile::kVarargs) ? 1 : 0) +
+            ((co.flags & compile::kVarkeywords) ? 1 : 0);
+    for (int i = 0; i < n && i < f->code->nlocals + f->code->ncells; ++i) {
+      Object* v = f->fast[i];
+      if (v && v->type == in.t.cell) v = static_cast<CellObj*>(v)->ref;
+      if (v) e.arguments.emplace_back(utf8(f->code->localsplus[static_cast<size_t>(i)]), event_value(in, v));
+    }
+  }
   e.step = in.steps;
   e.depth = in.depth;
   e.code = f->code->code->qualname;
