@@ -13,12 +13,14 @@ namespace pylife::runtime {
 
 // ---- destruction ------------------------------------------------------------
 
+void Interp::watch_alloc(Object* o, size_t size) { alloc_watch->allocated(o, size); }
+void Interp::watch_free(Object* o) { alloc_watch->freed(o); }
+
 void dealloc(Object* o) {
   Type* type = o->type;
   Interp& interp = *type->interp;
-  if (PYLIFE_EVENT_HOOKS && interp.alloc_watch) interp.alloc_watch->freed(o);
   // Plain ints and floats go back to their free lists.
-  if (type == interp.t.int_ && interp.free_ints.size() < 4096) {
+  if (type == interp.t.int_ && interp.free_ints.size() < interp.free_list_cap) {
     auto* i = static_cast<IntObj*>(o);
     if (i->big) {
       i->value = BigInt();
@@ -28,11 +30,12 @@ void dealloc(Object* o) {
     interp.free_ints.push_back(i);
     return;
   }
-  if (type == interp.t.float_ && interp.free_floats.size() < 4096) {
+  if (type == interp.t.float_ && interp.free_floats.size() < interp.free_list_cap) {
     --interp.live_objects;
     interp.free_floats.push_back(static_cast<FloatObj*>(o));
     return;
   }
+  if (PYLIFE_EVENT_HOOKS && __builtin_expect(interp.alloc_watch != nullptr, 0)) interp.watch_free(o);
   if (interp.dealloc_depth > 40) {
     interp.dealloc_queue.push_back(o);
     return;
@@ -122,7 +125,6 @@ T* reuse_or_alloc(Interp& in, std::vector<T*>& free_list, Type* type) {
   free_list.pop_back();
   o->refcnt = 1;
   ++in.live_objects;
-  if (PYLIFE_EVENT_HOOKS && in.alloc_watch) in.alloc_watch->allocated(o, sizeof(T));
   return o;
 }
 }  // namespace

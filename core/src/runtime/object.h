@@ -472,6 +472,9 @@ struct Interp {
   int64_t live_objects = 0;    // objects allocated and not yet destroyed
   uint32_t code_serials = 0;   // code objects made so far (CodeObj::serial)
   AllocWatch* alloc_watch = nullptr;  // set while detailed events are reported
+  // Tells alloc_watch (kept out of line: the allocation paths stay small).
+  [[gnu::cold, gnu::noinline]] void watch_alloc(Object* o, size_t size);
+  [[gnu::cold, gnu::noinline]] void watch_free(Object* o);
   int64_t allocated_bytes = 0;  // bytes ever allocated (a statistic)
   int64_t max_memory = 0;      // 0: unlimited
   int recursion_limit = 1000;
@@ -506,6 +509,11 @@ struct Interp {
   std::map<std::string, Object*, std::less<>> name_cache;  // iname(): borrowed interned strs
   std::vector<IntObj*> free_ints;
   std::vector<FloatObj*> free_floats;
+  // How many freed ints/floats each list keeps.  0 while alloc_watch is
+  // set, so every object goes through alloc() and dealloc()'s delete, the
+  // only places that tell the watch (the fast paths stay as they are).
+  static constexpr size_t kFreeListCap = 4096;
+  size_t free_list_cap = kFreeListCap;
 
   Interp();
   ~Interp();
@@ -520,7 +528,7 @@ struct Interp {
     ++live_objects;
     allocated_bytes += static_cast<int64_t>(sizeof(T));
     incref(type);
-    if (PYLIFE_EVENT_HOOKS && alloc_watch) alloc_watch->allocated(o, sizeof(T));
+    if (PYLIFE_EVENT_HOOKS && __builtin_expect(alloc_watch != nullptr, 0)) watch_alloc(o, sizeof(T));
     return o;
   }
 

@@ -946,7 +946,7 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
   t->name = utf8(name);
   t->heap = true;
   t->instance_dict = true;
-  if (PYLIFE_EVENT_HOOKS && in.alloc_watch) in.alloc_watch->allocated(t, sizeof(Type));
+  if (PYLIFE_EVENT_HOOKS && in.alloc_watch) in.watch_alloc(t, sizeof(Type));
   for (Object* b : static_cast<TupleObj*>(bases)->items) {
     if (!is_type(b, in.t.type)) {
       decref(t);

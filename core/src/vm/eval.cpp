@@ -457,10 +457,16 @@ Object* take_stop_iteration_value(Interp& in) {
 // ---- events: see inspect.cpp ----
 
 // The per-instruction work when hooks are on: the step count, the budget,
-// the observer.  False when the budget is spent.
-bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) {
+// the observer.  False (RuntimeError raised) when the budget is spent.
+bool instruction_hook(Interp& in, Frame* f, Object** sp) {
+  const uint8_t* unit = f->code->code->code.data() + 2 * f->lasti;
+  int opcode = unit[0], oparg = unit[1];
   ++in.steps;
-  if (in.max_steps && in.steps > in.max_steps) return false;
+  if (in.max_steps && in.steps > in.max_steps) {
+    in.step_limit_hit = true;
+    in.raise(in.t.RuntimeError, "step limit reached");
+    return false;
+  }
   if (!in.observer || in.steps < in.observe_from) return true;
   if (Details* d = details(in)) d->before_instruction(f, sp, opcode, oparg);
   if (in.observer->on_step(in.steps, f->code->serial, 2 * f->lasti, in.depth)) {
@@ -501,8 +507,11 @@ bool instruction_hook(Interp& in, Frame* f, Object** sp, int opcode, int oparg) 
 
 
 // The loop.  [entry] is set up (arguments bound); it runs until [entry]
-// returns or raises out.
-Object* run_frame(Interp& in, Frame* entry) {
+// returns or raises out.  Two copies: with the per-instruction hook (a step
+// budget or an observer) and without it, so a run with neither pays nothing
+// per instruction.
+template <bool kHooks>
+Object* run_frame_loop(Interp& in, Frame* entry) {
   // Python-to-Python calls stay in one loop; calls through built-ins nest
   // C++ frames, bounded here (the Python frame limit usually comes first,
   // as in CPython) so the C++ stack never overflows, natively or in wasm.
@@ -577,16 +586,13 @@ Object* run_frame(Interp& in, Frame* entry) {
 
 dispatch:
   f->lasti = next;
+  // Before decoding, so that no decoded value has to survive the call.
+  if constexpr (PYLIFE_EVENT_HOOKS && kHooks) {
+    if (!instruction_hook(in, f, sp)) goto error;
+  }
   opcode = code[2 * next];
   oparg = code[2 * next + 1];
   ++next;
-  if (PYLIFE_EVENT_HOOKS && __builtin_expect(in.hooks, 0)) {
-    if (!instruction_hook(in, f, sp, opcode, oparg)) {
-      in.step_limit_hit = true;
-      in.raise(in.t.RuntimeError, "step limit reached");
-      goto error;
-    }
-  }
 dispatch_opcode:
 #if defined(PYLIFE_COMPUTED_GOTO)
   {
@@ -1770,6 +1776,7 @@ suspend_frame: {
   return retval;
 }
 
+
 return_from_frame: {
   Frame* done = f;
   SAVE_FRAME();
@@ -1832,6 +1839,10 @@ error: {
   }
 }
 
+}
+
+Object* run_frame(Interp& in, Frame* entry) {
+  return in.hooks ? run_frame_loop<true>(in, entry) : run_frame_loop<false>(in, entry);
 }
 
 Frame* make_class_frame(Interp& in, FunctionObj* fn, DictObj* ns) {

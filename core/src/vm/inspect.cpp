@@ -216,10 +216,21 @@ int fallthrough(const Frame* f, int lasti) {
 
 }  // namespace
 
-Details::Details(Interp& in, events::Observer& obs) : in_(in), obs_(obs) { in_.alloc_watch = this; }
+Details::Details(Interp& in, events::Observer& obs) : in_(in), obs_(obs) {
+  in_.alloc_watch = this;
+  // Every int and float is then made by alloc() and freed by delete.
+  in_.free_list_cap = 0;
+  for (IntObj* i : in_.free_ints) delete i;
+  for (FloatObj* f : in_.free_floats) delete f;
+  in_.free_ints.clear();
+  in_.free_floats.clear();
+}
 
-Details::~Details() {
+Details::~Details() { detach(); }
+
+void Details::detach() {
   if (in_.alloc_watch == this) in_.alloc_watch = nullptr;
+  in_.free_list_cap = Interp::kFreeListCap;
 }
 
 bool Details::active() const { return in_.steps > 0 && in_.steps >= in_.observe_from; }
@@ -444,7 +455,7 @@ void Details::settle_counts(Frame* now, Object** sp) {
 void Details::finish() {
   settle_counts(nullptr, nullptr);
   pending_.clear();
-  in_.alloc_watch = nullptr;
+  detach();
 }
 
 void Details::allocated(Object* o, size_t size) {

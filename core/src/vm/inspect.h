@@ -69,7 +69,7 @@ class Details final : public AllocWatch {
     bool pops_done = false;               // pops reported (a call or yield left the frame)
     int base = 0;                         // then: the stack depth they left
   };
-  void observed(bool on) const;
+  void detach();
   bool active() const;
   void report_pops(Pending& p, int from, int to);
   void settle(Frame* f, Object** sp);
