@@ -574,3 +574,50 @@ TEST_CASE("details: a call reports the function's arguments as bound", "[events]
   CHECK(obs.calls[0] == "<module>");
   CHECK(obs.calls[1] == "f a=1 b=5 key='k' rest=tuple[1] kw=dict[1]");  // co_varnames order
 }
+
+TEST_CASE("seek(n) shows exactly the state the first run had before step n", "[session]") {
+  // The frames as a live observer saw them at every step of one run.
+  class Live final : public pylife::events::Observer {
+   public:
+    std::vector<std::string> states;
+    void on_instruction(const pylife::events::Instruction& e) override {
+      std::string s;
+      for (const auto& f : e.state->frames()) {
+        s += " [" + f.code + ":" + std::to_string(f.line);
+        for (const auto& [name, v] : f.locals) s += " " + name + "=" + v.repr + "#" + std::to_string(v.refcount);
+        for (const auto& v : f.stack) s += " ^" + v.repr + "#" + std::to_string(v.refcount);
+        s += "]";
+      }
+      states.push_back(s);
+    }
+  };
+  const char* programs[] = {
+      kProgram,
+      "def gen(n):\n    for i in range(n):\n        yield i * 2\nacc = []\nfor v in gen(4):\n    acc.append(v)\nprint(acc)\n",
+      ("def risky(x):\n    if x % 3 == 0:\n        raise ValueError(x)\n    return x\nout = 0\nfor i in range(7):\n"
+       "    try:\n        out += risky(i)\n    except ValueError:\n        out -= 1\nprint(out)\n"),
+      ("class Box:\n    def __init__(self, v):\n        self.v = v\n    def grow(self):\n        self.v = self.v + [len(self.v)]\n"
+       "        return self\nb = Box([])\nfor _ in range(3):\n    b.grow()\nprint(b.v)\n"),
+  };
+  for (const char* program : programs) {
+    CAPTURE(program);
+    Live live;
+    observe(program, live);
+    auto session = session_for(program);
+    REQUIRE(session.total_steps() == live.states.size());
+    for (uint64_t n = 1; n <= session.total_steps(); ++n) {
+      auto p = session.seek(n);
+      std::string s;
+      for (const auto& f : p.frames) {
+        s += " [" + f.code + ":" + std::to_string(f.line);
+        for (const auto& [name, v] : f.locals) s += " " + name + "=" + v.repr + "#" + std::to_string(v.refcount);
+        for (const auto& v : f.stack) s += " ^" + v.repr + "#" + std::to_string(v.refcount);
+        s += "]";
+      }
+      INFO("step " << n);
+      REQUIRE(s == live.states[n - 1]);
+      // Back one step and forward again: the same state.
+      if (n > 1) REQUIRE(describe(session.seek(session.step_instruction(session.step_back(n)))) == describe(p));
+    }
+  }
+}

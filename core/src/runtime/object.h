@@ -482,6 +482,9 @@ struct Interp {
   int native_depth = 0;        // nested C++ calls (repr, compare, call, ...)
   int eval_depth = 0;          // nested evaluation loops (calls from built-ins)
   uint64_t steps = 0, max_steps = 0;
+  // The first step the VM's instruction hook has work at: the observer's
+  // first observed step, or the step past the budget (see run_frame).
+  uint64_t hook_from = UINT64_MAX;
   events::Observer* observer = nullptr;  // the embedder's, or none
   uint64_t observe_from = 0;             // instruction events from this step on
   // Per-instruction work is needed (a step budget or an observer): the

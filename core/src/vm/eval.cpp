@@ -456,12 +456,12 @@ Object* take_stop_iteration_value(Interp& in) {
 
 // ---- events: see inspect.cpp ----
 
-// The per-instruction work when hooks are on: the step count, the budget,
-// the observer.  False (RuntimeError raised) when the budget is spent.
+// The per-instruction work from step in.hook_from on (the loop counts the
+// steps): the budget, the observer.  False (RuntimeError raised) when the
+// budget is spent.
 bool instruction_hook(Interp& in, Frame* f, Object** sp) {
   const uint8_t* unit = f->code->code->code.data() + 2 * f->lasti;
   int opcode = unit[0], oparg = unit[1];
-  ++in.steps;
   if (in.max_steps && in.steps > in.max_steps) {
     in.step_limit_hit = true;
     in.raise(in.t.RuntimeError, "step limit reached");
@@ -588,7 +588,12 @@ dispatch:
   f->lasti = next;
   // Before decoding, so that no decoded value has to survive the call.
   if constexpr (PYLIFE_EVENT_HOOKS && kHooks) {
-    if (!instruction_hook(in, f, sp)) goto error;
+    // The frame's stack as it is before each instruction, for the state
+    // reader (an outer frame may be waiting in a built-in that called back
+    // into Python).  A replay runs here until its observed step: one count
+    // and compare.
+    f->sp = sp;
+    if (++in.steps >= in.hook_from && !instruction_hook(in, f, sp)) goto error;
   }
   opcode = code[2 * next];
   oparg = code[2 * next + 1];

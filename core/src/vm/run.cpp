@@ -793,6 +793,9 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   in.observer = options.observer;
   in.observe_from = options.observe_from;
   in.hooks = in.max_steps || in.observer;
+  in.hook_from = UINT64_MAX;
+  if (in.observer) in.hook_from = std::max<uint64_t>(1, in.observe_from);
+  if (in.max_steps) in.hook_from = std::min(in.hook_from, in.max_steps + 1);
   in.max_memory = options.max_memory;
   init_vm_builtins(in);
   int64_t live_before = in.live_objects;
