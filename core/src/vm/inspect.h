@@ -84,7 +84,6 @@ class Details final : public AllocWatch {
   std::unordered_map<Object*, int64_t> counts_;
   uint64_t counts_step_ = 0;
   Frame* counts_frame_ = nullptr;
-  int counts_base_ = 0;  // stack entries of counts_frame_ the instruction leaves alone
   std::unordered_set<Object*> born_, dead_;  // during that instruction
 };
 
