@@ -124,13 +124,28 @@ namespace pylife::trace {
 // the state there.  (Checkpoints, for long runs, are still to come.)
 class Session {
  public:
+  // What the previous step did, for panels that animate it.
+  struct Change {
+    enum class Kind { kPush, kPop, kStore, kDelete, kAlloc, kFree, kIncref, kDecref, kCall, kReturn };
+    Kind kind;
+    int depth = 0;        // the frame's (push, pop, store, call, return)
+    int position = 0;     // stack slot (push, pop)
+    uint64_t id = 0;      // the object (0: none)
+    int64_t count = 0;    // the refcount after it (incref, decref)
+    std::string type;     // the object's type, or the code's name (call, return)
+    std::string text;     // its repr, or the variable's name (store, delete)
+  };
+
   struct Position {
     uint64_t step = 0;  // the instruction about to run (1-based); 0 before the start
     bool finished = false;  // past the last instruction
     std::vector<events::FrameState> frames;  // innermost first
+    std::vector<events::HeapObject> heap;    // what the frames reach
+    std::vector<Change> changes;             // what step - 1 did
     std::string output;  // stdout and stderr so far, interleaved
     std::string code, opname, argrepr;
     int line = -1, offset = 0;
+    int end_line = -1, col = -1, end_col = -1;  // the instruction's source span (UTF-8 byte columns)
   };
 
   // [stdin] holds the program's input lines (read by input()).

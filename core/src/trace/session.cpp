@@ -21,21 +21,40 @@ class LineRecorder final : public events::Observer {
   std::vector<Session::StepInfo>& out_;
 };
 
-// Captures the state before one step.
+// Captures the state before one step and what the step before it did.
 class Stopper final : public events::Observer {
  public:
+  using Change = Session::Change;
   explicit Stopper(uint64_t at, Session::Position& pos) : at_(at), pos_(pos) {}
+  bool wants_details() const override { return true; }
   void on_instruction(const events::Instruction& e) override {
     if (e.step != at_) return;
     pos_.frames = e.state->frames();
+    pos_.heap = e.state->heap(400);
     pos_.code = std::string(e.code);
     pos_.opname = std::string(e.opname);
     pos_.argrepr = std::string(e.argrepr);
     pos_.line = e.line;
+    pos_.end_line = e.end_line;
+    pos_.col = e.col;
+    pos_.end_col = e.end_col;
     pos_.offset = e.offset;
     pos_.output = output_;
     reached = true;
   }
+  void on_stack_push(const events::StackChange& e) override { value(Change::Kind::kPush, e); }
+  void on_stack_pop(const events::StackChange& e) override { value(Change::Kind::kPop, e); }
+  void on_store(const events::Store& e) override {
+    if (reached) return;
+    pos_.changes.push_back({e.deleted ? Change::Kind::kDelete : Change::Kind::kStore, e.depth, 0, e.value.id, 0,
+                            e.value.type, std::string(e.name)});
+  }
+  void on_alloc(const events::Lifetime& e) override { life(Change::Kind::kAlloc, e); }
+  void on_free(const events::Lifetime& e) override { life(Change::Kind::kFree, e); }
+  void on_incref(const events::RefCount& e) override { count(Change::Kind::kIncref, e); }
+  void on_decref(const events::RefCount& e) override { count(Change::Kind::kDecref, e); }
+  void on_frame_push(const events::Frame& e) override { frame(Change::Kind::kCall, e); }
+  void on_frame_pop(const events::Frame& e) override { frame(Change::Kind::kReturn, e); }
   // What the program wrote before the step (not what the step writes).
   void on_output(const events::Output& e) override {
     if (!reached) output_.append(e.text);
@@ -43,6 +62,20 @@ class Stopper final : public events::Observer {
   bool reached = false;
 
  private:
+  // Only the details of the step before [at_] are kept (the replay
+  // observes from there).
+  void value(Change::Kind k, const events::StackChange& e) {
+    if (!reached) pos_.changes.push_back({k, e.depth, e.position, e.value.id, e.value.refcount, e.value.type, e.value.repr});
+  }
+  void life(Change::Kind k, const events::Lifetime& e) {
+    if (!reached) pos_.changes.push_back({k, 0, 0, e.id, 0, std::string(e.type), {}});
+  }
+  void count(Change::Kind k, const events::RefCount& e) {
+    if (!reached) pos_.changes.push_back({k, 0, 0, e.id, e.count, std::string(e.type), {}});
+  }
+  void frame(Change::Kind k, const events::Frame& e) {
+    if (!reached && e.step + 1 >= at_) pos_.changes.push_back({k, e.depth, 0, 0, 0, std::string(e.code), e.value});
+  }
   uint64_t at_;
   Session::Position& pos_;
   std::string output_;
@@ -95,8 +128,9 @@ Session::Position Session::seek(uint64_t step) const {
   }
   Stopper stopper(step, pos);
   std::string ignored;
-  // The budget stops the replay right after the wanted step was reported.
-  replay(source_, stdin_, step, &stopper, &ignored, step);
+  // The budget stops the replay right after the wanted step was reported;
+  // events from the step before it on, for what that step did.
+  replay(source_, stdin_, step, &stopper, &ignored, step > 1 ? step - 1 : step);
   return pos;
 }
 

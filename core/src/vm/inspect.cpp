@@ -216,9 +216,12 @@ int fallthrough(const Frame* f, int lasti) {
 
 }  // namespace
 
-Details::Details(Interp& in, events::Observer& obs) : in_(in), obs_(obs) {
-  in_.alloc_watch = this;
-  // Every int and float is then made by alloc() and freed by delete.
+Details::Details(Interp& in, events::Observer& obs) : in_(in), obs_(obs) { in_.alloc_watch = this; }
+
+void Details::start() {
+  // From the first observed step on, every int and float is made by
+  // alloc() and freed by delete (a replay runs up to there at full speed).
+  started_ = true;
   in_.free_list_cap = 0;
   for (IntObj* i : in_.free_ints) delete i;
   for (FloatObj* f : in_.free_floats) delete f;
@@ -236,6 +239,7 @@ void Details::detach() {
 bool Details::active() const { return in_.steps > 0 && in_.steps >= in_.observe_from; }
 
 void Details::before_instruction(Frame* f, Object** sp, int opcode, int oparg) {
+  if (!started_) start();
   settle(f, sp);
   settle_counts(f, sp);
   Pending p;

@@ -70,6 +70,7 @@ class Details final : public AllocWatch {
     int base = 0;                         // then: the stack depth they left
   };
   void detach();
+  void start();
   bool active() const;
   void report_pops(Pending& p, int from, int to);
   void settle(Frame* f, Object** sp);
@@ -85,6 +86,7 @@ class Details final : public AllocWatch {
   uint64_t counts_step_ = 0;
   Frame* counts_frame_ = nullptr;
   std::unordered_set<Object*> born_, dead_;  // during that instruction
+  bool started_ = false;  // the first observed step has come
 };
 
 // The interpreter's Details, or null (its alloc_watch is always one).

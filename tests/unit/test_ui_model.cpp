@@ -1,0 +1,151 @@
+// The UI's view model (ui/model.h): what the VM panels show at a step,
+// stepping, breakpoints, playback and input, without drawing anything.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "model.h"
+#include "pylife/source.h"
+
+namespace {
+
+pylife::source::Source program(const std::string& text) {
+  auto d = pylife::source::decode(text, "lesson.py");
+  REQUIRE(d.ok);
+  d.source.filename = "lesson.py";
+  return d.source;
+}
+
+const char* const kCalls =
+    "def square(n):\n"      // 1
+    "    result = n * n\n"  // 2
+    "    return result\n"   // 3
+    "total = 0\n"           // 4
+    "for i in range(3):\n"  // 5
+    "    total += square(i)\n"  // 6
+    "print(total)\n";       // 7
+
+}  // namespace
+
+TEST_CASE("the model starts before the first instruction and ends after the last", "[ui]") {
+  pylife::ui::RunModel m;
+  CHECK_FALSE(m.ready());
+  m.start(program(kCalls));
+  REQUIRE(m.ready());
+  CHECK(m.step() == 1);
+  CHECK(m.at().frames.size() == 1);
+  CHECK(m.at().frames[0].code == "<module>");
+  CHECK(m.total() > 40);
+  m.seek(m.total() + 100);  // clamped
+  CHECK(m.step() == m.total() + 1);
+  CHECK(m.finished());
+  CHECK(m.at().output == "5\n");
+  CHECK(m.final_output() == "5\n");
+  CHECK(m.exit_code() == 0);
+}
+
+TEST_CASE("stepping by line enters calls; over and out do not stay in them", "[ui]") {
+  pylife::ui::RunModel m;
+  m.start(program(kCalls));
+  // Line by line until the call on line 6 is entered.
+  int guard = 0;
+  while (m.at().line != 2 && guard++ < 100) m.step_line();
+  REQUIRE(m.at().line == 2);
+  REQUIRE(m.at().frames.size() == 2);
+  CHECK(m.at().frames[0].code == "square");
+  CHECK(m.at().frames[0].locals.size() == 1);  // n, before result is bound
+  m.step_out();
+  CHECK(m.at().frames.size() == 1);
+  CHECK(m.at().line == 6);
+  // Over: the next line of the module, never inside square.
+  uint64_t before = m.step();
+  m.step_over();
+  CHECK(m.step() > before);
+  CHECK(m.at().frames.size() == 1);
+  // Back by instruction and by line.
+  uint64_t here = m.step();
+  m.step_back();
+  CHECK(m.step() == here - 1);
+  m.step_instruction();
+  CHECK(m.step() == here);
+}
+
+TEST_CASE("breakpoints: run to the next line start on one, and playing stops there", "[ui]") {
+  pylife::ui::RunModel m;
+  m.start(program(kCalls));
+  m.toggle_breakpoint(3);
+  REQUIRE(m.breakpoints().count(3));
+  m.run_to_breakpoint();
+  CHECK(m.at().line == 3);
+  CHECK(m.at().frames[0].code == "square");
+  // i == 0: result is 0.
+  auto locals = m.at().frames[0].locals;
+  REQUIRE(locals.size() == 2);
+  CHECK(locals[1].first == "result");
+  CHECK(locals[1].second.repr == "0");
+  // The same breakpoint on the next call: a later step, result 1.
+  uint64_t first = m.step();
+  m.run_to_breakpoint();
+  CHECK(m.step() > first);
+  CHECK(m.at().frames[0].locals[1].second.repr == "1");
+  // Playing from the start stops at the breakpoint too.
+  m.seek(1);
+  m.set_speed(1000);
+  m.set_playing(true);
+  for (int i = 0; i < 100 && m.playing(); ++i) m.tick(1.0 / 60);
+  CHECK_FALSE(m.playing());
+  CHECK(m.at().line == 3);
+  m.toggle_breakpoint(3);
+  CHECK(m.breakpoints().empty());
+  m.run_to_breakpoint();  // none left: the end
+  CHECK(m.finished());
+}
+
+TEST_CASE("what the VM panels show: the stack, the heap and the last step's changes", "[ui]") {
+  pylife::ui::RunModel m;
+  m.start(program("x = [1, 2]\ny = x\nprint(len(y))\n"));
+  // Walk to the step after `y = x` stored: both names hold the list.
+  int guard = 0;
+  while (m.at().line != 3 && guard++ < 100) m.step_instruction();
+  REQUIRE(m.at().line == 3);
+  const auto& heap = m.at().heap;
+  const pylife::events::HeapObject* list = nullptr;
+  for (const auto& h : heap) {
+    if (h.value.type == "list") list = &h;
+  }
+  REQUIRE(list);
+  CHECK(list->value.refcount == 2);
+  CHECK(list->refs.size() == 2);
+  // The step before stored y: its changes say so.
+  m.step_back();
+  m.step_instruction();
+  bool stored_y = false;
+  for (const auto& c : m.at().changes) {
+    if (c.kind == pylife::trace::Session::Change::Kind::kStore && c.text == "y") stored_y = true;
+  }
+  CHECK(stored_y);
+  // Mid-expression: the operand stack holds the pieces.
+  while (m.at().opname != "PRECALL" && guard++ < 200) m.step_instruction();
+  REQUIRE(m.at().opname == "PRECALL");
+  CHECK_FALSE(m.at().frames[0].stack.empty());
+}
+
+TEST_CASE("input: a run that needs more input waits, and a line typed resumes it", "[ui]") {
+  pylife::ui::RunModel m;
+  m.start(program("name = input('name? ')\nprint('hi', name)\n"));
+  CHECK(m.waiting_for_input());
+  m.add_input("Ada");
+  CHECK_FALSE(m.waiting_for_input());
+  m.seek(m.total() + 1);
+  CHECK(m.at().output == "name? hi Ada\n");
+}
+
+TEST_CASE("a runaway program keeps a history up to its budget", "[ui]") {
+  pylife::ui::RunModel m;
+  m.start(program("n = 0\nwhile True:\n    n += 1\n"), {}, 5000);
+  CHECK(m.stopped_by_budget());
+  CHECK(m.total() == 5000);
+  m.seek(4000);
+  REQUIRE_FALSE(m.at().frames.empty());
+  CHECK(m.at().line >= 2);
+}

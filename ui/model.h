@@ -1,0 +1,84 @@
+// The view model under the VM panels: the editor's program run once as a
+// trace::Session, the step on screen, breakpoints and playback.  Plain
+// data and decisions about *where* to go; every fact about the program
+// (frames, stack, heap, output) comes from the core's Session.  No ImGui
+// here, so it is tested directly (tests/unit/test_ui_model.cpp).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pylife/source.h"
+#include "pylife/trace.h"
+
+namespace pylife::ui {
+
+class RunModel {
+ public:
+  // Runs [src] once (at most [max_steps] instructions: a runaway program
+  // keeps the history up to there) with [input] as its stdin lines, and
+  // shows the state before its first instruction.
+  void start(const source::Source& src, std::vector<std::string> input = {},
+             uint64_t max_steps = 10'000'000);
+  // Forgets the run (the program no longer compiles, or was edited).
+  void clear();
+  bool ready() const { return session_ != nullptr; }
+
+  // The step on screen: before instruction step() runs; total() + 1 is
+  // after the last one (the program has ended).
+  uint64_t step() const { return at_.step; }
+  uint64_t total() const { return session_ ? session_->total_steps() : 0; }
+  bool finished() const { return at_.finished; }
+  const trace::Session::Position& at() const { return at_; }
+  int exit_code() const { return session_ ? session_->exit_code() : 0; }
+  // Everything the run wrote (stdout and stderr, interleaved).
+  const std::string& final_output() const;
+  // Whether the run ended because input() found no more lines.
+  bool waiting_for_input() const;
+  const std::vector<std::string>& input() const { return input_; }
+  // Adds an input line and runs the program again, back at the same step.
+  void add_input(std::string line);
+  // Whether the budget stopped the run (an infinite loop, a deep recursion).
+  bool stopped_by_budget() const { return session_ && session_->total_steps() >= max_steps_; }
+
+  // Moving.  Each returns whether the step changed.
+  bool seek(uint64_t step);  // clamped to [1, total() + 1]
+  bool step_instruction();
+  bool step_line();  // into calls
+  bool step_over();
+  bool step_out();
+  bool step_back();
+  bool step_back_line();
+  // On to the next step that starts a line with a breakpoint, or the end.
+  bool run_to_breakpoint();
+
+  void toggle_breakpoint(int line);
+  const std::set<int>& breakpoints() const { return breakpoints_; }
+
+  // Playback: [speed] instructions a second; tick() advances by the time
+  // passed (at most one seek a call).
+  void set_playing(bool on);
+  bool playing() const { return playing_; }
+  void set_speed(double per_second) { speed_ = per_second; }
+  double speed() const { return speed_; }
+  bool tick(double seconds);
+
+ private:
+  // The next step that starts a breakpoint's line, or total() + 1.
+  uint64_t next_breakpoint() const;
+
+  std::unique_ptr<trace::Session> session_;
+  source::Source source_;
+  std::vector<std::string> input_;
+  uint64_t max_steps_ = 0;
+  trace::Session::Position at_;
+  std::set<int> breakpoints_;
+  bool playing_ = false;
+  double speed_ = 4.0;
+  double pending_ = 0.0;  // fractions of a step not yet played
+};
+
+}  // namespace pylife::ui
