@@ -46,7 +46,7 @@ constexpr Command kCommands[] = {
     {"compile", "FILE...", "write __pycache__/NAME.pylife-311.pyc", false},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly", false},
     {"trace", "FILE [--json] [--from N] [--to M] [--events K,...]", "the lifecycle event stream of a run", true},
-    {"gui", "[FILE]", "open the desktop visualizer", true},
+    {"gui", "[--screenshot OUT.png [--steps N] [--panel NAME]] [FILE]", "open the desktop visualizer", true},
 };
 
 // The full `--help` text.
@@ -811,21 +811,40 @@ int run(const std::vector<std::string>& args, const Host& host) {
   if (command->name == "trace") return cmd_trace(host, files);
 
   if (command->name == "gui") {
-    if (files.size() > 1) {
+    GuiOptions gui;
+    std::vector<std::string> rest;
+    for (size_t i = 0; i < files.size(); ++i) {
+      const std::string& a = files[i];
+      if ((a == "--screenshot" || a == "--panel" || a == "--steps") && i + 1 < files.size()) {
+        const std::string& v = files[++i];
+        if (a == "--screenshot") gui.screenshot = v;
+        if (a == "--panel") gui.panel = v;
+        if (a == "--steps") {
+          int64_t n;
+          if (!parse_count(host, a, v, &n)) return 2;
+          gui.steps = static_cast<uint64_t>(n);
+        }
+      } else if (a.size() > 1 && a[0] == '-') {
+        err << "pylife: unknown option '" << a << "' for gui\n";
+        return 2;
+      } else {
+        rest.push_back(a);
+      }
+    }
+    if (rest.size() > 1) {
       err << "pylife: gui takes at most one FILE\n";
       return 2;
     }
-    std::optional<std::string> file;
-    if (!files.empty()) {
+    if (!rest.empty()) {
       source::Source src;
-      if (int status = load_program(host, files[0], src)) return status;
-      file = files[0];
+      if (int status = load_program(host, rest[0], src)) return status;
+      gui.file = rest[0];
     }
     if (!host.gui) {
       err << "pylife: this build has no desktop visualizer (configure with PYLIFE_BUILD_UI=ON)\n";
       return 2;
     }
-    return host.gui(file);
+    return host.gui(gui);
   }
 
   if (files.empty()) {

@@ -12,6 +12,14 @@
 namespace pylife::cli {
 
 // What the command line needs from its host beyond the core.
+// `pylife gui`'s options.
+struct GuiOptions {
+  std::optional<std::string> file;
+  std::string screenshot;  // --screenshot OUT.png: render, save, exit
+  uint64_t steps = 0;      // --steps N: after N instructions
+  std::string panel;       // --panel NAME: bring this panel to the front
+};
+
 struct Host {
   const fs::FileSystem* files = nullptr;  // where FILE arguments are read
   std::ostream* out = nullptr;            // the program's stdout
@@ -20,7 +28,7 @@ struct Host {
   std::function<std::optional<std::string>()> read_line;
   // Starts the desktop visualizer on an optional file; empty when this
   // build has no desktop UI.
-  std::function<int(const std::optional<std::string>& file)> gui;
+  std::function<int(const GuiOptions& options)> gui;
 };
 
 // Runs `pylife [args...]` (args exclude the program name) and returns the

@@ -23,7 +23,9 @@ int main(int argc, char** argv) {
     return line;
   };
 #ifdef PYLIFE_WITH_GUI
-  host.gui = [](const std::optional<std::string>& file) { return pylife::ui::run_desktop(file); };
+  host.gui = [](const pylife::cli::GuiOptions& o) {
+    return pylife::ui::run_desktop(pylife::ui::DesktopOptions{o.file, o.screenshot, o.steps, o.panel});
+  };
 #endif
   return pylife::cli::run(args, host);
 }

@@ -2,13 +2,16 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
 
 #include "imgui.h"
+#include "style.h"
 #include "pylife/ast.h"
 #include "pylife/dis.h"
+#include "pylife/opcodes.h"
 #include "pylife/unicode.h"
 #include "pylife/version.h"
 
@@ -26,7 +29,7 @@ struct StageInfo {
 constexpr StageInfo kStages[] = {
     {Stage::kSource, "Source", true}, {Stage::kTokens, "Tokens", true},
     {Stage::kAst, "AST", true},       {Stage::kBytecode, "Bytecode", true},
-    {Stage::kVm, "VM", false},        {Stage::kTermination, "Termination", false},
+    {Stage::kVm, "VM", true},         {Stage::kTermination, "Termination", true},
 };
 
 constexpr const char* kWelcome =
@@ -46,10 +49,34 @@ int resize_callback(ImGuiInputTextCallbackData* data) {
   return 0;
 }
 
-// The pipeline bar: Source → Tokens → AST → Bytecode → VM → Termination.
+// The panel that shows each stage (focus raises it).
+const char* stage_panel(Stage s) {
+  switch (s) {
+    case Stage::kSource: return "Program";
+    case Stage::kTokens: return "Tokens";
+    case Stage::kAst: return "AST";
+    case Stage::kBytecode: return "Bytecode";
+    case Stage::kVm: return "VM";
+    case Stage::kTermination: return "Output";
+  }
+  return "Program";
+}
+
+// The stage the program is in: the VM while it runs, termination at its
+// end, the first failing front stage otherwise.
+Stage live_stage(const AppState& state) {
+  if (!state.decoded.ok) return Stage::kSource;
+  if (!state.parsed.ok) return state.tokens.ok() ? Stage::kAst : Stage::kTokens;
+  if (!state.compiled.ok) return Stage::kBytecode;
+  if (state.run.ready()) return state.run.finished() ? Stage::kTermination : Stage::kVm;
+  return Stage::kBytecode;
+}
+
+// The pipeline bar: Source -> Tokens -> AST -> Bytecode -> VM -> Termination.
+// The live stage glows; a click raises the stage's panel.
 void draw_pipeline(AppState& state) {
-  const ImVec4 live(0.25f, 0.55f, 0.95f, 1.0f), built(0.22f, 0.40f, 0.30f, 1.0f),
-      later(0.28f, 0.28f, 0.30f, 1.0f);
+  const Stage live = live_stage(state);
+  const float glow = 0.75f + 0.25f * std::sin(static_cast<float>(state.now) * 4.0f);
   bool first = true;
   for (const auto& info : kStages) {
     if (!first) {
@@ -58,13 +85,28 @@ void draw_pipeline(AppState& state) {
       ImGui::SameLine();
     }
     first = false;
-    ImVec4 colour = state.focus == info.stage ? live : info.built ? built : later;
+    ImVec4 colour = info.stage == live ? ImVec4(0.25f * glow, 0.55f * glow, 0.95f * glow, 1.0f)
+                    : state.focus == info.stage ? ImVec4(0.30f, 0.42f, 0.60f, 1.0f)
+                                                : ImVec4(0.22f, 0.40f, 0.30f, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_Button, colour);
-    if (ImGui::Button(info.name)) state.focus = info.stage;
+    if (ImGui::Button(info.name)) {
+      state.focus = info.stage;
+      state.raise_panel = stage_panel(info.stage);
+    }
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip("%s", info.built ? "built: click to focus its panel"
-                                         : "this stage arrives in a later pylife release");
+      ImGui::SetTooltip("%s%s", info.stage == live ? "the program is here now; " : "",
+                        "click to bring its panel to the front");
+    }
+  }
+  ImGui::SameLine(0, 30);
+  const auto& run = state.run;
+  if (run.ready()) {
+    if (run.finished()) {
+      ImGui::TextDisabled("ended: exit code %d", run.exit_code());
+    } else {
+      ImGui::TextDisabled("running: step %llu of %llu, line %d", static_cast<unsigned long long>(run.step()),
+                          static_cast<unsigned long long>(run.total()), run.at().line);
     }
   }
 }
@@ -80,28 +122,12 @@ class EditorPanel final : public Panel {
             ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize, resize_callback,
             &state.program)) {
       state.refresh();
+      state.edited_at = state.frame_count;
+      state.edited_time = state.now;
+      state.run.set_playing(false);
     }
   }
 };
-
-// Colour of a token type in chips and tables.
-ImVec4 token_colour(lex::TokenType t) {
-  using T = lex::TokenType;
-  switch (t) {
-    case T::NAME: return ImVec4(0.55f, 0.80f, 1.00f, 1.0f);
-    case T::NUMBER: return ImVec4(0.75f, 0.60f, 1.00f, 1.0f);
-    case T::STRING: return ImVec4(0.60f, 0.90f, 0.55f, 1.0f);
-    case T::COMMENT: return ImVec4(0.55f, 0.58f, 0.62f, 1.0f);
-    case T::NEWLINE:
-    case T::NL:
-    case T::INDENT:
-    case T::DEDENT:
-    case T::ENDMARKER:
-    case T::ENCODING: return ImVec4(0.85f, 0.75f, 0.40f, 1.0f);
-    case T::ERRORTOKEN: return ImVec4(1.00f, 0.45f, 0.40f, 1.0f);
-    default: return ImVec4(0.95f, 0.95f, 0.95f, 1.0f);
-  }
-}
 
 // The SyntaxError box shared by the stage panels.
 void draw_syntax_error(const AppState& state) {
@@ -111,43 +137,6 @@ void draw_syntax_error(const AppState& state) {
   ImGui::TextUnformatted(parse::format_error(r.error, state.filename).c_str());
   ImGui::PopStyleColor();
 }
-
-// Source: what decoding the bytes produced (encoding, lines, errors).
-class SourcePanel final : public Panel {
- public:
-  const char* title() const override { return "Source"; }
-  void draw(AppState& state) override {
-    const auto& d = state.decoded;
-    if (!d.ok) {
-      ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "SyntaxError: %s",
-                         d.error.message.c_str());
-      if (d.error.lineno > 0) ImGui::Text("line %d", d.error.lineno);
-      return;
-    }
-    draw_syntax_error(state);
-    auto lines = source::split_lines(d.source.text);
-    ImGui::Text("encoding: %s", d.source.encoding.c_str());
-    ImGui::Text("%zu bytes of UTF-8 in %zu lines", d.source.text.size(), lines.size());
-    ImGui::Separator();
-    if (ImGui::BeginTable("lines", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY)) {
-      ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, 40.0f);
-      ImGui::TableSetupColumn("text");
-      for (size_t i = 0; i < lines.size(); ++i) {
-        ImGui::TableNextRow();
-        if (static_cast<int>(i + 1) == state.highlight_line) {
-          ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(60, 80, 130, 255));
-        }
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", i + 1);
-        ImGui::TableNextColumn();
-        std::string_view line = lines[i];
-        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
-        ImGui::TextUnformatted(line.data(), line.data() + line.size());
-      }
-      ImGui::EndTable();
-    }
-  }
-};
 
 // Tokens: the stream exactly as `python3 -m tokenize` reports it.
 class TokensPanel final : public Panel {
@@ -362,7 +351,7 @@ class BytecodePanel final : public Panel {
     }
     if (ImGui::Button("Copy dis")) ImGui::SetClipboardText(compile::format_dis(*c.code).c_str());
     ImGui::Separator();
-    ImGui::BeginChild("code objects");
+    ImGui::BeginChild("code objects", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     draw_code(state, *c.code, 0);
     ImGui::EndChild();
   }
@@ -372,6 +361,10 @@ class BytecodePanel final : public Panel {
   void draw_code(AppState& state, const compile::CodeObject& code, int depth) {
     ImGui::PushID(&code);
     auto rows = compile::disassemble(code);
+    // The code object running opens when the step moves into it.
+    if (state.step_changed && state.run.ready() && !state.run.finished() && state.run.at().code == code.qualname) {
+      ImGui::SetNextItemOpen(true);
+    }
     bool open = ImGui::TreeNodeEx(
         "code", depth == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0,
         "code object %s  (line %d)  %zu instructions, stack %d, %zu consts, %zu names",
@@ -379,7 +372,7 @@ class BytecodePanel final : public Panel {
         code.names.size() + code.varnames.size());
     if (ImGui::IsItemHovered()) state.hovered_line = code.firstlineno;
     if (open) {
-      draw_listing(state, rows);
+      draw_listing(state, code, rows);
       for (const auto& k : code.consts) {
         if (k.kind == compile::Const::Kind::kCode && k.code) draw_code(state, *k.code, depth + 1);
       }
@@ -388,31 +381,47 @@ class BytecodePanel final : public Panel {
     ImGui::PopID();
   }
 
-  void draw_listing(AppState& state, const std::vector<compile::DisRow>& rows) {
+  void draw_listing(AppState& state, const compile::CodeObject& code, const std::vector<compile::DisRow>& rows) {
+    // The instruction about to run, when it is in this code object.
+    const auto& run = state.run;
+    int current = run.ready() && !run.finished() && run.at().code == code.qualname ? run.at().offset : -1;
     const float gutter = 26.0f;
     std::vector<float> row_y(rows.size(), 0.0f);
     float gutter_x = 0.0f;
-    if (!ImGui::BeginTable("dis", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) return;
+    // Columns as wide as their widest entry; the panel scrolls sideways
+    // rather than cutting instruction names short.
+    float op_w = ImGui::CalcTextSize("instruction").x, arg_w = ImGui::CalcTextSize("meaning").x;
+    for (const auto& r : rows) {
+      op_w = std::max(op_w, ImGui::CalcTextSize(r.opname.c_str()).x);
+      arg_w = std::max(arg_w, ImGui::CalcTextSize(r.argrepr.c_str()).x);
+    }
+    const float digit = ImGui::CalcTextSize("0").x;
+    float total = gutter + digit * 9 + op_w + arg_w + ImGui::GetStyle().CellPadding.x * 12;
+    total = std::max(total, ImGui::GetContentRegionAvail().x);
+    if (!ImGui::BeginTable("dis", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV, ImVec2(total, 0))) return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, gutter);
-    ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, 32.0f);
-    ImGui::TableSetupColumn("offset", ImGuiTableColumnFlags_WidthFixed, 44.0f);
-    ImGui::TableSetupColumn("instruction", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("arg", ImGuiTableColumnFlags_WidthFixed, 28.0f);
-    ImGui::TableSetupColumn("meaning", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, digit * 3);
+    ImGui::TableSetupColumn("offset", ImGuiTableColumnFlags_WidthFixed, digit * 4);
+    ImGui::TableSetupColumn("instruction", ImGuiTableColumnFlags_WidthFixed, op_w);
+    ImGui::TableSetupColumn("arg", ImGuiTableColumnFlags_WidthFixed, digit * 2);
+    ImGui::TableSetupColumn("meaning", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     int line = -1;
     for (size_t i = 0; i < rows.size(); ++i) {
       const auto& r = rows[i];
       if (r.starts_line >= 0) line = r.starts_line;
       ImGui::TableNextRow();
-      if (line > 0 && line == state.highlight_line) {
+      if (r.offset == current) {
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(150, 110, 30, 255));
+      } else if (line > 0 && line == state.highlight_line) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(60, 80, 130, 255));
       }
       ImGui::TableNextColumn();
       ImVec2 at = ImGui::GetCursorScreenPos();
       gutter_x = at.x;
       row_y[i] = at.y + ImGui::GetTextLineHeight() * 0.5f;
-      ImGui::TextUnformatted("");  // the gutter: jump arrows, drawn below
+      ImGui::TextUnformatted(r.offset == current ? "\u25B6" : "");  // the gutter: jump arrows, drawn below
+      if (r.offset == current && state.step_changed) ImGui::SetScrollHereY(0.4f);
       ImGui::TableNextColumn();
       ImGui::Text("%s", r.starts_line >= 0 ? std::to_string(r.starts_line).c_str() : "");
       ImGui::TableNextColumn();
@@ -428,9 +437,13 @@ class BytecodePanel final : public Panel {
       hovered = hovered || ImGui::IsItemHovered();
       if (hovered) {
         if (line > 0) state.hovered_line = line;
-        ImGui::SetTooltip("%d  %s %s  %s%s", r.offset, r.opname.c_str(),
+        auto op = static_cast<compile::Op>(code.code[static_cast<size_t>(r.offset)]);
+        int arg = std::max(r.arg, 0);
+        ImGui::SetTooltip("%d  %s %s  %s\n%s\nstack: takes %d, leaves %d%s%s", r.offset, r.opname.c_str(),
                           r.arg >= 0 ? std::to_string(r.arg).c_str() : "", r.argrepr.c_str(),
-                          r.jump_target ? "\n(a jump lands here)" : "");
+                          explain_opcode(r.opname), compile::stack_pops(op, arg, false),
+                          compile::stack_pushes(op, arg, false), r.jump_target ? "\n(a jump lands here)" : "",
+                          r.offset == current ? "\n(about to run)" : "");
       }
     }
     ImGui::EndTable();
@@ -459,21 +472,25 @@ class BytecodePanel final : public Panel {
   }
 };
 
-// About: which stages exist in this build.
-class StagesPanel final : public Panel {
- public:
-  const char* title() const override { return "Stages"; }
-  void draw(AppState&) override {
-    ImGui::Text("pylife %s — the life of a Python %s program", kVersion.data(),
-                kPythonVersion.data());
-    ImGui::Separator();
-    for (const auto& info : kStages) {
-      ImGui::BulletText("%-12s %s", info.name, info.built ? "ready" : "coming in a later issue");
-    }
-  }
-};
-
 }  // namespace
+
+ImVec4 token_colour(lex::TokenType t) {
+  using T = lex::TokenType;
+  switch (t) {
+    case T::NAME: return ImVec4(0.55f, 0.80f, 1.00f, 1.0f);
+    case T::NUMBER: return ImVec4(0.75f, 0.60f, 1.00f, 1.0f);
+    case T::STRING: return ImVec4(0.60f, 0.90f, 0.55f, 1.0f);
+    case T::COMMENT: return ImVec4(0.55f, 0.58f, 0.62f, 1.0f);
+    case T::NEWLINE:
+    case T::NL:
+    case T::INDENT:
+    case T::DEDENT:
+    case T::ENDMARKER:
+    case T::ENCODING: return ImVec4(0.85f, 0.75f, 0.40f, 1.0f);
+    case T::ERRORTOKEN: return ImVec4(1.00f, 0.45f, 0.40f, 1.0f);
+    default: return ImVec4(0.95f, 0.95f, 0.95f, 1.0f);
+  }
+}
 
 void AppState::refresh() {
   decoded = source::from_text(program, filename);
@@ -492,14 +509,33 @@ void AppState::refresh() {
   }
 }
 
+void AppState::start_run() {
+  edited_at = -1;
+  if (decoded.ok && parsed.ok && compiled.ok) {
+    source::Source src = decoded.source;
+    src.filename = filename;
+    run.start(src);
+  } else {
+    run.clear();
+  }
+  shown_step = 0;
+}
+
+float AppState::since_step(double seconds) const {
+  return static_cast<float>(std::clamp((now - step_changed_at) / seconds, 0.0, 1.0));
+}
+
 App::App() {
+  // The registry: every panel, in the order of the layout below.
   panels_.push_back(std::make_unique<EditorPanel>());
-  panels_.push_back(std::make_unique<SourcePanel>());
+  panels_.push_back(make_program_panel());
   panels_.push_back(std::make_unique<TokensPanel>());
   panels_.push_back(std::make_unique<AstPanel>());
   panels_.push_back(std::make_unique<ScopesPanel>());
   panels_.push_back(std::make_unique<BytecodePanel>());
-  panels_.push_back(std::make_unique<StagesPanel>());
+  panels_.push_back(make_output_panel());
+  panels_.push_back(make_vm_panel());
+  panels_.push_back(make_heap_panel());
   load("<editor>", kWelcome);
 }
 
@@ -507,47 +543,73 @@ void App::load(std::string filename, std::string text) {
   state_.filename = std::move(filename);
   state_.program = std::move(text);
   state_.refresh();
+  state_.start_run();
 }
 
 void App::frame() {
   ++state_.frame_count;
+  state_.now = ImGui::GetTime();
   state_.highlight_line = state_.hovered_line;
   state_.hovered_line = 0;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float bar_height =
-      ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
+  // An edit runs the program again once typing pauses (half a second).
+  if (state_.edited_at >= 0 && state_.now - state_.edited_time > 0.5) state_.start_run();
+  timeline_keys(state_);
+  state_.run.tick(ImGui::GetIO().DeltaTime);
+  state_.step_changed = state_.run.step() != state_.shown_step;
+  if (state_.step_changed) {
+    state_.shown_step = state_.run.step();
+    state_.step_changed_at = state_.now;
+  }
 
-  // Pipeline bar across the top.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float bar_height = ImGui::GetFrameHeightWithSpacing() + style.WindowPadding.y * 2;
+  const float timeline_height = ImGui::GetFrameHeightWithSpacing() * 2 + style.WindowPadding.y * 2;
+  // The layout follows the window's size; in between, panels may be moved.
+  bool relayout = vp->WorkSize.x != laid_out_w_ || vp->WorkSize.y != laid_out_h_;
+  laid_out_w_ = vp->WorkSize.x;
+  laid_out_h_ = vp->WorkSize.y;
+  const ImGuiWindowFlags bar_flags =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
+
+  // Pipeline bar across the top, timeline across the bottom.
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, bar_height));
-  ImGui::Begin(
-      "Pipeline", nullptr,
-      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::Begin("Pipeline", nullptr, bar_flags);
   draw_pipeline(state_);
   ImGui::End();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - timeline_height));
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, timeline_height));
+  ImGui::Begin("Timeline", nullptr, bar_flags);
+  draw_timeline(state_);
+  ImGui::End();
 
-  // Panels tiled below it in four columns: the editor; source and
-  // tokens; the syntax tree and scopes; the bytecode and the stage list.
-  // Rects are fractions of the work area (x, y, w, h), in registry order.
+  // Panels tiled in between, in four columns: writing the program; its
+  // front stages; its bytecode and output; the running VM and its heap.
+  // Rects are fractions of the area (x, y, w, h), in registry order.
   static constexpr float kLayout[][4] = {
-      {0.00f, 0.00f, 0.24f, 1.00f},  // Editor
-      {0.24f, 0.60f, 0.22f, 0.40f},  // Source
-      {0.24f, 0.00f, 0.22f, 0.60f},  // Tokens
-      {0.46f, 0.00f, 0.22f, 0.60f},  // AST
-      {0.46f, 0.60f, 0.22f, 0.40f},  // Scopes
-      {0.68f, 0.00f, 0.32f, 0.85f},  // Bytecode
-      {0.68f, 0.85f, 0.32f, 0.15f},  // Stages
+      {0.00f, 0.00f, 0.22f, 0.40f},  // Editor
+      {0.00f, 0.40f, 0.22f, 0.60f},  // Program
+      {0.22f, 0.00f, 0.19f, 0.34f},  // Tokens
+      {0.22f, 0.34f, 0.19f, 0.38f},  // AST
+      {0.22f, 0.72f, 0.19f, 0.28f},  // Scopes
+      {0.41f, 0.00f, 0.25f, 0.62f},  // Bytecode
+      {0.41f, 0.62f, 0.25f, 0.38f},  // Output
+      {0.66f, 0.00f, 0.34f, 0.52f},  // VM
+      {0.66f, 0.52f, 0.34f, 0.48f},  // Heap
   };
   const float top = vp->WorkPos.y + bar_height;
-  const float height = vp->WorkSize.y - bar_height;
+  const float height = vp->WorkSize.y - bar_height - timeline_height;
   for (size_t i = 0; i < panels_.size(); ++i) {
     const float* r = kLayout[std::min(i, std::size(kLayout) - 1)];
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + r[0] * vp->WorkSize.x, top + r[1] * height),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(r[2] * vp->WorkSize.x, r[3] * height), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin(panels_[i]->title())) panels_[i]->draw(state_);
+    ImGuiCond cond = relayout ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + r[0] * vp->WorkSize.x, top + r[1] * height), cond);
+    ImGui::SetNextWindowSize(ImVec2(r[2] * vp->WorkSize.x, r[3] * height), cond);
+    if (state_.raise_panel == panels_[i]->title()) ImGui::SetNextWindowFocus();
+    if (ImGui::Begin(panels_[i]->title(), nullptr, ImGuiWindowFlags_NoCollapse)) panels_[i]->draw(state_);
     ImGui::End();
   }
+  state_.raise_panel.clear();
 }
 
 void setup_imgui_style(const char* font_path, float scale) {
@@ -560,9 +622,9 @@ void setup_imgui_style(const char* font_path, float scale) {
   if (font_path) {
     if (FILE* f = std::fopen(font_path, "rb")) {
       std::fclose(f);
-      // Latin, Greek, punctuation (— …), arrows (→) and box drawing.
-      static const ImWchar kRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F,
-                                        0x2190, 0x21FF, 0x2500, 0x257F, 0};
+      // Latin, Greek, punctuation (— …), arrows (→), box drawing and shapes (▶).
+      static const ImWchar kRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2190,
+                                        0x21FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0};
       io.Fonts->AddFontFromFileTTF(font_path, 16.0f * scale, nullptr, kRanges);
     }
   }

@@ -14,6 +14,7 @@
 #include "pylife/source.h"
 #include "pylife/compile.h"
 #include "pylife/symtable.h"
+#include "model.h"
 
 namespace pylife::ui {
 
@@ -34,8 +35,21 @@ struct AppState {
   Stage focus = Stage::kSource;       // the stage the learner looks at
   int frame_count = 0;                // frames drawn so far
 
+  RunModel run;                 // the program running under the timeline
+  int edited_at = -1;           // frame of an edit not yet run (-1: none)
+  double edited_time = 0.0;     // when it was made
+  double now = 0.0;             // seconds since start (animations)
+  double step_changed_at = 0.0;  // when the step on screen last changed
+  uint64_t shown_step = 0;      // the step panels last drew
+  bool step_changed = false;    // this frame shows a new step (auto-scroll)
+  std::string raise_panel;      // a panel to bring to the front this frame
+
   // Re-runs the front stages on the editor's text.
   void refresh();
+  // Runs the program (when it compiles) under the timeline.
+  void start_run();
+  // 0..1 over the first [seconds] after the step changed (animations).
+  float since_step(double seconds = 0.35) const;
 };
 
 // One dockable window of the app (ImHex's `View`): a name and its contents.
@@ -56,17 +70,38 @@ class App {
   // Draws one frame of UI into the current ImGui context.
   void frame();
   const AppState& state() const { return state_; }
+  AppState& state() { return state_; }
 
  private:
   AppState state_;
+  float laid_out_w_ = 0, laid_out_h_ = 0;  // the work area the layout was made for
   std::vector<std::unique_ptr<Panel>> panels_;
 };
 
 // Sets ImGui's style and loads the app font from [font_path] if present.
 void setup_imgui_style(const char* font_path, float scale);
 
-// Runs the native desktop app (SDL2 + OpenGL 3) until its window closes;
-// opens [file] when given.  Returns the process exit status.
-int run_desktop(const std::optional<std::string>& file);
+// The desktop app's command line (`pylife gui`).
+struct DesktopOptions {
+  std::optional<std::string> file;  // the program to open
+  std::string screenshot;           // write a PNG of the window and exit
+  uint64_t steps = 0;               // with screenshot: run to this step first
+  std::string panel;                // with screenshot: bring this panel to the front
+};
+
+// Runs the native desktop app (SDL2 + OpenGL 3) until its window closes.
+// Returns the process exit status.
+int run_desktop(const DesktopOptions& options);
+
+// The panels of the running program (panels_vm.cpp) and the timeline bar.
+std::unique_ptr<Panel> make_program_panel();
+std::unique_ptr<Panel> make_vm_panel();
+std::unique_ptr<Panel> make_heap_panel();
+std::unique_ptr<Panel> make_output_panel();
+void draw_timeline(AppState& state);
+// Keyboard shortcuts of the timeline (F5, F10, F11, Shift+F11, arrows).
+void timeline_keys(AppState& state);
+// A one-line explanation of what an instruction does.
+const char* explain_opcode(std::string_view opname);
 
 }  // namespace pylife::ui

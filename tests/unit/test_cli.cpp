@@ -21,7 +21,7 @@ CliRun run_cli(std::vector<std::string> args, const pylife::fs::FileSystem& file
   host.files = &files;
   host.out = &out;
   host.err = &err;
-  if (with_gui) host.gui = [](const std::optional<std::string>&) { return 7; };
+  if (with_gui) host.gui = [](const pylife::cli::GuiOptions&) { return 7; };
   CliRun r;
   r.status = pylife::cli::run(args, host);
   r.out = out.str();

@@ -1,6 +1,10 @@
-// The native desktop loop: `pylife gui [FILE]`.
+// The native desktop loop: `pylife gui [FILE]`, with the editor's text
+// autosaved beside the app's settings, and `--screenshot` for tests.
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app.h"
 #include "pylife/fs.h"
@@ -9,36 +13,103 @@
 
 namespace pylife::ui {
 
-int run_desktop(const std::optional<std::string>& file) {
+namespace {
+
+// Where the editor's text is kept between sessions: the settings
+// directory ($XDG_CONFIG_HOME/pylife or ~/.config/pylife), one file for the
+// untitled program and one per program opened from a file.
+std::filesystem::path autosave_path(const std::optional<std::string>& file) {
+  std::filesystem::path dir;
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) {
+    dir = std::filesystem::path(xdg) / "pylife";
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    dir = std::filesystem::path(home) / ".config" / "pylife";
+  } else {
+    return {};
+  }
+  if (!file) return dir / "autosave" / "untitled.py";
+  std::error_code ec;
+  std::string key = std::filesystem::absolute(*file, ec).lexically_normal().string();
+  for (char& c : key) {
+    if (c == '/' || c == '\\' || c == ':') c = '_';
+  }
+  return dir / "autosave" / key;
+}
+
+std::optional<std::string> slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Writes [text] to [p] through a temporary file, so a crash mid-write
+// never leaves half a program.
+void save(const std::filesystem::path& p, const std::string& text) {
+  if (p.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(p.parent_path(), ec);
+  std::filesystem::path tmp = p;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return;
+    out << text;
+  }
+  std::filesystem::rename(tmp, p, ec);
+}
+
+}  // namespace
+
+int run_desktop(const DesktopOptions& options) {
   App app;
-  if (file) {
+  const std::filesystem::path autosave = options.screenshot.empty() ? autosave_path(options.file) : std::filesystem::path();
+  std::optional<std::string> saved = autosave.empty() ? std::nullopt : slurp(autosave);
+  if (options.file) {
     // The CLI has already checked that the file opens and decodes.
     fs::DiskFileSystem disk;
-    auto read = source::read(disk, *file);
+    auto read = source::read(disk, *options.file);
     if (read.status == source::ReadSourceResult::Status::kOk) {
-      app.load(*file, std::move(read.source.text));
+      // Edits not yet saved to the file win over it: nothing typed is lost.
+      app.load(*options.file, saved && *saved != read.source.text ? *saved : std::move(read.source.text));
     }
+  } else if (saved) {
+    app.load("<editor>", *saved);
   }
   Window window;
   if (!window.open("pylife", 1280, 800, PYLIFE_FONT_PATH)) {
     window.close();
     return 1;
   }
+  AppState& state = app.state();
+  if (!options.screenshot.empty()) {
+    if (options.steps) state.run.seek(options.steps + 1);  // after N steps
+    state.raise_panel = options.panel;
+  }
   // For tests: PYLIFE_GUI_FRAMES=N stops after N frames, and
   // PYLIFE_GUI_SCREENSHOT=FILE.png saves the last of them.
   long max_frames = 0;
   if (const char* env = std::getenv("PYLIFE_GUI_FRAMES")) max_frames = std::atol(env);
-  const char* shot = std::getenv("PYLIFE_GUI_SCREENSHOT");
+  std::string shot = options.screenshot;
+  if (const char* env = std::getenv("PYLIFE_GUI_SCREENSHOT"); shot.empty() && env) shot = env;
+  if (!options.screenshot.empty() && max_frames == 0) max_frames = 8;  // let the layout and animations settle
   long frames = 0;
   int status = 0;
+  std::string last_saved = state.program;
   for (bool running = true; running;) {
     bool last = max_frames > 0 && frames + 1 >= max_frames;
-    if (last && shot) window.request_screenshot(shot);
+    if (last && !shot.empty()) window.request_screenshot(shot);
+    if (!options.screenshot.empty() && frames + 1 == max_frames / 2) state.raise_panel = options.panel;
     running = window.frame(app) && !last;
     ++frames;
-    if (last && shot && !window.screenshot_ok()) {
+    if (last && !shot.empty() && !window.screenshot_ok()) {
       std::cerr << "pylife: could not save the screenshot to " << shot << "\n";
       status = 1;
+    }
+    if (state.program != last_saved && (frames % 30 == 0 || !running)) {
+      save(autosave, state.program);
+      last_saved = state.program;
     }
   }
   window.close();

@@ -1,0 +1,553 @@
+// The panels of the running program: the program text with breakpoints and
+// the current line, the VM (operand stack and frames), the heap (objects,
+// references, refcounts), the output, and the timeline bar.  Everything
+// they show comes from AppState::run (a trace::Session underneath).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "app.h"
+#include "imgui.h"
+#include "style.h"
+#include "pylife/unicode.h"
+
+namespace pylife::ui {
+
+namespace {
+
+using Change = trace::Session::Change;
+
+const ImU32 kPushColour = IM_COL32(90, 200, 120, 255);
+const ImU32 kPopColour = IM_COL32(235, 120, 90, 255);
+const ImU32 kCurrentLine = IM_COL32(50, 80, 140, 255);
+
+ImU32 with_alpha(ImU32 c, float a) {
+  return (c & 0x00FFFFFFu) | (static_cast<ImU32>(std::clamp(a, 0.0f, 1.0f) * 255.0f) << IM_COL32_A_SHIFT);
+}
+
+// Code points in the first [bytes] bytes of [s] (columns are UTF-8 bytes).
+int code_points(std::string_view s, int bytes) {
+  int n = 0;
+  for (int i = 0; i < bytes && i < static_cast<int>(s.size()); ++i) {
+    if ((static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+// A scalar is drawn inline, not as a box of its own (as Python Tutor does).
+bool is_scalar(const std::string& type) {
+  return type == "int" || type == "float" || type == "str" || type == "bool" || type == "NoneType" ||
+         type == "complex" || type == "bytes";
+}
+
+bool is_keyword(std::string_view s) {
+  static const char* const kKeywords[] = {
+      "False", "None",   "True",    "and",      "as",       "assert", "async", "await",
+      "break", "class",  "continue", "def",     "del",      "elif",   "else",  "except",
+      "finally", "for",  "from",    "global",   "if",       "import", "in",    "is",
+      "lambda", "nonlocal", "not",  "or",       "pass",     "raise",  "return", "try",
+      "while", "with",   "yield",   "match",    "case"};
+  for (const char* k : kKeywords) {
+    if (s == k) return true;
+  }
+  return false;
+}
+
+// ---- Program: the source with breakpoints and the line running ----------------------
+
+class ProgramPanel final : public Panel {
+ public:
+  const char* title() const override { return "Program"; }
+  void draw(AppState& state) override {
+    if (!state.decoded.ok) {
+      ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "SyntaxError: %s", state.decoded.error.message.c_str());
+      return;
+    }
+    const auto& text = state.decoded.source.text;
+    auto lines = source::split_lines(text);
+    ImGui::TextDisabled("%s, %zu lines  (click the gutter for a breakpoint)", state.decoded.source.encoding.c_str(),
+                        lines.size());
+    const auto& run = state.run;
+    int current = run.ready() && !run.finished() ? run.at().line : -1;
+    int error_line = !state.parsed.ok ? state.parsed.error.lineno : -1;
+    ImGui::BeginChild("source", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float lh = ImGui::GetTextLineHeightWithSpacing();
+    // A glyph's advance (CalcTextSize rounds up to whole pixels).
+    const float cw = ImGui::GetFont()->GetCharAdvance('M');
+    const float gutter = cw * 6.0f;
+    // Tokens by line, for colouring.
+    std::map<int, std::vector<const lex::Token*>> by_line;
+    for (const auto& t : state.tokens.tokens) {
+      if (!t.text.empty() && t.start.line == t.end.line) by_line[t.start.line].push_back(&t);
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(lines.size()), lh);
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        int line_no = i + 1;
+        std::string_view line = lines[static_cast<size_t>(i)];
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        float width = std::max(ImGui::GetContentRegionAvail().x, gutter + cw * static_cast<float>(line.size() + 2));
+        if (line_no == current) {
+          dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), kCurrentLine);
+        } else if (line_no == state.highlight_line) {
+          dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), IM_COL32(60, 60, 80, 255));
+        }
+        // Gutter: breakpoint dot and line number; a click toggles.
+        ImGui::PushID(i);
+        if (ImGui::InvisibleButton("bp", ImVec2(gutter, lh))) state.run.toggle_breakpoint(line_no);
+        bool gutter_hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        ImVec2 dot(at.x + cw * 0.9f, at.y + lh * 0.5f);
+        if (run.breakpoints().count(line_no)) {
+          dl->AddCircleFilled(dot, lh * 0.3f, IM_COL32(220, 60, 60, 255));
+        } else if (gutter_hovered) {
+          dl->AddCircle(dot, lh * 0.3f, IM_COL32(220, 60, 60, 160));
+        }
+        char num[16];
+        std::snprintf(num, sizeof num, "%4d", line_no);
+        dl->AddText(ImVec2(at.x + cw * 1.6f, at.y), IM_COL32(120, 125, 135, 255), num);
+        if (line_no == current) dl->AddText(ImVec2(at.x + gutter - cw * 1.2f, at.y), IM_COL32(255, 210, 90, 255), "\u25B6");
+        // The text, then each token over it in its colour.
+        float x0 = at.x + gutter;
+        dl->AddText(ImVec2(x0, at.y), IM_COL32(220, 220, 220, 255), line.data(), line.data() + line.size());
+        for (const lex::Token* t : by_line[line_no]) {
+          ImVec4 c = token_colour(t->type);
+          if (t->type == lex::TokenType::NAME && is_keyword(t->text)) c = ImVec4(0.95f, 0.55f, 0.75f, 1.0f);
+          dl->AddText(ImVec2(x0 + cw * static_cast<float>(t->start.col), at.y), ImGui::GetColorU32(c),
+                      t->text.data(), t->text.data() + t->text.size());
+        }
+        // The running instruction's span, underlined.
+        if (line_no == current && run.at().col >= 0) {
+          int c0 = code_points(line, run.at().col);
+          int c1 = run.at().end_line == current ? code_points(line, run.at().end_col) : static_cast<int>(line.size());
+          float y = at.y + lh - 2.0f;
+          dl->AddLine(ImVec2(x0 + cw * static_cast<float>(c0), y), ImVec2(x0 + cw * static_cast<float>(std::max(c1, c0 + 1)), y),
+                      IM_COL32(255, 210, 90, 255), 2.0f);
+        }
+        // A syntax error: a red wave under the place CPython points at.
+        if (line_no == error_line) {
+          int c0 = std::max(0, state.parsed.error.offset - 1);
+          int c1 = std::max(c0 + 1, state.parsed.error.end_offset > 0 ? state.parsed.error.end_offset - 1 : c0 + 1);
+          float y = at.y + lh - 3.0f;
+          for (float x = x0 + cw * static_cast<float>(c0); x < x0 + cw * static_cast<float>(c1); x += 4.0f) {
+            dl->AddLine(ImVec2(x, y), ImVec2(x + 2.0f, y + 2.0f), IM_COL32(255, 80, 80, 255), 1.5f);
+            dl->AddLine(ImVec2(x + 2.0f, y + 2.0f), ImVec2(x + 4.0f, y), IM_COL32(255, 80, 80, 255), 1.5f);
+          }
+        }
+        ImGui::SameLine();
+        ImGui::Dummy(ImVec2(width - gutter, lh));
+        if (ImGui::IsItemHovered()) state.hovered_line = line_no;
+        if (line_no == current && state.step_changed) ImGui::SetScrollHereY(0.4f);
+      }
+    }
+    if (error_line > 0) {
+      ImGui::Spacing();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
+      ImGui::TextUnformatted(parse::format_error(state.parsed.error, state.filename).c_str());
+      ImGui::PopStyleColor();
+    }
+    ImGui::EndChild();
+  }
+};
+
+// ---- VM: the operand stack and the frame stack ----------------------------------
+
+class VmPanel final : public Panel {
+ public:
+  const char* title() const override { return "VM"; }
+  void draw(AppState& state) override {
+    const RunModel& run = state.run;
+    if (!run.ready()) {
+      ImGui::TextDisabled("(the program runs once it compiles)");
+      return;
+    }
+    const auto& at = run.at();
+    if (at.finished) {
+      ImGui::Text("The program ended after %llu instructions: exit code %d",
+                  static_cast<unsigned long long>(run.total()), run.exit_code());
+      if (run.stopped_by_budget()) {
+        ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1.0f), "(stopped at the step budget: it may never end)");
+      }
+      ImGui::TextDisabled("All frames have been popped; the module's objects are released.");
+      return;
+    }
+    ImGui::Text("step %llu:", static_cast<unsigned long long>(at.step));
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.55f, 0.80f, 1.0f, 1.0f), "%s", at.opname.c_str());
+    ImGui::SameLine();
+    ImGui::TextUnformatted(at.argrepr.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s, line %d, offset %d)", at.code.c_str(), at.line, at.offset);
+    ImGui::TextWrapped("%s", explain_opcode(at.opname));
+    ImGui::Separator();
+    float t = state.since_step();
+    int depth = static_cast<int>(at.frames.size());
+    // The operand stack of the running frame, top first.
+    ImGui::TextDisabled("operand stack of %s", at.frames.empty() ? "?" : at.frames[0].code.c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float box_w = std::min(ImGui::GetContentRegionAvail().x, 320.0f);
+    const float box_h = ImGui::GetTextLineHeightWithSpacing() + 6.0f;
+    // Popped by the last step: ghosts fading out above the stack.
+    for (const Change& c : at.changes) {
+      if (c.kind != Change::Kind::kPop || c.depth != depth || t >= 1.0f) continue;
+      ImVec2 p = ImGui::GetCursorScreenPos();
+      p.x += 20.0f * t;
+      dl->AddRect(p, ImVec2(p.x + box_w, p.y + box_h), with_alpha(kPopColour, 1.0f - t), 4.0f);
+      std::string label = "popped  " + c.text;
+      dl->AddText(ImVec2(p.x + 8, p.y + 3), with_alpha(kPopColour, 1.0f - t), label.c_str());
+      ImGui::Dummy(ImVec2(box_w, box_h + 2));
+    }
+    if (!at.frames.empty()) {
+      const auto& stack = at.frames[0].stack;
+      if (stack.empty()) ImGui::TextDisabled("  (empty)");
+      for (size_t k = stack.size(); k-- > 0;) {
+        const auto& v = stack[k];
+        bool pushed = false;
+        for (const Change& c : at.changes) {
+          if (c.kind == Change::Kind::kPush && c.depth == depth && c.position == static_cast<int>(k)) pushed = true;
+        }
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float slide = pushed ? (1.0f - t) * 30.0f : 0.0f;
+        p.y -= slide;
+        ImU32 border = pushed ? with_alpha(kPushColour, 0.4f + 0.6f * (1.0f - t)) : IM_COL32(110, 120, 140, 255);
+        dl->AddRectFilled(p, ImVec2(p.x + box_w, p.y + box_h), IM_COL32(32, 38, 50, 255), 4.0f);
+        dl->AddRect(p, ImVec2(p.x + box_w, p.y + box_h), border, 4.0f, 0, pushed ? 2.0f : 1.0f);
+        std::string label = v.repr;
+        dl->AddText(ImVec2(p.x + 8, p.y + 3), IM_COL32(235, 235, 235, 255), label.c_str());
+        std::string type = v.type + (k + 1 == stack.size() ? "  \u2190 top" : "");
+        float tw = ImGui::CalcTextSize(type.c_str()).x;
+        dl->AddText(ImVec2(p.x + box_w - tw - 8, p.y + 3), IM_COL32(140, 150, 170, 255), type.c_str());
+        ImGui::Dummy(ImVec2(box_w, box_h + 2));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s  (refcount %lld)", v.repr.c_str(), static_cast<long long>(v.refcount));
+      }
+    }
+    ImGui::Separator();
+    // The frame stack, the running frame on top.
+    ImGui::TextDisabled("frames (%d)", depth);
+    bool called = false;
+    for (const Change& c : at.changes) called = called || c.kind == Change::Kind::kCall;
+    for (size_t i = 0; i < at.frames.size(); ++i) {
+      const auto& f = at.frames[i];
+      ImGui::PushID(static_cast<int>(i));
+      if (i == 0 && called && t < 1.0f) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (1.0f - t) * 40.0f);
+      ImGui::PushStyleColor(ImGuiCol_Header, i == 0 ? ImVec4(0.20f, 0.32f, 0.55f, 1.0f) : ImVec4(0.22f, 0.24f, 0.28f, 1.0f));
+      std::string head = f.code + "  line " + std::to_string(f.line) + (i == 0 ? "   (running)" : "");
+      bool open = ImGui::CollapsingHeader(head.c_str(), i < 2 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+      ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered()) state.hovered_line = f.line;
+      if (open) {
+        if (f.locals.empty()) ImGui::TextDisabled("    (no variables yet)");
+        if (!f.locals.empty() && ImGui::BeginTable("locals", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+          for (const auto& [name, v] : f.locals) {
+            ImGui::TableNextRow();
+            bool stored = false;
+            for (const Change& c : at.changes) {
+              stored = stored || (c.kind == Change::Kind::kStore && c.text == name && c.depth == depth - static_cast<int>(i));
+            }
+            if (stored) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, with_alpha(kPushColour, 0.5f * (1.0f - t) + 0.15f));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(v.repr.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s  rc %lld", v.type.c_str(), static_cast<long long>(v.refcount));
+          }
+          ImGui::EndTable();
+        }
+      }
+      ImGui::PopID();
+    }
+  }
+};
+
+// ---- Heap: objects, references and refcounts --------------------------------------
+
+class HeapPanel final : public Panel {
+ public:
+  const char* title() const override { return "Heap"; }
+  void draw(AppState& state) override {
+    const RunModel& run = state.run;
+    if (!run.ready() || run.finished()) {
+      ImGui::TextDisabled(run.ready() ? "(the program has ended: its objects are gone)" : "(nothing runs yet)");
+      return;
+    }
+    const auto& at = run.at();
+    float t = state.since_step(0.6);
+    std::map<uint64_t, const events::HeapObject*> by_id;
+    for (const auto& h : at.heap) by_id[h.value.id] = &h;
+    ImGui::BeginChild("heap", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float lh = ImGui::GetTextLineHeightWithSpacing();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float vars_w = std::max(150.0f, avail * 0.32f);
+    // Frames: one row per variable; scalars inline, objects by arrow.
+    struct Anchor {
+      ImVec2 from;
+      uint64_t to;
+    };
+    std::vector<Anchor> arrows;
+    float y = origin.y;
+    for (size_t i = at.frames.size(); i-- > 0;) {
+      const auto& f = at.frames[i];
+      dl->AddText(ImVec2(origin.x, y), IM_COL32(150, 170, 210, 255), (f.code == "<module>" ? "Global frame" : f.code).c_str());
+      y += lh;
+      for (const auto& [name, v] : f.locals) {
+        dl->AddText(ImVec2(origin.x + 10, y), IM_COL32(225, 225, 225, 255), name.c_str());
+        auto it = by_id.find(v.id);
+        if (is_scalar(v.type) || it == by_id.end()) {
+          dl->AddText(ImVec2(origin.x + vars_w * 0.45f, y), IM_COL32(180, 220, 160, 255), v.repr.c_str());
+        } else {
+          ImVec2 dot(origin.x + vars_w - 8, y + lh * 0.5f);
+          dl->AddCircleFilled(dot, 3.5f, IM_COL32(120, 180, 255, 255));
+          arrows.push_back({dot, v.id});
+        }
+        y += lh;
+      }
+      y += lh * 0.5f;
+    }
+    float frames_bottom = y;
+    // Objects: boxes in rows, in the order the frames reach them.
+    std::map<uint64_t, ImVec4> box;  // x0, y0, x1, y1
+    float bx = origin.x + vars_w + 30.0f, by = origin.y;
+    // As many columns of boxes as fit, each at least 150 wide.
+    const float objects_w = std::max(150.0f, avail - vars_w - 30.0f);
+    const int columns = std::max(1, static_cast<int>((objects_w + 24.0f) / (150.0f + 24.0f)));
+    const float box_w = std::min(260.0f, (objects_w - 24.0f * static_cast<float>(columns - 1)) / static_cast<float>(columns));
+    float row_h = 0.0f;
+    int column = 0;
+    for (const auto& h : at.heap) {
+      if (is_scalar(h.value.type)) continue;
+      // Scalar referents are listed inside the box.
+      std::vector<std::string> rows;
+      for (uint64_t r : h.refs) {
+        auto it = by_id.find(r);
+        if (it != by_id.end() && is_scalar(it->second->value.type)) rows.push_back(it->second->value.repr);
+      }
+      float hgt = lh * (1.6f + static_cast<float>(std::min<size_t>(rows.size(), 6)) + (rows.size() > 6 ? 1.0f : 0.0f));
+      if (column == columns) {
+        column = 0;
+        bx = origin.x + vars_w + 30.0f;
+        by += row_h + 18.0f;
+        row_h = 0.0f;
+      }
+      ImVec2 p0(bx, by), p1(bx + box_w, by + hgt);
+      box[h.value.id] = ImVec4(p0.x, p0.y, p1.x, p1.y);
+      dl->AddRectFilled(p0, p1, IM_COL32(34, 40, 54, 255), 5.0f);
+      dl->AddRect(p0, p1, IM_COL32(110, 125, 150, 255), 5.0f);
+      dl->AddText(ImVec2(p0.x + 6, p0.y + 3), IM_COL32(150, 200, 255, 255), h.value.type.c_str());
+      // The refcount badge, flashing on a change in the last step.
+      ImU32 badge = IM_COL32(80, 85, 100, 255);
+      for (const Change& c : at.changes) {
+        if (c.id != h.value.id) continue;
+        if (c.kind == Change::Kind::kIncref) badge = with_alpha(kPushColour, 0.35f + 0.65f * (1.0f - t));
+        if (c.kind == Change::Kind::kDecref) badge = with_alpha(kPopColour, 0.35f + 0.65f * (1.0f - t));
+        if (c.kind == Change::Kind::kAlloc) badge = with_alpha(IM_COL32(240, 200, 80, 255), 0.35f + 0.65f * (1.0f - t));
+      }
+      std::string rc = "rc " + std::to_string(h.value.refcount);
+      float rw = ImGui::CalcTextSize(rc.c_str()).x + 10.0f;
+      dl->AddRectFilled(ImVec2(p1.x - rw - 4, p0.y + 2), ImVec2(p1.x - 4, p0.y + lh), badge, 6.0f);
+      dl->AddText(ImVec2(p1.x - rw + 1, p0.y + 3), IM_COL32(255, 255, 255, 255), rc.c_str());
+      float ry = p0.y + lh * 1.3f;
+      if (rows.empty()) {
+        dl->AddText(ImVec2(p0.x + 6, ry), IM_COL32(200, 200, 200, 255), h.value.repr.c_str());
+      }
+      for (size_t k = 0; k < rows.size() && k < 6; ++k) {
+        dl->AddText(ImVec2(p0.x + 10, ry), IM_COL32(180, 220, 160, 255), rows[k].c_str());
+        ry += lh;
+      }
+      if (rows.size() > 6) dl->AddText(ImVec2(p0.x + 10, ry), IM_COL32(150, 150, 150, 255), "...");
+      row_h = std::max(row_h, hgt);
+      bx += box_w + 24.0f;
+      ++column;
+    }
+    float objects_bottom = by + row_h;
+    // Freed in the last step: a ghost fading out under the boxes.
+    float gy = objects_bottom + 14.0f;
+    for (const Change& c : at.changes) {
+      if (c.kind != Change::Kind::kFree || is_scalar(c.type) || t >= 1.0f) continue;
+      std::string label = "freed: " + c.type + " (its refcount reached 0)";
+      dl->AddText(ImVec2(origin.x + vars_w + 30.0f, gy), with_alpha(kPopColour, 1.0f - t), label.c_str());
+      gy += lh;
+    }
+    // Arrows: from variables and from containers to the objects they refer to.
+    auto arrow = [&](ImVec2 a, const ImVec4& b, ImU32 colour) {
+      ImVec2 to(b.x, b.y + lh * 0.5f);
+      float dx = std::max(30.0f, std::fabs(to.x - a.x) * 0.5f);
+      dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(to.x - dx, to.y), to, colour, 1.6f);
+      dl->AddTriangleFilled(to, ImVec2(to.x - 7, to.y - 4), ImVec2(to.x - 7, to.y + 4), colour);
+    };
+    // Between boxes: from the left edge, looping out to the left, when the
+    // target is not to the right (a box's column, or one before it).
+    auto box_arrow = [&](const ImVec4& from, const ImVec4& b, ImU32 colour) {
+      if (b.x > from.z) {
+        arrow(ImVec2(from.z, from.y + lh * 0.5f), b, colour);
+        return;
+      }
+      ImVec2 a(from.x, from.y + lh * 0.5f), to(b.x, b.y + lh * 0.5f);
+      float out = 26.0f + std::fabs(a.x - to.x) * 0.3f;
+      dl->AddBezierCubic(a, ImVec2(a.x - out, a.y), ImVec2(to.x - out, to.y), to, colour, 1.6f);
+      dl->AddTriangleFilled(to, ImVec2(to.x - 7, to.y - 4), ImVec2(to.x - 7, to.y + 4), colour);
+    };
+    for (const auto& a : arrows) {
+      auto it = box.find(a.to);
+      if (it != box.end()) arrow(a.from, it->second, IM_COL32(120, 180, 255, 220));
+    }
+    for (const auto& h : at.heap) {
+      auto from = box.find(h.value.id);
+      if (from == box.end()) continue;
+      for (uint64_t r : h.refs) {
+        auto to = box.find(r);
+        if (to == box.end() || r == h.value.id) continue;
+        box_arrow(from->second, to->second, IM_COL32(230, 180, 90, 200));
+      }
+    }
+    ImGui::Dummy(ImVec2(avail, std::max(frames_bottom, gy) - origin.y + lh));
+    ImGui::EndChild();
+  }
+};
+
+// ---- Output ---------------------------------------------------------------------
+
+class OutputPanel final : public Panel {
+ public:
+  const char* title() const override { return "Output"; }
+  void draw(AppState& state) override {
+    RunModel& run = state.run;
+    if (!run.ready()) {
+      ImGui::TextDisabled("(nothing has run)");
+      return;
+    }
+    const std::string& out = run.at().output;
+    ImGui::BeginChild("text", ImVec2(0, run.waiting_for_input() ? -ImGui::GetFrameHeightWithSpacing() * 2 : 0));
+    // A traceback, and everything after it, in red.
+    size_t tb = out.find("Traceback (most recent call last):");
+    if (tb == std::string::npos) tb = out.size();
+    ImGui::TextUnformatted(out.data(), out.data() + tb);
+    if (tb < out.size()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.45f, 1.0f));
+      ImGui::TextUnformatted(out.data() + tb, out.data() + out.size());
+      ImGui::PopStyleColor();
+    }
+    if (run.finished()) ImGui::TextDisabled("[exit code %d]", run.exit_code());
+    if (state.step_changed) ImGui::SetScrollHereY(1.0f);
+    ImGui::EndChild();
+    if (run.waiting_for_input()) {
+      ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "input() is waiting for a line (%zu given so far):",
+                         run.input().size());
+      ImGui::SetNextItemWidth(-80);
+      bool enter = ImGui::InputText("##stdin", &line_[0], sizeof line_, ImGuiInputTextFlags_EnterReturnsTrue);
+      ImGui::SameLine();
+      if (ImGui::Button("Enter") || enter) {
+        run.add_input(line_);
+        line_[0] = 0;
+      }
+    }
+  }
+
+ private:
+  char line_[256] = {};
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_program_panel() { return std::make_unique<ProgramPanel>(); }
+std::unique_ptr<Panel> make_vm_panel() { return std::make_unique<VmPanel>(); }
+std::unique_ptr<Panel> make_heap_panel() { return std::make_unique<HeapPanel>(); }
+std::unique_ptr<Panel> make_output_panel() { return std::make_unique<OutputPanel>(); }
+
+// ---- Timeline ---------------------------------------------------------------------
+
+namespace {
+
+bool button(const char* label, const char* tip, bool enabled = true) {
+  if (!enabled) ImGui::BeginDisabled();
+  bool pressed = ImGui::Button(label);
+  if (!enabled) ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tip);
+  return pressed;
+}
+
+}  // namespace
+
+void draw_timeline(AppState& state) {
+  RunModel& run = state.run;
+  bool ok = run.ready();
+  if (button("|<", "to the start", ok)) run.seek(1);
+  ImGui::SameLine();
+  if (button("<<", "back one line (Shift+Left)", ok)) run.step_back_line();
+  ImGui::SameLine();
+  if (button("<", "back one instruction (Left)", ok)) run.step_back();
+  ImGui::SameLine();
+  if (button(run.playing() ? "Pause" : "Play", "play / pause (Space)", ok)) run.set_playing(!run.playing());
+  ImGui::SameLine();
+  if (button(">", "one instruction (Right)", ok)) run.step_instruction();
+  ImGui::SameLine();
+  if (button("Into", "next line, into calls (F11)", ok)) run.step_line();
+  ImGui::SameLine();
+  if (button("Over", "next line, over calls (F10)", ok)) run.step_over();
+  ImGui::SameLine();
+  if (button("Out", "until this frame returns (Shift+F11)", ok)) run.step_out();
+  ImGui::SameLine();
+  if (button("Continue", "run to the next breakpoint, or the end (F5)", ok)) run.run_to_breakpoint();
+  ImGui::SameLine();
+  if (button(">|", "to the end", ok)) run.seek(run.total() + 1);
+  ImGui::SameLine();
+  float speed = static_cast<float>(run.speed());
+  ImGui::SetNextItemWidth(120);
+  if (ImGui::SliderFloat("##speed", &speed, 0.5f, 200.0f, "%.1f steps/s", ImGuiSliderFlags_Logarithmic)) {
+    run.set_speed(speed);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("playing speed");
+  ImGui::SameLine();
+  static char jump[24] = "";
+  ImGui::SetNextItemWidth(90);
+  if (ImGui::InputTextWithHint("##jump", "go to step", jump, sizeof jump, ImGuiInputTextFlags_EnterReturnsTrue |
+                                                                              ImGuiInputTextFlags_CharsDecimal)) {
+    run.seek(std::strtoull(jump, nullptr, 10));
+    jump[0] = 0;
+  }
+  // The scrub slider over the whole run.
+  if (ok) {
+    uint64_t step = run.step(), lo = 1, hi = run.total() + 1;
+    ImGui::SetNextItemWidth(-220);
+    if (ImGui::SliderScalar("##scrub", ImGuiDataType_U64, &step, &lo, &hi, "step %llu")) run.seek(step);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("drag to travel in time; Left/Right step, Shift+Left/Right by line");
+    ImGui::SameLine();
+    ImGui::Text("%llu / %llu%s", static_cast<unsigned long long>(std::min(run.step(), run.total())),
+                static_cast<unsigned long long>(run.total()), run.finished() ? "  ended" : "");
+  } else {
+    ImGui::TextDisabled("The timeline appears when the program compiles.");
+  }
+}
+
+void timeline_keys(AppState& state) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || !state.run.ready()) return;
+  RunModel& run = state.run;
+  // ImGui 1.86 names no function keys: the SDL backend (native and web)
+  // indexes io.KeysDown by SDL scancode, and these are SDL's.
+  constexpr int kF5 = 62, kF10 = 67, kF11 = 68;
+  if (ImGui::IsKeyPressed(kF5)) run.run_to_breakpoint();
+  if (ImGui::IsKeyPressed(kF10)) run.step_over();
+  if (ImGui::IsKeyPressed(kF11)) {
+    if (io.KeyShift) run.step_out();
+    else run.step_line();
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
+    if (io.KeyShift) run.step_line();
+    else run.step_instruction();
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) {
+    if (io.KeyShift) run.step_back_line();
+    else run.step_back();
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))) run.set_playing(!run.playing());
+}
+
+}  // namespace pylife::ui
