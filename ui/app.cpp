@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "imgui.h"
+#include "examples.h"
 #include "style.h"
 #include "pylife/ast.h"
 #include "pylife/dis.h"
@@ -99,6 +100,23 @@ void draw_pipeline(AppState& state) {
                         "click to bring its panel to the front");
     }
   }
+  // The examples menu and the theme.
+  ImGui::SameLine(0, 30);
+  if (ImGui::Button("Examples")) ImGui::OpenPopup("examples");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("open a lesson program");
+  if (ImGui::BeginPopup("examples")) {
+    for (const Example& e : examples()) {
+      if (ImGui::Selectable(e.name)) state.load_request = e.name;
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(state.light ? "Dark" : "Light")) {
+    state.light = !state.light;
+    if (state.light) ImGui::StyleColorsLight();
+    else ImGui::StyleColorsDark();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("switch between the dark and the light theme");
   ImGui::SameLine(0, 30);
   const auto& run = state.run;
   if (run.ready()) {
@@ -474,7 +492,9 @@ class BytecodePanel final : public Panel {
 
 }  // namespace
 
-ImVec4 token_colour(lex::TokenType t) {
+namespace {
+
+ImVec4 token_colour_dark(lex::TokenType t) {
   using T = lex::TokenType;
   switch (t) {
     case T::NAME: return ImVec4(0.55f, 0.80f, 1.00f, 1.0f);
@@ -490,6 +510,15 @@ ImVec4 token_colour(lex::TokenType t) {
     case T::ERRORTOKEN: return ImVec4(1.00f, 0.45f, 0.40f, 1.0f);
     default: return ImVec4(0.95f, 0.95f, 0.95f, 1.0f);
   }
+}
+
+}  // namespace
+
+ImVec4 token_colour(lex::TokenType t) {
+  ImVec4 c = token_colour_dark(t);
+  // On a light background the same hues, darker.
+  if (ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.5f) c = ImVec4(c.x * 0.55f, c.y * 0.55f, c.z * 0.55f, 1.0f);
+  return c;
 }
 
 void AppState::refresh() {
@@ -610,6 +639,13 @@ void App::frame() {
     ImGui::End();
   }
   state_.raise_panel.clear();
+  if (!state_.load_request.empty()) {
+    std::string name = std::move(state_.load_request);
+    state_.load_request.clear();
+    for (const Example& e : examples()) {
+      if (name == e.name) load(e.name, e.text);
+    }
+  }
 }
 
 void setup_imgui_style(const char* font_path, float scale) {

@@ -43,6 +43,8 @@ struct AppState {
   uint64_t shown_step = 0;      // the step panels last drew
   bool step_changed = false;    // this frame shows a new step (auto-scroll)
   std::string raise_panel;      // a panel to bring to the front this frame
+  std::string load_request;     // an example to open after this frame
+  bool light = false;           // the light theme is on
 
   // Re-runs the front stages on the editor's text.
   void refresh();

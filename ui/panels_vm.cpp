@@ -114,7 +114,7 @@ class ProgramPanel final : public Panel {
         if (line_no == current) dl->AddText(ImVec2(at.x + gutter - cw * 1.2f, at.y), IM_COL32(255, 210, 90, 255), "\u25B6");
         // The text, then each token over it in its colour.
         float x0 = at.x + gutter;
-        dl->AddText(ImVec2(x0, at.y), IM_COL32(220, 220, 220, 255), line.data(), line.data() + line.size());
+        dl->AddText(ImVec2(x0, at.y), ImGui::GetColorU32(ImGuiCol_Text), line.data(), line.data() + line.size());
         for (const lex::Token* t : by_line[line_no]) {
           ImVec4 c = token_colour(t->type);
           if (t->type == lex::TokenType::NAME && is_keyword(t->text)) c = ImVec4(0.95f, 0.55f, 0.75f, 1.0f);
@@ -212,8 +212,7 @@ class VmPanel final : public Panel {
           if (c.kind == Change::Kind::kPush && c.depth == depth && c.position == static_cast<int>(k)) pushed = true;
         }
         ImVec2 p = ImGui::GetCursorScreenPos();
-        float slide = pushed ? (1.0f - t) * 30.0f : 0.0f;
-        p.y -= slide;
+        p.x += pushed ? (1.0f - t) * 40.0f : 0.0f;  // slides in from the right
         ImU32 border = pushed ? with_alpha(kPushColour, 0.4f + 0.6f * (1.0f - t)) : IM_COL32(110, 120, 140, 255);
         dl->AddRectFilled(p, ImVec2(p.x + box_w, p.y + box_h), IM_COL32(32, 38, 50, 255), 4.0f);
         dl->AddRect(p, ImVec2(p.x + box_w, p.y + box_h), border, 4.0f, 0, pushed ? 2.0f : 1.0f);

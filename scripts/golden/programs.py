@@ -6,6 +6,9 @@
   tests/golden/programs/NAME.err   its stderr (tracebacks)
   tests/golden/programs/NAME.rc    its exit status
 
+and the same for the lesson programs of public/examples (into
+tests/golden/examples), which the visualizer's examples menu offers.
+
 CPython names the script by its absolute path in tracebacks; the checkout's
 root is written as <ROOT> so the goldens hold on any machine.
 NAME.in next to the program, when present, is its stdin.  The programs
@@ -20,51 +23,56 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROGRAMS = os.path.join(ROOT, "tests", "programs")
 GOLDEN = os.path.join(ROOT, "tests", "golden", "programs")
+# (directory of programs relative to ROOT, directory of their goldens)
+SETS = [("tests/programs", GOLDEN), ("public/examples", os.path.join(ROOT, "tests", "golden", "examples"))]
 
 
-def run(name, python=sys.executable):
-    """(rc, stdout, stderr) of CPython running tests/programs/NAME."""
+def run(name, python=sys.executable, where="tests/programs"):
+    """(rc, stdout, stderr) of CPython running WHERE/NAME."""
     stdin = b""
-    in_path = os.path.join(PROGRAMS, name[:-3] + ".in")
+    in_path = os.path.join(ROOT, where, name[:-3] + ".in")
     if os.path.exists(in_path):
         with open(in_path, "rb") as f:
             stdin = f.read()
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
     env.pop("PYTHONPATH", None)
-    proc = subprocess.run([python, "tests/programs/" + name], cwd=ROOT, input=stdin,
+    proc = subprocess.run([python, where + "/" + name], cwd=ROOT, input=stdin,
                           capture_output=True, env=env, timeout=120)
     return (proc.returncode, proc.stdout.decode("utf-8", "replace").replace(ROOT, "<ROOT>"),
             proc.stderr.decode("utf-8", "replace").replace(ROOT, "<ROOT>"))
 
 
-def programs():
-    return sorted(f for f in os.listdir(PROGRAMS) if f.endswith(".py") and not f.startswith("mod_"))
+def programs(where=PROGRAMS):
+    return sorted(f for f in os.listdir(where) if f.endswith(".py") and not f.startswith("mod_"))
 
 
 def main():
     if sys.version_info[:2] != (3, 11):
         sys.exit("programs.py needs CPython 3.11")
     check = "--check" in sys.argv
-    os.makedirs(GOLDEN, exist_ok=True)
     differ = 0
-    for name in programs():
-        rc, out, err = run(name)
-        stem = os.path.join(GOLDEN, name[:-3])
-        files = {stem + ".out": out, stem + ".err": err, stem + ".rc": "%d\n" % rc}
-        for path, text in files.items():
-            if check:
-                try:
-                    with open(path, encoding="utf-8", newline="") as f:
-                        same = f.read() == text
-                except FileNotFoundError:
-                    same = False
-                if not same:
-                    differ += 1
-                    print("programs.py: %s differs" % os.path.relpath(path, ROOT))
-            else:
-                with open(path, "w", encoding="utf-8", newline="") as f:
-                    f.write(text)
-    print("programs.py: %d programs%s" % (len(programs()), ", %d files differ" % differ if check else " written"))
+    count = 0
+    for where, golden in SETS:
+        os.makedirs(golden, exist_ok=True)
+        for name in programs(os.path.join(ROOT, where)):
+            count += 1
+            rc, out, err = run(name, where=where)
+            stem = os.path.join(golden, name[:-3])
+            files = {stem + ".out": out, stem + ".err": err, stem + ".rc": "%d\n" % rc}
+            for path, text in files.items():
+                if check:
+                    try:
+                        with open(path, encoding="utf-8", newline="") as f:
+                            same = f.read() == text
+                    except FileNotFoundError:
+                        same = False
+                    if not same:
+                        differ += 1
+                        print("programs.py: %s differs" % os.path.relpath(path, ROOT))
+                else:
+                    with open(path, "w", encoding="utf-8", newline="") as f:
+                        f.write(text)
+    print("programs.py: %d programs%s" % (count, ", %d files differ" % differ if check else " written"))
     return 1 if differ else 0
 
 

@@ -23,13 +23,13 @@ struct Outcome {
   int64_t objects_left = 0;
 };
 
-// Runs tests/programs/[name] the way `python3 tests/programs/NAME.py` runs
-// from the repository root.
-Outcome run_program(const std::string& name) {
-  std::string rel = "tests/programs/" + name;
+// Runs [where]/[name] the way `python3 WHERE/NAME.py` runs from the
+// repository root.
+Outcome run_program(const std::string& name, const std::string& where = "tests/programs") {
+  std::string rel = where + "/" + name;
   std::string root = pylife::test::source_dir();
   std::string bytes = pylife::test::read_repo_file(rel);
-  std::string input = pylife::test::read_repo_file("tests/programs/" + name.substr(0, name.size() - 3) + ".in");
+  std::string input = pylife::test::read_repo_file(where + "/" + name.substr(0, name.size() - 3) + ".in");
   Outcome o;
   auto decoded = pylife::source::decode(bytes, rel);
   REQUIRE(decoded.ok);
@@ -55,7 +55,7 @@ Outcome run_program(const std::string& name) {
   io.files = &disk;
   pylife::vm::RunOptions options;
   options.argv = {rel};
-  options.script_dir = root + "/tests/programs";
+  options.script_dir = root + "/" + where;
   stdfs::path saved = stdfs::current_path();
   stdfs::current_path(pylife::test::source_dir());
   auto r = pylife::vm::run_program(decoded.source, options, io);
@@ -96,4 +96,22 @@ TEST_CASE("tests/programs run exactly as on CPython 3.11", "[programs][golden]")
     identical += got.out == want_out && got.err == want_err && got.status == want_rc;
   }
   CHECK(identical == static_cast<int>(names.size()));
+}
+
+TEST_CASE("the lesson programs of public/examples run exactly as on CPython 3.11", "[programs][golden]") {
+  stdfs::path dir = stdfs::path(pylife::test::source_dir()) / "public/examples";
+  std::vector<std::string> names;
+  for (const auto& entry : stdfs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".py") names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  REQUIRE(names.size() >= 10);
+  for (const auto& name : names) {
+    std::string stem = "tests/golden/examples/" + name.substr(0, name.size() - 3);
+    Outcome got = run_program(name, "public/examples");
+    INFO("example " << name);
+    CHECK(got.out == pylife::test::read_repo_file(stem + ".out"));
+    CHECK(got.err == pylife::test::read_repo_file(stem + ".err"));
+    CHECK(got.status == std::stoi(pylife::test::read_repo_file(stem + ".rc")));
+  }
 }

@@ -100,7 +100,13 @@ int run_desktop(const DesktopOptions& options) {
   for (bool running = true; running;) {
     bool last = max_frames > 0 && frames + 1 >= max_frames;
     if (last && !shot.empty()) window.request_screenshot(shot);
-    if (!options.screenshot.empty() && frames + 1 == max_frames / 2) state.raise_panel = options.panel;
+    if (!options.screenshot.empty()) {
+      if (frames + 1 == max_frames / 2) state.raise_panel = options.panel;
+      // Keep the pointer off the panels: no hover tooltips in the picture.
+      int w = 0, h = 0;
+      SDL_GetWindowSize(window.sdl_window(), &w, &h);
+      SDL_WarpMouseInWindow(window.sdl_window(), w - 2, 2);
+    }
     running = window.frame(app) && !last;
     ++frames;
     if (last && !shot.empty() && !window.screenshot_ok()) {
