@@ -46,7 +46,8 @@ constexpr Command kCommands[] = {
     {"compile", "FILE...", "write __pycache__/NAME.pylife-311.pyc", false},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly", false},
     {"trace", "FILE [--json] [--from N] [--to M] [--events K,...]", "the lifecycle event stream of a run", true},
-    {"gui", "[--screenshot OUT.png [--steps N] [--panel NAME]] [FILE]", "open the desktop visualizer", true},
+    {"gui", "[--demo LESSON [--stop N]] [--screenshot OUT.png [--steps N] [--panel NAME]] [FILE]",
+     "open the desktop visualizer", true},
 };
 
 // The full `--help` text.
@@ -815,14 +816,16 @@ int run(const std::vector<std::string>& args, const Host& host) {
     std::vector<std::string> rest;
     for (size_t i = 0; i < files.size(); ++i) {
       const std::string& a = files[i];
-      if ((a == "--screenshot" || a == "--panel" || a == "--steps") && i + 1 < files.size()) {
+      if ((a == "--screenshot" || a == "--panel" || a == "--steps" || a == "--demo" || a == "--stop") &&
+          i + 1 < files.size()) {
         const std::string& v = files[++i];
         if (a == "--screenshot") gui.screenshot = v;
         if (a == "--panel") gui.panel = v;
-        if (a == "--steps") {
+        if (a == "--demo") gui.demo = v;
+        if (a == "--steps" || a == "--stop") {
           int64_t n;
           if (!parse_count(host, a, v, &n)) return 2;
-          gui.steps = static_cast<uint64_t>(n);
+          (a == "--steps" ? gui.steps : gui.stop) = static_cast<uint64_t>(n);
         }
       } else if (a.size() > 1 && a[0] == '-') {
         err << "pylife: unknown option '" << a << "' for gui\n";

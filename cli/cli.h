@@ -18,6 +18,8 @@ struct GuiOptions {
   std::string screenshot;  // --screenshot OUT.png: render, save, exit
   uint64_t steps = 0;      // --steps N: after N instructions
   std::string panel;       // --panel NAME: bring this panel to the front
+  std::string demo;        // --demo LESSON: present a lesson (docs/lessons.md)
+  uint64_t stop = 0;       // --stop N: from the lesson's N-th stop (1-based)
 };
 
 struct Host {

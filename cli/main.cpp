@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
   };
 #ifdef PYLIFE_WITH_GUI
   host.gui = [](const pylife::cli::GuiOptions& o) {
-    return pylife::ui::run_desktop(pylife::ui::DesktopOptions{o.file, o.screenshot, o.steps, o.panel});
+    return pylife::ui::run_desktop(pylife::ui::DesktopOptions{o.file, o.screenshot, o.steps, o.panel, o.demo,
+                                                              o.stop > 0 ? static_cast<size_t>(o.stop - 1) : 0});
   };
 #endif
   return pylife::cli::run(args, host);

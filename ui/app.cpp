@@ -569,6 +569,7 @@ App::App() {
 }
 
 void App::load(std::string filename, std::string text) {
+  state_.lesson.reset();
   state_.filename = std::move(filename);
   state_.program = std::move(text);
   state_.refresh();
@@ -636,9 +637,12 @@ void App::frame() {
     ImGui::SetNextWindowSize(ImVec2(r[2] * vp->WorkSize.x, r[3] * height), cond);
     if (state_.raise_panel == panels_[i]->title()) ImGui::SetNextWindowFocus();
     if (ImGui::Begin(panels_[i]->title(), nullptr, ImGuiWindowFlags_NoCollapse)) panels_[i]->draw(state_);
+    ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    panel_rects_[panels_[i]->title()] = {pos.x, pos.y, size.x, size.y};
     ImGui::End();
   }
   state_.raise_panel.clear();
+  if (state_.lesson) draw_caption();
   if (!state_.load_request.empty()) {
     std::string name = std::move(state_.load_request);
     state_.load_request.clear();
@@ -646,6 +650,80 @@ void App::frame() {
       if (name == e.name) load(e.name, e.text);
     }
   }
+}
+
+void App::start_lesson(Lesson lesson) {
+  load("<lesson>", lesson.program);
+  state_.lesson = std::move(lesson);
+  go_to_stop(0);
+}
+
+void App::go_to_stop(size_t index) {
+  if (!state_.lesson || state_.lesson->stops.empty()) return;
+  index = std::min(index, state_.lesson->stops.size() - 1);
+  state_.stop = index;
+  const LessonStop& s = state_.lesson->stops[index];
+  static const std::pair<const char*, Stage> kByName[] = {
+      {"source", Stage::kSource}, {"tokens", Stage::kTokens}, {"ast", Stage::kAst},
+      {"bytecode", Stage::kBytecode}, {"vm", Stage::kVm}, {"termination", Stage::kTermination}};
+  for (const auto& [name, stage] : kByName) {
+    if (s.stage == name) state_.focus = stage;
+  }
+  RunModel& run = state_.run;
+  run.set_playing(false);
+  switch (s.kind) {
+    case LessonStop::Kind::kStage: break;
+    case LessonStop::Kind::kStep: run.seek(s.step + 1); break;  // after s.step instructions
+    case LessonStop::Kind::kLine: run.seek_line(s.line, s.occurrence); break;
+    case LessonStop::Kind::kEnd: run.seek(run.total() + 1); break;
+  }
+  state_.raise_panel = s.panel.empty() ? stage_panel(state_.focus) : s.panel;
+}
+
+// Demo mode's caption: over the stop's panel, with Previous / Next.
+void App::draw_caption() {
+  const Lesson& lesson = *state_.lesson;
+  const LessonStop& s = lesson.stops[state_.stop];
+  std::string panel = s.panel.empty() ? stage_panel(state_.focus) : s.panel;
+  auto it = panel_rects_.find(panel);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  std::array<float, 4> r = it != panel_rects_.end() ? it->second
+                                                   : std::array<float, 4>{vp->WorkPos.x, vp->WorkPos.y, vp->WorkSize.x, vp->WorkSize.y};
+  const float width = std::min(std::max(r[2] - 16.0f, 280.0f), 560.0f);
+  ImGui::SetNextWindowPos(ImVec2(r[0] + 8.0f, r[1] + r[3] - 8.0f), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+  ImGui::SetNextWindowBgAlpha(0.96f);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.16f, 0.20f, 0.30f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(1.0f, 0.8f, 0.35f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.96f, 0.96f, 0.96f, 1.0f));
+  ImGui::Begin("##caption", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::PushTextWrapPos(width - 16.0f);
+  ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1.0f), "%s  (%zu/%zu)", lesson.title.c_str(), state_.stop + 1,
+                     lesson.stops.size());
+  ImGui::Separator();
+  ImGui::TextUnformatted(s.caption.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Separator();
+  bool first = state_.stop == 0, last = state_.stop + 1 >= lesson.stops.size();
+  if (first) ImGui::BeginDisabled();
+  bool prev = ImGui::Button("< Previous");
+  if (first) ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (last) ImGui::BeginDisabled();
+  bool next = ImGui::Button("Next >");
+  if (last) ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::TextDisabled("Enter / Backspace");
+  ImGui::End();
+  ImGui::PopStyleColor(3);
+  if (!ImGui::GetIO().WantTextInput) {
+    next = next || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    prev = prev || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace));
+  }
+  if (next && !last) go_to_stop(state_.stop + 1);
+  if (prev && !first) go_to_stop(state_.stop - 1);
 }
 
 void setup_imgui_style(const char* font_path, float scale) {

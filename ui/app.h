@@ -4,6 +4,8 @@
 // App::frame().  No Python semantics live here: every fact comes from core.
 #pragma once
 
+#include <array>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +16,7 @@
 #include "pylife/source.h"
 #include "pylife/compile.h"
 #include "pylife/symtable.h"
+#include "lesson.h"
 #include "model.h"
 
 namespace pylife::ui {
@@ -45,6 +48,8 @@ struct AppState {
   std::string raise_panel;      // a panel to bring to the front this frame
   std::string load_request;     // an example to open after this frame
   bool light = false;           // the light theme is on
+  std::optional<Lesson> lesson;  // demo mode's lesson
+  size_t stop = 0;               // its stop on screen
 
   // Re-runs the front stages on the editor's text.
   void refresh();
@@ -71,12 +76,18 @@ class App {
   void load(std::string filename, std::string text);
   // Draws one frame of UI into the current ImGui context.
   void frame();
+  // Demo mode: loads [lesson]'s program and shows its first stop.
+  void start_lesson(Lesson lesson);
+  // Shows stop [index] of the lesson (clamped).
+  void go_to_stop(size_t index);
   const AppState& state() const { return state_; }
   AppState& state() { return state_; }
 
  private:
   AppState state_;
   float laid_out_w_ = 0, laid_out_h_ = 0;  // the work area the layout was made for
+  std::map<std::string, std::array<float, 4>> panel_rects_;  // title -> x, y, w, h (last frame)
+  void draw_caption();
   std::vector<std::unique_ptr<Panel>> panels_;
 };
 
@@ -89,6 +100,8 @@ struct DesktopOptions {
   std::string screenshot;           // write a PNG of the window and exit
   uint64_t steps = 0;               // with screenshot: run to this step first
   std::string panel;                // with screenshot: bring this panel to the front
+  std::string demo;                 // a lesson file to present (demo mode)
+  size_t stop = 0;                  // with demo: start at this stop (0-based)
 };
 
 // Runs the native desktop app (SDL2 + OpenGL 3) until its window closes.

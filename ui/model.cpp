@@ -72,6 +72,19 @@ uint64_t RunModel::next_breakpoint() const {
 
 bool RunModel::run_to_breakpoint() { return session_ && seek(next_breakpoint()); }
 
+bool RunModel::seek_line(int line, int occurrence) {
+  if (!session_) return false;
+  uint64_t end = session_->total_steps() + 1;
+  uint64_t s = session_->run_to_line(0, line);
+  for (int k = 1; k < occurrence && s < end; ++k) {
+    // Off the line (step_line goes to the next step on another line),
+    // then onto it again.
+    uint64_t off = session_->step_line(s);
+    s = off < end ? session_->run_to_line(off - 1, line) : end;
+  }
+  return seek(s);
+}
+
 void RunModel::toggle_breakpoint(int line) {
   if (!breakpoints_.erase(line)) breakpoints_.insert(line);
 }

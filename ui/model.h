@@ -54,6 +54,9 @@ class RunModel {
   bool step_back_line();
   // On to the next step that starts a line with a breakpoint, or the end.
   bool run_to_breakpoint();
+  // To the [occurrence]-th time the program enters [line] (from the
+  // start), or the end when it never does.
+  bool seek_line(int line, int occurrence = 1);
 
   void toggle_breakpoint(int line);
   const std::set<int>& breakpoints() const { return breakpoints_; }

@@ -337,6 +337,7 @@ class HeapPanel final : public Panel {
       }
       ImVec2 p0(bx, by), p1(bx + box_w, by + hgt);
       box[h.value.id] = ImVec4(p0.x, p0.y, p1.x, p1.y);
+      dl->PushClipRect(p0, p1, true);  // long reprs stay inside their box
       dl->AddRectFilled(p0, p1, IM_COL32(34, 40, 54, 255), 5.0f);
       dl->AddRect(p0, p1, IM_COL32(110, 125, 150, 255), 5.0f);
       dl->AddText(ImVec2(p0.x + 6, p0.y + 3), IM_COL32(150, 200, 255, 255), h.value.type.c_str());
@@ -361,6 +362,7 @@ class HeapPanel final : public Panel {
         ry += lh;
       }
       if (rows.size() > 6) dl->AddText(ImVec2(p0.x + 10, ry), IM_COL32(150, 150, 150, 255), "...");
+      dl->PopClipRect();
       row_h = std::max(row_h, hgt);
       bx += box_w + 24.0f;
       ++column;

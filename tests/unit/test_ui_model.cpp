@@ -2,8 +2,12 @@
 // stepping, breakpoints, playback and input, without drawing anything.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
+#include "lesson.h"
 #include "model.h"
 #include "pylife/source.h"
 
@@ -148,4 +152,93 @@ TEST_CASE("a runaway program keeps a history up to its budget", "[ui]") {
   m.seek(4000);
   REQUIRE_FALSE(m.at().frames.empty());
   CHECK(m.at().line >= 2);
+}
+
+TEST_CASE("lessons: a program and stops naming stages, steps and lines", "[ui][lesson]") {
+  auto r = pylife::ui::parse_lesson(
+      "title: Demo\n"
+      "# a comment\n"
+      "program:\n"
+      "x = 1\n"
+      "\n"
+      "y = x + 1\n"
+      "\n"
+      "stop: stage tokens\n"
+      "Tokens first,\n"
+      "then more.\n"
+      "\n"
+      "A second paragraph.\n"
+      "stop: step 3 panel Heap\n"
+      "After three instructions.\n"
+      "stop: line 3 time 2\n"
+      "stop: end\n"
+      "Done.\n");
+  REQUIRE(r.ok);
+  CHECK(r.lesson.title == "Demo");
+  CHECK(r.lesson.program == "x = 1\n\ny = x + 1\n");
+  REQUIRE(r.lesson.stops.size() == 4);
+  using K = pylife::ui::LessonStop::Kind;
+  CHECK(r.lesson.stops[0].kind == K::kStage);
+  CHECK(r.lesson.stops[0].stage == "tokens");
+  CHECK(r.lesson.stops[0].caption == "Tokens first, then more.\n\nA second paragraph.");
+  CHECK(r.lesson.stops[1].kind == K::kStep);
+  CHECK(r.lesson.stops[1].step == 3);
+  CHECK(r.lesson.stops[1].panel == "Heap");
+  CHECK(r.lesson.stops[2].kind == K::kLine);
+  CHECK(r.lesson.stops[2].line == 3);
+  CHECK(r.lesson.stops[2].occurrence == 2);
+  CHECK(r.lesson.stops[3].kind == K::kEnd);
+  CHECK(r.lesson.stops[3].caption == "Done.");
+}
+
+TEST_CASE("lessons: mistakes are reported with their line", "[ui][lesson]") {
+  CHECK(pylife::ui::parse_lesson("title: x\nstop: stage tokens\n").error ==
+        "lesson line 2: the lesson has no 'program:' section");
+  CHECK(pylife::ui::parse_lesson("program:\nx = 1\nstop: stage bits\n").error ==
+        "lesson line 3: unknown stage 'bits' (source, tokens, ast, bytecode, vm, termination)");
+  CHECK(pylife::ui::parse_lesson("program:\nx = 1\nstop: line zero\n").error ==
+        "lesson line 3: 'line' needs a number, not 'zero'");
+  CHECK(pylife::ui::parse_lesson("hello\n").error == "lesson line 1: expected 'title:', 'program:' or 'stop:', got 'hello'");
+  CHECK(pylife::ui::parse_lesson("program:\nx = 1\n").error == "lesson line 2: the lesson has no stops");
+}
+
+TEST_CASE("seek_line finds the n-th time a line is entered", "[ui]") {
+  pylife::ui::RunModel m;
+  m.start(program(kCalls));
+  m.seek_line(2);
+  CHECK(m.at().line == 2);
+  CHECK(m.at().frames[0].locals[0].second.repr == "0");  // n == 0
+  m.seek_line(2, 3);
+  CHECK(m.at().line == 2);
+  CHECK(m.at().frames[0].locals[0].second.repr == "2");  // the third call
+  m.seek_line(2, 4);  // there is no fourth
+  CHECK(m.finished());
+}
+
+TEST_CASE("the shipped lessons parse and every stop is reachable", "[ui][lesson]") {
+  namespace fs = std::filesystem;
+  int lessons = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(PYLIFE_SOURCE_DIR) / "public/lessons")) {
+    if (entry.path().extension() != ".lesson") continue;
+    ++lessons;
+    std::ifstream in(entry.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto r = pylife::ui::parse_lesson(text);
+    INFO(entry.path().string() << ": " << r.error);
+    REQUIRE(r.ok);
+    CHECK_FALSE(r.lesson.title.empty());
+    pylife::ui::RunModel m;
+    m.start(program(r.lesson.program));
+    CHECK(m.exit_code() == 0);
+    for (const auto& stop : r.lesson.stops) {
+      CHECK_FALSE(stop.caption.empty());
+      if (stop.kind == pylife::ui::LessonStop::Kind::kLine) {
+        m.seek_line(stop.line, stop.occurrence);
+        CHECK_FALSE(m.finished());  // the line is reached
+        CHECK(m.at().line == stop.line);
+      }
+      if (stop.kind == pylife::ui::LessonStop::Kind::kStep) CHECK(stop.step < m.total());
+    }
+  }
+  CHECK(lessons >= 3);
 }

@@ -64,7 +64,9 @@ void save(const std::filesystem::path& p, const std::string& text) {
 
 int run_desktop(const DesktopOptions& options) {
   App app;
-  const std::filesystem::path autosave = options.screenshot.empty() ? autosave_path(options.file) : std::filesystem::path();
+  // Demo mode and screenshots never touch the autosaved editor text.
+  const std::filesystem::path autosave =
+      options.screenshot.empty() && options.demo.empty() ? autosave_path(options.file) : std::filesystem::path();
   std::optional<std::string> saved = autosave.empty() ? std::nullopt : slurp(autosave);
   if (options.file) {
     // The CLI has already checked that the file opens and decodes.
@@ -77,6 +79,20 @@ int run_desktop(const DesktopOptions& options) {
   } else if (saved) {
     app.load("<editor>", *saved);
   }
+  if (!options.demo.empty()) {
+    auto text = slurp(options.demo);
+    if (!text) {
+      std::cerr << "pylife: cannot read the lesson " << options.demo << "\n";
+      return 2;
+    }
+    LessonResult lesson = parse_lesson(*text);
+    if (!lesson.ok) {
+      std::cerr << "pylife: " << options.demo << ": " << lesson.error << "\n";
+      return 2;
+    }
+    app.start_lesson(std::move(lesson.lesson));
+    app.go_to_stop(options.stop);
+  }
   Window window;
   if (!window.open("pylife", 1280, 800, PYLIFE_FONT_PATH)) {
     window.close();
@@ -85,7 +101,7 @@ int run_desktop(const DesktopOptions& options) {
   AppState& state = app.state();
   if (!options.screenshot.empty()) {
     if (options.steps) state.run.seek(options.steps + 1);  // after N steps
-    state.raise_panel = options.panel;
+    if (!options.panel.empty()) state.raise_panel = options.panel;
   }
   // For tests: PYLIFE_GUI_FRAMES=N stops after N frames, and
   // PYLIFE_GUI_SCREENSHOT=FILE.png saves the last of them.
@@ -101,7 +117,7 @@ int run_desktop(const DesktopOptions& options) {
     bool last = max_frames > 0 && frames + 1 >= max_frames;
     if (last && !shot.empty()) window.request_screenshot(shot);
     if (!options.screenshot.empty()) {
-      if (frames + 1 == max_frames / 2) state.raise_panel = options.panel;
+      if (frames + 1 == max_frames / 2 && !options.panel.empty()) state.raise_panel = options.panel;
       // Keep the pointer off the panels: no hover tooltips in the picture.
       int w = 0, h = 0;
       SDL_GetWindowSize(window.sdl_window(), &w, &h);

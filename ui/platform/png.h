@@ -1,5 +1,4 @@
-// A minimal PNG writer (8-bit RGBA, stored deflate blocks) for the app's
-// screenshots; no third-party code needed for a test artefact.
+// Writing the app's screenshots as PNG (native builds; see png.cpp).
 #pragma once
 
 #include <cstdint>
