@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "examples.h"
 #include "style.h"
 #include "pylife/ast.h"
@@ -66,6 +67,7 @@ const char* stage_panel(Stage s) {
 // The stage the program is in: the VM while it runs, termination at its
 // end, the first failing front stage otherwise.
 Stage live_stage(const AppState& state) {
+  if (state.animating) return state.animation_stage();
   if (!state.decoded.ok) return Stage::kSource;
   if (!state.parsed.ok) return state.tokens.ok() ? Stage::kAst : Stage::kTokens;
   if (!state.compiled.ok) return Stage::kBytecode;
@@ -100,6 +102,27 @@ void draw_pipeline(AppState& state) {
                         "click to bring its panel to the front");
     }
   }
+  // The compile animation.
+  ImGui::SameLine(0, 30);
+  if (!state.animating) {
+    bool can = state.compiled.ok;
+    if (!can) ImGui::BeginDisabled();
+    if (ImGui::Button("Compile")) {
+      state.animating = true;
+      state.anim_start = state.now;
+      state.run.set_playing(false);
+    }
+    if (!can) ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      ImGui::SetTooltip("watch the front stages work: tokens one by one, the tree's nodes, then the bytecode");
+    }
+  } else if (ImGui::Button("Skip")) {
+    state.animating = false;
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(110);
+  ImGui::SliderFloat("##anim", &state.anim_speed, 2.0f, 200.0f, "%.0f items/s", ImGuiSliderFlags_Logarithmic);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("speed of the compile animation");
   // The examples menu and the theme.
   ImGui::SameLine(0, 30);
   if (ImGui::Button("Examples")) ImGui::OpenPopup("examples");
@@ -129,20 +152,146 @@ void draw_pipeline(AppState& state) {
   }
 }
 
-// Editor: the program text; edits re-run the front stages.
+// Editor: the program text, editable.  ImGui's multiline input does the
+// editing (keys, selection, clipboard, undo); its own text is drawn
+// invisible and the panel draws it again coloured by pylife's tokenizer,
+// with a gutter of line numbers and breakpoints, the running line, the
+// caret, and a wave under a syntax error.
 class EditorPanel final : public Panel {
  public:
   const char* title() const override { return "Editor"; }
   void draw(AppState& state) override {
-    ImVec2 size = ImGui::GetContentRegionAvail();
-    if (ImGui::InputTextMultiline(
-            "##program", state.program.data(), state.program.capacity() + 1, size,
-            ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize, resize_callback,
-            &state.program)) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float cw = ImGui::GetFont()->GetCharAdvance('M');
+    const float lh = ImGui::GetFontSize();  // the input's line height
+    const float gutter = cw * 5.0f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 size = ImGui::GetContentRegionAvail();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + gutter, origin.y));
+    const ImGuiID id = ImGui::GetID("##program");
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    bool changed = ImGui::InputTextMultiline(
+        "##program", state.program.data(), state.program.capacity() + 1, ImVec2(size.x - gutter, size.y),
+        ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize, resize_callback, &state.program);
+    ImGui::PopStyleColor();
+    if (changed) {
       state.refresh();
       state.edited_at = state.frame_count;
       state.edited_time = state.now;
       state.run.set_playing(false);
+    }
+    // The input's child window: where its text is, and how far scrolled.
+    char name[512];
+    ImFormatString(name, sizeof name, "%s/%s_%08X", window->Name, "##program", id);
+    ImGuiWindow* child = ImGui::FindWindowByName(name);
+    if (!child) return;
+    const ImVec2 text0(child->Pos.x + style.FramePadding.x, child->Pos.y + style.FramePadding.y - child->Scroll.y);
+    ImDrawList* dl = child->DrawList;
+    dl->PushClipRect(child->InnerRect.Min, child->InnerRect.Max, true);
+    auto lines = source::split_lines(state.program);
+    const int first = std::max(0, static_cast<int>((child->InnerRect.Min.y - text0.y) / lh));
+    const int last = std::min(static_cast<int>(lines.size()), static_cast<int>((child->InnerRect.Max.y - text0.y) / lh) + 1);
+    // x of code point [col] of [line] (ImGui draws a tab as four spaces).
+    auto x_at = [&](std::string_view line, int col) {
+      float x = text0.x;
+      int c = 0;
+      for (size_t i = 0; i < line.size() && c < col; ++i) {
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+        x += line[i] == '\t' ? cw * 4.0f : cw;
+        ++c;
+      }
+      return x;
+    };
+    const auto& run = state.run;
+    const int running = run.ready() && !run.finished() ? run.at().line : -1;
+    std::vector<std::vector<const lex::Token*>> by_line(lines.size() + 1);
+    for (const auto& t : state.tokens.tokens) {
+      if (!t.text.empty() && t.start.line == t.end.line && t.start.line >= 1 &&
+          t.start.line <= static_cast<int>(lines.size())) {
+        by_line[static_cast<size_t>(t.start.line)].push_back(&t);
+      }
+    }
+    for (int i = first; i < last; ++i) {
+      std::string_view line = lines[static_cast<size_t>(i)];
+      while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+      const float y = text0.y + lh * static_cast<float>(i);
+      if (i + 1 == running) dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh), IM_COL32(50, 80, 140, 150));
+      auto x_of = [&](int c) { return x_at(line, c); };
+      draw_span(dl, state.selected_span, i + 1, static_cast<int>(line.size()), y, lh, x_of, IM_COL32(110, 60, 140, 200));
+      draw_span(dl, state.highlight_span, i + 1, static_cast<int>(line.size()), y, lh, x_of, IM_COL32(200, 160, 60, 110));
+      // Each code point in its token's colour (names and the rest plain).
+      std::vector<ImU32> colours;
+      for (size_t k = 0; k < line.size(); ++k) {
+        if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) colours.push_back(ImGui::GetColorU32(ImGuiCol_Text));
+      }
+      for (const lex::Token* t : by_line[static_cast<size_t>(i + 1)]) {
+        if (t->type == lex::TokenType::NAME && !is_keyword(t->text)) continue;
+        ImU32 c = ImGui::GetColorU32(t->type == lex::TokenType::NAME ? keyword_colour() : token_colour(t->type));
+        for (int k = t->start.col; k < t->end.col && k < static_cast<int>(colours.size()); ++k) colours[static_cast<size_t>(k)] = c;
+      }
+      float x = text0.x;
+      size_t cp = 0;
+      for (size_t k = 0; k < line.size(); ++cp) {
+        size_t n = 1;
+        while (k + n < line.size() && (static_cast<unsigned char>(line[k + n]) & 0xC0) == 0x80) ++n;
+        if (line[k] == '\t') {
+          x += cw * 4.0f;
+        } else {
+          dl->AddText(ImVec2(x, y), colours[cp], line.data() + k, line.data() + k + n);
+          x += cw;
+        }
+        k += n;
+      }
+    }
+    // A syntax error: a red wave where CPython points.
+    if (!state.parsed.ok && state.parsed.error.lineno >= 1 && state.parsed.error.lineno <= static_cast<int>(lines.size())) {
+      std::string_view line = lines[static_cast<size_t>(state.parsed.error.lineno - 1)];
+      int c0 = std::max(0, state.parsed.error.offset - 1);
+      int c1 = std::max(c0 + 1, state.parsed.error.end_offset > 0 && state.parsed.error.end_lineno == state.parsed.error.lineno
+                                    ? state.parsed.error.end_offset - 1 : c0 + 1);
+      float y = text0.y + lh * static_cast<float>(state.parsed.error.lineno) - 2.0f;
+      for (float x = x_at(line, c0); x < x_at(line, c1); x += 4.0f) {
+        dl->AddLine(ImVec2(x, y), ImVec2(x + 2.0f, y + 2.0f), IM_COL32(255, 80, 80, 255), 1.5f);
+        dl->AddLine(ImVec2(x + 2.0f, y + 2.0f), ImVec2(x + 4.0f, y), IM_COL32(255, 80, 80, 255), 1.5f);
+      }
+    }
+    // The caret (ImGui's own is drawn in the invisible text colour).
+    if (ImGuiInputTextState* input = ImGui::GetInputTextState(id)) {
+      int line = 0, col = 0;
+      for (int k = 0; k < input->Stb.cursor && k < input->CurLenW; ++k) {
+        if (input->TextW[k] == '\n') {
+          ++line;
+          col = 0;
+        } else {
+          col += input->TextW[k] == '\t' ? 4 : 1;
+        }
+      }
+      bool on = input->CursorAnim <= 0.0f || std::fmod(input->CursorAnim, 1.20f) <= 0.80f;
+      if (on) {
+        ImVec2 p(text0.x + cw * static_cast<float>(col), text0.y + lh * static_cast<float>(line));
+        dl->AddLine(p, ImVec2(p.x, p.y + lh - 1.0f), ImGui::GetColorU32(ImGuiCol_Text), 1.5f);
+      }
+    }
+    dl->PopClipRect();
+    // The gutter: line numbers and breakpoints (a click toggles one).
+    ImDrawList* gdl = ImGui::GetWindowDrawList();
+    gdl->PushClipRect(ImVec2(origin.x, child->InnerRect.Min.y), ImVec2(origin.x + gutter, child->InnerRect.Max.y), true);
+    for (int i = first; i < last; ++i) {
+      const float y = text0.y + lh * static_cast<float>(i);
+      char num[16];
+      std::snprintf(num, sizeof num, "%3d", i + 1);
+      gdl->AddText(ImVec2(origin.x + cw * 1.2f, y), i + 1 == running ? IM_COL32(255, 210, 90, 255) : IM_COL32(120, 125, 135, 255), num);
+      if (state.run.breakpoints().count(i + 1)) {
+        gdl->AddCircleFilled(ImVec2(origin.x + cw * 0.6f, y + lh * 0.5f), lh * 0.28f, IM_COL32(220, 60, 60, 255));
+      }
+    }
+    gdl->PopClipRect();
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (ImGui::IsWindowHovered() && mouse.x >= origin.x && mouse.x < origin.x + gutter && mouse.y >= child->InnerRect.Min.y &&
+        mouse.y < child->InnerRect.Max.y && ImGui::IsMouseClicked(0)) {
+      int line = static_cast<int>((mouse.y - text0.y) / lh) + 1;
+      if (line >= 1 && line <= static_cast<int>(lines.size())) state.run.toggle_breakpoint(line);
     }
   }
 };
@@ -156,51 +305,72 @@ void draw_syntax_error(const AppState& state) {
   ImGui::PopStyleColor();
 }
 
-// Tokens: the stream exactly as `python3 -m tokenize` reports it.
+// Tokens: the stream exactly as `python3 -m tokenize` reports it, as
+// coloured chips.  Hovering a chip marks its span in the source; hovering
+// the source marks the chip under the pointer.
 class TokensPanel final : public Panel {
  public:
   const char* title() const override { return "Tokens"; }
   void draw(AppState& state) override {
     const auto& toks = state.tokens.tokens;
+    size_t shown = std::min(toks.size(), state.reveal(Stage::kTokens));
     ImGui::Text("%zu tokens", toks.size());
     if (!state.tokens.ok()) {
       ImGui::SameLine();
       ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "  tokenize stops: %s (line %d)",
                          state.tokens.error.message.c_str(), state.tokens.error.line);
     }
+    ImGui::SameLine();
+    ImGui::Checkbox("types", &types_);
+    ImGui::SameLine();
     ImGui::Checkbox("exact operator types", &exact_);
-    if (!ImGui::BeginTable("tokens", 3,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable)) {
-      return;
-    }
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("position", ImGuiTableColumnFlags_WidthFixed, 120.0f);
-    ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthFixed, 120.0f);
-    ImGui::TableSetupColumn("text");
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(toks.size()));
-    while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const lex::Token& t = toks[static_cast<size_t>(i)];
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::Text("%d,%d-%d,%d", t.start.line, t.start.col, t.end.line, t.end.col);
-        if (ImGui::IsItemHovered()) state.hovered_line = t.start.line;
-        ImGui::TableNextColumn();
-        std::string_view name = lex::token_name(exact_ ? t.exact() : t.type);
-        ImGui::TextColored(token_colour(t.type), "%.*s", static_cast<int>(name.size()),
-                           name.data());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(unicode::repr_str(t.text).c_str());
+    ImGui::BeginChild("chips");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (size_t i = 0; i < shown; ++i) {
+      const lex::Token& t = toks[i];
+      std::string_view type = lex::token_name(exact_ ? t.exact() : t.type);
+      std::string text = t.type == lex::TokenType::NEWLINE || t.type == lex::TokenType::NL ? "\\n"
+                         : t.text.find_first_not_of(" \t\f") == std::string_view::npos ? std::string(type)
+                                          : std::string(t.text);
+      if (text.size() > 40) text = text.substr(0, 37) + "...";
+      std::string label = types_ ? std::string(type) + " " + text : text;
+      ImVec2 size = ImGui::CalcTextSize(label.c_str());
+      size.x += style.FramePadding.x * 2;
+      size.y += style.FramePadding.y;
+      if (i > 0) {
+        ImGui::SameLine(0, 4);
+        if (ImGui::GetCursorScreenPos().x + size.x > right) ImGui::NewLine();
+      }
+      ImVec2 p = ImGui::GetCursorScreenPos();
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::InvisibleButton("chip", size);
+      ImGui::PopID();
+      Span span{t.start.line, t.start.col, t.end.line, t.end.col};
+      bool hovered = ImGui::IsItemHovered();
+      bool pointed = span.contains(state.shown_pointer_line, state.shown_pointer_col);
+      ImVec4 c = token_colour(t.type);
+      ImU32 fill = ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, hovered || pointed ? 0.45f : 0.16f));
+      dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, 4.0f);
+      dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, pointed ? 1.0f : 0.55f)),
+                  4.0f, 0, pointed ? 2.0f : 1.0f);
+      dl->AddText(ImVec2(p.x + style.FramePadding.x, p.y + style.FramePadding.y * 0.5f), ImGui::GetColorU32(c),
+                  label.c_str());
+      if (pointed && state.step_changed) ImGui::SetScrollHereY(0.5f);
+      if (hovered) {
+        state.hovered_line = t.start.line;
+        if (t.start.line > 0) state.hovered_span = span;
+        ImGui::SetTooltip("%.*s %s\n%d,%d-%d,%d", static_cast<int>(type.size()), type.data(),
+                          unicode::repr_str(t.text).c_str(), t.start.line, t.start.col, t.end.line, t.end.col);
       }
     }
-    ImGui::EndTable();
+    ImGui::EndChild();
   }
 
  private:
   bool exact_ = false;
+  bool types_ = false;
 };
 
 // AST: the tree as ast.dump sees it, one collapsible node per AST node.
@@ -217,13 +387,21 @@ class AstPanel final : public Panel {
     }
     ImGui::Separator();
     ImGui::BeginChild("tree");
+    drawn_ = 0;
+    limit_ = state.reveal(Stage::kAst);
     draw_node(state, state.parsed.module, "Module", 0);
     ImGui::EndChild();
   }
 
  private:
   // One node: "field: Kind  line:col-line:col", its fields as children.
+  size_t drawn_ = 0, limit_ = SIZE_MAX;  // nodes drawn this frame; how many to show (compile animation)
+
   void draw_node(AppState& state, const ast::Node* n, const std::string& label, int depth) {
+    if (n) {
+      if (drawn_ >= limit_) return;
+      ++drawn_;
+    }
     if (!n) {
       ImGui::BulletText("%s: None", label.c_str());
       return;
@@ -239,12 +417,25 @@ class AstPanel final : public Panel {
     }
     if (n->fields.empty()) {
       ImGui::BulletText("%s", text.c_str());
+      if (ImGui::IsItemHovered() && spec.located) {
+        state.hovered_line = n->loc.lineno;
+        state.hovered_span = state.span_of(n->loc.lineno, n->loc.col_offset, n->loc.end_lineno, n->loc.end_col_offset);
+      }
       return;
     }
     ImGui::PushID(n);
-    ImGuiTreeNodeFlags flags = depth < 3 ? ImGuiTreeNodeFlags_DefaultOpen : 0;
+    Span span = spec.located ? state.span_of(n->loc.lineno, n->loc.col_offset, n->loc.end_lineno, n->loc.end_col_offset)
+                             : Span{};
+    ImGuiTreeNodeFlags flags = (depth < 3 ? ImGuiTreeNodeFlags_DefaultOpen : 0) |
+                               (!span.empty() && span == state.selected_span ? ImGuiTreeNodeFlags_Selected : 0);
     bool open = ImGui::TreeNodeEx("node", flags, "%s", text.c_str());
-    if (ImGui::IsItemHovered() && spec.located) state.hovered_line = n->loc.lineno;
+    if (ImGui::IsItemHovered() && spec.located) {
+      state.hovered_line = n->loc.lineno;
+      state.hovered_span = span;
+    }
+    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen() && spec.located) {
+      state.selected_span = span == state.selected_span ? Span{} : span;
+    }
     if (open) {
       for (size_t i = 0; i < n->fields.size(); ++i) {
         const auto& f = ast::field_spec(n->kind, i);
@@ -370,13 +561,18 @@ class BytecodePanel final : public Panel {
     if (ImGui::Button("Copy dis")) ImGui::SetClipboardText(compile::format_dis(*c.code).c_str());
     ImGui::Separator();
     ImGui::BeginChild("code objects", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    shown_ = 0;
+    limit_ = state.reveal(Stage::kBytecode);
     draw_code(state, *c.code, 0);
     ImGui::EndChild();
   }
 
  private:
   // [code], then the code objects among its constants (dis's order).
+  size_t shown_ = 0, limit_ = SIZE_MAX;  // instructions drawn this frame; how many to show (compile animation)
+
   void draw_code(AppState& state, const compile::CodeObject& code, int depth) {
+    if (shown_ >= limit_) return;
     ImGui::PushID(&code);
     auto rows = compile::disassemble(code);
     // The code object running opens when the step moves into it.
@@ -425,12 +621,22 @@ class BytecodePanel final : public Panel {
     ImGui::TableSetupColumn("meaning", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     int line = -1;
-    for (size_t i = 0; i < rows.size(); ++i) {
+    // While the compile animation runs, only the instructions emitted so far.
+    const size_t visible = std::min(rows.size(), limit_ - shown_);
+    shown_ += visible;
+    for (size_t i = 0; i < visible; ++i) {
       const auto& r = rows[i];
       if (r.starts_line >= 0) line = r.starts_line;
       ImGui::TableNextRow();
+      Span where = state.span_of(r.pos.line, r.pos.col, r.pos.end_line, r.pos.end_col);
+      bool selected = !state.selected_span.empty() && !where.empty() &&
+                      state.selected_span.contains(where.line, where.col) &&
+                      (where.end_line < state.selected_span.end_line ||
+                       (where.end_line == state.selected_span.end_line && where.end_col <= state.selected_span.end_col));
       if (r.offset == current) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(150, 110, 30, 255));
+      } else if (selected) {
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(110, 60, 140, 255));
       } else if (line > 0 && line == state.highlight_line) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(60, 80, 130, 255));
       }
@@ -455,6 +661,7 @@ class BytecodePanel final : public Panel {
       hovered = hovered || ImGui::IsItemHovered();
       if (hovered) {
         if (line > 0) state.hovered_line = line;
+        state.hovered_span = where;
         auto op = static_cast<compile::Op>(code.code[static_cast<size_t>(r.offset)]);
         int arg = std::max(r.arg, 0);
         ImGui::SetTooltip("%d  %s %s  %s\n%s\nstack: takes %d, leaves %d%s%s", r.offset, r.opname.c_str(),
@@ -468,11 +675,12 @@ class BytecodePanel final : public Panel {
     // Jump arrows: from each jump to the instruction it targets.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     int lane = 0;
-    for (size_t i = 0; i < rows.size(); ++i) {
+    const size_t drawn = std::min(rows.size(), static_cast<size_t>(std::count_if(row_y.begin(), row_y.end(), [](float y) { return y != 0.0f; })));
+    for (size_t i = 0; i < drawn; ++i) {
       const std::string& a = rows[i].argrepr;
       if (a.rfind("to ", 0) != 0) continue;
       int target = std::atoi(a.c_str() + 3);
-      for (size_t k = 0; k < rows.size(); ++k) {
+      for (size_t k = 0; k < drawn; ++k) {
         if (rows[k].offset != target) continue;
         float x = gutter_x + gutter - 6.0f - static_cast<float>(lane % 4) * 5.0f;
         ImU32 colour =
@@ -514,6 +722,24 @@ ImVec4 token_colour_dark(lex::TokenType t) {
 
 }  // namespace
 
+bool is_keyword(std::string_view s) {
+  static const char* const kKeywords[] = {
+      "False", "None",  "True",     "and",    "as",      "assert", "async",    "await", "break",
+      "class", "continue", "def",   "del",    "elif",    "else",   "except",   "finally", "for",
+      "from",  "global", "if",      "import", "in",      "is",     "lambda",   "nonlocal", "not",
+      "or",    "pass",  "raise",    "return", "try",     "while",  "with",     "yield"};
+  for (const char* k : kKeywords) {
+    if (s == k) return true;
+  }
+  return false;
+}
+
+ImVec4 keyword_colour() {
+  ImVec4 c(0.95f, 0.55f, 0.75f, 1.0f);
+  if (ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.5f) c = ImVec4(c.x * 0.6f, c.y * 0.6f, c.z * 0.6f, 1.0f);
+  return c;
+}
+
 ImVec4 token_colour(lex::TokenType t) {
   ImVec4 c = token_colour_dark(t);
   // On a light background the same hues, darker.
@@ -521,15 +747,65 @@ ImVec4 token_colour(lex::TokenType t) {
   return c;
 }
 
+namespace {
+
+// Nodes of the tree under [n] (the AST panel's rows), and instructions of
+// [code] and the code objects among its constants.
+size_t count_nodes(const ast::Node* n) {
+  if (!n) return 0;
+  size_t count = 1;
+  for (const auto& v : n->fields) {
+    if (auto* child = std::get_if<ast::Node*>(&v)) count += count_nodes(*child);
+    if (auto* list = std::get_if<std::vector<ast::Node*>>(&v)) {
+      for (const ast::Node* c : *list) count += count_nodes(c);
+    }
+  }
+  return count;
+}
+
+size_t count_instructions(const compile::CodeObject& code) {
+  size_t count = compile::disassemble(code).size();
+  for (const auto& k : code.consts) {
+    if (k.kind == compile::Const::Kind::kCode && k.code) count += count_instructions(*k.code);
+  }
+  return count;
+}
+
+}  // namespace
+
+int AppState::cp_col(int line, int byte_col) const {
+  if (line < 1 || line > static_cast<int>(lines.size())) return byte_col;
+  const std::string& s = lines[static_cast<size_t>(line - 1)];
+  int n = 0;
+  for (int i = 0; i < byte_col && i < static_cast<int>(s.size()); ++i) {
+    if ((static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+Span AppState::span_of(int line, int col, int end_line, int end_col) const {
+  if (line < 1 || col < 0) return {};
+  if (end_line < line) end_line = line;
+  return Span{line, cp_col(line, col), end_line, end_col < 0 ? cp_col(line, col) + 1 : cp_col(end_line, end_col)};
+}
+
 void AppState::refresh() {
   decoded = source::from_text(program, filename);
+  lines.clear();
+  selected_span = {};
   if (decoded.ok) {
+    for (auto l : source::split_lines(decoded.source.text)) {
+      while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
+      lines.emplace_back(l);
+    }
     tokens = lex::tokenize(decoded.source);
     parsed = parse::parse(decoded.source);
-    auto lines = source::split_lines(decoded.source.text);
-    symbols = parsed.ok ? compile::build_symtable(parsed.module, lines) : compile::SymtableResult{};
-    compiled = symbols.ok ? compile::compile_module(parsed.module, *symbols.top, filename, lines)
+    auto source_lines = source::split_lines(decoded.source.text);
+    symbols = parsed.ok ? compile::build_symtable(parsed.module, source_lines) : compile::SymtableResult{};
+    compiled = symbols.ok ? compile::compile_module(parsed.module, *symbols.top, filename, source_lines)
                           : compile::CompileResult{};
+    ast_nodes = parsed.ok ? count_nodes(parsed.module) : 0;
+    instructions = compiled.ok ? count_instructions(*compiled.code) : 0;
   } else {
     tokens = {};
     parsed = {};
@@ -549,6 +825,26 @@ void AppState::start_run() {
   }
   shown_step = 0;
 }
+
+size_t AppState::reveal(Stage stage) const {
+  if (!animating) return SIZE_MAX;
+  double k = std::max(0.0, (now - anim_start) * anim_speed);
+  double n_tokens = static_cast<double>(tokens.tokens.size()), n_nodes = static_cast<double>(ast_nodes);
+  switch (stage) {
+    case Stage::kTokens: return static_cast<size_t>(std::min(k, n_tokens));
+    case Stage::kAst: return static_cast<size_t>(std::max(0.0, k - n_tokens));
+    case Stage::kBytecode: return static_cast<size_t>(std::max(0.0, k - n_tokens - n_nodes));
+    default: return 0;
+  }
+}
+
+Stage AppState::animation_stage() const {
+  double k = (now - anim_start) * anim_speed;
+  if (k < static_cast<double>(tokens.tokens.size())) return Stage::kTokens;
+  if (k < static_cast<double>(tokens.tokens.size() + ast_nodes)) return Stage::kAst;
+  return Stage::kBytecode;
+}
+
 
 float AppState::since_step(double seconds) const {
   return static_cast<float>(std::clamp((now - step_changed_at) / seconds, 0.0, 1.0));
@@ -581,10 +877,30 @@ void App::frame() {
   state_.now = ImGui::GetTime();
   state_.highlight_line = state_.hovered_line;
   state_.hovered_line = 0;
+  state_.highlight_span = state_.hovered_span;
+  state_.hovered_span = {};
+  state_.shown_pointer_line = state_.pointer_line;
+  state_.shown_pointer_col = state_.pointer_col;
+  state_.pointer_line = 0;
+  state_.pointer_col = -1;
   // An edit runs the program again once typing pauses (half a second).
   if (state_.edited_at >= 0 && state_.now - state_.edited_time > 0.5) state_.start_run();
   timeline_keys(state_);
   state_.run.tick(ImGui::GetIO().DeltaTime);
+  if (state_.animating) {
+    // The panel of the stage being built comes to the front; at the end
+    // the VM takes over.
+    Stage s = state_.animation_stage();
+    if (s != state_.focus) {
+      state_.focus = s;
+      state_.raise_panel = stage_panel(s);
+    }
+    if (state_.reveal(Stage::kBytecode) >= state_.instructions) {
+      state_.animating = false;
+      state_.focus = Stage::kVm;
+      state_.raise_panel = "VM";
+    }
+  }
   state_.step_changed = state_.run.step() != state_.shown_step;
   if (state_.step_changed) {
     state_.shown_step = state_.run.step();

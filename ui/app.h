@@ -24,6 +24,20 @@ namespace pylife::ui {
 // A stage of the program's life, in pipeline order.
 enum class Stage { kSource, kTokens, kAst, kBytecode, kVm, kTermination };
 
+// A stretch of the source, columns in code points (0: none).
+struct Span {
+  int line = 0, col = 0, end_line = 0, end_col = 0;
+  bool empty() const { return line == 0; }
+  // Whether the character at [l]:[c] is inside.
+  bool contains(int l, int c) const {
+    if (empty() || l < line || l > end_line) return false;
+    if (l == line && c < col) return false;
+    if (l == end_line && c >= end_col) return false;
+    return true;
+  }
+  bool operator==(const Span&) const = default;
+};
+
 // Everything panels read and edit.
 struct AppState {
   std::string filename = "<editor>";  // shown in messages
@@ -35,6 +49,12 @@ struct AppState {
   compile::CompileResult compiled;    // the Bytecode stage's code objects (or why not)
   int hovered_line = 0;               // source line under the pointer this frame (0: none)
   int highlight_line = 0;             // the line hovered last frame, drawn highlighted
+  Span hovered_span;                  // a token, node or instruction under the pointer this frame
+  Span highlight_span;                // ... last frame's, drawn highlighted
+  Span selected_span;                 // the AST node clicked (its code is highlighted too)
+  int pointer_line = 0, pointer_col = -1;  // the source character under the pointer this frame
+  int shown_pointer_line = 0, shown_pointer_col = -1;  // ... last frame's
+  std::vector<std::string> lines;     // the decoded source's lines (no newline)
   Stage focus = Stage::kSource;       // the stage the learner looks at
   int frame_count = 0;                // frames drawn so far
 
@@ -49,14 +69,29 @@ struct AppState {
   std::string load_request;     // an example to open after this frame
   bool light = false;           // the light theme is on
   std::optional<Lesson> lesson;  // demo mode's lesson
+  // The compile animation: tokens appear one by one, then the tree's
+  // nodes, then the instructions, [anim_speed] items a second.
+  bool animating = false;
+  double anim_start = 0.0;
+  float anim_speed = 20.0f;
+  size_t ast_nodes = 0, instructions = 0;  // of the current program (the animation's length)
   size_t stop = 0;               // its stop on screen
 
   // Re-runs the front stages on the editor's text.
   void refresh();
+  // The code-point column of UTF-8 byte column [byte_col] of [line].
+  int cp_col(int line, int byte_col) const;
+  // An instruction's or a node's position as a span (byte columns in).
+  Span span_of(int line, int col, int end_line, int end_col) const;
   // Runs the program (when it compiles) under the timeline.
   void start_run();
   // 0..1 over the first [seconds] after the step changed (animations).
   float since_step(double seconds = 0.35) const;
+  // How many items of [stage] the panels show: all, except while the
+  // compile animation runs.
+  size_t reveal(Stage stage) const;
+  // The stage the compile animation is in.
+  Stage animation_stage() const;
 };
 
 // One dockable window of the app (ImHex's `View`): a name and its contents.

@@ -42,19 +42,6 @@ bool is_scalar(const std::string& type) {
          type == "complex" || type == "bytes";
 }
 
-bool is_keyword(std::string_view s) {
-  static const char* const kKeywords[] = {
-      "False", "None",   "True",    "and",      "as",       "assert", "async", "await",
-      "break", "class",  "continue", "def",     "del",      "elif",   "else",  "except",
-      "finally", "for",  "from",    "global",   "if",       "import", "in",    "is",
-      "lambda", "nonlocal", "not",  "or",       "pass",     "raise",  "return", "try",
-      "while", "with",   "yield",   "match",    "case"};
-  for (const char* k : kKeywords) {
-    if (s == k) return true;
-  }
-  return false;
-}
-
 // ---- Program: the source with breakpoints and the line running ----------------------
 
 class ProgramPanel final : public Panel {
@@ -97,6 +84,12 @@ class ProgramPanel final : public Panel {
         } else if (line_no == state.highlight_line) {
           dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), IM_COL32(60, 60, 80, 255));
         }
+        // The hovered token / node / instruction, and the AST node selected.
+        float xbase = at.x + gutter;
+        auto x_at = [&](int c) { return xbase + cw * static_cast<float>(c); };
+        int length = static_cast<int>(line.size());
+        draw_span(dl, state.selected_span, line_no, length, at.y, lh, x_at, IM_COL32(110, 60, 140, 200));
+        draw_span(dl, state.highlight_span, line_no, length, at.y, lh, x_at, IM_COL32(200, 160, 60, 110));
         // Gutter: breakpoint dot and line number; a click toggles.
         ImGui::PushID(i);
         if (ImGui::InvisibleButton("bp", ImVec2(gutter, lh))) state.run.toggle_breakpoint(line_no);
@@ -117,7 +110,7 @@ class ProgramPanel final : public Panel {
         dl->AddText(ImVec2(x0, at.y), ImGui::GetColorU32(ImGuiCol_Text), line.data(), line.data() + line.size());
         for (const lex::Token* t : by_line[line_no]) {
           ImVec4 c = token_colour(t->type);
-          if (t->type == lex::TokenType::NAME && is_keyword(t->text)) c = ImVec4(0.95f, 0.55f, 0.75f, 1.0f);
+          if (t->type == lex::TokenType::NAME && is_keyword(t->text)) c = keyword_colour();
           dl->AddText(ImVec2(x0 + cw * static_cast<float>(t->start.col), at.y), ImGui::GetColorU32(c),
                       t->text.data(), t->text.data() + t->text.size());
         }
@@ -141,7 +134,11 @@ class ProgramPanel final : public Panel {
         }
         ImGui::SameLine();
         ImGui::Dummy(ImVec2(width - gutter, lh));
-        if (ImGui::IsItemHovered()) state.hovered_line = line_no;
+        if (ImGui::IsItemHovered()) {
+          state.hovered_line = line_no;
+          state.pointer_line = line_no;
+          state.pointer_col = static_cast<int>((ImGui::GetIO().MousePos.x - x0) / cw);
+        }
         if (line_no == current && state.step_changed) ImGui::SetScrollHereY(0.4f);
       }
     }

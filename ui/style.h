@@ -1,6 +1,9 @@
 // Colours shared by the panels (ui/app.cpp, ui/panels_vm.cpp).
 #pragma once
 
+#include <string_view>
+
+#include "app.h"
 #include "imgui.h"
 #include "pylife/lex.h"
 
@@ -8,5 +11,19 @@ namespace pylife::ui {
 
 // A token's colour in the token chips and the program text.
 ImVec4 token_colour(lex::TokenType t);
+// Boxes behind the characters of [span] on [line] (x of a code-point
+// column given by [x_at]): the hovered span, and the AST node selected.
+template <typename XAt>
+void draw_span(ImDrawList* dl, const Span& span, int line, int line_length, float y, float height, XAt x_at, ImU32 colour) {
+  if (span.empty() || line < span.line || line > span.end_line) return;
+  int c0 = line == span.line ? span.col : 0;
+  int c1 = line == span.end_line ? span.end_col : line_length;
+  if (c1 <= c0) c1 = c0 + 1;
+  dl->AddRectFilled(ImVec2(x_at(c0), y), ImVec2(x_at(c1), y + height), colour, 2.0f);
+}
+
+// Python's keywords (soft keywords match/case excluded), and their colour.
+bool is_keyword(std::string_view s);
+ImVec4 keyword_colour();
 
 }  // namespace pylife::ui
