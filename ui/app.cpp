@@ -120,7 +120,7 @@ void draw_pipeline(AppState& state) {
     state.animating = false;
   }
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(110);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   ImGui::SliderFloat("##anim", &state.anim_speed, 2.0f, 200.0f, "%.0f items/s", ImGuiSliderFlags_Logarithmic);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("speed of the compile animation");
   // The examples menu and the theme.

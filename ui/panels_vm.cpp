@@ -213,11 +213,13 @@ class VmPanel final : public Panel {
         ImU32 border = pushed ? with_alpha(kPushColour, 0.4f + 0.6f * (1.0f - t)) : IM_COL32(110, 120, 140, 255);
         dl->AddRectFilled(p, ImVec2(p.x + box_w, p.y + box_h), IM_COL32(32, 38, 50, 255), 4.0f);
         dl->AddRect(p, ImVec2(p.x + box_w, p.y + box_h), border, 4.0f, 0, pushed ? 2.0f : 1.0f);
-        std::string label = v.repr;
-        dl->AddText(ImVec2(p.x + 8, p.y + 3), IM_COL32(235, 235, 235, 255), label.c_str());
         std::string type = v.type + (k + 1 == stack.size() ? "  \u2190 top" : "");
         float tw = ImGui::CalcTextSize(type.c_str()).x;
         dl->AddText(ImVec2(p.x + box_w - tw - 8, p.y + 3), IM_COL32(140, 150, 170, 255), type.c_str());
+        // The value, cut short before the type if it is long.
+        dl->PushClipRect(p, ImVec2(p.x + std::max(box_w - tw - 16, 20.0f), p.y + box_h), true);
+        dl->AddText(ImVec2(p.x + 8, p.y + 3), IM_COL32(235, 235, 235, 255), v.repr.c_str());
+        dl->PopClipRect();
         ImGui::Dummy(ImVec2(box_w, box_h + 2));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s  (refcount %lld)", v.repr.c_str(), static_cast<long long>(v.refcount));
       }
@@ -497,14 +499,15 @@ void draw_timeline(AppState& state) {
   if (button(">|", "to the end", ok)) run.seek(run.total() + 1);
   ImGui::SameLine();
   float speed = static_cast<float>(run.speed());
-  ImGui::SetNextItemWidth(120);
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(em * 8.5f);
   if (ImGui::SliderFloat("##speed", &speed, 0.5f, 200.0f, "%.1f steps/s", ImGuiSliderFlags_Logarithmic)) {
     run.set_speed(speed);
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("playing speed");
   ImGui::SameLine();
   static char jump[24] = "";
-  ImGui::SetNextItemWidth(90);
+  ImGui::SetNextItemWidth(em * 6.5f);
   if (ImGui::InputTextWithHint("##jump", "go to step", jump, sizeof jump, ImGuiInputTextFlags_EnterReturnsTrue |
                                                                               ImGuiInputTextFlags_CharsDecimal)) {
     run.seek(std::strtoull(jump, nullptr, 10));
@@ -513,7 +516,7 @@ void draw_timeline(AppState& state) {
   // The scrub slider over the whole run.
   if (ok) {
     uint64_t step = run.step(), lo = 1, hi = run.total() + 1;
-    ImGui::SetNextItemWidth(-220);
+    ImGui::SetNextItemWidth(-em * 13.0f);
     if (ImGui::SliderScalar("##scrub", ImGuiDataType_U64, &step, &lo, &hi, "step %llu")) run.seek(step);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("drag to travel in time; Left/Right step, Shift+Left/Right by line");
     ImGui::SameLine();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 #include "backends/imgui_impl_opengl3.h"
@@ -64,7 +65,19 @@ bool Window::open(const char* title, int width, int height, const char* font_pat
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.IniFilename = nullptr;  // layout is the app's, not a file's
-  setup_imgui_style(font_path, 1.0f);
+  // HiDPI: fonts and sizes follow the display's DPI (96 is 1.0), or
+  // PYLIFE_UI_SCALE; the browser's devicePixelRatio is the web entry's.
+  float scale = 1.0f;
+#ifndef __EMSCRIPTEN__
+  float ddpi = 0.0f;
+  if (SDL_GetDisplayDPI(0, &ddpi, nullptr, nullptr) == 0 && ddpi > 0.0f) scale = std::clamp(ddpi / 96.0f, 1.0f, 3.0f);
+  if (const char* env = std::getenv("PYLIFE_UI_SCALE")) {
+    float v = static_cast<float>(std::atof(env));
+    if (v >= 0.5f && v <= 4.0f) scale = v;
+  }
+  if (scale != 1.0f) SDL_SetWindowSize(window_, static_cast<int>(width * scale), static_cast<int>(height * scale));
+#endif
+  setup_imgui_style(font_path, scale);
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
   ImGui_ImplOpenGL3_Init(glsl_version);
   return true;
