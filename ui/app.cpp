@@ -559,40 +559,52 @@ class BytecodePanel final : public Panel {
       return;
     }
     if (ImGui::Button("Copy dis")) ImGui::SetClipboardText(compile::format_dis(*c.code).c_str());
-    ImGui::Separator();
-    ImGui::BeginChild("code objects", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-    shown_ = 0;
-    limit_ = state.reveal(Stage::kBytecode);
-    draw_code(state, *c.code, 0);
-    ImGui::EndChild();
+    // One tab per code object, in dis's order; the running one's tab is
+    // selected when the step moves into it (and, while the compile
+    // animation runs, the one being emitted).
+    std::vector<const compile::CodeObject*> codes;
+    collect(*c.code, codes);
+    const size_t limit = state.reveal(Stage::kBytecode);
+    const auto& run = state.run;
+    std::string running = run.ready() && !run.finished() ? run.at().code : std::string();
+    if (!ImGui::BeginTabBar("code objects", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+    size_t before = 0;
+    for (const compile::CodeObject* code : codes) {
+      auto rows = compile::disassemble(*code);
+      if (before >= limit && before > 0) break;
+      shown_ = 0;
+      limit_ = limit == SIZE_MAX ? SIZE_MAX : limit - std::min(limit, before);
+      bool emitting = state.animating && limit_ > 0 && limit_ < rows.size();
+      before += rows.size();
+      ImGuiTabItemFlags flags = 0;
+      if ((state.step_changed && code->qualname == running) || emitting) flags |= ImGuiTabItemFlags_SetSelected;
+      std::string label = code->qualname + "##" + std::to_string(reinterpret_cast<uintptr_t>(code));
+      bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+      if (ImGui::IsItemHovered()) {
+        state.hovered_line = code->firstlineno;
+        ImGui::SetTooltip("code object %s (line %d)%s", code->qualname.c_str(), code->firstlineno,
+                          code->qualname == running ? "\nrunning now" : "");
+      }
+      if (!open) continue;
+      ImGui::TextDisabled("line %d: %zu instructions, stack %d, %zu consts, %zu names, %zu locals", code->firstlineno,
+                          rows.size(), code->stacksize, code->consts.size(), code->names.size(), code->varnames.size());
+      ImGui::BeginChild("listing", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+      draw_listing(state, *code, rows);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
   }
 
  private:
-  // [code], then the code objects among its constants (dis's order).
-  size_t shown_ = 0, limit_ = SIZE_MAX;  // instructions drawn this frame; how many to show (compile animation)
+  size_t shown_ = 0, limit_ = SIZE_MAX;  // instructions drawn of this code object; how many to show (compile animation)
 
-  void draw_code(AppState& state, const compile::CodeObject& code, int depth) {
-    if (shown_ >= limit_) return;
-    ImGui::PushID(&code);
-    auto rows = compile::disassemble(code);
-    // The code object running opens when the step moves into it.
-    if (state.step_changed && state.run.ready() && !state.run.finished() && state.run.at().code == code.qualname) {
-      ImGui::SetNextItemOpen(true);
+  // [code], then the code objects among its constants (dis's order).
+  static void collect(const compile::CodeObject& code, std::vector<const compile::CodeObject*>& out) {
+    out.push_back(&code);
+    for (const auto& k : code.consts) {
+      if (k.kind == compile::Const::Kind::kCode && k.code) collect(*k.code, out);
     }
-    bool open = ImGui::TreeNodeEx(
-        "code", depth == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0,
-        "code object %s  (line %d)  %zu instructions, stack %d, %zu consts, %zu names",
-        code.qualname.c_str(), code.firstlineno, rows.size(), code.stacksize, code.consts.size(),
-        code.names.size() + code.varnames.size());
-    if (ImGui::IsItemHovered()) state.hovered_line = code.firstlineno;
-    if (open) {
-      draw_listing(state, code, rows);
-      for (const auto& k : code.consts) {
-        if (k.kind == compile::Const::Kind::kCode && k.code) draw_code(state, *k.code, depth + 1);
-      }
-      ImGui::TreePop();
-    }
-    ImGui::PopID();
   }
 
   void draw_listing(AppState& state, const compile::CodeObject& code, const std::vector<compile::DisRow>& rows) {
@@ -773,20 +785,10 @@ size_t count_instructions(const compile::CodeObject& code) {
 
 }  // namespace
 
-int AppState::cp_col(int line, int byte_col) const {
-  if (line < 1 || line > static_cast<int>(lines.size())) return byte_col;
-  const std::string& s = lines[static_cast<size_t>(line - 1)];
-  int n = 0;
-  for (int i = 0; i < byte_col && i < static_cast<int>(s.size()); ++i) {
-    if ((static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
+int AppState::cp_col(int line, int byte_col) const { return ui::cp_col(lines, line, byte_col); }
 
 Span AppState::span_of(int line, int col, int end_line, int end_col) const {
-  if (line < 1 || col < 0) return {};
-  if (end_line < line) end_line = line;
-  return Span{line, cp_col(line, col), end_line, end_col < 0 ? cp_col(line, col) + 1 : cp_col(end_line, end_col)};
+  return ui::span_of(lines, line, col, end_line, end_col);
 }
 
 void AppState::refresh() {

@@ -18,25 +18,12 @@
 #include "pylife/symtable.h"
 #include "lesson.h"
 #include "model.h"
+#include "span.h"
 
 namespace pylife::ui {
 
 // A stage of the program's life, in pipeline order.
 enum class Stage { kSource, kTokens, kAst, kBytecode, kVm, kTermination };
-
-// A stretch of the source, columns in code points (0: none).
-struct Span {
-  int line = 0, col = 0, end_line = 0, end_col = 0;
-  bool empty() const { return line == 0; }
-  // Whether the character at [l]:[c] is inside.
-  bool contains(int l, int c) const {
-    if (empty() || l < line || l > end_line) return false;
-    if (l == line && c < col) return false;
-    if (l == end_line && c >= end_col) return false;
-    return true;
-  }
-  bool operator==(const Span&) const = default;
-};
 
 // Everything panels read and edit.
 struct AppState {

@@ -9,7 +9,9 @@
 
 #include "lesson.h"
 #include "model.h"
+#include "pylife/lex.h"
 #include "pylife/source.h"
+#include "span.h"
 
 namespace {
 
@@ -241,4 +243,32 @@ TEST_CASE("the shipped lessons parse and every stop is reachable", "[ui][lesson]
     }
   }
   CHECK(lessons >= 3);
+}
+
+TEST_CASE("spans link tokens, nodes and instructions by the characters they cover", "[ui]") {
+  using pylife::ui::Span;
+  // Byte columns (CPython's for nodes and instructions) become code points.
+  std::vector<std::string> lines = {"s = 'h\xc3\xa9llo' + x", "print(s)"};
+  Span node = pylife::ui::span_of(lines, 1, 13, 1, 16);  // `+ x`: bytes 13-16
+  CHECK(node == Span{1, 12, 1, 15});
+  Span str = pylife::ui::span_of(lines, 1, 4, 1, 12);  // the string literal
+  CHECK(str == Span{1, 4, 1, 11});
+  CHECK(str.contains(1, 4));
+  CHECK(str.contains(1, 10));
+  CHECK_FALSE(str.contains(1, 11));
+  CHECK_FALSE(str.contains(2, 5));
+  // Over two lines.
+  Span two{1, 10, 2, 3};
+  CHECK(two.contains(1, 30));
+  CHECK(two.contains(2, 0));
+  CHECK_FALSE(two.contains(2, 3));
+  CHECK(pylife::ui::span_of(lines, -1, 0, -1, 0).empty());  // no position
+  // A token from the tokenizer and the AST node of the same name agree.
+  auto d = pylife::source::decode("caf\xc3\xa9 = 1\nprint(caf\xc3\xa9)\n", "t.py");
+  REQUIRE(d.ok);
+  auto toks = pylife::lex::tokenize(d.source);
+  const pylife::lex::Token& name = toks.tokens[1];
+  Span token{name.start.line, name.start.col, name.end.line, name.end.col};
+  std::vector<std::string> src = {"caf\xc3\xa9 = 1", "print(caf\xc3\xa9)"};
+  CHECK(token == pylife::ui::span_of(src, 1, 0, 1, 5));  // ast: col_offset 0, end_col_offset 5 bytes
 }
