@@ -7,6 +7,9 @@
 #include <iterator>
 #include <string>
 
+#include <unistd.h>
+
+#include "autosave.h"
 #include "lesson.h"
 #include "model.h"
 #include "pylife/lex.h"
@@ -271,4 +274,24 @@ TEST_CASE("spans link tokens, nodes and instructions by the characters they cove
   Span token{name.start.line, name.start.col, name.end.line, name.end.col};
   std::vector<std::string> src = {"caf\xc3\xa9 = 1", "print(caf\xc3\xa9)"};
   CHECK(token == pylife::ui::span_of(src, 1, 0, 1, 5));  // ast: col_offset 0, end_col_offset 5 bytes
+}
+
+TEST_CASE("autosave: the editor's text survives, one file per program", "[ui]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("pylife-autosave-test-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::path untitled = pylife::ui::autosave_path(dir, std::nullopt);
+  fs::path mine = pylife::ui::autosave_path(dir, std::string("/home/ada/lesson.py"));
+  CHECK(untitled != mine);
+  CHECK(untitled.parent_path() == mine.parent_path());
+  CHECK_FALSE(pylife::ui::read_text(untitled));
+  REQUIRE(pylife::ui::save_text(untitled, "print('typed')\n"));
+  REQUIRE(pylife::ui::save_text(mine, "x = 1\n"));
+  CHECK(pylife::ui::read_text(untitled) == std::optional<std::string>("print('typed')\n"));
+  CHECK(pylife::ui::read_text(mine) == std::optional<std::string>("x = 1\n"));
+  REQUIRE(pylife::ui::save_text(untitled, "print('edited')\n"));  // replaced whole
+  CHECK(pylife::ui::read_text(untitled) == std::optional<std::string>("print('edited')\n"));
+  CHECK_FALSE(fs::exists(fs::path(untitled.string() + ".tmp")));
+  CHECK(pylife::ui::autosave_path({}, std::nullopt).empty());
+  fs::remove_all(dir);
 }

@@ -7,67 +7,20 @@
 #include <sstream>
 
 #include "app.h"
+#include "autosave.h"
 #include "pylife/fs.h"
 #include "pylife/source.h"
 #include "window.h"
 
 namespace pylife::ui {
 
-namespace {
-
-// Where the editor's text is kept between sessions: the settings
-// directory ($XDG_CONFIG_HOME/pylife or ~/.config/pylife), one file for the
-// untitled program and one per program opened from a file.
-std::filesystem::path autosave_path(const std::optional<std::string>& file) {
-  std::filesystem::path dir;
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) {
-    dir = std::filesystem::path(xdg) / "pylife";
-  } else if (const char* home = std::getenv("HOME"); home && *home) {
-    dir = std::filesystem::path(home) / ".config" / "pylife";
-  } else {
-    return {};
-  }
-  if (!file) return dir / "autosave" / "untitled.py";
-  std::error_code ec;
-  std::string key = std::filesystem::absolute(*file, ec).lexically_normal().string();
-  for (char& c : key) {
-    if (c == '/' || c == '\\' || c == ':') c = '_';
-  }
-  return dir / "autosave" / key;
-}
-
-std::optional<std::string> slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Writes [text] to [p] through a temporary file, so a crash mid-write
-// never leaves half a program.
-void save(const std::filesystem::path& p, const std::string& text) {
-  if (p.empty()) return;
-  std::error_code ec;
-  std::filesystem::create_directories(p.parent_path(), ec);
-  std::filesystem::path tmp = p;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return;
-    out << text;
-  }
-  std::filesystem::rename(tmp, p, ec);
-}
-
-}  // namespace
 
 int run_desktop(const DesktopOptions& options) {
   App app;
   // Demo mode and screenshots never touch the autosaved editor text.
   const std::filesystem::path autosave =
-      options.screenshot.empty() && options.demo.empty() ? autosave_path(options.file) : std::filesystem::path();
-  std::optional<std::string> saved = autosave.empty() ? std::nullopt : slurp(autosave);
+      options.screenshot.empty() && options.demo.empty() ? autosave_path(config_dir(), options.file) : std::filesystem::path();
+  std::optional<std::string> saved = autosave.empty() ? std::nullopt : read_text(autosave);
   if (options.file) {
     // The CLI has already checked that the file opens and decodes.
     fs::DiskFileSystem disk;
@@ -80,7 +33,7 @@ int run_desktop(const DesktopOptions& options) {
     app.load("<editor>", *saved);
   }
   if (!options.demo.empty()) {
-    auto text = slurp(options.demo);
+    auto text = read_text(options.demo);
     if (!text) {
       std::cerr << "pylife: cannot read the lesson " << options.demo << "\n";
       return 2;
@@ -130,7 +83,7 @@ int run_desktop(const DesktopOptions& options) {
       status = 1;
     }
     if (state.program != last_saved && (frames % 30 == 0 || !running)) {
-      save(autosave, state.program);
+      save_text(autosave, state.program);
       last_saved = state.program;
     }
   }
