@@ -64,21 +64,25 @@ const char* stage_panel(Stage s) {
   return "Program";
 }
 
-// The stage the program is in: the VM while it runs, termination at its
-// end, the first failing front stage otherwise.
-Stage live_stage(const AppState& state) {
-  if (state.animating) return state.animation_stage();
-  if (!state.decoded.ok) return Stage::kSource;
-  if (!state.parsed.ok) return state.tokens.ok() ? Stage::kAst : Stage::kTokens;
-  if (!state.compiled.ok) return Stage::kBytecode;
-  if (state.run.ready()) return state.run.finished() ? Stage::kTermination : Stage::kVm;
-  return Stage::kBytecode;
+
+// Where the run is, at the pipeline bar's right.
+void draw_run_status(const AppState& state) {
+  ImGui::SameLine(0, 30);
+  const auto& run = state.run;
+  if (run.ready()) {
+    if (run.finished()) {
+      ImGui::TextDisabled("ended: exit code %d", run.exit_code());
+    } else {
+      ImGui::TextDisabled("running: step %llu of %llu, line %d", static_cast<unsigned long long>(run.step()),
+                          static_cast<unsigned long long>(run.total()), run.at().line);
+    }
+  }
 }
 
 // The pipeline bar: Source -> Tokens -> AST -> Bytecode -> VM -> Termination.
 // The live stage glows; a click raises the stage's panel.
 void draw_pipeline(AppState& state) {
-  const Stage live = live_stage(state);
+  const Stage live = state.live_stage();
   const float glow = 0.75f + 0.25f * std::sin(static_cast<float>(state.now) * 4.0f);
   bool first = true;
   for (const auto& info : kStages) {
@@ -102,7 +106,12 @@ void draw_pipeline(AppState& state) {
                         "click to bring its panel to the front");
     }
   }
-  // The compile animation.
+  // The compile animation, sharing, examples, theme (not in an embedded,
+  // read-only view).
+  if (state.embed) {
+    draw_run_status(state);
+    return;
+  }
   ImGui::SameLine(0, 30);
   if (!state.animating) {
     bool can = state.compiled.ok;
@@ -123,8 +132,13 @@ void draw_pipeline(AppState& state) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   ImGui::SliderFloat("##anim", &state.anim_speed, 2.0f, 200.0f, "%.0f items/s", ImGuiSliderFlags_Logarithmic);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("speed of the compile animation");
-  // The examples menu and the theme.
+  // The examples menu and the theme (and, in the browser, sharing).
   ImGui::SameLine(0, 30);
+  if (state.share) {
+    if (ImGui::Button("Share")) state.share();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("a link to this program at this step (copied to the clipboard)");
+    ImGui::SameLine();
+  }
   if (ImGui::Button("Examples")) ImGui::OpenPopup("examples");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("open a lesson program");
   if (ImGui::BeginPopup("examples")) {
@@ -140,16 +154,7 @@ void draw_pipeline(AppState& state) {
     else ImGui::StyleColorsDark();
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("switch between the dark and the light theme");
-  ImGui::SameLine(0, 30);
-  const auto& run = state.run;
-  if (run.ready()) {
-    if (run.finished()) {
-      ImGui::TextDisabled("ended: exit code %d", run.exit_code());
-    } else {
-      ImGui::TextDisabled("running: step %llu of %llu, line %d", static_cast<unsigned long long>(run.step()),
-                          static_cast<unsigned long long>(run.total()), run.at().line);
-    }
-  }
+  draw_run_status(state);
 }
 
 // Editor: the program text, editable.  ImGui's multiline input does the
@@ -160,6 +165,11 @@ void draw_pipeline(AppState& state) {
 class EditorPanel final : public Panel {
  public:
   const char* title() const override { return "Editor"; }
+
+ private:
+  std::string before_escape_;
+
+ public:
   void draw(AppState& state) override {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -171,10 +181,18 @@ class EditorPanel final : public Panel {
     ImGui::SetCursorScreenPos(ImVec2(origin.x + gutter, origin.y));
     const ImGuiID id = ImGui::GetID("##program");
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    if (escape) before_escape_ = state.program;
     bool changed = ImGui::InputTextMultiline(
         "##program", state.program.data(), state.program.capacity() + 1, ImVec2(size.x - gutter, size.y),
         ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize, resize_callback, &state.program);
     ImGui::PopStyleColor();
+    // ImGui's Escape puts back the text from before the editor was
+    // clicked; here it only leaves the editor: nothing typed is lost.
+    if (escape && state.program != before_escape_) {
+      state.program = before_escape_;
+      changed = true;
+    }
     if (changed) {
       state.refresh();
       state.edited_at = state.frame_count;
@@ -828,6 +846,20 @@ void AppState::start_run() {
   shown_step = 0;
 }
 
+Stage AppState::live_stage() const {
+  if (animating) return animation_stage();
+  if (!decoded.ok) return Stage::kSource;
+  if (!parsed.ok) return tokens.ok() ? Stage::kAst : Stage::kTokens;
+  if (!compiled.ok) return Stage::kBytecode;
+  if (run.ready()) return run.finished() ? Stage::kTermination : Stage::kVm;
+  return Stage::kBytecode;
+}
+
+const char* stage_name(Stage s) {
+  static const char* const kNames[] = {"source", "tokens", "ast", "bytecode", "vm", "termination"};
+  return kNames[static_cast<int>(s)];
+}
+
 size_t AppState::reveal(Stage stage) const {
   if (!animating) return SIZE_MAX;
   double k = std::max(0.0, (now - anim_start) * anim_speed);
@@ -946,15 +978,32 @@ void App::frame() {
       {0.66f, 0.00f, 0.34f, 0.52f},  // VM
       {0.66f, 0.52f, 0.34f, 0.48f},  // Heap
   };
+  // Embedded (?embed=1): the running program only, read-only.
+  static constexpr float kEmbedded[][4] = {
+      {-1, 0, 0, 0},                 // Editor (hidden)
+      {0.00f, 0.00f, 0.40f, 1.00f},  // Program
+      {-1, 0, 0, 0},                 // Tokens
+      {-1, 0, 0, 0},                 // AST
+      {-1, 0, 0, 0},                 // Scopes
+      {-1, 0, 0, 0},                 // Bytecode
+      {0.40f, 0.62f, 0.60f, 0.38f},  // Output
+      {0.40f, 0.00f, 0.30f, 0.62f},  // VM
+      {0.70f, 0.00f, 0.30f, 0.62f},  // Heap
+  };
+  if (state_.embed != laid_out_embed_) relayout = true;
+  laid_out_embed_ = state_.embed;
   const float top = vp->WorkPos.y + bar_height;
   const float height = vp->WorkSize.y - bar_height - timeline_height;
   for (size_t i = 0; i < panels_.size(); ++i) {
-    const float* r = kLayout[std::min(i, std::size(kLayout) - 1)];
+    const auto& table = state_.embed ? kEmbedded : kLayout;
+    const float* r = table[std::min(i, std::size(kLayout) - 1)];
+    if (r[0] < 0) continue;
     ImGuiCond cond = relayout ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + r[0] * vp->WorkSize.x, top + r[1] * height), cond);
     ImGui::SetNextWindowSize(ImVec2(r[2] * vp->WorkSize.x, r[3] * height), cond);
     if (state_.raise_panel == panels_[i]->title()) ImGui::SetNextWindowFocus();
     if (ImGui::Begin(panels_[i]->title(), nullptr, ImGuiWindowFlags_NoCollapse)) panels_[i]->draw(state_);
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) state_.last_panel = panels_[i]->title();
     ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     panel_rects_[panels_[i]->title()] = {pos.x, pos.y, size.x, size.y};
     ImGui::End();
@@ -1054,7 +1103,8 @@ void setup_imgui_style(const char* font_path, float scale) {
   if (font_path) {
     if (FILE* f = std::fopen(font_path, "rb")) {
       std::fclose(f);
-      // Latin, Greek, punctuation (— …), arrows (→), box drawing and shapes (▶).
+      // Latin, Greek, punctuation (— …), arrows (→), box drawing and shapes (▶);
+      // the web app's font is cut down to these (CMakeLists.txt, pylife_web_font).
       static const ImWchar kRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2190,
                                         0x21FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0};
       io.Fonts->AddFontFromFileTTF(font_path, 16.0f * scale, nullptr, kRanges);

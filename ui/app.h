@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -79,6 +80,14 @@ struct AppState {
   size_t reveal(Stage stage) const;
   // The stage the compile animation is in.
   Stage animation_stage() const;
+  // The stage the program is in: the VM while it runs, termination at its
+  // end, the first failing front stage otherwise.
+  Stage live_stage() const;
+  // Embedded in another page (?embed=1): a compact, read-only view.
+  bool embed = false;
+  // The web page's share action (empty natively: no Share button).
+  std::function<void()> share;
+  std::string last_panel;  // the panel last brought to the front (for sharing)
 };
 
 // One dockable window of the app (ImHex's `View`): a name and its contents.
@@ -108,6 +117,7 @@ class App {
  private:
   AppState state_;
   float laid_out_w_ = 0, laid_out_h_ = 0;  // the work area the layout was made for
+  bool laid_out_embed_ = false;            // ... and for which view
   std::map<std::string, std::array<float, 4>> panel_rects_;  // title -> x, y, w, h (last frame)
   void draw_caption();
   std::vector<std::unique_ptr<Panel>> panels_;
@@ -115,6 +125,9 @@ class App {
 
 // Sets ImGui's style and loads the app font from [font_path] if present.
 void setup_imgui_style(const char* font_path, float scale);
+
+// "source", "tokens", "ast", "bytecode", "vm", "termination".
+const char* stage_name(Stage s);
 
 // The desktop app's command line (`pylife gui`).
 struct DesktopOptions {

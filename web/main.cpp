@@ -26,14 +26,30 @@ void fit_canvas() {
   }
 }
 
+// Keeps [text] in the page's localStorage (a private or full storage
+// just does not keep it).
+EM_JS(void, save_program, (const char* text), {
+  try {
+    localStorage.setItem('pylife.program', UTF8ToString(text));
+  } catch (e) {
+  }
+});
+
 void main_loop() {
   fit_canvas();
   g_window->frame(*g_app);
-  if (g_app->state().frame_count == 2) {
+  const auto& state = g_app->state();
+  if (state.frame_count == 2) {
     // Two frames drawn: the page is interactive.
     EM_ASM({
       if (Module.onPylifeReady) Module.onPylifeReady();
     });
+  }
+  // The program persists in the page's localStorage: a reload loses nothing.
+  static std::string saved;
+  if (state.frame_count % 5 == 0 && state.program != saved && !state.embed) {
+    saved = state.program;
+    save_program(saved.c_str());
   }
 }
 
@@ -67,9 +83,13 @@ extern "C" {
 // The app's state as JSON, for window.pylife.state().
 EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
   const auto& s = g_app->state();
-  static const char* kStageNames[] = {"source", "tokens", "ast", "bytecode", "vm", "termination"};
-  g_state_json = "{\"stage\":\"" + std::string(kStageNames[static_cast<int>(s.focus)]) +
-                 "\",\"frames\":" + std::to_string(s.frame_count) +
+  const auto& run = s.run;
+  const auto& at = run.at();
+  std::string frames = "[";
+  for (const auto& f : at.frames) frames += (frames.size() > 1 ? "," : "") + json_string(f.code);
+  frames += "]";
+  g_state_json = "{\"stage\":\"" + std::string(pylife::ui::stage_name(s.live_stage())) + "\",\"focus\":\"" +
+                 pylife::ui::stage_name(s.focus) + "\",\"frames\":" + std::to_string(s.frame_count) +
                  ",\"source_ok\":" + (s.decoded.ok ? "true" : "false") +
                  ",\"encoding\":" + json_string(s.decoded.source.encoding) +
                  ",\"tokens\":" + std::to_string(s.tokens.tokens.size()) +
@@ -79,14 +99,57 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                                  : pylife::parse::format_error(s.parsed.error, s.filename)) +
                  ",\"bytecode_ok\":" + (s.compiled.ok ? "true" : "false") + ",\"bytecode_note\":" +
                  json_string(s.compiled.ok ? std::string() : s.compiled.error.msg) +
+                 ",\"running\":" + (run.ready() ? "true" : "false") +
+                 ",\"step\":" + std::to_string(run.step()) + ",\"total\":" + std::to_string(run.total()) +
+                 ",\"finished\":" + (run.finished() ? "true" : "false") +
+                 ",\"exit_code\":" + std::to_string(run.exit_code()) +
+                 ",\"line\":" + std::to_string(at.line) + ",\"opname\":" + json_string(at.opname) +
+                 ",\"frame_names\":" + frames +
+                 ",\"stack_depth\":" + std::to_string(at.frames.empty() ? 0 : at.frames[0].stack.size()) +
+                 ",\"output\":" + json_string(run.ready() ? at.output : std::string()) +
+                 ",\"panel\":" + json_string(s.last_panel) + ",\"embed\":" + (s.embed ? "true" : "false") +
                  ",\"program\":" + json_string(s.program) + "}";
   return g_state_json.c_str();
 }
 
-// Loads [source] into the editor.
+// Loads [source] into the editor (and runs it).
 EMSCRIPTEN_KEEPALIVE void pylife_load(const char* source) {
   g_app->load("<editor>", source);
 }
+
+// Moves [n] instructions forwards (or back, when negative).
+EMSCRIPTEN_KEEPALIVE void pylife_step(double n) {
+  auto& run = g_app->state().run;
+  double target = static_cast<double>(run.step()) + n;
+  run.seek(target < 1 ? 1 : static_cast<uint64_t>(target));
+}
+
+// Shows the state before instruction [n] (after n - 1 of them).
+EMSCRIPTEN_KEEPALIVE void pylife_seek(double n) {
+  g_app->state().run.seek(n < 1 ? 1 : static_cast<uint64_t>(n));
+}
+
+// Brings a panel to the front: a panel's title ("Heap") or a stage's
+// name ("bytecode").
+EMSCRIPTEN_KEEPALIVE void pylife_set_panel(const char* name) {
+  auto& s = g_app->state();
+  std::string n = name;
+  static const pylife::ui::Stage kStages[] = {pylife::ui::Stage::kSource,   pylife::ui::Stage::kTokens,
+                                              pylife::ui::Stage::kAst,      pylife::ui::Stage::kBytecode,
+                                              pylife::ui::Stage::kVm,       pylife::ui::Stage::kTermination};
+  for (auto stage : kStages) {
+    if (n == pylife::ui::stage_name(stage)) {
+      s.focus = stage;
+      static const char* const kPanels[] = {"Program", "Tokens", "AST", "Bytecode", "VM", "Output"};
+      n = kPanels[static_cast<int>(stage)];
+    }
+  }
+  s.raise_panel = n;
+  s.last_panel = n;
+}
+
+// The compact read-only view for iframes (?embed=1).
+EMSCRIPTEN_KEEPALIVE void pylife_set_embed(int on) { g_app->state().embed = on != 0; }
 
 }  // extern "C"
 
@@ -95,6 +158,12 @@ int main() {
   static pylife::ui::Window window;
   g_app = &app;
   g_window = &window;
+  // The page builds the share link (public/index.html: Module.pylifeShare).
+  app.state().share = [] {
+    EM_ASM({
+      if (Module.pylifeShare) Module.pylifeShare();
+    });
+  };
   if (!window.open("pylife", 1280, 800, "/fonts/DejaVuSansMono.ttf")) {
     EM_ASM({
       if (Module.onPylifeError) Module.onPylifeError("WebGL 2 could not be started");

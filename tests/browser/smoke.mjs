@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-// Browser smoke test of the web playground.
+// Browser test of the web playground.
 //
 // Serves public/ on 127.0.0.1 (a free port), opens it in headless Chromium
-// through playwright-core, waits for the wasm module to report ready, saves
-// a screenshot, and fails if the module never becomes ready or the canvas
-// is blank.  Everything it starts, it stops.
+// through playwright-core and checks: the download budget and the time to
+// interactive; the JS API (load an example, step to a point, state());
+// typing a program with real keyboard events and its output; a reload
+// keeping the program; a share link restoring program, step and panel in
+// a new page; the embedded view.  Screenshots go to the artifacts
+// directory.  Everything it starts, it stops.
 //
 //   node tests/browser/smoke.mjs [--artifacts DIR]
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -44,6 +48,7 @@ try {
   page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
 
   console.log(`browser smoke test: ${url}`);
+  await mkdir(artifacts, { recursive: true });
   const t0 = Date.now();
   await page.goto(url);
   await page.waitForFunction(() => window.pylife?.ready || window.pylifeError, null,
@@ -54,9 +59,20 @@ try {
   const readyMs = await page.evaluate(() => window.pylife.readyMs);
   console.log(`  ready after ${Math.round(readyMs)} ms in the page, ${Date.now() - t0} ms wall`);
 
+  check(readyMs < 1500, `interactive within 1.5 s (${Math.round(readyMs)} ms)`);
+  // The download budget: .wasm + .js + data.
+  let raw = 0, gz = 0;
+  for (const f of ['pylife.wasm', 'pylife.js', 'pylife.data']) {
+    const bytes = await readFile(join(root, 'public', f));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  console.log(`  download: ${raw} bytes, ${gz} gzipped`);
+  check(raw < 3 * 1024 * 1024 && gz < 1024 * 1024, `under 3 MiB (${(raw / 1048576).toFixed(2)}) and 1 MiB gzipped (${(gz / 1048576).toFixed(2)})`);
+
   const state = await page.evaluate(() => window.pylife.state());
-  check(state.stage === 'source' && state.source_ok === true,
-        `state() reports the source stage and a decoded program (${JSON.stringify(state).slice(0, 80)}…)`);
+  check(state.stage === 'vm' && state.source_ok === true && state.step === 1,
+        `state() reports the welcome program running at step 1 (${JSON.stringify(state).slice(0, 80)}…)`);
   check(state.tokens > 10 && state.ast_ok === true,
         `the core tokenized (${state.tokens} tokens) and parsed the program in the browser`);
   check(state.bytecode_ok === true,
@@ -77,9 +93,81 @@ try {
   await page.evaluate(() => window.pylife.load(
     'def greet(name):\n    return f"Hello, {name}!"\n\nprint(greet("world"))\n'));
 
+  // An example through the JS API, stepped to a chosen point.
+  const example = await readFile(join(root, 'public', 'examples', '03_functions.py'), 'utf8');
+  const stepped = await page.evaluate((src) => {
+    window.pylife.load(src);
+    window.pylife.seek(1);
+    // Into area(): the first time line 3 runs.
+    for (let i = 0; i < 500 && window.pylife.state().line !== 3; i++) window.pylife.step(1);
+    return window.pylife.state();
+  }, example);
+  check(stepped.line === 3 && stepped.frame_names.join(',') === 'area,describe,<module>',
+        `stepping reaches area() inside describe() (line ${stepped.line}, frames ${stepped.frame_names})`);
+  const mid = await page.evaluate(() => {
+    for (let i = 0; i < 10 && window.pylife.state().opname !== 'BINARY_OP'; i++) window.pylife.step(1);
+    return window.pylife.state();
+  });
+  check(mid.opname === 'BINARY_OP' && mid.stack_depth === 2, `BINARY_OP about to take 2 operands (stack ${mid.stack_depth})`);
+  const ended = await page.evaluate(() => { window.pylife.seek(1e9); return window.pylife.state(); });
+  check(ended.finished && ended.output === '3 x 4 = 12\n5 x 2 = 10\n' && ended.stage === 'termination',
+        `the end: output ${JSON.stringify(ended.output)}, exit code ${ended.exit_code}`);
+  const back = await page.evaluate(() => { window.pylife.step(-5); return window.pylife.state(); });
+  check(!back.finished && back.step === ended.step - 5, `stepping back 5 (step ${back.step})`);
+  await page.screenshot({ path: join(artifacts, 'browser-stepped.png') });
+
+  // Typing a program with real keyboard events (into the editor panel).
+  await page.evaluate(() => window.pylife.load(''));
+  const vp = page.viewportSize();
+  await page.mouse.click(vp.width * 0.12, 120);
+  await page.keyboard.type('n = 6\nprint(n * 7)\n', { delay: 15 });
+  await page.waitForFunction(() => window.pylife.state().program === 'n = 6\nprint(n * 7)\n', null, { timeout: 10000 })
+    .catch(async () => { throw new Error(`typed text never arrived: ${JSON.stringify((await page.evaluate(() => window.pylife.state())).program)}`); });
+  // The program runs again once typing pauses; to its end, for the output.
+  await page.waitForFunction(() => window.pylife.state().running && window.pylife.state().total > 5, null, { timeout: 10000 });
+  await page.keyboard.press('Escape');
+  const typed = await page.evaluate(() => { window.pylife.seek(1e9); return window.pylife.state(); });
+  check(typed.output === '42\n', `the typed program ran and printed ${JSON.stringify(typed.output)}`);
+  await page.screenshot({ path: join(artifacts, 'browser-typed.png') });
+
+  // A reload keeps the program (localStorage).
+  await page.waitForTimeout(800);  // the page saves every few frames
+  await page.reload();
+  await page.waitForFunction(() => window.pylife?.ready, null, { timeout: 60000 });
+  const reloaded = await page.evaluate(() => window.pylife.state());
+  check(reloaded.program === 'n = 6\nprint(n * 7)\n', `a reload keeps the program (${JSON.stringify(reloaded.program).slice(0, 60)}; stored ${JSON.stringify(await page.evaluate(() => localStorage.getItem('pylife.program'))).slice(0, 60)})`);
+
+  // A share link restores the program, the step and the panel.
+  const shared = await page.evaluate(async (src) => {
+    window.pylife.load(src);
+    window.pylife.seek(20);
+    window.pylife.setPanel('Heap');
+    return { url: await window.pylife.shareUrl(), state: window.pylife.state() };
+  }, example);
+  check(shared.url.includes('#s=z') || shared.url.includes('#s=r'), `a share link (${shared.url.length} characters)`);
+  const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await other.goto(shared.url);
+  await other.waitForFunction(() => window.pylife?.ready, null, { timeout: 60000 });
+  const restored = await other.evaluate(() => window.pylife.state());
+  check(restored.program === example && restored.step === 20 && restored.line === shared.state.line &&
+          restored.panel === 'Heap',
+        `the link restores program, step ${restored.step} (line ${restored.line}) and panel ${restored.panel}`);
+  await other.screenshot({ path: join(artifacts, 'browser-shared.png') });
+  await other.close();
+
+  // The embedded view: compact and read-only.
+  const embed = await browser.newPage({ viewport: { width: 900, height: 500 } });
+  await embed.goto(shared.url.replace('#', '?embed=1#'));
+  await embed.waitForFunction(() => window.pylife?.ready, null, { timeout: 60000 });
+  const embedded = await embed.evaluate(() => window.pylife.state());
+  check(embedded.embed === true && embedded.step === 20, `?embed=1 shows the compact view at step ${embedded.step}`);
+  await embed.screenshot({ path: join(artifacts, 'browser-embed.png') });
+  await embed.close();
+  await page.evaluate(() => window.pylife.load(
+    'def greet(name):\n    return f"Hello, {name}!"\n\nprint(greet("world"))\n'));
+
   // Let a few more frames draw, then look at the canvas.
   await page.waitForFunction(() => window.pylife.state().frames >= 10, null, { timeout: 10000 });
-  await mkdir(artifacts, { recursive: true });
   const shot = join(artifacts, 'browser-smoke.png');
   await page.screenshot({ path: shot });
   console.log(`  screenshot: ${shot}`);
