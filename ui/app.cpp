@@ -165,12 +165,63 @@ void draw_pipeline(AppState& state) {
 class EditorPanel final : public Panel {
  public:
   const char* title() const override { return "Editor"; }
+  // A tab for the program and one for each of its own modules, and "+".
+  void draw(AppState& state) override {
+    if (ImGui::BeginTabBar("files", ImGuiTabBarFlags_AutoSelectNewTabs | ImGuiTabBarFlags_FittingPolicyScroll)) {
+      if (ImGui::BeginTabItem(state.filename == "<editor>" ? "program" : state.filename.c_str())) {
+        state.editing = 0;
+        ImGui::EndTabItem();
+      }
+      for (size_t i = 0; i < state.files.size(); ++i) {
+        bool open = true;
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::BeginTabItem(state.files[i].name.c_str(), &open)) {
+          state.editing = i + 1;
+          ImGui::EndTabItem();
+        }
+        ImGui::PopID();
+        if (!open) {  // closed: the module is deleted
+          state.files.erase(state.files.begin() + static_cast<long>(i));
+          state.editing = 0;
+          state.start_run();
+          break;
+        }
+      }
+      if (!state.disk && ImGui::TabItemButton("+", ImGuiTabItemFlags_Trailing)) ImGui::OpenPopup("new file");
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("a module of the program's own: `import NAME` finds NAME.py");
+      if (ImGui::BeginPopup("new file")) {
+        ImGui::TextUnformatted("module name:");
+        bool enter = ImGui::InputText("##name", new_name_, sizeof new_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+        std::string name = new_name_;
+        if (!name.empty() && name.find('.') == std::string::npos) name += ".py";
+        bool valid = name.size() > 3 && name.find('/') == std::string::npos;
+        if ((ImGui::Button("Add") || enter) && valid) {
+          state.set_file(name, "# " + name + ": the program imports it as `import " + name.substr(0, name.size() - 3) + "`\n");
+          new_name_[0] = 0;
+          ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+      }
+      ImGui::EndTabBar();
+    }
+    if (state.editing == 0 || state.editing > state.files.size()) {
+      draw_program(state);
+    } else {
+      auto& f = state.files[state.editing - 1];
+      if (ImGui::InputTextMultiline("##module", f.text.data(), f.text.capacity() + 1, ImGui::GetContentRegionAvail(),
+                                    ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize,
+                                    resize_callback, &f.text)) {
+        state.edited_at = state.frame_count;
+        state.edited_time = state.now;
+      }
+    }
+  }
 
  private:
   std::string before_escape_;
+  char new_name_[64] = "helper";
 
- public:
-  void draw(AppState& state) override {
+  void draw_program(AppState& state) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImGuiStyle& style = ImGui::GetStyle();
     const float cw = ImGui::GetFont()->GetCharAdvance('M');
@@ -839,7 +890,13 @@ void AppState::start_run() {
   if (decoded.ok && parsed.ok && compiled.ok) {
     source::Source src = decoded.source;
     src.filename = filename;
-    run.start(src);
+    if (disk) {
+      run.start(src, {}, 10'000'000, disk, disk_dir);
+    } else {
+      memory_files = fs::MemoryFileSystem();
+      for (const auto& f : files) memory_files.write_file(std::string(kFilesDir) + "/" + f.name, f.text);
+      run.start(src, {}, 10'000'000, &memory_files, kFilesDir);
+    }
   } else {
     run.clear();
   }
@@ -879,6 +936,18 @@ Stage AppState::animation_stage() const {
   return Stage::kBytecode;
 }
 
+
+void AppState::set_file(const std::string& name, const std::string& text) {
+  for (auto& f : files) {
+    if (f.name == name) {
+      f.text = text;
+      start_run();
+      return;
+    }
+  }
+  files.push_back({name, text});
+  start_run();
+}
 
 float AppState::since_step(double seconds) const {
   return static_cast<float>(std::clamp((now - step_changed_at) / seconds, 0.0, 1.0));

@@ -16,6 +16,7 @@
 #include "pylife/parse.h"
 #include "pylife/source.h"
 #include "pylife/compile.h"
+#include "pylife/fs.h"
 #include "pylife/symtable.h"
 #include "lesson.h"
 #include "model.h"
@@ -47,6 +48,17 @@ struct AppState {
   int frame_count = 0;                // frames drawn so far
 
   RunModel run;                 // the program running under the timeline
+  // The program's own modules (`import helper` finds helper.py here), kept
+  // in memory (the browser's file system); the editor has a tab for each.
+  struct ProgramFile {
+    std::string name;  // "helper.py"
+    std::string text;
+  };
+  std::vector<ProgramFile> files;
+  fs::MemoryFileSystem memory_files;      // files, as the VM reads them
+  const fs::FileSystem* disk = nullptr;   // natively, with a FILE: its directory instead
+  std::string disk_dir;
+  size_t editing = 0;                     // the editor's tab: 0 the program, k files[k - 1]
   int edited_at = -1;           // frame of an edit not yet run (-1: none)
   double edited_time = 0.0;     // when it was made
   double now = 0.0;             // seconds since start (animations)
@@ -73,6 +85,10 @@ struct AppState {
   Span span_of(int line, int col, int end_line, int end_col) const;
   // Runs the program (when it compiles) under the timeline.
   void start_run();
+  // Adds or replaces one of the program's own modules (and runs again).
+  void set_file(const std::string& name, const std::string& text);
+  // The directory the program's own modules are in, in memory.
+  static constexpr const char* kFilesDir = "/program";
   // 0..1 over the first [seconds] after the step changed (animations).
   float since_step(double seconds = 0.35) const;
   // How many items of [stage] the panels show: all, except while the

@@ -5,11 +5,14 @@
 
 namespace pylife::ui {
 
-void RunModel::start(const source::Source& src, std::vector<std::string> input, uint64_t max_steps) {
+void RunModel::start(const source::Source& src, std::vector<std::string> input, uint64_t max_steps,
+                     const fs::FileSystem* files, std::string script_dir) {
   source_ = src;
   input_ = std::move(input);
   max_steps_ = max_steps;
-  session_ = std::make_unique<trace::Session>(source_, input_, max_steps_);
+  files_ = files;
+  script_dir_ = std::move(script_dir);
+  session_ = std::make_unique<trace::Session>(source_, input_, max_steps_, files_, script_dir_);
   playing_ = false;
   pending_ = 0.0;
   at_ = {};
@@ -38,7 +41,7 @@ void RunModel::add_input(std::string line) {
   if (!session_) return;
   uint64_t here = step();
   input_.push_back(std::move(line));
-  session_ = std::make_unique<trace::Session>(source_, input_, max_steps_);
+  session_ = std::make_unique<trace::Session>(source_, input_, max_steps_, files_, script_dir_);
   at_ = {};
   seek(here);
 }

@@ -21,8 +21,10 @@ class RunModel {
   // Runs [src] once (at most [max_steps] instructions: a runaway program
   // keeps the history up to there) with [input] as its stdin lines, and
   // shows the state before its first instruction.
+  // [files] and [script_dir]: where its own modules are imported from
+  // (the disk natively, memory in the browser; null: none).
   void start(const source::Source& src, std::vector<std::string> input = {},
-             uint64_t max_steps = 10'000'000);
+             uint64_t max_steps = 10'000'000, const fs::FileSystem* files = nullptr, std::string script_dir = "");
   // Forgets the run (the program no longer compiles, or was edited).
   void clear();
   bool ready() const { return session_ != nullptr; }
@@ -77,6 +79,8 @@ class RunModel {
   source::Source source_;
   std::vector<std::string> input_;
   uint64_t max_steps_ = 0;
+  const fs::FileSystem* files_ = nullptr;
+  std::string script_dir_;
   trace::Session::Position at_;
   std::set<int> breakpoints_;
   bool playing_ = false;

@@ -26,15 +26,6 @@ void fit_canvas() {
   }
 }
 
-// Keeps [text] in the page's localStorage (a private or full storage
-// just does not keep it).
-EM_JS(void, save_program, (const char* text), {
-  try {
-    localStorage.setItem('pylife.program', UTF8ToString(text));
-  } catch (e) {
-  }
-});
-
 void main_loop() {
   fit_canvas();
   g_window->frame(*g_app);
@@ -45,12 +36,7 @@ void main_loop() {
       if (Module.onPylifeReady) Module.onPylifeReady();
     });
   }
-  // The program persists in the page's localStorage: a reload loses nothing.
-  static std::string saved;
-  if (state.frame_count % 5 == 0 && state.program != saved && !state.embed) {
-    saved = state.program;
-    save_program(saved.c_str());
-  }
+  // The page keeps the program and its files in localStorage (index.html).
 }
 
 // Escapes [s] for a JSON string literal.
@@ -85,6 +71,12 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
   const auto& s = g_app->state();
   const auto& run = s.run;
   const auto& at = run.at();
+  std::string files = "[";
+  for (const auto& f : s.files) {
+    files += (files.size() > 1 ? "," : "") + std::string("{\"name\":") + json_string(f.name) + ",\"text\":" +
+             json_string(f.text) + "}";
+  }
+  files += "]";
   std::string frames = "[";
   for (const auto& f : at.frames) frames += (frames.size() > 1 ? "," : "") + json_string(f.code);
   frames += "]";
@@ -108,7 +100,7 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                  ",\"stack_depth\":" + std::to_string(at.frames.empty() ? 0 : at.frames[0].stack.size()) +
                  ",\"output\":" + json_string(run.ready() ? at.output : std::string()) +
                  ",\"panel\":" + json_string(s.last_panel) + ",\"embed\":" + (s.embed ? "true" : "false") +
-                 ",\"program\":" + json_string(s.program) + "}";
+                 ",\"files\":" + files + ",\"program\":" + json_string(s.program) + "}";
   return g_state_json.c_str();
 }
 
@@ -146,6 +138,16 @@ EMSCRIPTEN_KEEPALIVE void pylife_set_panel(const char* name) {
   }
   s.raise_panel = n;
   s.last_panel = n;
+}
+
+// Adds or replaces a module of the program's own ([name] like "helper.py").
+EMSCRIPTEN_KEEPALIVE void pylife_add_file(const char* name, const char* text) { g_app->state().set_file(name, text); }
+
+// Removes all of the program's own modules.
+EMSCRIPTEN_KEEPALIVE void pylife_clear_files() {
+  g_app->state().files.clear();
+  g_app->state().editing = 0;
+  g_app->state().start_run();
 }
 
 // The compact read-only view for iframes (?embed=1).

@@ -130,11 +130,25 @@ try {
   check(typed.output === '42\n', `the typed program ran and printed ${JSON.stringify(typed.output)}`);
   await page.screenshot({ path: join(artifacts, 'browser-typed.png') });
 
-  // A reload keeps the program (localStorage).
+  // The program's own modules: a file in the page's memory, imported.
+  const imported = await page.evaluate(() => {
+    window.pylife.addFile('helper.py', 'def twice(x):\n    return 2 * x\n');
+    window.pylife.load('import helper\nprint(helper.twice(21))\n');
+    window.pylife.seek(1e9);
+    return window.pylife.state();
+  });
+  check(imported.output === '42\n' && imported.files.length === 1,
+        `a program imports its own module from the in-page files (${JSON.stringify(imported.output)})`);
+  await page.evaluate(() => {
+    window.pylife.load('n = 6\nprint(n * 7)\n');
+  });
+
+  // A reload keeps the program and its files (localStorage).
   await page.waitForTimeout(800);  // the page saves every few frames
   await page.reload();
   await page.waitForFunction(() => window.pylife?.ready, null, { timeout: 60000 });
   const reloaded = await page.evaluate(() => window.pylife.state());
+  check(reloaded.files.length === 1 && reloaded.files[0].name === 'helper.py', 'a reload keeps the program\'s files');
   check(reloaded.program === 'n = 6\nprint(n * 7)\n', `a reload keeps the program (${JSON.stringify(reloaded.program).slice(0, 60)}; stored ${JSON.stringify(await page.evaluate(() => localStorage.getItem('pylife.program'))).slice(0, 60)})`);
 
   // A share link restores the program, the step and the panel.

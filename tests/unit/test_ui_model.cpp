@@ -12,6 +12,7 @@
 #include "autosave.h"
 #include "lesson.h"
 #include "model.h"
+#include "pylife/fs.h"
 #include "pylife/lex.h"
 #include "pylife/source.h"
 #include "span.h"
@@ -294,4 +295,24 @@ TEST_CASE("autosave: the editor's text survives, one file per program", "[ui]") 
   CHECK_FALSE(fs::exists(fs::path(untitled.string() + ".tmp")));
   CHECK(pylife::ui::autosave_path({}, std::nullopt).empty());
   fs::remove_all(dir);
+}
+
+TEST_CASE("a program imports its own modules from the files it is given", "[ui]") {
+  pylife::fs::MemoryFileSystem files;
+  files.write_file("/program/helper.py", "def twice(x):\n    return 2 * x\n");
+  pylife::ui::RunModel m;
+  m.start(program("import helper\nprint(helper.twice(21))\n"), {}, 100000, &files, "/program");
+  REQUIRE(m.exit_code() == 0);
+  m.seek(m.total() + 1);
+  CHECK(m.at().output == "42\n");
+  // Stepping into the module's function shows its frame.
+  m.seek_line(2);
+  m.step_line();
+  REQUIRE_FALSE(m.at().frames.empty());
+  CHECK(m.at().frames[0].code == "twice");
+  // Without the files: CPython's error.
+  pylife::ui::RunModel bare;
+  bare.start(program("import helper\n"));
+  CHECK(bare.exit_code() == 1);
+  CHECK(bare.final_output().find("ModuleNotFoundError: No module named 'helper'") != std::string::npos);
 }

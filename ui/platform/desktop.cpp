@@ -21,9 +21,13 @@ int run_desktop(const DesktopOptions& options) {
   const std::filesystem::path autosave =
       options.screenshot.empty() && options.demo.empty() ? autosave_path(config_dir(), options.file) : std::filesystem::path();
   std::optional<std::string> saved = autosave.empty() ? std::nullopt : read_text(autosave);
+  static fs::DiskFileSystem disk;
   if (options.file) {
+    // The program's own modules are imported from its directory.
+    std::error_code ec;
+    app.state().disk = &disk;
+    app.state().disk_dir = std::filesystem::absolute(*options.file, ec).parent_path().string();
     // The CLI has already checked that the file opens and decodes.
-    fs::DiskFileSystem disk;
     auto read = source::read(disk, *options.file);
     if (read.status == source::ReadSourceResult::Status::kOk) {
       // Edits not yet saved to the file win over it: nothing typed is lost.

@@ -113,6 +113,7 @@ class Recorder final : public events::Observer {
 
 #include <optional>
 
+#include "pylife/fs.h"
 #include "pylife/source.h"
 
 namespace pylife::trace {
@@ -148,9 +149,11 @@ class Session {
     int end_line = -1, col = -1, end_col = -1;  // the instruction's source span (UTF-8 byte columns)
   };
 
-  // [stdin] holds the program's input lines (read by input()).
+  // [stdin] holds the program's input lines (read by input()); [files]
+  // (may be null) and [script_dir] are where `import name` finds the
+  // program's own modules (the disk natively, memory in the browser).
   Session(source::Source source, std::vector<std::string> stdin_lines = {},
-          uint64_t max_steps = 50'000'000);
+          uint64_t max_steps = 50'000'000, const fs::FileSystem* files = nullptr, std::string script_dir = "");
 
   // Bytes the per-step history takes.
   size_t history_bytes() const { return steps_.capacity() * sizeof(StepInfo); }
@@ -186,6 +189,8 @@ class Session {
   source::Source source_;
   std::vector<std::string> stdin_;
   uint64_t max_steps_;
+  const fs::FileSystem* files_;
+  std::string script_dir_;
   uint64_t total_ = 0;
   int exit_code_ = 0;
   std::string output_;

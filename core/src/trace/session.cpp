@@ -81,8 +81,14 @@ class Stopper final : public events::Observer {
   std::string output_;
 };
 
-vm::RunResult replay(const source::Source& src, const std::vector<std::string>& input, uint64_t budget,
-                     events::Observer* observer, std::string* output, uint64_t observe_from = 0) {
+// Where a replay reads the program's own modules.
+struct Files {
+  const fs::FileSystem* files = nullptr;
+  std::string script_dir;
+};
+
+vm::RunResult replay(const source::Source& src, const std::vector<std::string>& input, const Files& files,
+                     uint64_t budget, events::Observer* observer, std::string* output, uint64_t observe_from = 0) {
   size_t next_line = 0;
   vm::Io io;
   io.out = [output](std::string_view s) { output->append(s); };
@@ -96,8 +102,10 @@ vm::RunResult replay(const source::Source& src, const std::vector<std::string>& 
   io.clock = [&now] { return now += 0.001; };
   io.wall_clock = [&now] { return 1795900000.0 + now; };
   io.sleep = [&now](double s) { now += s; };
+  io.files = files.files;
   vm::RunOptions options;
   options.argv = {src.filename};
+  options.script_dir = files.script_dir;
   options.max_steps = budget;
   options.observer = observer;
   options.observe_from = observe_from;
@@ -106,10 +114,15 @@ vm::RunResult replay(const source::Source& src, const std::vector<std::string>& 
 
 }  // namespace
 
-Session::Session(source::Source source, std::vector<std::string> stdin_lines, uint64_t max_steps)
-    : source_(std::move(source)), stdin_(std::move(stdin_lines)), max_steps_(max_steps) {
+Session::Session(source::Source source, std::vector<std::string> stdin_lines, uint64_t max_steps,
+                 const fs::FileSystem* files, std::string script_dir)
+    : source_(std::move(source)),
+      stdin_(std::move(stdin_lines)),
+      max_steps_(max_steps),
+      files_(files),
+      script_dir_(std::move(script_dir)) {
   LineRecorder recorder(steps_);
-  vm::RunResult r = replay(source_, stdin_, max_steps_, &recorder, &output_);
+  vm::RunResult r = replay(source_, stdin_, {files_, script_dir_}, max_steps_, &recorder, &output_);
   exit_code_ = r.exit_code;
   // A step the budget refused was counted but never ran.
   total_ = r.step_limit ? max_steps_ : steps_.size();
@@ -130,7 +143,7 @@ Session::Position Session::seek(uint64_t step) const {
   std::string ignored;
   // The budget stops the replay right after the wanted step was reported;
   // events from the step before it on, for what that step did.
-  replay(source_, stdin_, step, &stopper, &ignored, step > 1 ? step - 1 : step);
+  replay(source_, stdin_, {files_, script_dir_}, step, &stopper, &ignored, step > 1 ? step - 1 : step);
   return pos;
 }
 
