@@ -224,7 +224,7 @@ class EditorPanel final : public Panel {
   void draw_program(AppState& state) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float cw = ImGui::GetFont()->GetCharAdvance('M');
+    const float cw = char_advance();
     const float lh = ImGui::GetFontSize();  // the input's line height
     const float gutter = cw * 5.0f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -968,6 +968,9 @@ App::App() {
 }
 
 void App::load(std::string filename, std::string text) {
+  // An editor being typed in keeps its own copy of the text: let it go, or
+  // it would write the old program back.
+  if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();
   state_.lesson.reset();
   state_.filename = std::move(filename);
   state_.program = std::move(text);
@@ -1162,7 +1165,7 @@ void App::draw_caption() {
   if (prev && !first) go_to_stop(state_.stop - 1);
 }
 
-void setup_imgui_style(const char* font_path, float scale) {
+void setup_imgui_style(const char* font_path, float scale, float density) {
   ImGui::StyleColorsDark();
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 4.0f;
@@ -1176,7 +1179,10 @@ void setup_imgui_style(const char* font_path, float scale) {
       // the web app's font is cut down to these (CMakeLists.txt, pylife_web_font).
       static const ImWchar kRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2190,
                                         0x21FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0};
-      io.Fonts->AddFontFromFileTTF(font_path, 16.0f * scale, nullptr, kRanges);
+      // Rasterised at the screen's density and drawn at 1/density: crisp
+      // text on a HiDPI canvas whose coordinates stay in CSS pixels.
+      io.Fonts->AddFontFromFileTTF(font_path, 16.0f * scale * density, nullptr, kRanges);
+      io.FontGlobalScale = 1.0f / density;
     }
   }
 }

@@ -140,7 +140,9 @@ class App {
 };
 
 // Sets ImGui's style and loads the app font from [font_path] if present.
-void setup_imgui_style(const char* font_path, float scale);
+// [density]: device pixels per coordinate unit (the browser's
+// devicePixelRatio), for sharp text.
+void setup_imgui_style(const char* font_path, float scale, float density = 1.0f);
 
 // "source", "tokens", "ast", "bytecode", "vm", "termination".
 const char* stage_name(Stage s);

@@ -63,7 +63,7 @@ class ProgramPanel final : public Panel {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float lh = ImGui::GetTextLineHeightWithSpacing();
     // A glyph's advance (CalcTextSize rounds up to whole pixels).
-    const float cw = ImGui::GetFont()->GetCharAdvance('M');
+    const float cw = char_advance();
     const float gutter = cw * 6.0f;
     // Tokens by line, for colouring.
     std::map<int, std::vector<const lex::Token*>> by_line;

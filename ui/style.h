@@ -11,6 +11,13 @@ namespace pylife::ui {
 
 // A token's colour in the token chips and the program text.
 ImVec4 token_colour(lex::TokenType t);
+// The advance of one character of the (monospaced) font as drawn: the
+// glyph's advance at the font's size, times the global scale a HiDPI
+// canvas applies.  CalcTextSize would round up to whole pixels.
+inline float char_advance() {
+  return ImGui::GetFont()->GetCharAdvance('M') * ImGui::GetFontSize() / ImGui::GetFont()->FontSize;
+}
+
 // Boxes behind the characters of [span] on [line] (x of a code-point
 // column given by [x_at]): the hovered span, and the AST node selected.
 template <typename XAt>

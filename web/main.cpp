@@ -7,11 +7,13 @@
 #include <string>
 
 #include "app.h"
+#include "imgui.h"
 #include "window.h"
 
 namespace {
 
 pylife::ui::App* g_app = nullptr;        // the one app of this page
+std::string g_clipboard;                 // what ImGui copied or the page pasted
 pylife::ui::Window* g_window = nullptr;  // its canvas
 std::string g_state_json;                // storage for pylife_state_json()
 
@@ -25,6 +27,13 @@ void fit_canvas() {
     SDL_SetWindowSize(g_window->sdl_window(), static_cast<int>(w), static_cast<int>(h));
   }
 }
+
+// Copies [text] to the browser's clipboard (when the page may).
+EM_JS(void, web_copy, (const char* text), {
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(UTF8ToString(text)).catch(function() {});
+  }
+});
 
 void main_loop() {
   fit_canvas();
@@ -150,6 +159,9 @@ EMSCRIPTEN_KEEPALIVE void pylife_clear_files() {
   g_app->state().start_run();
 }
 
+// What the page's paste event carried: ImGui's Ctrl+V reads it.
+EMSCRIPTEN_KEEPALIVE void pylife_paste(const char* text) { g_clipboard = text; }
+
 // The compact read-only view for iframes (?embed=1).
 EMSCRIPTEN_KEEPALIVE void pylife_set_embed(int on) { g_app->state().embed = on != 0; }
 
@@ -172,6 +184,13 @@ int main() {
     });
     return 1;
   }
+  // Copy and paste through the browser's clipboard (SDL's has none here).
+  ImGuiIO& io = ImGui::GetIO();
+  io.SetClipboardTextFn = [](void*, const char* text) {
+    g_clipboard = text;
+    web_copy(text);
+  };
+  io.GetClipboardTextFn = [](void*) -> const char* { return g_clipboard.c_str(); };
   emscripten_set_main_loop(main_loop, 0, true);
   return 0;
 }

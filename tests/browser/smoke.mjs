@@ -130,6 +130,21 @@ try {
   check(typed.output === '42\n', `the typed program ran and printed ${JSON.stringify(typed.output)}`);
   await page.screenshot({ path: join(artifacts, 'browser-typed.png') });
 
+  // Paste into the editor: the page's paste event, then ImGui's Ctrl+V.
+  await page.evaluate(() => window.pylife.load('x = 1\n'));
+  await page.mouse.click(vp.width * 0.12, 140);
+  await page.keyboard.press('Control+End');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'print(x + 41)\n');
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction(() => window.pylife.state().program === 'x = 1\nprint(x + 41)\n', null, { timeout: 5000 })
+    .catch(async () => { throw new Error(`paste did not arrive: ${JSON.stringify((await page.evaluate(() => window.pylife.state())).program)}`); });
+  check(true, 'text pasted from the clipboard lands in the editor');
+  await page.mouse.click(vp.width * 0.5, vp.height - 20);  // leave the editor
+
   // The program's own modules: a file in the page's memory, imported.
   const imported = await page.evaluate(() => {
     window.pylife.addFile('helper.py', 'def twice(x):\n    return 2 * x\n');
@@ -168,6 +183,19 @@ try {
         `the link restores program, step ${restored.step} (line ${restored.line}) and panel ${restored.panel}`);
   await other.screenshot({ path: join(artifacts, 'browser-shared.png') });
   await other.close();
+
+  // A HiDPI screen: the canvas has devicePixelRatio pixels per CSS pixel.
+  const hidpi = await browser.newPage({ viewport: { width: 800, height: 500 }, deviceScaleFactor: 2 });
+  await hidpi.goto(url);
+  await hidpi.waitForFunction(() => window.pylife?.ready, null, { timeout: 60000 });
+  await hidpi.waitForTimeout(300);
+  const ratio = await hidpi.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return c.width / c.clientWidth;
+  });
+  check(ratio === 2, `the canvas follows devicePixelRatio (${ratio} device pixels per CSS pixel)`);
+  await hidpi.screenshot({ path: join(artifacts, 'browser-hidpi.png') });
+  await hidpi.close();
 
   // The embedded view: compact and read-only.
   const embed = await browser.newPage({ viewport: { width: 900, height: 500 } });

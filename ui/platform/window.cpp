@@ -16,6 +16,7 @@
 
 #ifdef __EMSCRIPTEN__
 #include <GLES3/gl3.h>
+#include <emscripten/html5.h>
 #else
 #include <SDL_opengl.h>
 #endif
@@ -77,7 +78,12 @@ bool Window::open(const char* title, int width, int height, const char* font_pat
   }
   if (scale != 1.0f) SDL_SetWindowSize(window_, static_cast<int>(width * scale), static_cast<int>(height * scale));
 #endif
-  setup_imgui_style(font_path, scale);
+  float density = 1.0f;
+#ifdef __EMSCRIPTEN__
+  // The canvas has devicePixelRatio pixels per CSS pixel (SDL's HIGHDPI).
+  density = static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0));
+#endif
+  setup_imgui_style(font_path, scale, density);
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
   ImGui_ImplOpenGL3_Init(glsl_version);
   return true;
