@@ -16,9 +16,40 @@ namespace pylife::runtime {
 void Interp::watch_alloc(Object* o, size_t size) { alloc_watch->allocated(o, size); }
 void Interp::watch_free(Object* o) { alloc_watch->freed(o); }
 
+namespace {
+
+// Runs [o]'s __del__ with a pending exception kept aside; an error in it
+// is reported, never raised.
+void run_del(Interp& in, Object* o) {
+  Object* saved = in.exc;
+  in.exc = nullptr;
+  if (Object* fn = type_lookup(in, o->type, "__del__")) {
+    incref(fn);
+    if (Object* r = call1(in, fn, o)) {
+      decref(r);
+    } else if (Object* e = in.fetch_error()) {
+      if (in.report_unraisable) in.report_unraisable(in, e, fn);
+      decref(e);
+    }
+    decref(fn);
+  }
+  xdecref(in.exc);
+  in.exc = saved;
+}
+
+}  // namespace
+
 void dealloc(Object* o) {
   Type* type = o->type;
   Interp& interp = *type->interp;
+  // __del__ first, once; the object is alive while it runs, and stays
+  // alive if it made a new reference to itself.
+  if (type->has_del && type->layout == Type::Layout::kInstance && !static_cast<InstanceObj*>(o)->finalized) {
+    static_cast<InstanceObj*>(o)->finalized = true;
+    o->refcnt = 1;
+    run_del(interp, o);
+    if (--o->refcnt != 0) return;
+  }
   // Plain ints and floats go back to their free lists.
   if (type == interp.t.int_ && interp.free_ints.size() < interp.free_list_cap) {
     auto* i = static_cast<IntObj*>(o);
@@ -945,6 +976,21 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
     decref(r);
     return 0;
   }
+  // A descriptor of a class statement's with __set__ / __delete__ (a data
+  // descriptor) takes the assignment instead of the instance's dict.
+  if (descr && descr->type->heap) {
+    if (Object* fn = type_lookup(in, descr->type, value ? "__set__" : "__delete__")) {
+      Object* items[] = {descr, o, value};
+      Object* r = call(in, fn, Args{items, value ? size_t{3} : size_t{2}, nullptr});
+      if (!r) return -1;
+      decref(r);
+      return 0;
+    }
+    if (type_lookup(in, descr->type, value ? "__delete__" : "__set__")) {
+      in.raise(in.t.AttributeError, value ? "__set__" : "__delete__");
+      return -1;
+    }
+  }
   DictObj** d = nullptr;
   if (auto* m = as_module(o)) d = &m->dict;
   if (is_type(o, in.t.type) && static_cast<Type*>(o)->heap) d = &static_cast<Type*>(o)->dict;
@@ -960,6 +1006,16 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
       in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n + "'");
     }
     return -1;
+  }
+  if (o->type->slots_only && value) {
+    bool declared = false;
+    for (Type* m : o->type->mro) {
+      declared = declared || std::find(m->slots.begin(), m->slots.end(), n) != m->slots.end();
+    }
+    if (!declared) {
+      in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n + "'");
+      return -1;
+    }
   }
   if (!*d) *d = new_dict(in);
   if (!value) {

@@ -185,6 +185,12 @@ struct Type : Object {
   Object* (*create)(Interp&, Type* type, const Args& args) = nullptr;
   // Instances carry a __dict__ at this member (heap types).
   bool instance_dict = false;
+  // __slots__: the names this class statement declared; when every class
+  // statement of the MRO has __slots__ (and none names __dict__), instances
+  // take no other attributes.
+  std::vector<std::string> slots;
+  bool slots_only = false;
+  bool has_del = false;  // instances have a __del__ to run when their count reaches zero
 
   ~Type() override;
   void referents(std::vector<Object*>& out) const override;
@@ -347,6 +353,7 @@ struct ModuleObj : Object {
 // An instance of a class statement's type.
 struct InstanceObj : Object {
   DictObj* dict = nullptr;
+  bool finalized = false;  // __del__ has run (it runs once, PEP 442)
   ~InstanceObj() override;
   void referents(std::vector<Object*>& out) const override;
 };
@@ -502,6 +509,9 @@ struct Interp {
 
   // Set by the VM: run a function object.
   Object* (*call_function)(Interp&, FunctionObj*, const Args&) = nullptr;
+  // Writes "Exception ignored in: WHERE" and [exc]'s traceback to stderr
+  // (an error in __del__ has nowhere to go); set by the VM.
+  void (*report_unraisable)(Interp&, Object* exc, Object* where) = nullptr;
   // Destruction of deep structures: pending objects and nesting depth.
   std::vector<Object*> dealloc_queue;
   int dealloc_depth = 0;

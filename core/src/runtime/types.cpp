@@ -112,12 +112,27 @@ Object* type_getattr(Interp& in, Object* o, StrObj* name) {
 Object* type_call(Interp& in, Object* callable, const Args& args) {
   auto* t = static_cast<Type*>(callable);
   if (t == in.t.type && args.npos == 1 && args.nkw() == 0) return incref(args.items[0]->type);
-  if (t == in.t.type || t->is_subtype(in.t.type)) {
-    if (args.npos != 3) return in.raise(in.t.TypeError, "type() takes 1 or 3 arguments");
-    return build_class_type(in, t, args.items[0], args.items[1], args.items[2]);
+  // A __new__ of the class's own (a static method in a class statement)
+  // makes the object, as type.__call__ does: __new__(cls, *args), then
+  // __init__ when it returned an instance of cls.
+  Object* user_new = nullptr;
+  if (t->heap) {
+    Object* nw = type_lookup(in, t, "__new__");
+    if (nw && nw->type == in.t.staticmethod) user_new = static_cast<WrapperObj*>(nw)->a;
   }
-  if (!t->create) return in.raise(in.t.TypeError, "cannot create '" + t->name + "' instances");
-  Object* obj = t->create(in, t, args);
+  Object* obj = nullptr;
+  if (user_new) {
+    std::vector<Object*> items;
+    items.push_back(t);
+    for (size_t i = 0; i < args.npos + args.nkw(); ++i) items.push_back(args.items[i]);
+    obj = call(in, user_new, Args{items.data(), args.npos + 1, args.kwnames});
+  } else if (t == in.t.type || t->is_subtype(in.t.type)) {
+    if (args.npos != 3) return in.raise(in.t.TypeError, "type() takes 1 or 3 arguments");
+    obj = build_class_type(in, t, args.items[0], args.items[1], args.items[2]);
+  } else {
+    if (!t->create) return in.raise(in.t.TypeError, "cannot create '" + t->name + "' instances");
+    obj = t->create(in, t, args);
+  }
   if (!obj || !t->heap || !is_type(obj, t)) return obj;
   Object* init = type_lookup(in, t, "__init__");
   if (init && init->type != in.t.builtin) {
@@ -136,7 +151,8 @@ Object* type_call(Interp& in, Object* callable, const Args& args) {
       return in.raise(in.t.TypeError, "__init__() should return None, not '" + n + "'");
     }
     decref(r);
-  } else if (!t->is_exception && (args.npos || args.nkw()) && !type_lookup(in, t, "__new__")) {
+  } else if (!user_new && !t->is_exception && !t->is_subtype(in.t.type) && (args.npos || args.nkw()) &&
+             !type_lookup(in, t, "__new__")) {
     decref(obj);
     return in.raise(in.t.TypeError, type_qualname(in, t) + "() takes no arguments");
   }
@@ -636,6 +652,39 @@ Object* object_new_method(Interp& in, Object*, const Args& args) {
   return o;
 }
 
+// object.__init_subclass__(cls): nothing, and no keyword arguments.
+Object* object_init_subclass(Interp& in, Object* cls, const Args& args) {
+  if (args.nkw()) {
+    return in.raise(in.t.TypeError, type_qualname(in, static_cast<Type*>(cls)) + ".__init_subclass__() takes no keyword arguments");
+  }
+  if (args.npos) return in.raise(in.t.TypeError, "__init_subclass__() takes no arguments (" + std::to_string(args.npos) + " given)");
+  return incref(in.None);
+}
+
+// type.__new__(mcls, name, bases, ns): a new class whose type is mcls.
+Object* type_new_method(Interp& in, Object*, const Args& args) {
+  if (args.npos < 1 || !is_type(args.items[0], in.t.type)) {
+    return in.raise(in.t.TypeError, "type.__new__(X): X is not a type object");
+  }
+  auto* mcls = static_cast<Type*>(args.items[0]);
+  if (!mcls->is_subtype(in.t.type)) {
+    return in.raise(in.t.TypeError, "type.__new__(" + mcls->name + "): " + mcls->name + " is not a subtype of type");
+  }
+  if (args.npos == 2 && mcls == in.t.type) return incref(args.items[1]->type);
+  if (args.npos != 4) return in.raise(in.t.TypeError, "type.__new__() takes exactly 3 arguments (" + std::to_string(args.npos - 1) + " given)");
+  return build_class_type(in, mcls, args.items[1], args.items[2], args.items[3]);
+}
+
+// type.__call__(cls, *args): what calling a class does (super().__call__
+// in a metaclass).
+Object* type_call_method(Interp& in, Object* self, const Args& args) {
+  if (!is_type(self, in.t.type)) return in.raise(in.t.TypeError, "descriptor '__call__' requires a 'type' object");
+  return type_call(in, self, args);
+}
+
+// type.__init__(cls, ...): the class is complete already.
+Object* type_init_method(Interp& in, Object*, const Args&) { return incref(in.None); }
+
 Object* object_getattr_instance(Interp& in, Object* o, StrObj* name) {
   if (name->s == U"__class__") return incref(o->type);
   if (name->s == U"__dict__") {
@@ -1014,6 +1063,29 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
   if (dict_get_str(t->dict, iname(in, "__eq__")) && !dict_get_str(t->dict, iname(in, "__hash__"))) {
     dict_set_str(in, t->dict, "__hash__", incref(in.None));
   }
+  // __slots__: a name or an iterable of names.
+  if (Object* sl = dict_get_str(t->dict, iname(in, "__slots__"))) {
+    std::vector<Object*> names;
+    if (is_type(sl, in.t.str)) {
+      names.push_back(sl);
+    } else if (is_type(sl, in.t.tuple) || is_type(sl, in.t.list)) {
+      for (Object* n : seq_items(sl)) names.push_back(n);
+    }
+    for (Object* n : names) {
+      if (!is_type(n, in.t.str)) {
+        decref(t);
+        return in.raise(in.t.TypeError, "__slots__ items must be strings, not '" + type_name(n) + "'");
+      }
+      t->slots.push_back(utf8(n));
+    }
+    bool only = std::find(t->slots.begin(), t->slots.end(), "__dict__") == t->slots.end();
+    for (size_t i = 1; i < t->mro.size() && only; ++i) {
+      Type* m = t->mro[i];
+      if (m == in.t.object) break;
+      only = m->heap && m->slots_only;
+    }
+    t->slots_only = only;
+  }
   // __new__ is a static method implicitly.
   if (Object* nw = dict_get_str(t->dict, iname(in, "__new__")); nw && nw->type == in.t.function) {
     auto* w = in.alloc<WrapperObj>(in.t.staticmethod);
@@ -1053,7 +1125,10 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
   if (has("__contains__")) t->contains = heap_contains;
   if (has("__setattr__") || has("__delattr__")) t->setattr = heap_setattr;
   if (has("__get__")) t->descr_get = heap_descr_get;
-  if (!t->is_exception) t->getattr = object_getattr_instance;
+  t->has_del = has("__del__");
+  // Instances look attributes up as objects do; a metaclass's instances
+  // are classes and keep type's lookup (__name__, __mro__, ...).
+  if (!t->is_exception && !t->is_subtype(in.t.type)) t->getattr = object_getattr_instance;
   if (Object* cell = dict_get_str(t->dict, iname(in, "__classcell__"))) {
     if (is_type(cell, in.t.cell)) {
       auto* c = static_cast<CellObj*>(cell);
@@ -1168,6 +1243,10 @@ void init_object_slots(Interp& in) {
   add_method(in, t.object, "__setattr__", object_setattr_method);
   add_method(in, t.object, "__getattribute__", object_getattribute_method);
   add_method(in, t.object, "__new__", object_new_method, true);
+  add_method(in, t.object, "__init_subclass__", object_init_subclass, true);
+  add_method(in, t.type, "__new__", type_new_method, true);
+  add_method(in, t.type, "__call__", type_call_method);
+  add_method(in, t.type, "__init__", type_init_method);
   t.type->repr = type_repr;
   t.type->call = type_call;
   t.type->getattr = type_getattr;

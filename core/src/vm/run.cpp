@@ -756,6 +756,12 @@ int handle_uncaught(Interp& in, Object* exc) {
 
 void init_vm_builtins(Interp& in) {
   in.call_function = call_function;
+  in.report_unraisable = [](Interp& in, Object* exc, Object* where) {
+    in.flush_stdout();
+    auto r = repr_utf8(in, where);
+    in.clear_error();
+    in.write_stderr("Exception ignored in: " + (r ? *r : std::string("<object>")) + "\n" + format_exception(in, exc));
+  };
   init_generator_type(in);
   DictObj* b = in.builtins;
   dict_set_str(in, b, "globals", new_builtin(in, "globals", b_globals, nullptr));
