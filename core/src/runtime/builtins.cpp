@@ -697,6 +697,22 @@ Object* sys_getrefcount(Interp& in, Object*, const Args& args) {
   return new_int(in, args.items[0]->refcnt);
 }
 
+// sys.exc_info(): (type, value, traceback) of the exception being handled.
+// pylife has no traceback objects: the third item is None.
+Object* sys_exc_info(Interp& in, Object*, const Args& args) {
+  if (!arg_count(in, "exc_info", args, 0, 0)) return nullptr;
+  Object* e = in.topmost_handled();
+  if (!e) return new_tuple(in, {incref(in.None), incref(in.None), incref(in.None)});
+  return new_tuple(in, {incref(e->type), incref(e), incref(in.None)});
+}
+
+// sys.exception() (3.11): the exception being handled, or None.
+Object* sys_exception(Interp& in, Object*, const Args& args) {
+  if (!arg_count(in, "exception", args, 0, 0)) return nullptr;
+  Object* e = in.topmost_handled();
+  return incref(e ? e : in.None);
+}
+
 Object* sys_getrecursionlimit(Interp& in, Object*, const Args& args) {
   if (!arg_count(in, "getrecursionlimit", args, 0, 0)) return nullptr;
   return new_int(in, in.recursion_limit);
@@ -1284,6 +1300,8 @@ void init_builtins(Interp& in) {
   def(in, sd, "exit", sys_exit, sys);
   def(in, sd, "getrefcount", sys_getrefcount, sys);
   def(in, sd, "getrecursionlimit", sys_getrecursionlimit, sys);
+  def(in, sd, "exc_info", sys_exc_info, sys);
+  def(in, sd, "exception", sys_exception, sys);
   def(in, sd, "setrecursionlimit", sys_setrecursionlimit, sys);
   def(in, sd, "intern", sys_intern, sys);
   Type* stream_type = new_static_type(in, "_io.TextIOWrapper", t.object);

@@ -475,7 +475,19 @@ struct Interp {
   ModuleObj* sys = nullptr;
 
   Object* exc = nullptr;       // the exception being raised (owned)
-  Object* handled = nullptr;   // sys.exc_info()'s exception (borrowed from frames)
+  Object* handled = nullptr;   // the exception the running frame handles (borrowed from frames)
+  // While generators run: each resumer's handled exception, innermost last
+  // (CPython's exc_info chain).
+  std::vector<Object*> handled_outer;
+  // sys.exc_info()'s exception: the innermost one being handled, looking
+  // through generators that handle none themselves; or null.
+  Object* topmost_handled() const {
+    if (handled) return handled;
+    for (auto it = handled_outer.rbegin(); it != handled_outer.rend(); ++it) {
+      if (*it) return *it;
+    }
+    return nullptr;
+  }
   int64_t live_objects = 0;    // objects allocated and not yet destroyed
   uint32_t code_serials = 0;   // code objects made so far (CodeObj::serial)
   AllocWatch* alloc_watch = nullptr;  // set while detailed events are reported

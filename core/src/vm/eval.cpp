@@ -305,11 +305,12 @@ bool do_raise(Interp& in, Object* exc, Object* cause) {
 
 // Sets __context__ of the exception being raised to the one being handled.
 void chain_context(Interp& in) {
-  if (!in.exc || !in.handled || in.exc == in.handled) return;
+  Object* handled = in.topmost_handled();
+  if (!in.exc || !handled || in.exc == handled) return;
   auto* e = static_cast<ExceptionObj*>(in.exc);
   if (e->context) return;
   // Avoid cycles: cut the chain where it reaches the new exception.
-  Object* o = in.handled;
+  Object* o = handled;
   while (o) {
     auto* x = static_cast<ExceptionObj*>(o);
     if (x->context == in.exc) {
@@ -319,7 +320,7 @@ void chain_context(Interp& in) {
     }
     o = x->context;
   }
-  e->context = incref(in.handled);
+  e->context = incref(handled);
 }
 
 Object* make_function(Interp& in, Frame* f, CodeObj* code) {
@@ -1587,11 +1588,11 @@ dispatch_opcode:
     Object* cause = oparg == 2 ? POP() : nullptr;
     Object* exc = oparg >= 1 ? POP() : nullptr;
     if (!exc) {
-      if (!in.handled) {
+      if (!in.topmost_handled()) {
         in.raise(in.t.RuntimeError, "No active exception to reraise");
         goto error;
       }
-      in.raise_obj(incref(in.handled));
+      in.raise_obj(incref(in.topmost_handled()));
       reraise = true;
       goto error;
     }
@@ -1873,8 +1874,7 @@ GenObj::~GenObj() {
       Object* saved = in.fetch_error();
       if (!close_generator(in, this)) {
         Object* e = in.fetch_error();
-        in.write_stderr("Exception ignored in: <generator object " + utf8(qualname) + ">\n" + e->type->name +
-                        ": " + exception_str(in, e) + "\n");
+        if (in.report_unraisable) in.report_unraisable(in, e, this);
         decref(e);
       }
       in.exc = saved;
@@ -1882,11 +1882,13 @@ GenObj::~GenObj() {
     if (!frame->done) clear_frame(in, frame);
     delete frame;
   }
+  xdecref(exc_state);
   xdecref(name);
   xdecref(qualname);
 }
 
 void GenObj::referents(std::vector<Object*>& out) const {
+  if (exc_state) out.push_back(exc_state);
   if (frame && !frame->done) {
     int n = frame->code->nlocals + frame->code->ncells + frame->code->nfrees;
     for (int i = 0; i < n; ++i) {
@@ -1962,17 +1964,99 @@ void finish_unstarted(Interp& in, GenObj* g) {
   }
 }
 
-// gen.throw(exc): raises [exc] (owned) at the suspended yield.
-Object* throw_into(Interp& in, GenObj* g, Object* exc) {
-  if (!g->frame || g->frame->done || !g->started) {
-    finish_unstarted(in, g);
-    return in.raise_obj(exc);
-  }
-  in.raise_obj(exc);
+// The iterator a generator suspended in `yield from` delegates to (the top
+// of its stack when the instruction after its yield is RESUME 2), or null
+// (CPython's _PyGen_yf).  Borrowed.
+Object* yield_from_target(GenObj* g) {
+  Frame* f = g->frame;
+  if (!f || f->done || !g->started || f->sp <= f->stack) return nullptr;
+  const auto& code = f->code->code->code;
+  size_t next = static_cast<size_t>(f->next) * 2;
+  if (next + 1 >= code.size() || code[next] != static_cast<uint8_t>(Op::RESUME) || code[next + 1] < 2) return nullptr;
+  return f->sp[-1];
+}
+
+// Resumes [g] by raising the pending exception at its suspended yield;
+// what it yields, or null with StopIteration(return value) or its error.
+Object* resume_raising(Interp& in, GenObj* g) {
   Object* returned = nullptr;
   Object* r = gen_resume(in, g, nullptr, &returned);
   if (r || in.error()) return r;
   return raise_stop_iteration(in, returned);
+}
+
+// Closes an iterator a generator delegates to: close() when it has one.
+bool close_iterator(Interp& in, Object* it);
+
+// gen.throw(exc): raises [exc] (owned) at the suspended yield, or, when
+// the generator is in a `yield from`, throws it into the iterator it
+// delegates to first (CPython's _gen_throw).
+Object* throw_into(Interp& in, GenObj* g, Object* exc, bool delegate = true) {
+  if (!g->frame || g->frame->done || !g->started) {
+    finish_unstarted(in, g);
+    return in.raise_obj(exc);
+  }
+  Object* yf = delegate ? yield_from_target(g) : nullptr;
+  if (yf) {
+    incref(yf);
+    Object* ret = nullptr;
+    bool thrown = true;  // whether yf took the exception
+    if (is_type(exc, in.t.GeneratorExit)) {
+      // Closing: close the inner iterator, then raise GeneratorExit here.
+      g->running = true;
+      bool ok = close_iterator(in, yf);
+      g->running = false;
+      decref(yf);
+      if (!ok) {
+        decref(exc);
+        return resume_raising(in, g);
+      }
+      in.raise_obj(exc);
+      return resume_raising(in, g);
+    }
+    if (yf->type == in.t.generator) {
+      g->running = true;
+      ret = throw_into(in, G(yf), exc);
+      g->running = false;
+    } else if (Object* meth = lookup_attr(in, yf, iname(in, "throw"))) {
+      g->running = true;
+      ret = call1(in, meth, exc);
+      g->running = false;
+      decref(meth);
+      decref(exc);
+    } else if (in.error()) {
+      decref(yf);
+      decref(exc);
+      return nullptr;
+    } else {
+      thrown = false;
+    }
+    if (thrown) {
+      decref(yf);
+      if (ret) return ret;  // the inner iterator yielded: so does g
+      // It finished: the `yield from` is over.  Pop the iterator and go on
+      // after the SEND loop, with its return value or its error.
+      Frame* f = g->frame;
+      decref(*--f->sp);
+      const auto& code = f->code->code->code;
+      int send = f->lasti - 1;  // SEND, then this YIELD_VALUE
+      int target = send + 1 + code[static_cast<size_t>(send) * 2 + 1];
+      f->lasti = target - 1;
+      f->next = target;
+      if (in.matches(in.t.StopIteration)) {
+        Object* value = take_stop_iteration_value(in);
+        Object* returned = nullptr;
+        Object* r = gen_resume(in, g, value, &returned);
+        decref(value);
+        if (r || in.error()) return r;
+        return raise_stop_iteration(in, returned);
+      }
+      return resume_raising(in, g);
+    }
+    decref(yf);
+  }
+  in.raise_obj(exc);
+  return resume_raising(in, g);
 }
 
 Object* gen_throw(Interp& in, Object* self, const Args& args) {
@@ -1991,16 +2075,42 @@ Object* gen_throw(Interp& in, Object* self, const Args& args) {
   return throw_into(in, G(self), exc);
 }
 
+bool close_iterator(Interp& in, Object* it) {
+  if (it->type == in.t.generator) return close_generator(in, G(it));
+  Object* meth = lookup_attr(in, it, iname(in, "close"));
+  if (!meth) return !in.error();
+  Object* r = call0(in, meth);
+  decref(meth);
+  if (!r) return false;
+  decref(r);
+  return true;
+}
+
 // gen.close(): GeneratorExit at the yield, so finally blocks and with
-// statements inside the generator finish.
+// statements inside the generator finish; an iterator it delegates to
+// (yield from) is closed first.
 bool close_generator(Interp& in, GenObj* g) {
   if (!g->frame || g->frame->done) return true;
   if (!g->started) {
     finish_unstarted(in, g);
     return true;
   }
-  Object* exit = new_exception(in, in.t.GeneratorExit, incref(in.empty_tuple));
-  Object* r = throw_into(in, g, exit);
+  Object* r;
+  Object* yf = yield_from_target(g);
+  bool inner_ok = true;
+  if (yf) {
+    incref(yf);
+    g->running = true;
+    inner_ok = close_iterator(in, yf);
+    g->running = false;
+    decref(yf);
+  }
+  if (inner_ok) {
+    Object* exit = new_exception(in, in.t.GeneratorExit, incref(in.empty_tuple));
+    r = throw_into(in, g, exit, false);
+  } else {
+    r = resume_raising(in, g);  // the inner close's error, raised here
+  }
   if (r) {
     decref(r);
     in.raise(in.t.RuntimeError, "generator ignored GeneratorExit");
@@ -2051,7 +2161,19 @@ Object* gen_resume(Interp& in, GenObj* gen, Object* value, Object** returned) {
     f->throw_pending = true;
   }
   in.suspended = false;
+  // The generator handles its own exception while it runs; the resumer's
+  // comes back when it yields or ends.
+  in.handled_outer.push_back(in.handled);
+  in.handled = gen->exc_state;
+  gen->exc_state = nullptr;
   Object* r = run_frame(in, f);
+  gen->exc_state = in.handled;
+  in.handled = in.handled_outer.back();
+  in.handled_outer.pop_back();
+  if (f->done || !r || !in.suspended) {
+    xdecref(gen->exc_state);
+    gen->exc_state = nullptr;
+  }
   gen->running = false;
   if (r && in.suspended) {
     in.suspended = false;

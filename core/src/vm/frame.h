@@ -49,6 +49,7 @@ struct GenObj : Object {
   Object* qualname = nullptr;
   bool running = false;
   bool started = false;
+  Object* exc_state = nullptr;  // the exception it handles, kept while suspended (owned)
   ~GenObj() override;
   void referents(std::vector<Object*>& out) const override;
 };

@@ -878,6 +878,10 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
     for (Object* x : old) decref(x);
   }
   in.clear_error();
+  // Generators finalized above may have left an exception being handled.
+  Object* late = in.handled;
+  in.handled = nullptr;
+  xdecref(late);
   int64_t interned_growth = static_cast<int64_t>(in.interned->used) - interned_before;
   result.objects_left = in.live_objects - live_before - interned_growth;
   if (std::getenv("PYLIFE_DEBUG_LIVE")) std::fprintf(stderr, "live %lld -> %lld, interned +%lld\n", (long long)live_before, (long long)in.live_objects, (long long)interned_growth);
