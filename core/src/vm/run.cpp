@@ -85,6 +85,9 @@ CodeObj* new_code(Interp& in, std::shared_ptr<const compile::CodeObject> code) {
 
 namespace pylife::vm {
 
+// The text of a standard module written in Python (generated/pylib.cpp).
+std::optional<std::string_view> python_module_source(std::string_view name);
+
 namespace {
 
 // ---- compiling and running modules ---------------------------------------------------
@@ -209,6 +212,9 @@ Compiled compile_source(const source::Source& src, const std::string& filename,
 
 // ---- imports ---------------------------------------------------------------------------
 
+Object* exec_module_source(Interp& in, const std::string& fullname, const source::Source& src, const std::string& path,
+                           bool package);
+
 Object* load_module_file(Interp& in, const std::string& fullname, const std::string& path, bool package) {
   const fs::FileSystem* files = in.host.files;
   if (!files) return nullptr;
@@ -217,7 +223,13 @@ Object* load_module_file(Interp& in, const std::string& fullname, const std::str
   if (read.status == source::ReadSourceResult::Status::kSyntaxError) {
     return in.raise(in.t.SyntaxError, read.syntax_error.message);
   }
-  Compiled c = compile_source(read.source, path);
+  return exec_module_source(in, fullname, read.source, path, package);
+}
+
+// Compiles and runs [src] as module [fullname] (file [path]).
+Object* exec_module_source(Interp& in, const std::string& fullname, const source::Source& src, const std::string& path,
+                           bool package) {
+  Compiled c = compile_source(src, path);
   if (!c.ok) {
     // The text CPython would show, as the SyntaxError's message.
     std::string msg = c.error_text;
@@ -226,7 +238,7 @@ Object* load_module_file(Interp& in, const std::string& fullname, const std::str
     if (!shown.empty() && shown.back() == '\n') shown.pop_back();
     return in.raise(c.unsupported ? in.t.SystemError : in.t.SyntaxError, shown);
   }
-  remember_source(in, path, source::normalize_newlines(read.source.text));
+  remember_source(in, path, source::normalize_newlines(src.text));
   ModuleObj* m = make_module(in, fullname);
   dict_set_str(in, m->dict, "__file__", new_str(in, path));
   dict_set_str(in, m->dict, "__builtins__", incref(in.builtins));
@@ -257,6 +269,7 @@ Object* import_one(Interp& in, const std::string& fullname, Object* parent) {
   Object* found = dict_get(in, in.modules, key);
   decref(key);
   if (found) return incref(found);
+
   std::vector<std::string> dirs;
   if (parent) {
     Object* path = lookup_attr(in, parent, iname(in, "__path__"));
@@ -281,6 +294,15 @@ Object* import_one(Interp& in, const std::string& fullname, Object* parent) {
     if (in.error()) return nullptr;
     if (Object* m = load_module_file(in, fullname, base + "/__init__.py", true)) return m;
     if (in.error()) return nullptr;
+  }
+  // The standard modules pylife writes in Python: after the program's
+  // directory, as CPython's standard library comes after sys.path[0].
+  if (!parent) {
+    if (auto text = python_module_source(fullname)) {
+      std::string path = "<pylife>/" + fullname + ".py";
+      auto decoded = source::from_text(*text, path);
+      if (decoded.ok) return exec_module_source(in, fullname, decoded.source, path, false);
+    }
   }
   Object* args = new_tuple(in, {new_str(in, "No module named '" + fullname + "'")});
   auto* e = static_cast<ExceptionObj*>(new_exception(in, in.t.ModuleNotFoundError, args));
