@@ -619,6 +619,27 @@ Object* object_hash_method(Interp& in, Object* self, const Args& args) {
   return new_int(in, h);
 }
 
+// Assignment or deletion as object does it: data descriptors, then the
+// instance dict, whatever __setattr__/__delattr__ the class defines.
+int generic_setattr(Interp& in, Object* o, Object* name, Object* value) {
+  Type* t = o->type;
+  if (!t->heap) return setattr(in, o, name, value);
+  auto fn = t->setattr;
+  t->setattr = nullptr;
+  int r = setattr(in, o, name, value);
+  t->setattr = fn;
+  return r;
+}
+
+Object* object_delattr_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__delattr__", args, 1, 1)) return nullptr;
+  if (!is_type(args.items[0], in.t.str)) {
+    return in.raise(in.t.TypeError, "attribute name must be string, not '" + type_name(args.items[0]) + "'");
+  }
+  if (generic_setattr(in, self, args.items[0], nullptr) < 0) return nullptr;
+  return incref(in.None);
+}
+
 Object* object_setattr_method(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "__setattr__", args, 2, 2)) return nullptr;
   DictObj** d = nullptr;
@@ -632,11 +653,32 @@ Object* object_setattr_method(Interp& in, Object* self, const Args& args) {
   return incref(in.None);
 }
 
+// object.__getattribute__: the generic lookup, whatever the class overrides.
 Object* object_getattribute_method(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "__getattribute__", args, 1, 1)) return nullptr;
-  Object* r = lookup_attr(in, self, args.items[0]);
+  Object* name = args.items[0];
+  if (!is_type(name, in.t.str)) {
+    return in.raise(in.t.TypeError, "attribute name must be string, not '" + type_name(name) + "'");
+  }
+  if (str_view(name) == U"__dict__") {
+    if (auto* i = as_instance(self); i && i->dict) return incref(i->dict);
+  }
+  Object* r = generic_lookup(in, self, name);
   if (r || in.error()) return r;
-  return in.raise(in.t.AttributeError, "'" + type_name(self) + "' object has no attribute '" + utf8(args.items[0]) + "'");
+  return in.raise(in.t.AttributeError, "'" + type_name(self) + "' object has no attribute '" + utf8(name) + "'");
+}
+
+// A class with __getattribute__: every attribute read goes through it,
+// and __getattr__ when it raises AttributeError.
+Object* heap_getattribute(Interp& in, Object* o, StrObj* name) {
+  Object* ga = type_lookup(in, o->type, "__getattribute__");
+  Object* r = call2(in, ga, o, name);
+  if (r || !in.matches(in.t.AttributeError)) return r;
+  if (Object* g = type_lookup(in, o->type, "__getattr__")) {
+    in.clear_error();
+    return call2(in, g, o, name);
+  }
+  return nullptr;
 }
 
 Object* object_new_method(Interp& in, Object*, const Args& args) {
@@ -928,13 +970,7 @@ int heap_setattr(Interp& in, Object* o, StrObj* name, Object* value) {
     decref(r);
     return 0;
   }
-  // Generic: data descriptors, then the instance dict.
-  Type* saved_slot_owner = o->type;
-  auto fn = saved_slot_owner->setattr;
-  saved_slot_owner->setattr = nullptr;
-  int r = setattr(in, o, name, value);
-  saved_slot_owner->setattr = fn;
-  return r;
+  return generic_setattr(in, o, name, value);
 }
 
 Object* heap_descr_get(Interp& in, Object* descr, Object* obj, Object* owner) {
@@ -1129,6 +1165,7 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
   // Instances look attributes up as objects do; a metaclass's instances
   // are classes and keep type's lookup (__name__, __mro__, ...).
   if (!t->is_exception && !t->is_subtype(in.t.type)) t->getattr = object_getattr_instance;
+  if (has("__getattribute__")) t->getattr = heap_getattribute;
   if (Object* cell = dict_get_str(t->dict, iname(in, "__classcell__"))) {
     if (is_type(cell, in.t.cell)) {
       auto* c = static_cast<CellObj*>(cell);
@@ -1241,6 +1278,7 @@ void init_object_slots(Interp& in) {
   add_method(in, t.object, "__format__", object_format_method);
   add_method(in, t.object, "__hash__", object_hash_method);
   add_method(in, t.object, "__setattr__", object_setattr_method);
+  add_method(in, t.object, "__delattr__", object_delattr_method);
   add_method(in, t.object, "__getattribute__", object_getattribute_method);
   add_method(in, t.object, "__new__", object_new_method, true);
   add_method(in, t.object, "__init_subclass__", object_init_subclass, true);
