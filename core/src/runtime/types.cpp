@@ -426,6 +426,41 @@ Object* code_repr(Interp& in, Object* o) {
                          std::to_string(c->code->firstlineno) + ">");
 }
 
+// A code object's co_* attributes.
+Object* code_getattr(Interp& in, Object* o, StrObj* name) {
+  auto* c = static_cast<CodeObj*>(o);
+  const compile::CodeObject& co = *c->code;
+  const std::u32string& n = name->s;
+  auto strings = [&](const std::vector<std::string>& v) {
+    std::vector<Object*> items;
+    for (const auto& x : v) items.push_back(new_str(in, x));
+    return new_tuple(in, std::move(items));
+  };
+  if (n == U"co_name") return new_str(in, co.name);
+  if (n == U"co_qualname") return new_str(in, co.qualname);
+  if (n == U"co_filename") return new_str(in, co.filename);
+  if (n == U"co_firstlineno") return new_int(in, co.firstlineno);
+  if (n == U"co_argcount") return new_int(in, co.argcount);
+  if (n == U"co_posonlyargcount") return new_int(in, co.posonlyargcount);
+  if (n == U"co_kwonlyargcount") return new_int(in, co.kwonlyargcount);
+  if (n == U"co_flags") return new_int(in, co.flags);
+  if (n == U"co_stacksize") return new_int(in, co.stacksize);
+  if (n == U"co_nlocals") return new_int(in, static_cast<int64_t>(co.varnames.size()));
+  if (n == U"co_varnames") return strings(co.varnames);
+  if (n == U"co_cellvars") return strings(co.cellvars);
+  if (n == U"co_freevars") return strings(co.freevars);
+  if (n == U"co_names") return strings(co.names);
+  if (n == U"co_consts") {
+    std::vector<Object*> items;
+    for (Object* k : c->consts) items.push_back(incref(k));
+    return new_tuple(in, std::move(items));
+  }
+  if (n == U"co_code") return new_bytes(in, std::string(co.code.begin(), co.code.end()));
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'code' object has no attribute '" + utf8(name) + "'");
+}
+
 // ---- exceptions -----------------------------------------------------------------------------
 
 ExceptionObj* E(Object* o) { return static_cast<ExceptionObj*>(o); }
@@ -1312,6 +1347,7 @@ void init_object_slots(Interp& in) {
   t.module->getattr = module_getattr;
   t.cell->repr = cell_repr;
   t.code->repr = code_repr;
+  t.code->getattr = code_getattr;
   for (Type* w : {t.staticmethod, t.classmethod, t.property}) {
     w->create = wrapper_create;
     w->getattr = wrapper_getattr;

@@ -2141,6 +2141,15 @@ Object* gen_getattr(Interp& in, Object* o, StrObj* name) {
   if (name->s == U"__name__") return incref(G(o)->name);
   if (name->s == U"__qualname__") return incref(G(o)->qualname);
   if (name->s == U"gi_running") return new_bool(in, G(o)->running);
+  if (name->s == U"gi_suspended") {
+    const Frame* f = G(o)->frame;
+    return new_bool(in, G(o)->started && !G(o)->running && f && !f->done);
+  }
+  if (name->s == U"gi_yieldfrom") {
+    Object* yf = G(o)->running ? nullptr : yield_from_target(G(o));
+    return incref(yf ? yf : in.None);
+  }
+  if (name->s == U"gi_code" && G(o)->frame) return incref(G(o)->frame->code);
   Object* r = generic_lookup(in, o, name);
   if (r || in.error()) return r;
   return in.raise(in.t.AttributeError, "'generator' object has no attribute '" + utf8(name) + "'");
