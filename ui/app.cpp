@@ -285,7 +285,7 @@ class EditorPanel final : public Panel {
       std::string_view line = lines[static_cast<size_t>(i)];
       while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
       const float y = text0.y + lh * static_cast<float>(i);
-      if (i + 1 == running) dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh), IM_COL32(50, 80, 140, 150));
+      if (i + 1 == running) dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh), running_line_colour());
       auto x_of = [&](int c) { return x_at(line, c); };
       draw_span(dl, state.selected_span, i + 1, static_cast<int>(line.size()), y, lh, x_of, IM_COL32(110, 60, 140, 200));
       draw_span(dl, state.highlight_span, i + 1, static_cast<int>(line.size()), y, lh, x_of, IM_COL32(200, 160, 60, 110));
@@ -586,9 +586,9 @@ class ScopesPanel final : public Panel {
     if (open) {
       for (const auto& sym : t.symbols) {
         ImVec4 colour = sym.scope == compile::Scope::kCell || sym.scope == compile::Scope::kFree
-                            ? ImVec4(1.0f, 0.75f, 0.35f, 1.0f)
-                        : sym.scope == compile::Scope::kLocal ? ImVec4(0.55f, 0.85f, 1.0f, 1.0f)
-                                                              : ImVec4(0.75f, 0.75f, 0.75f, 1.0f);
+                            ? themed(ImVec4(1.0f, 0.75f, 0.35f, 1.0f))
+                        : sym.scope == compile::Scope::kLocal ? themed(ImVec4(0.55f, 0.85f, 1.0f, 1.0f))
+                                                              : themed(ImVec4(0.75f, 0.75f, 0.75f, 1.0f));
         ImGui::TextColored(colour, "  %-16s %s%s%s", sym.name.c_str(), scope_name(sym.scope),
                            (sym.flags & compile::kDefParam) ? ", parameter" : "",
                            (sym.flags & compile::kDefImport) ? ", imported" : "");
@@ -715,7 +715,7 @@ class BytecodePanel final : public Panel {
                       (where.end_line < state.selected_span.end_line ||
                        (where.end_line == state.selected_span.end_line && where.end_col <= state.selected_span.end_col));
       if (r.offset == current) {
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(150, 110, 30, 255));
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, light_theme() ? IM_COL32(250, 215, 140, 255) : IM_COL32(150, 110, 30, 255));
       } else if (selected) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(110, 60, 140, 255));
       } else if (line > 0 && line == state.highlight_line) {
@@ -733,7 +733,7 @@ class BytecodePanel final : public Panel {
       ImGui::Text("%d", r.offset);
       bool hovered = ImGui::IsItemHovered();
       ImGui::TableNextColumn();
-      ImGui::TextColored(ImVec4(0.55f, 0.80f, 1.00f, 1.0f), "%s", r.opname.c_str());
+      ImGui::TextColored(themed(ImVec4(0.55f, 0.80f, 1.00f, 1.0f)), "%s", r.opname.c_str());
       hovered = hovered || ImGui::IsItemHovered();
       ImGui::TableNextColumn();
       ImGui::Text("%s", r.arg >= 0 ? std::to_string(r.arg).c_str() : "");
@@ -816,16 +816,11 @@ bool is_keyword(std::string_view s) {
 }
 
 ImVec4 keyword_colour() {
-  ImVec4 c(0.95f, 0.55f, 0.75f, 1.0f);
-  if (ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.5f) c = ImVec4(c.x * 0.6f, c.y * 0.6f, c.z * 0.6f, 1.0f);
-  return c;
+  return themed(ImVec4(0.95f, 0.55f, 0.75f, 1.0f));
 }
 
 ImVec4 token_colour(lex::TokenType t) {
-  ImVec4 c = token_colour_dark(t);
-  // On a light background the same hues, darker.
-  if (ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.5f) c = ImVec4(c.x * 0.55f, c.y * 0.55f, c.z * 0.55f, 1.0f);
-  return c;
+  return themed(token_colour_dark(t));  // on a light background, the same hues darker
 }
 
 namespace {

@@ -21,7 +21,6 @@ using Change = trace::Session::Change;
 
 const ImU32 kPushColour = IM_COL32(90, 200, 120, 255);
 const ImU32 kPopColour = IM_COL32(235, 120, 90, 255);
-const ImU32 kCurrentLine = IM_COL32(50, 80, 140, 255);
 
 ImU32 with_alpha(ImU32 c, float a) {
   return (c & 0x00FFFFFFu) | (static_cast<ImU32>(std::clamp(a, 0.0f, 1.0f) * 255.0f) << IM_COL32_A_SHIFT);
@@ -80,7 +79,7 @@ class ProgramPanel final : public Panel {
         ImVec2 at = ImGui::GetCursorScreenPos();
         float width = std::max(ImGui::GetContentRegionAvail().x, gutter + cw * static_cast<float>(line.size() + 2));
         if (line_no == current) {
-          dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), kCurrentLine);
+          dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), running_line_colour());
         } else if (line_no == state.highlight_line) {
           dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), IM_COL32(60, 60, 80, 255));
         }
@@ -175,7 +174,7 @@ class VmPanel final : public Panel {
     }
     ImGui::Text("step %llu:", static_cast<unsigned long long>(at.step));
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.55f, 0.80f, 1.0f, 1.0f), "%s", at.opname.c_str());
+    ImGui::TextColored(themed(ImVec4(0.55f, 0.80f, 1.0f, 1.0f)), "%s", at.opname.c_str());
     ImGui::SameLine();
     ImGui::TextUnformatted(at.argrepr.c_str());
     ImGui::SameLine();
@@ -293,13 +292,13 @@ class HeapPanel final : public Panel {
     float y = origin.y;
     for (size_t i = at.frames.size(); i-- > 0;) {
       const auto& f = at.frames[i];
-      dl->AddText(ImVec2(origin.x, y), IM_COL32(150, 170, 210, 255), (f.code == "<module>" ? "Global frame" : f.code).c_str());
+      dl->AddText(ImVec2(origin.x, y), themed(IM_COL32(150, 170, 210, 255)), (f.code == "<module>" ? "Global frame" : f.code).c_str());
       y += lh;
       for (const auto& [name, v] : f.locals) {
-        dl->AddText(ImVec2(origin.x + 10, y), IM_COL32(225, 225, 225, 255), name.c_str());
+        dl->AddText(ImVec2(origin.x + 10, y), ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
         auto it = by_id.find(v.id);
         if (is_scalar(v.type) || it == by_id.end()) {
-          dl->AddText(ImVec2(origin.x + vars_w * 0.45f, y), IM_COL32(180, 220, 160, 255), v.repr.c_str());
+          dl->AddText(ImVec2(origin.x + vars_w * 0.45f, y), themed(IM_COL32(180, 220, 160, 255)), v.repr.c_str());
         } else {
           ImVec2 dot(origin.x + vars_w - 8, y + lh * 0.5f);
           dl->AddCircleFilled(dot, 3.5f, IM_COL32(120, 180, 255, 255));

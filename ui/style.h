@@ -11,6 +11,18 @@ namespace pylife::ui {
 
 // A token's colour in the token chips and the program text.
 ImVec4 token_colour(lex::TokenType t);
+// Whether the light theme is on (a light window background).
+inline bool light_theme() { return ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.5f; }
+
+// A text colour chosen for the dark theme, darkened for the light one.
+inline ImVec4 themed(ImVec4 c) {
+  return light_theme() ? ImVec4(c.x * 0.55f, c.y * 0.55f, c.z * 0.55f, c.w) : c;
+}
+inline ImU32 themed(ImU32 c) { return ImGui::GetColorU32(themed(ImGui::ColorConvertU32ToFloat4(c))); }
+
+// The background of the line about to run.
+inline ImU32 running_line_colour() { return light_theme() ? IM_COL32(185, 205, 250, 255) : IM_COL32(50, 80, 140, 255); }
+
 // The advance of one character of the (monospaced) font as drawn: the
 // glyph's advance at the font's size, times the global scale a HiDPI
 // canvas applies.  CalcTextSize would round up to whole pixels.
