@@ -1,0 +1,27 @@
+from itertools import *
+import itertools
+print(list(islice(count(5, 2), 4)), list(islice(cycle("ab"), 5)), list(repeat(7, 3)))
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([1, 2, 3], lambda a, b: a * b)), list(accumulate([1, 2], initial=10)))
+print(list(chain([1, 2], (3,), "ab")), list(chain.from_iterable([[1], [2, 3]])))
+print(list(islice(range(10), 2, 8, 3)), list(islice("abcdef", 3)))
+print(list(product("ab", [1, 2])), list(product([0, 1], repeat=2)))
+print(list(permutations([1, 2, 3], 2)), len(list(permutations(range(4)))))
+print(list(combinations("abcd", 2)), list(combinations_with_replacement("ab", 2)))
+print([(k, list(g)) for k, g in groupby("aaabbcaa")])
+print([(k, len(list(g))) for k, g in groupby([1, 3, 2, 4, 5], key=lambda x: x % 2)])
+print(list(zip_longest("abc", [1], fillvalue="-")), list(takewhile(lambda x: x < 3, [1, 2, 5, 1])))
+print(list(dropwhile(lambda x: x < 3, [1, 2, 5, 1])), list(filterfalse(lambda x: x % 2, range(6))))
+print(list(starmap(pow, [(2, 3), (3, 2)])), list(compress("abcd", [1, 0, 1, 0])), list(pairwise("abcd")))
+a, b = tee([1, 2, 3])
+print(list(a), list(b))
+print([k for k, g in groupby("aabbbca")])
+groups = groupby("xxyz")
+k1, g1 = next(groups)
+k2, g2 = next(groups)
+print(k1, list(g1), k2, list(g2))
+from itertools import permutations, combinations, combinations_with_replacement
+for r in range(0, 5):
+    print(r, list(permutations("abc", r)) == [p for p in __import__("itertools").permutations("abc", r)], len(list(permutations(range(4), r))))
+print(list(permutations([1, 2, 3])))
+print(list(combinations(range(5), 3)))
+print(list(combinations_with_replacement("abc", 2)), list(combinations("ab", 3)), list(combinations("ab", 0)))
