@@ -473,6 +473,20 @@ Object* list_reverse(Interp& in, Object* self, const Args& args) {
   return incref(in.None);
 }
 
+// list.__init__(self, iterable=()): the list becomes the iterable's items.
+Object* list_init(Interp& in, Object* self, const Args& args) {
+  if (!no_kwargs(in, "list", args)) return nullptr;
+  if (args.npos > 1) return in.raise(in.t.TypeError, "list expected at most 1 argument, got " + std::to_string(args.npos));
+  Object* items = args.npos ? sequence_to_list(in, args.items[0]) : new_list(in, {});
+  if (!items) return nullptr;
+  std::vector<Object*> old;
+  std::swap(old, L(self)->items);
+  std::swap(L(self)->items, L(items)->items);
+  for (Object* x : old) decref(x);
+  decref(items);
+  return incref(in.None);
+}
+
 Object* list_clear(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "clear", args, 0, 0)) return nullptr;
   std::vector<Object*> old;
@@ -2114,6 +2128,17 @@ Object* new_iter_of(Interp& in, int kind, Object* seq, Object* extra) {
   return it;
 }
 
+// set.__init__(self, iterable=()): the set becomes the iterable's items.
+Object* set_init(Interp& in, Object* self, const Args& args) {
+  if (!no_kwargs(in, "set", args)) return nullptr;
+  if (args.npos > 1) return in.raise(in.t.TypeError, "set expected at most 1 argument, got " + std::to_string(args.npos));
+  Object* cleared = set_clear(in, self, Args{});
+  if (!cleared) return nullptr;
+  decref(cleared);
+  if (args.npos == 0) return incref(in.None);
+  return set_multi<0, true>(in, self, args);
+}
+
 void init_container_types(Interp& in) {
   Type* t = in.t.tuple;
   t->repr = tuple_repr;
@@ -2148,6 +2173,7 @@ void init_container_types(Interp& in) {
   add_method(in, l, "reverse", list_reverse);
   add_method(in, l, "sort", list_sort_method);
   add_method(in, l, "clear", list_clear);
+  add_method(in, l, "__init__", list_init);
   add_method(in, l, "copy", list_copy);
 
   Type* d = in.t.dict;
@@ -2168,6 +2194,7 @@ void init_container_types(Interp& in) {
   add_method(in, d, "popitem", dict_popitem);
   add_method(in, d, "setdefault", dict_setdefault);
   add_method(in, d, "update", dict_update);
+  add_method(in, d, "__init__", dict_update);  // dict.__init__(self, *args, **kwargs): fills it as update does
   add_method(in, d, "clear", dict_clear);
   add_method(in, d, "copy", dict_copy);
   add_method(in, d, "fromkeys", dict_fromkeys, true);
@@ -2199,6 +2226,7 @@ void init_container_types(Interp& in) {
   in.t.frozenset->hash = set_hash;
   Type* s = in.t.set;
   add_method(in, s, "add", set_add_method);
+  add_method(in, s, "__init__", set_init);
   add_method(in, s, "remove", set_remove);
   add_method(in, s, "discard", set_discard_method);
   add_method(in, s, "pop", set_pop);

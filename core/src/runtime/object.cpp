@@ -321,9 +321,11 @@ void TupleObj::referents(std::vector<Object*>& out) const {
 }
 ListObj::~ListObj() {
   for (Object* o : items) decref(o);
+  if (attrs) decref(attrs);
 }
 void ListObj::referents(std::vector<Object*>& out) const {
   out.insert(out.end(), items.begin(), items.end());
+  if (attrs) out.push_back(attrs);
 }
 DictObj::~DictObj() {
   for (auto& e : entries) {
@@ -332,6 +334,7 @@ DictObj::~DictObj() {
       decref(e.value);
     }
   }
+  if (attrs) decref(attrs);
 }
 void DictObj::referents(std::vector<Object*>& out) const {
   for (auto& e : entries) {
@@ -340,16 +343,19 @@ void DictObj::referents(std::vector<Object*>& out) const {
       out.push_back(e.value);
     }
   }
+  if (attrs) out.push_back(attrs);
 }
 SetObj::~SetObj() {
   for (auto& s : table) {
     if (s.key && !s.dummy) decref(s.key);
   }
+  if (attrs) decref(attrs);
 }
 void SetObj::referents(std::vector<Object*>& out) const {
   for (auto& s : table) {
     if (s.key && !s.dummy) out.push_back(s.key);
   }
+  if (attrs) out.push_back(attrs);
 }
 RangeObj::~RangeObj() {
   decref(start);
@@ -884,16 +890,32 @@ Object* type_lookup(Interp& in, const Type* t, std::string_view name) {
 
 namespace {
 
-DictObj** dict_slot(Object* o) {
+
+// A property, or a class statement's descriptor with __set__ or
+// __delete__: it comes before the instance's dict.
+bool is_data_descriptor(Interp& in, Object* d) {
+  if (d->type == in.t.property) return true;
+  // (Without __get__ it is returned as itself, after the instance dict.)
+  return d->type->heap && d->type->descr_get &&
+         (type_lookup(in, d->type, "__set__") || type_lookup(in, d->type, "__delete__"));
+}
+
+}  // namespace
+
+DictObj** instance_attrs(Object* o) {
   if (auto* i = as_instance(o)) return &i->dict;
   if (auto* e = as_exception(o)) return e->dict ? &e->dict : nullptr;
   if (auto* f = as_function(o)) return &f->dict;
+  // Instances of class statements subclassing list, dict or set.
+  Type* t = o->type;
+  if (t->heap) {
+    Interp& in = *t->interp;
+    if (t->is_subtype(in.t.dict)) return &static_cast<DictObj*>(o)->attrs;
+    if (t->is_subtype(in.t.list)) return &static_cast<ListObj*>(o)->attrs;
+    if (t->is_subtype(in.t.set) || t->is_subtype(in.t.frozenset)) return &static_cast<SetObj*>(o)->attrs;
+  }
   return nullptr;
 }
-
-bool is_data_descriptor(Interp& in, Object* d) { return d->type == in.t.property; }
-
-}  // namespace
 
 Object* lookup_attr(Interp& in, Object* o, Object* name) {
   if (o->type->getattr) {
@@ -926,7 +948,7 @@ Object* generic_lookup(Interp& in, Object* o, Object* name) {
   }
   Object* descr = type_lookup(o->type, name);
   if (descr && is_data_descriptor(in, descr)) return descr->type->descr_get(in, descr, o, o->type);
-  if (DictObj** d = dict_slot(o); d && *d) {
+  if (DictObj** d = instance_attrs(o); d && *d) {
     if (Object* v = dict_get_str(*d, name)) return incref(v);
   }
   if (descr) {
@@ -994,7 +1016,7 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
   DictObj** d = nullptr;
   if (auto* m = as_module(o)) d = &m->dict;
   if (is_type(o, in.t.type) && static_cast<Type*>(o)->heap) d = &static_cast<Type*>(o)->dict;
-  if (!d) d = dict_slot(o);
+  if (!d) d = instance_attrs(o);
   if (!d) {
     if (is_type(o, in.t.type)) {
       in.raise(in.t.TypeError, "cannot set '" + n + "' attribute of immutable type '" +

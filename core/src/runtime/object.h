@@ -234,6 +234,7 @@ struct TupleObj : Object {
 
 struct ListObj : Object {
   std::vector<Object*> items;
+  DictObj* attrs = nullptr;  // a subclass instance's __dict__
   ~ListObj() override;
   void referents(std::vector<Object*>& out) const override;
 };
@@ -249,9 +250,14 @@ struct DictObj : Object {
   std::vector<int32_t> index;  // -1 empty, -2 dummy, else entry number
   size_t used = 0;
   uint64_t version = 0;  // bumped on every change (iteration checks)
+  DictObj* attrs = nullptr;  // a subclass instance's __dict__
   ~DictObj() override;
   void referents(std::vector<Object*>& out) const override;
 };
+
+// Where [o] keeps its attributes (instances, functions, exceptions,
+// instances of classes subclassing list/dict/set), or null.
+DictObj** instance_attrs(Object* o);
 
 // set / frozenset: CPython's table layout (linear probes then perturbation)
 // so iteration order, and so repr, match CPython for ints.
@@ -264,6 +270,7 @@ struct SetObj : Object {
   std::vector<Slot> table = std::vector<Slot>(8);
   size_t fill = 0, used = 0;
   int64_t hash_cache = -1;  // frozenset
+  DictObj* attrs = nullptr;  // a subclass instance's __dict__
   ~SetObj() override;
   void referents(std::vector<Object*>& out) const override;
 };

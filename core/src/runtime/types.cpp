@@ -120,6 +120,10 @@ Object* type_call(Interp& in, Object* callable, const Args& args) {
     Object* nw = type_lookup(in, t, "__new__");
     if (nw && nw->type == in.t.staticmethod) user_new = static_cast<WrapperObj*>(nw)->a;
   }
+  // Mutable containers are made empty and filled by __init__ (the
+  // class's own, or list/dict/set.__init__), as in CPython.
+  const bool filled_by_init =
+      t->heap && (t->is_subtype(in.t.list) || t->is_subtype(in.t.dict) || t->is_subtype(in.t.set));
   Object* obj = nullptr;
   if (user_new) {
     std::vector<Object*> items;
@@ -131,11 +135,11 @@ Object* type_call(Interp& in, Object* callable, const Args& args) {
     obj = build_class_type(in, t, args.items[0], args.items[1], args.items[2]);
   } else {
     if (!t->create) return in.raise(in.t.TypeError, "cannot create '" + t->name + "' instances");
-    obj = t->create(in, t, args);
+    obj = t->create(in, t, filled_by_init ? Args{} : args);
   }
   if (!obj || !t->heap || !is_type(obj, t)) return obj;
   Object* init = type_lookup(in, t, "__init__");
-  if (init && init->type != in.t.builtin) {
+  if (init && (init->type != in.t.builtin || filled_by_init)) {
     std::vector<Object*> items;
     items.push_back(obj);
     for (size_t i = 0; i < args.npos + args.nkw(); ++i) items.push_back(args.items[i]);
@@ -729,6 +733,18 @@ Object* object_new_method(Interp& in, Object*, const Args& args) {
   return o;
 }
 
+// int.__new__, tuple.__new__, ... (cls, *args): an instance of cls (a
+// subclass of the built-in type) made as the built-in type makes one;
+// what super().__new__(cls, value) reaches in a subclass of int or tuple.
+Object* builtin_new_method(Interp& in, Object*, const Args& args) {
+  if (args.npos < 1 || !is_type(args.items[0], in.t.type)) {
+    return in.raise(in.t.TypeError, "__new__(X): X is not a type object");
+  }
+  auto* t = static_cast<Type*>(args.items[0]);
+  if (!t->create) return in.raise(in.t.TypeError, "cannot create '" + t->name + "' instances");
+  return t->create(in, t, Args{args.items + 1, args.npos - 1, args.kwnames});
+}
+
 // object.__init_subclass__(cls): nothing, and no keyword arguments.
 Object* object_init_subclass(Interp& in, Object* cls, const Args& args) {
   if (args.nkw()) {
@@ -764,8 +780,12 @@ Object* type_init_method(Interp& in, Object*, const Args&) { return incref(in.No
 
 Object* object_getattr_instance(Interp& in, Object* o, StrObj* name) {
   if (name->s == U"__class__") return incref(o->type);
-  if (name->s == U"__dict__") {
+  if (name->s == U"__dict__" && !o->type->slots_only) {
     if (auto* i = as_instance(o); i && i->dict) return incref(i->dict);
+    if (DictObj** d = instance_attrs(o)) {
+      if (!*d) *d = new_dict(in);
+      return incref(*d);
+    }
   }
   Object* r = generic_lookup(in, o, name);
   if (r || in.error()) return r;
@@ -1317,6 +1337,9 @@ void init_object_slots(Interp& in) {
   add_method(in, t.object, "__getattribute__", object_getattribute_method);
   add_method(in, t.object, "__new__", object_new_method, true);
   add_method(in, t.object, "__init_subclass__", object_init_subclass, true);
+  for (Type* b : {t.int_, t.float_, t.complex, t.str, t.bytes, t.tuple, t.frozenset, t.list, t.dict, t.set}) {
+    add_method(in, b, "__new__", builtin_new_method, true);
+  }
   add_method(in, t.type, "__new__", type_new_method, true);
   add_method(in, t.type, "__call__", type_call_method);
   add_method(in, t.type, "__init__", type_init_method);
