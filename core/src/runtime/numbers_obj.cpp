@@ -599,6 +599,13 @@ Object* complex_create(Interp& in, Type*, const Args& args) {
 
 // ---- methods --------------------------------------------------------------------------------
 
+// int.__index__(): the int itself (a bool gives its int value).
+Object* int_index(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__index__", args, 0, 0)) return nullptr;
+  if (self->type == in.t.int_) return incref(self);
+  return new_int(in, static_cast<IntObj*>(self)->as_big());
+}
+
 Object* int_bit_length(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "bit_length", args, 0, 0)) return nullptr;
   return new_int(in, static_cast<int64_t>(as_int(self)->as_big().bit_length()));
@@ -712,6 +719,7 @@ void init_number_types(Interp& in) {
   t->create = int_create;
   t->getattr = number_getattr;
   add_method(in, t, "bit_length", int_bit_length);
+  add_method(in, t, "__index__", int_index);
   add_method(in, t, "bit_count", int_bit_count);
   add_method(in, t, "conjugate", int_conjugate);
   add_method(in, t, "__format__", number_format);

@@ -1,0 +1,15 @@
+import random
+for s in [0, 1, 42, 12345, 2**40 + 7, -3]:
+    random.seed(s)
+    print(s, random.random(), random.randint(1, 100), random.choice("abcdef"), random.getrandbits(70))
+random.seed(7)
+deck = list(range(10))
+random.shuffle(deck)
+print(deck, random.sample(range(100), 5), random.sample(range(10), 10))
+print(random.uniform(1, 5), random.gauss(0, 1), random.gauss(0, 1), random.randrange(0, 100, 7))
+print(random.choices("abc", k=5), random.choices("abc", weights=[5, 1, 1], k=5), random.expovariate(2.0))
+print(random.triangular(0, 10), random.normalvariate(5, 2), random.sample(range(1000), 30)[:5])
+r = random.Random(99)
+print(r.random(), r.randint(0, 9))
+state = random.getstate(); a = random.random(); random.setstate(state); print(a == random.random())
+random.seed(3.5); print(random.random())
