@@ -1040,8 +1040,13 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
     }
   }
   if (!*d) *d = new_dict(in);
+  // A dunder method assigned to (or deleted from) a class statement
+  // changes what its instances do: the type's slots follow.
+  const bool class_dunder = is_type(o, in.t.type) && static_cast<Type*>(o)->heap && n.size() > 4 &&
+                            n.rfind("__", 0) == 0 && n.compare(n.size() - 2, 2, "__") == 0;
   if (!value) {
     int r = dict_del(in, *d, name);
+    if (r == 0 && class_dunder) refresh_heap_slots(in, static_cast<Type*>(o));
     if (r == 1) {
       if (as_module(o)) {
         in.raise(in.t.AttributeError, n);
@@ -1052,7 +1057,9 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
     }
     return r;
   }
-  return dict_set(in, *d, name, value);
+  int r = dict_set(in, *d, name, value);
+  if (r == 0 && class_dunder) refresh_heap_slots(in, static_cast<Type*>(o));
+  return r;
 }
 
 Object* sequence_to_list(Interp& in, Object* iterable) {

@@ -255,6 +255,10 @@ struct DictObj : Object {
   void referents(std::vector<Object*>& out) const override;
 };
 
+// Sets a class statement's type slots (repr, richcompare, ...) from the
+// dunder methods of its MRO; setattr calls it when one is assigned.
+void refresh_heap_slots(Interp& in, Type* t);
+
 // Where [o] keeps its attributes (instances, functions, exceptions,
 // instances of classes subclassing list/dict/set), or null.
 DictObj** instance_attrs(Object* o);

@@ -1075,6 +1075,49 @@ bool c3_mro(Interp& in, Type* t, std::vector<Type*>& out) {
 
 Interp* interp_of(Type* t) { return t->interp; }
 
+// A class statement's slots from the dunder methods its MRO defines
+// (again when one is assigned to the class later, as a decorator does).
+void refresh_heap_slots(Interp& in, Type* t) {
+  auto has = [&](const char* n) {
+    for (Type* m : t->mro) {
+      if (m->heap && m->dict && dict_get_str(m->dict, iname(in, n))) return true;
+    }
+    return false;
+  };
+  if (has("__repr__")) t->repr = heap_repr;
+  if (has("__str__")) t->str = heap_str;
+  else if (t->str == nullptr && has("__repr__")) t->str = nullptr;
+  if (has("__hash__") || has("__eq__")) t->hash = heap_hash;
+  for (const char* n : kCompareNames) {
+    if (has(n)) t->richcompare = heap_richcompare;
+  }
+  for (const char* n : kBinNames) {
+    std::string s = n;
+    if (has(("__" + s + "__").c_str()) || has(("__r" + s + "__").c_str()) || has(("__i" + s + "__").c_str())) {
+      t->binop = heap_binop;
+    }
+  }
+  if (has("__neg__")) t->neg = heap_unary<0>;
+  if (has("__pos__")) t->pos = heap_unary<1>;
+  if (has("__invert__")) t->invert = heap_unary<2>;
+  if (has("__abs__")) t->absval = heap_unary<3>;
+  if (has("__bool__") || has("__len__")) t->truth = heap_truth;
+  if (has("__len__")) t->length = heap_length;
+  if (has("__call__")) t->call = heap_call;
+  if (has("__iter__") || has("__getitem__")) t->iter = heap_iter;
+  if (has("__next__")) t->next = heap_next;
+  if (has("__getitem__")) t->getitem = heap_getitem;
+  if (has("__setitem__") || has("__delitem__")) t->setitem = heap_setitem;
+  if (has("__contains__")) t->contains = heap_contains;
+  if (has("__setattr__") || has("__delattr__")) t->setattr = heap_setattr;
+  if (has("__get__")) t->descr_get = heap_descr_get;
+  t->has_del = has("__del__");
+  // Instances look attributes up as objects do; a metaclass's instances
+  // are classes and keep type's lookup (__name__, __mro__, ...).
+  if (!t->is_exception && !t->is_subtype(in.t.type)) t->getattr = object_getattr_instance;
+  if (has("__getattribute__")) t->getattr = heap_getattribute;
+}
+
 Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bases, Object* ns) {
   if (!is_type(name, in.t.str)) return in.raise(in.t.TypeError, "type() argument 1 must be str, not " + type_name(name));
   if (!is_type(bases, in.t.tuple)) return in.raise(in.t.TypeError, "type.__new__() argument 2 must be tuple, not " + type_name(bases));
@@ -1183,44 +1226,7 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
     w->a = incref(nw);
     dict_set_str(in, t->dict, "__new__", w);
   }
-  auto has = [&](const char* n) {
-    for (Type* m : t->mro) {
-      if (m->heap && m->dict && dict_get_str(m->dict, iname(in, n))) return true;
-    }
-    return false;
-  };
-  if (has("__repr__")) t->repr = heap_repr;
-  if (has("__str__")) t->str = heap_str;
-  else if (t->str == nullptr && has("__repr__")) t->str = nullptr;
-  if (has("__hash__") || has("__eq__")) t->hash = heap_hash;
-  for (const char* n : kCompareNames) {
-    if (has(n)) t->richcompare = heap_richcompare;
-  }
-  for (const char* n : kBinNames) {
-    std::string s = n;
-    if (has(("__" + s + "__").c_str()) || has(("__r" + s + "__").c_str()) || has(("__i" + s + "__").c_str())) {
-      t->binop = heap_binop;
-    }
-  }
-  if (has("__neg__")) t->neg = heap_unary<0>;
-  if (has("__pos__")) t->pos = heap_unary<1>;
-  if (has("__invert__")) t->invert = heap_unary<2>;
-  if (has("__abs__")) t->absval = heap_unary<3>;
-  if (has("__bool__") || has("__len__")) t->truth = heap_truth;
-  if (has("__len__")) t->length = heap_length;
-  if (has("__call__")) t->call = heap_call;
-  if (has("__iter__") || has("__getitem__")) t->iter = heap_iter;
-  if (has("__next__")) t->next = heap_next;
-  if (has("__getitem__")) t->getitem = heap_getitem;
-  if (has("__setitem__") || has("__delitem__")) t->setitem = heap_setitem;
-  if (has("__contains__")) t->contains = heap_contains;
-  if (has("__setattr__") || has("__delattr__")) t->setattr = heap_setattr;
-  if (has("__get__")) t->descr_get = heap_descr_get;
-  t->has_del = has("__del__");
-  // Instances look attributes up as objects do; a metaclass's instances
-  // are classes and keep type's lookup (__name__, __mro__, ...).
-  if (!t->is_exception && !t->is_subtype(in.t.type)) t->getattr = object_getattr_instance;
-  if (has("__getattribute__")) t->getattr = heap_getattribute;
+  refresh_heap_slots(in, t);
   if (Object* cell = dict_get_str(t->dict, iname(in, "__classcell__"))) {
     if (is_type(cell, in.t.cell)) {
       auto* c = static_cast<CellObj*>(cell);
