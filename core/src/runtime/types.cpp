@@ -643,6 +643,29 @@ Object* object_str_method(Interp& in, Object* self, const Args& args) {
   return repr(in, self);
 }
 
+// int.__repr__, str.__str__, ... : the built-in base's own conversion,
+// whatever a subclass overrides (what int.__repr__(self) reaches).
+Type* builtin_base(Object* self) {
+  for (Type* m : self->type->mro) {
+    if (!m->heap) return m;
+  }
+  return nullptr;
+}
+
+Object* builtin_repr_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__repr__", args, 0, 0)) return nullptr;
+  Type* base = builtin_base(self);
+  return base && base->repr ? base->repr(in, self) : object_repr(in, self);
+}
+
+Object* builtin_str_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__str__", args, 0, 0)) return nullptr;
+  Type* base = builtin_base(self);
+  if (base == in.t.str) return new_str(in, utf8(self));  // the text, as a plain str
+  if (base && base->str) return base->str(in, self);
+  return base && base->repr ? base->repr(in, self) : object_repr(in, self);
+}
+
 Object* object_format_method(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "__format__", args, 1, 1)) return nullptr;
   if (!str_view(args.items[0]).empty()) {
@@ -681,14 +704,10 @@ Object* object_delattr_method(Interp& in, Object* self, const Args& args) {
 
 Object* object_setattr_method(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "__setattr__", args, 2, 2)) return nullptr;
-  DictObj** d = nullptr;
-  if (auto* i = as_instance(self)) d = &i->dict;
-  if (!d) {
-    if (setattr(in, self, args.items[0], args.items[1]) < 0) return nullptr;
-    return incref(in.None);
+  if (!is_type(args.items[0], in.t.str)) {
+    return in.raise(in.t.TypeError, "attribute name must be string, not '" + type_name(args.items[0]) + "'");
   }
-  if (!*d) *d = new_dict(in);
-  if (dict_set(in, *d, args.items[0], args.items[1]) < 0) return nullptr;
+  if (generic_setattr(in, self, args.items[0], args.items[1]) < 0) return nullptr;
   return incref(in.None);
 }
 
@@ -1345,6 +1364,8 @@ void init_object_slots(Interp& in) {
   add_method(in, t.object, "__init_subclass__", object_init_subclass, true);
   for (Type* b : {t.int_, t.float_, t.complex, t.str, t.bytes, t.tuple, t.frozenset, t.list, t.dict, t.set}) {
     add_method(in, b, "__new__", builtin_new_method, true);
+    add_method(in, b, "__repr__", builtin_repr_method);
+    add_method(in, b, "__str__", builtin_str_method);
   }
   add_method(in, t.type, "__new__", type_new_method, true);
   add_method(in, t.type, "__call__", type_call_method);
