@@ -1377,8 +1377,11 @@ void init_object_slots(Interp& in) {
   t.type->richcompare = object_richcompare;
   t.none->repr = none_repr;
   t.none->truth = false_truth;
+  t.none->hash = identity_hash;
   t.none->basetype = false;
   t.notimpl->repr = notimpl_repr;
+  t.notimpl->hash = identity_hash;
+  t.ellipsis->hash = identity_hash;
   t.ellipsis->repr = ellipsis_repr;
   t.function->repr = function_repr;
   t.function->call = function_call;
