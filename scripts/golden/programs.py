@@ -7,7 +7,8 @@
   tests/golden/programs/NAME.rc    its exit status
 
 and the same for the lesson programs of public/examples (into
-tests/golden/examples), which the visualizer's examples menu offers.
+tests/golden/examples), which the visualizer's examples menu offers, and
+for the course-style exercises of tests/programs/course (tests/golden/course).
 
 CPython names the script by its absolute path in tracebacks; the checkout's
 root is written as <ROOT> so the goldens hold on any machine.
@@ -24,7 +25,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 PROGRAMS = os.path.join(ROOT, "tests", "programs")
 GOLDEN = os.path.join(ROOT, "tests", "golden", "programs")
 # (directory of programs relative to ROOT, directory of their goldens)
-SETS = [("tests/programs", GOLDEN), ("public/examples", os.path.join(ROOT, "tests", "golden", "examples"))]
+SETS = [("tests/programs", GOLDEN), ("public/examples", os.path.join(ROOT, "tests", "golden", "examples")),
+        ("tests/programs/course", os.path.join(ROOT, "tests", "golden", "course"))]
 
 
 def run(name, python=sys.executable, where="tests/programs"):

@@ -98,20 +98,30 @@ TEST_CASE("tests/programs run exactly as on CPython 3.11", "[programs][golden]")
   CHECK(identical == static_cast<int>(names.size()));
 }
 
-TEST_CASE("the lesson programs of public/examples run exactly as on CPython 3.11", "[programs][golden]") {
-  stdfs::path dir = stdfs::path(pylife::test::source_dir()) / "public/examples";
+// Every NAME.py of [where] against tests/golden/[golden]/NAME.*; at
+// least [minimum] of them.
+static void check_program_set(const std::string& where, const std::string& golden, size_t minimum) {
+  stdfs::path dir = stdfs::path(pylife::test::source_dir()) / where;
   std::vector<std::string> names;
   for (const auto& entry : stdfs::directory_iterator(dir)) {
     if (entry.path().extension() == ".py") names.push_back(entry.path().filename().string());
   }
   std::sort(names.begin(), names.end());
-  REQUIRE(names.size() >= 10);
+  REQUIRE(names.size() >= minimum);
   for (const auto& name : names) {
-    std::string stem = "tests/golden/examples/" + name.substr(0, name.size() - 3);
-    Outcome got = run_program(name, "public/examples");
-    INFO("example " << name);
+    std::string stem = "tests/golden/" + golden + "/" + name.substr(0, name.size() - 3);
+    Outcome got = run_program(name, where);
+    INFO(where << "/" << name);
     CHECK(got.out == pylife::test::read_repo_file(stem + ".out"));
     CHECK(got.err == pylife::test::read_repo_file(stem + ".err"));
     CHECK(got.status == std::stoi(pylife::test::read_repo_file(stem + ".rc")));
   }
+}
+
+TEST_CASE("the lesson programs of public/examples run exactly as on CPython 3.11", "[programs][golden]") {
+  check_program_set("public/examples", "examples", 10);
+}
+
+TEST_CASE("the course exercises of tests/programs/course run exactly as on CPython 3.11", "[programs][golden]") {
+  check_program_set("tests/programs/course", "course", 7);
 }
