@@ -983,13 +983,15 @@ Object* getattr(Interp& in, Object* o, std::string_view name) {
 
 int setattr(Interp& in, Object* o, Object* name, Object* value) {
   if (o->type->setattr) return o->type->setattr(in, o, static_cast<StrObj*>(name), value);
-  std::string n = utf8(name);
+  // The name as UTF-8, for messages and __slots__ (made only when needed:
+  // instance attribute stores are hot).
+  auto n_text = [&] { return utf8(name); };
   Object* descr = type_lookup(o->type, name);
   if (descr && descr->type == in.t.property) {
     auto* p = static_cast<WrapperObj*>(descr);
     Object* fn = value ? p->b : p->c;
     if (!fn || fn == in.None) {
-      in.raise(in.t.AttributeError, "property '" + n + "' of '" + type_name(o) + "' object has no " +
+      in.raise(in.t.AttributeError, "property '" + n_text() + "' of '" + type_name(o) + "' object has no " +
                                         (value ? "setter" : "deleter"));
       return -1;
     }
@@ -1019,39 +1021,41 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
   if (!d) d = instance_attrs(o);
   if (!d) {
     if (is_type(o, in.t.type)) {
-      in.raise(in.t.TypeError, "cannot set '" + n + "' attribute of immutable type '" +
+      in.raise(in.t.TypeError, "cannot set '" + n_text() + "' attribute of immutable type '" +
                                    static_cast<Type*>(o)->name + "'");
     } else if (descr) {
-      in.raise(in.t.AttributeError, "'" + type_name(o) + "' object attribute '" + n +
+      in.raise(in.t.AttributeError, "'" + type_name(o) + "' object attribute '" + n_text() +
                                         "' is read-only");
     } else {
-      in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n + "'");
+      in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n_text() + "'");
     }
     return -1;
   }
   if (o->type->slots_only && value) {
     bool declared = false;
+    const std::string n = n_text();
     for (Type* m : o->type->mro) {
       declared = declared || std::find(m->slots.begin(), m->slots.end(), n) != m->slots.end();
     }
     if (!declared) {
-      in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n + "'");
+      in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n_text() + "'");
       return -1;
     }
   }
   if (!*d) *d = new_dict(in);
   // A dunder method assigned to (or deleted from) a class statement
   // changes what its instances do: the type's slots follow.
-  const bool class_dunder = is_type(o, in.t.type) && static_cast<Type*>(o)->heap && n.size() > 4 &&
-                            n.rfind("__", 0) == 0 && n.compare(n.size() - 2, 2, "__") == 0;
+  std::u32string_view nv = str_view(name);
+  const bool class_dunder = is_type(o, in.t.type) && static_cast<Type*>(o)->heap && nv.size() > 4 &&
+                            nv.substr(0, 2) == U"__" && nv.substr(nv.size() - 2) == U"__";
   if (!value) {
     int r = dict_del(in, *d, name);
     if (r == 0 && class_dunder) refresh_heap_slots(in, static_cast<Type*>(o));
     if (r == 1) {
       if (as_module(o)) {
-        in.raise(in.t.AttributeError, n);
+        in.raise(in.t.AttributeError, n_text());
       } else {
-        in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n + "'");
+        in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + n_text() + "'");
       }
       return -1;
     }
