@@ -217,7 +217,7 @@ Object* intern(Interp& in, std::string_view text) {
 Object* iname(Interp& in, std::string_view text) {
   // Names the runtime asks for by C++ string ("__init__", "keys", ...):
   // found again without decoding or a dict lookup.
-  auto it = in.name_cache.find(text);
+  auto it = in.name_cache.find(std::string(text));  // short names stay in the string's own buffer
   if (it != in.name_cache.end()) return it->second;
   Object* s = intern(in, text);
   decref(s);  // the interned table (or the shared one-char strings) keeps it

@@ -21,6 +21,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pylife/bigint.h"
@@ -542,7 +543,9 @@ struct Interp {
   std::shared_ptr<void> vm_data;  // the VM's frame storage
   // Freed int and float objects kept for reuse (CPython keeps float and
   // small-object free lists too).
-  std::map<std::string, Object*, std::less<>> name_cache;  // iname(): borrowed interned strs
+  // iname(): borrowed interned strs by their text (hashed: the runtime asks
+  // for dunder names on every call of a class's methods).
+  std::unordered_map<std::string, Object*> name_cache;
   std::vector<IntObj*> free_ints;
   std::vector<FloatObj*> free_floats;
   // How many freed ints/floats each list keeps.  0 while alloc_watch is
