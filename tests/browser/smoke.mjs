@@ -23,6 +23,26 @@ const argi = process.argv.indexOf('--artifacts');
 const artifacts = argi > 0 ? process.argv[argi + 1] : join(root, 'build', 'artifacts');
 const CHROMIUM = process.env.PYLIFE_CHROMIUM ?? '/usr/bin/chromium';
 
+// ImGui 1.86 reads key *states* once a frame: a key pressed and released
+// between two frames (a busy machine, a fast test) would be missed, so
+// each special key is held across a few frames.  Characters arrive as
+// text input events, which are queued and never lost.
+async function press(page, keys) {
+  const parts = keys.split('+');
+  for (const k of parts) await page.keyboard.down(k);
+  await page.waitForTimeout(120);
+  for (const k of parts.reverse()) await page.keyboard.up(k);
+  await page.waitForTimeout(60);
+}
+
+async function typeLines(page, text) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]) await page.keyboard.type(lines[i], { delay: 20 });
+    if (i + 1 < lines.length) await press(page, 'Enter');
+  }
+}
+
 function check(condition, message) {
   if (!condition) throw new Error(message);
   console.log(`  ok: ${message}`);
@@ -120,12 +140,12 @@ try {
   await page.evaluate(() => window.pylife.load(''));
   const vp = page.viewportSize();
   await page.mouse.click(vp.width * 0.12, 120);
-  await page.keyboard.type('n = 6\nprint(n * 7)\n', { delay: 15 });
+  await typeLines(page, 'n = 6\nprint(n * 7)\n');
   await page.waitForFunction(() => window.pylife.state().program === 'n = 6\nprint(n * 7)\n', null, { timeout: 10000 })
     .catch(async () => { throw new Error(`typed text never arrived: ${JSON.stringify((await page.evaluate(() => window.pylife.state())).program)}`); });
   // The program runs again once typing pauses; to its end, for the output.
   await page.waitForFunction(() => window.pylife.state().running && window.pylife.state().total > 5, null, { timeout: 10000 });
-  await page.keyboard.press('Escape');
+  await press(page, 'Escape');
   const typed = await page.evaluate(() => { window.pylife.seek(1e9); return window.pylife.state(); });
   check(typed.output === '42\n', `the typed program ran and printed ${JSON.stringify(typed.output)}`);
   await page.screenshot({ path: join(artifacts, 'browser-typed.png') });
@@ -133,13 +153,13 @@ try {
   // Paste into the editor: the page's paste event, then ImGui's Ctrl+V.
   await page.evaluate(() => window.pylife.load('x = 1\n'));
   await page.mouse.click(vp.width * 0.12, 140);
-  await page.keyboard.press('Control+End');
+  await press(page, 'Control+End');
   await page.evaluate(() => {
     const data = new DataTransfer();
     data.setData('text/plain', 'print(x + 41)\n');
     window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
   });
-  await page.keyboard.press('Control+V');
+  await press(page, 'Control+V');
   await page.waitForFunction(() => window.pylife.state().program === 'x = 1\nprint(x + 41)\n', null, { timeout: 5000 })
     .catch(async () => { throw new Error(`paste did not arrive: ${JSON.stringify((await page.evaluate(() => window.pylife.state())).program)}`); });
   check(true, 'text pasted from the clipboard lands in the editor');
