@@ -378,28 +378,8 @@ bool parse_count(const Host& host, const std::string& flag, const std::string& t
   return true;
 }
 
-// JSON string literal of UTF-8 [s].
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
+using unicode::json_string;
+
 
 // Prints the events of a run, one a line (docs/trace-format.md).
 class TracePrinter final : public events::Observer {

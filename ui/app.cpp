@@ -314,16 +314,9 @@ class EditorPanel final : public Panel {
       }
     }
     // A syntax error: a red wave where CPython points.
-    if (!state.parsed.ok && state.parsed.error.lineno >= 1 && state.parsed.error.lineno <= static_cast<int>(lines.size())) {
-      std::string_view line = lines[static_cast<size_t>(state.parsed.error.lineno - 1)];
-      int c0 = std::max(0, state.parsed.error.offset - 1);
-      int c1 = std::max(c0 + 1, state.parsed.error.end_offset > 0 && state.parsed.error.end_lineno == state.parsed.error.lineno
-                                    ? state.parsed.error.end_offset - 1 : c0 + 1);
-      float y = text0.y + lh * static_cast<float>(state.parsed.error.lineno) - 2.0f;
-      for (float x = x_at(line, c0); x < x_at(line, c1); x += 4.0f) {
-        dl->AddLine(ImVec2(x, y), ImVec2(x + 2.0f, y + 2.0f), IM_COL32(255, 80, 80, 255), 1.5f);
-        dl->AddLine(ImVec2(x + 2.0f, y + 2.0f), ImVec2(x + 4.0f, y), IM_COL32(255, 80, 80, 255), 1.5f);
-      }
+    if (Span err = state.syntax_error_span(); !err.empty() && err.line <= static_cast<int>(lines.size())) {
+      std::string_view line = lines[static_cast<size_t>(err.line - 1)];
+      draw_error_wave(dl, x_at(line, err.col), x_at(line, err.end_col), text0.y + lh * static_cast<float>(err.line) - 2.0f);
     }
     // The caret (ImGui's own is drawn in the invisible text colour).
     if (ImGuiInputTextState* input = ImGui::GetInputTextState(id)) {
@@ -853,6 +846,14 @@ int AppState::cp_col(int line, int byte_col) const { return ui::cp_col(lines, li
 
 Span AppState::span_of(int line, int col, int end_line, int end_col) const {
   return ui::span_of(lines, line, col, end_line, end_col);
+}
+
+Span AppState::syntax_error_span() const {
+  const auto& e = parsed.error;
+  if (parsed.ok || e.lineno < 1 || e.lineno > static_cast<int>(lines.size())) return {};
+  int c0 = std::max(0, e.offset - 1);
+  int c1 = e.end_offset > 0 && (e.end_lineno == 0 || e.end_lineno == e.lineno) ? e.end_offset - 1 : c0 + 1;
+  return Span{e.lineno, c0, e.lineno, std::max(c1, c0 + 1)};
 }
 
 void AppState::refresh() {

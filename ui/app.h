@@ -83,6 +83,8 @@ struct AppState {
   int cp_col(int line, int byte_col) const;
   // An instruction's or a node's position as a span (byte columns in).
   Span span_of(int line, int col, int end_line, int end_col) const;
+  // Where the SyntaxError points, on its first line (empty: none).
+  Span syntax_error_span() const;
   // Runs the program (when it compiles) under the timeline.
   void start_run();
   // Adds or replaces one of the program's own modules (and runs again).

@@ -57,7 +57,7 @@ class ProgramPanel final : public Panel {
                         lines.size());
     const auto& run = state.run;
     int current = run.ready() && !run.finished() ? run.at().line : -1;
-    int error_line = !state.parsed.ok ? state.parsed.error.lineno : -1;
+    const Span error = state.syntax_error_span();
     ImGui::BeginChild("source", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float lh = ImGui::GetTextLineHeightWithSpacing();
@@ -122,14 +122,8 @@ class ProgramPanel final : public Panel {
                       IM_COL32(255, 210, 90, 255), 2.0f);
         }
         // A syntax error: a red wave under the place CPython points at.
-        if (line_no == error_line) {
-          int c0 = std::max(0, state.parsed.error.offset - 1);
-          int c1 = std::max(c0 + 1, state.parsed.error.end_offset > 0 ? state.parsed.error.end_offset - 1 : c0 + 1);
-          float y = at.y + lh - 3.0f;
-          for (float x = x0 + cw * static_cast<float>(c0); x < x0 + cw * static_cast<float>(c1); x += 4.0f) {
-            dl->AddLine(ImVec2(x, y), ImVec2(x + 2.0f, y + 2.0f), IM_COL32(255, 80, 80, 255), 1.5f);
-            dl->AddLine(ImVec2(x + 2.0f, y + 2.0f), ImVec2(x + 4.0f, y), IM_COL32(255, 80, 80, 255), 1.5f);
-          }
+        if (line_no == error.line) {
+          draw_error_wave(dl, x_at(error.col), x_at(error.end_col), at.y + lh - 3.0f);
         }
         ImGui::SameLine();
         ImGui::Dummy(ImVec2(width - gutter, lh));
@@ -141,7 +135,7 @@ class ProgramPanel final : public Panel {
         if (line_no == current && state.step_changed) ImGui::SetScrollHereY(0.4f);
       }
     }
-    if (error_line > 0) {
+    if (!error.empty()) {
       ImGui::Spacing();
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
       ImGui::TextUnformatted(parse::format_error(state.parsed.error, state.filename).c_str());

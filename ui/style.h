@@ -41,6 +41,14 @@ void draw_span(ImDrawList* dl, const Span& span, int line, int line_length, floa
   dl->AddRectFilled(ImVec2(x_at(c0), y), ImVec2(x_at(c1), y + height), colour, 2.0f);
 }
 
+// A red wave from [x0] to [x1] at [y]: under what a SyntaxError points at.
+inline void draw_error_wave(ImDrawList* dl, float x0, float x1, float y) {
+  for (float x = x0; x < x1; x += 4.0f) {
+    dl->AddLine(ImVec2(x, y), ImVec2(x + 2.0f, y + 2.0f), IM_COL32(255, 80, 80, 255), 1.5f);
+    dl->AddLine(ImVec2(x + 2.0f, y + 2.0f), ImVec2(x + 4.0f, y), IM_COL32(255, 80, 80, 255), 1.5f);
+  }
+}
+
 // Python's keywords (soft keywords match/case excluded), and their colour.
 bool is_keyword(std::string_view s);
 ImVec4 keyword_colour();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app.h"
+#include "pylife/unicode.h"
 #include "imgui.h"
 #include "window.h"
 
@@ -48,28 +49,7 @@ void main_loop() {
   // The page keeps the program and its files in localStorage (index.html).
 }
 
-// Escapes [s] for a JSON string literal.
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
+using pylife::unicode::json_string;
 
 }  // namespace
 

@@ -52,7 +52,9 @@ class Recorder final : public pylife::events::Observer {
   }
 };
 
-int run(const std::string& text, Recorder& rec, uint64_t max_steps = 0) {
+// Runs [text] with [obs] attached (and a step budget); its exit status.
+template <typename Obs>
+int run(const std::string& text, Obs& obs, uint64_t max_steps = 0) {
   auto decoded = pylife::source::decode(text, "<test>");
   REQUIRE(decoded.ok);
   decoded.source.filename = "<test>";
@@ -61,7 +63,7 @@ int run(const std::string& text, Recorder& rec, uint64_t max_steps = 0) {
   io.err = [](std::string_view) {};
   pylife::vm::RunOptions options;
   options.argv = {"<test>"};
-  options.observer = &rec;
+  options.observer = &obs;
   options.max_steps = max_steps;
   return pylife::vm::run_program(decoded.source, options, io).exit_code;
 }
@@ -320,18 +322,6 @@ class FullSteps final : public pylife::events::Observer {
   }
 };
 
-template <typename Obs>
-int observe(const std::string& text, Obs& obs) {
-  auto decoded = pylife::source::decode(text, "<test>");
-  REQUIRE(decoded.ok);
-  pylife::vm::Io io;
-  io.out = [](std::string_view) {};
-  io.err = [](std::string_view) {};
-  pylife::vm::RunOptions options;
-  options.argv = {"<test>"};
-  options.observer = &obs;
-  return pylife::vm::run_program(decoded.source, options, io).exit_code;
-}
 
 }  // namespace
 
@@ -346,9 +336,9 @@ TEST_CASE("the compact recorder gives back every step as the full events had it"
   for (const char* program : programs) {
     CAPTURE(program);
     FullSteps full;
-    observe(program, full);
+    run(program, full);
     pylife::trace::Recorder rec;
-    observe(program, rec);
+    run(program, rec);
     REQUIRE(rec.step_count() == full.steps.size());
     for (uint64_t i = 0; i < rec.step_count(); ++i) {
       auto s = rec.step(i);
@@ -363,7 +353,7 @@ TEST_CASE("the compact recorder gives back every step as the full events had it"
   }
   // Events keep their texts: the output and the exception.
   pylife::trace::Recorder rec;
-  observe("print('hi')\nraise KeyError('k')\n", rec);
+  run("print('hi')\nraise KeyError('k')\n", rec);
   std::vector<std::string> texts;
   for (uint64_t i = 0; i < rec.event_count(); ++i) texts.emplace_back(rec.text(rec.event(i)));
   CHECK(std::find(texts.begin(), texts.end(), "hi\n") != texts.end());
@@ -440,7 +430,7 @@ class DetailLog final : public pylife::events::Observer {
 
 TEST_CASE("details: x = [1]; y = x; del x moves the list's refcount 1 -> 2 -> 1", "[events][details]") {
   DetailLog log;
-  observe("x = [1]\ny = x\ndel x\n", log);
+  run("x = [1]\ny = x\ndel x\n", log);
   CHECK(log.mismatches.empty());
   std::vector<std::string> expected = {"alloc list",   "push list[1]",    "pop list[1]",     "store global x = list[1]",
                                        "push list[1]", "incref list x 2", "pop list[1]",     "store global y = list[1]",
@@ -458,7 +448,7 @@ TEST_CASE("details: x = [1]; y = x; del x moves the list's refcount 1 -> 2 -> 1"
 
 TEST_CASE("details: an object is freed when its last reference goes", "[events][details]") {
   DetailLog log;
-  observe("x = [1, 2]\nx = None\n", log);
+  run("x = [1, 2]\nx = None\n", log);
   CHECK(log.mismatches.empty());
   auto l = log.about("list");
   REQUIRE(l.size() >= 3);
@@ -469,7 +459,7 @@ TEST_CASE("details: an object is freed when its last reference goes", "[events][
 
 TEST_CASE("details: operands are pushed and popped as CPython's instructions take them", "[events][details]") {
   DetailLog log;
-  observe("a = 7\nb = a * 6\n", log);
+  run("a = 7\nb = a * 6\n", log);
   CHECK(log.mismatches.empty());
   // BINARY_OP takes 7 and 6 (top first) and leaves 42, which STORE_NAME takes.
   std::vector<std::string> moves;
@@ -502,14 +492,14 @@ TEST_CASE("details: the stack events rebuild every frame's real operand stack", 
   for (const char* program : programs) {
     CAPTURE(program);
     DetailLog log;
-    CHECK(observe(program, log) == 0);
+    CHECK(run(program, log) == 0);
     CHECK(log.mismatches == std::vector<std::string>{});
   }
 }
 
 TEST_CASE("details: a generator's frame takes the sent value when it resumes", "[events][details]") {
   DetailLog log;
-  observe("def gen():\n    got = yield 1\n    yield got * 10\ng = gen()\nprint(next(g), g.send(4))\n", log);
+  run("def gen():\n    got = yield 1\n    yield got * 10\ng = gen()\nprint(next(g), g.send(4))\n", log);
   CHECK(std::find(log.lines.begin(), log.lines.end(), "store local got = 4") != log.lines.end());
   CHECK(std::find(log.lines.begin(), log.lines.end(), "push 40") != log.lines.end());
 }
@@ -522,7 +512,7 @@ TEST_CASE("the heap view: objects the frames reach and their references", "[even
       if (e.opname == "RETURN_VALUE" && e.depth == 1) heap = e.state->heap(500);
     }
   } obs;
-  observe("a = [10, 'two']\nb = {'k': a}\nc = (a, b)\nclass P:\n    pass\np = P()\np.friend = c\n", obs);
+  run("a = [10, 'two']\nb = {'k': a}\nc = (a, b)\nclass P:\n    pass\np = P()\np.friend = c\n", obs);
   auto find = [&](const std::string& type) -> const pylife::events::HeapObject* {
     for (const auto& h : obs.heap) {
       if (h.value.type == type) return &h;
@@ -569,7 +559,7 @@ TEST_CASE("details: a call reports the function's arguments as bound", "[events]
       calls.push_back(line);
     }
   } obs;
-  observe("def f(a, b=2, *rest, key=None, **kw):\n    return a\nf(1, 5, 6, key='k', z=0)\n", obs);
+  run("def f(a, b=2, *rest, key=None, **kw):\n    return a\nf(1, 5, 6, key='k', z=0)\n", obs);
   REQUIRE(obs.calls.size() == 2);
   CHECK(obs.calls[0] == "<module>");
   CHECK(obs.calls[1] == "f a=1 b=5 key='k' rest=tuple[1] kw=dict[1]");  // co_varnames order
@@ -602,7 +592,7 @@ TEST_CASE("seek(n) shows exactly the state the first run had before step n", "[s
   for (const char* program : programs) {
     CAPTURE(program);
     Live live;
-    observe(program, live);
+    run(program, live);
     auto session = session_for(program);
     REQUIRE(session.total_steps() == live.states.size());
     for (uint64_t n = 1; n <= session.total_steps(); ++n) {

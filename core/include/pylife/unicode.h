@@ -78,4 +78,8 @@ std::string repr_str(std::string_view utf8);
 // repr() of a Python bytes object.
 std::string repr_bytes(std::string_view bytes);
 
+// A JSON string literal of UTF-8 [s] (quotes, backslash escapes, \u00XX
+// for other control characters; other characters as they are).
+std::string json_string(std::string_view s);
+
 }  // namespace pylife::unicode

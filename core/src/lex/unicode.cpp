@@ -108,6 +108,28 @@ bool is_identifier(std::u32string_view s) {
   return std::all_of(s.begin() + 1, s.end(), is_xid_continue);
 }
 
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
 std::string repr_str(std::string_view utf8) {
   std::u32string s = decode_utf8(utf8);
   bool has_single = s.find(U'\'') != std::u32string::npos;

@@ -497,7 +497,6 @@ bool instruction_hook(Interp& in, Frame* f, Object** sp) {
       e.end_col = p.end_col;
     }
     e.stack_depth = static_cast<int>(sp - f->stack);
-    f->sp = sp;  // so the state reader sees this frame's stack
     StateReader state(in);
     e.state = &state;
     in.observer->on_instruction(e);
