@@ -274,13 +274,6 @@ class EditorPanel final : public Panel {
     };
     const auto& run = state.run;
     const int running = run.ready() && !run.finished() ? run.at().line : -1;
-    std::vector<std::vector<const lex::Token*>> by_line(lines.size() + 1);
-    for (const auto& t : state.tokens.tokens) {
-      if (!t.text.empty() && t.start.line == t.end.line && t.start.line >= 1 &&
-          t.start.line <= static_cast<int>(lines.size())) {
-        by_line[static_cast<size_t>(t.start.line)].push_back(&t);
-      }
-    }
     for (int i = first; i < last; ++i) {
       std::string_view line = lines[static_cast<size_t>(i)];
       while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
@@ -294,7 +287,10 @@ class EditorPanel final : public Panel {
       for (size_t k = 0; k < line.size(); ++k) {
         if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80) colours.push_back(ImGui::GetColorU32(ImGuiCol_Text));
       }
-      for (const lex::Token* t : by_line[static_cast<size_t>(i + 1)]) {
+      static const std::vector<const lex::Token*> kNone;
+      const auto& on_line = static_cast<size_t>(i + 1) < state.line_tokens.size()
+                                ? state.line_tokens[static_cast<size_t>(i + 1)] : kNone;
+      for (const lex::Token* t : on_line) {
         if (t->type == lex::TokenType::NAME && !is_keyword(t->text)) continue;
         ImU32 c = ImGui::GetColorU32(t->type == lex::TokenType::NAME ? keyword_colour() : token_colour(t->type));
         for (int k = t->start.col; k < t->end.col && k < static_cast<int>(colours.size()); ++k) colours[static_cast<size_t>(k)] = c;
@@ -859,15 +855,23 @@ Span AppState::syntax_error_span() const {
 void AppState::refresh() {
   decoded = source::from_text(program, filename);
   lines.clear();
+  line_tokens.clear();
   selected_span = {};
   if (decoded.ok) {
-    for (auto l : source::split_lines(decoded.source.text)) {
+    auto source_lines = source::split_lines(decoded.source.text);
+    for (auto l : source_lines) {
       while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
       lines.emplace_back(l);
     }
     tokens = lex::tokenize(decoded.source);
+    line_tokens.resize(lines.size() + 1);
+    for (const auto& t : tokens.tokens) {
+      if (!t.text.empty() && t.start.line == t.end.line && t.start.line >= 1 &&
+          t.start.line <= static_cast<int>(lines.size())) {
+        line_tokens[static_cast<size_t>(t.start.line)].push_back(&t);
+      }
+    }
     parsed = parse::parse(decoded.source);
-    auto source_lines = source::split_lines(decoded.source.text);
     symbols = parsed.ok ? compile::build_symtable(parsed.module, source_lines) : compile::SymtableResult{};
     compiled = symbols.ok ? compile::compile_module(parsed.module, *symbols.top, filename, source_lines)
                           : compile::CompileResult{};

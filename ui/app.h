@@ -44,6 +44,9 @@ struct AppState {
   int pointer_line = 0, pointer_col = -1;  // the source character under the pointer this frame
   int shown_pointer_line = 0, shown_pointer_col = -1;  // ... last frame's
   std::vector<std::string> lines;     // the decoded source's lines (no newline)
+  // The tokens on each source line that do not span lines (index: line
+  // number), for colouring the editor and the program panel.
+  std::vector<std::vector<const lex::Token*>> line_tokens;
   Stage focus = Stage::kSource;       // the stage the learner looks at
   int frame_count = 0;                // frames drawn so far
 

@@ -51,8 +51,7 @@ class ProgramPanel final : public Panel {
       ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "SyntaxError: %s", state.decoded.error.message.c_str());
       return;
     }
-    const auto& text = state.decoded.source.text;
-    auto lines = source::split_lines(text);
+    const auto& lines = state.lines;
     ImGui::TextDisabled("%s, %zu lines  (click the gutter for a breakpoint)", state.decoded.source.encoding.c_str(),
                         lines.size());
     const auto& run = state.run;
@@ -64,18 +63,12 @@ class ProgramPanel final : public Panel {
     // A glyph's advance (CalcTextSize rounds up to whole pixels).
     const float cw = char_advance();
     const float gutter = cw * 6.0f;
-    // Tokens by line, for colouring.
-    std::map<int, std::vector<const lex::Token*>> by_line;
-    for (const auto& t : state.tokens.tokens) {
-      if (!t.text.empty() && t.start.line == t.end.line) by_line[t.start.line].push_back(&t);
-    }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(lines.size()), lh);
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
         int line_no = i + 1;
         std::string_view line = lines[static_cast<size_t>(i)];
-        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
         ImVec2 at = ImGui::GetCursorScreenPos();
         float width = std::max(ImGui::GetContentRegionAvail().x, gutter + cw * static_cast<float>(line.size() + 2));
         if (line_no == current) {
@@ -107,7 +100,7 @@ class ProgramPanel final : public Panel {
         // The text, then each token over it in its colour.
         float x0 = at.x + gutter;
         dl->AddText(ImVec2(x0, at.y), ImGui::GetColorU32(ImGuiCol_Text), line.data(), line.data() + line.size());
-        for (const lex::Token* t : by_line[line_no]) {
+        for (const lex::Token* t : state.line_tokens[static_cast<size_t>(line_no)]) {
           ImVec4 c = token_colour(t->type);
           if (t->type == lex::TokenType::NAME && is_keyword(t->text)) c = keyword_colour();
           dl->AddText(ImVec2(x0 + cw * static_cast<float>(t->start.col), at.y), ImGui::GetColorU32(c),
