@@ -28,7 +28,10 @@ struct CompileResult {
 };
 
 // Compiles a Module whose symbol tables are [symbols].
+// [expression]: the module is one expression statement, compiled as
+// eval() compiles it (its value returned).
 CompileResult compile_module(const ast::Node* module, const SymbolTable& symbols,
-                             std::string_view filename, const std::vector<std::string_view>& lines);
+                             std::string_view filename, const std::vector<std::string_view>& lines,
+                             bool expression = false);
 
 }  // namespace pylife::compile

@@ -84,6 +84,7 @@ struct Failure {
   std::string msg;
   const Node* at = nullptr;
   bool unsupported = false;  // a pylife limitation, not a Python error
+  std::optional<Position> pos = {};  // where the compiler was, instead of [at]
 };
 
 // One code object being compiled (compiler_unit).
@@ -121,7 +122,7 @@ class Codegen {
     index(top);
   }
 
-  CompileResult module(const Node* m);
+  CompileResult module(const Node* m, bool expression);
 
  private:
   void index(const SymbolTable& t) {
@@ -185,6 +186,15 @@ class Codegen {
 
   bool fail(const Node* at, std::string msg) {
     if (!failure_) failure_ = Failure{"SyntaxError", std::move(msg), at};
+    return false;
+  }
+  // compiler_error: at the location being compiled (as set by the last
+  // pattern or statement), not at a particular node.
+  bool fail_here(std::string msg) {
+    if (!failure_) {
+      failure_ = Failure{"SyntaxError", std::move(msg), nullptr};
+      failure_->pos = u().pos;
+    }
     return false;
   }
   bool unsupported(const Node* at) {
@@ -272,6 +282,41 @@ class Codegen {
   bool sequence(Node* e, Op build, size_t elts_field);
   bool starunpack(const std::vector<Node*>& elts, int pushed, Op build, Op add, Op extend, bool tuple);
   bool comprehension(Node* e, int type);
+  // ---- match (compiler_match and the compiler_pattern_* family) ------------
+  struct PatternContext {
+    std::vector<std::string> stores;  // names captured so far, on the stack
+    bool allow_irrefutable = false;
+    std::vector<Block*> fail_pop;  // fail_pop[n]: pops n items, then fails
+    int on_top = 0;                // items above the stores to keep
+  };
+  bool match_stmt(Node* s);
+  bool pattern(Node* p, PatternContext& pc);
+  bool pattern_subpattern(Node* p, PatternContext& pc);
+  bool pattern_store_name(const std::string* name, PatternContext& pc);
+  void pattern_rotate(int count) {
+    while (1 < count) emit(Op::SWAP, count--);
+  }
+  void ensure_fail_pop(PatternContext& pc, size_t n) {
+    while (pc.fail_pop.size() < n + 1) pc.fail_pop.push_back(new_block());
+  }
+  void jump_to_fail_pop(PatternContext& pc, int op) {
+    size_t pops = static_cast<size_t>(pc.on_top) + pc.stores.size();
+    ensure_fail_pop(pc, pops);
+    emit(op, 0, pc.fail_pop[pops]);
+    use(new_block());  // a jump ends its basic block
+  }
+  void emit_and_reset_fail_pop(PatternContext& pc) {
+    for (size_t n = pc.fail_pop.size(); n-- > 1;) {
+      use(pc.fail_pop[n]);
+      emit(Op::POP_TOP);
+    }
+    if (!pc.fail_pop.empty()) use(pc.fail_pop[0]);
+    pc.fail_pop.clear();
+  }
+  bool pattern_sequence(Node* p, PatternContext& pc);
+  bool pattern_mapping(Node* p, PatternContext& pc);
+  bool pattern_class(Node* p, PatternContext& pc);
+  bool pattern_or(Node* p, PatternContext& pc);
   bool comprehension_generator(const std::vector<Node*>& gens, size_t index, int depth, Node* elt,
                                Node* val, int type);
   bool percent_format(Node* e, bool* applied);
@@ -1857,8 +1902,438 @@ bool Codegen::stmt(Node* s) {
       use(new_block());
       return true;
     }
+    case Kind::Match: return match_stmt(s);
     default: return unsupported(s);
   }
+}
+
+// ============================================================================
+// match (CPython 3.11 compiler_match_inner and compiler_pattern_*)
+// ============================================================================
+
+namespace {
+bool is_wildcard(const Node* p) {
+  return p->kind == Kind::MatchAs && !p->opt(F(MatchAs, pattern)) &&
+         !std::get_if<std::string>(&p->fields[F(MatchAs, name)]);
+}
+bool is_star_wildcard(const Node* p) {
+  return p->kind == Kind::MatchStar && !std::get_if<std::string>(&p->fields[F(MatchStar, name)]);
+}
+const std::string* opt_name(const Node* p, size_t field) {
+  return std::get_if<std::string>(&p->fields[field]);
+}
+}  // namespace
+
+// Equal as set members (1, 1.0 and True are one key).
+bool same_key(const Const& a, const Const& b) {
+  auto number = [](const Const& c, double* out) {
+    switch (c.kind) {
+      case Const::Kind::kTrue: *out = 1; return true;
+      case Const::Kind::kFalse: *out = 0; return true;
+      case Const::Kind::kInt: *out = std::strtod(c.text.c_str(), nullptr); return true;
+      case Const::Kind::kFloat: *out = c.number; return true;
+      case Const::Kind::kComplex: *out = c.real; return c.number == 0;
+      default: return false;
+    }
+  };
+  double x = 0, y = 0;
+  if (number(a, &x) && number(b, &y)) {
+    if (a.kind == Const::Kind::kInt && b.kind == Const::Kind::kInt) return a.text == b.text;
+    return x == y;
+  }
+  return a.same(b);
+}
+
+bool Codegen::match_stmt(Node* s) {
+  if (!expr(s->node(F(Match, subject)))) return false;
+  Block* end = new_block();
+  const auto& cases = s->list(F(Match, cases));
+  size_t ncases = cases.size();
+  // A trailing `case _:` saves the pushing and popping of the subject.
+  bool has_default = is_wildcard(cases.back()->node(F(match_case, pattern))) && ncases > 1;
+  PatternContext pc;
+  for (size_t i = 0; i < ncases - (has_default ? 1 : 0); ++i) {
+    Node* m = cases[i];
+    Node* pat = m->node(F(match_case, pattern));
+    set_pos(pat);
+    // Only copy the subject if this is not the last case.
+    bool last = i == ncases - (has_default ? 1 : 0) - 1;
+    if (!last) emit(Op::COPY, 1);
+    pc.stores.clear();
+    // Irrefutable cases must be either guarded, last, or both.
+    Node* guard = m->opt(F(match_case, guard));
+    pc.allow_irrefutable = guard != nullptr || i == ncases - 1;
+    pc.fail_pop.clear();
+    pc.on_top = 0;
+    if (!pattern(pat, pc)) return false;
+    // A match: store the captured names (they are on the stack).
+    std::vector<std::string> stores = pc.stores;
+    for (const std::string& name : stores) {
+      if (!name_op(name, Kind::Store)) return false;
+    }
+    if (guard) {
+      ensure_fail_pop(pc, 0);
+      if (!jump_if(guard, pc.fail_pop[0], false)) return false;
+    }
+    // Success: the subject is no longer needed.
+    if (!last) emit(Op::POP_TOP);
+    if (!stmts(m->list(F(match_case, body)))) return false;
+    emit(kJump, 0, end);
+    // A failed pattern's clean-up belongs to the pattern's line.
+    set_pos(pat);
+    emit_and_reset_fail_pop(pc);
+  }
+  if (has_default) {
+    Node* m = cases.back();
+    set_pos(m->node(F(match_case, pattern)));
+    // One case: done with the subject; otherwise a NOP shows the line.
+    emit(ncases == 1 ? Op::POP_TOP : Op::NOP);
+    if (Node* guard = m->opt(F(match_case, guard))) {
+      if (!jump_if(guard, end, false)) return false;
+    }
+    if (!stmts(m->list(F(match_case, body)))) return false;
+  }
+  use(end);
+  return true;
+}
+
+bool Codegen::pattern_subpattern(Node* p, PatternContext& pc) {
+  bool allow = pc.allow_irrefutable;
+  pc.allow_irrefutable = true;
+  if (!pattern(p, pc)) return false;
+  pc.allow_irrefutable = allow;
+  return true;
+}
+
+// pattern_helper_store_name: rotate the captured object under the items
+// still needed, to be stored when the whole case matches.
+bool Codegen::pattern_store_name(const std::string* name, PatternContext& pc) {
+  if (!name) {
+    emit(Op::POP_TOP);
+    return true;
+  }
+  if (*name == "__debug__") return fail_here("cannot assign to __debug__");
+  if (std::find(pc.stores.begin(), pc.stores.end(), *name) != pc.stores.end()) {
+    return fail_here("multiple assignments to name '" + *name + "' in pattern");
+  }
+  pattern_rotate(pc.on_top + static_cast<int>(pc.stores.size()) + 1);
+  pc.stores.push_back(*name);
+  return true;
+}
+
+bool Codegen::pattern(Node* p, PatternContext& pc) {
+  set_pos(p);
+  switch (p->kind) {
+    case Kind::MatchValue: {
+      Node* value = p->node(F(MatchValue, value));
+      // After constant folding (-1, 1+2j): a constant or a dotted name.
+      if (value->kind != Kind::Constant && value->kind != Kind::Attribute && !constant_of(value)) {
+        return fail_here("patterns may only match literals and attribute lookups");
+      }
+      if (!expr(value)) return false;
+      set_pos(p);
+      emit(Op::COMPARE_OP, 2);
+      jump_to_fail_pop(pc, kPopJumpIfFalse);
+      return true;
+    }
+    case Kind::MatchSingleton:
+      load_const(Const::from_ast(p->constant(F(MatchSingleton, value))));
+      emit(Op::IS_OP, 0);
+      jump_to_fail_pop(pc, kPopJumpIfFalse);
+      return true;
+    case Kind::MatchSequence: return pattern_sequence(p, pc);
+    case Kind::MatchMapping: return pattern_mapping(p, pc);
+    case Kind::MatchClass: return pattern_class(p, pc);
+    case Kind::MatchStar: return pattern_store_name(opt_name(p, F(MatchStar, name)), pc);
+    case Kind::MatchAs: {
+      const std::string* name = opt_name(p, F(MatchAs, name));
+      Node* sub = p->opt(F(MatchAs, pattern));
+      if (!sub) {
+        // An irrefutable match.
+        if (!pc.allow_irrefutable) {
+          if (name) return fail_here("name capture '" + *name + "' makes remaining patterns unreachable");
+          return fail_here("wildcard makes remaining patterns unreachable");
+        }
+        return pattern_store_name(name, pc);
+      }
+      // A copy to store if the sub-pattern matches.
+      ++pc.on_top;
+      emit(Op::COPY, 1);
+      if (!pattern(sub, pc)) return false;
+      --pc.on_top;
+      return pattern_store_name(name, pc);
+    }
+    case Kind::MatchOr: return pattern_or(p, pc);
+    default: return unsupported(p);
+  }
+}
+
+bool Codegen::pattern_sequence(Node* p, PatternContext& pc) {
+  const auto& patterns = p->list(F(MatchSequence, patterns));
+  int size = static_cast<int>(patterns.size());
+  int star = -1;
+  bool only_wildcard = true, star_wildcard = false;
+  for (int i = 0; i < size; ++i) {
+    Node* sub = patterns[static_cast<size_t>(i)];
+    if (sub->kind == Kind::MatchStar) {
+      if (star >= 0) return fail_here("multiple starred names in sequence pattern");
+      star_wildcard = is_star_wildcard(sub);
+      only_wildcard = only_wildcard && star_wildcard;
+      star = i;
+      continue;
+    }
+    only_wildcard = only_wildcard && is_wildcard(sub);
+  }
+  // The subject stays on top during the sequence and length checks.
+  ++pc.on_top;
+  emit(Op::MATCH_SEQUENCE);
+  jump_to_fail_pop(pc, kPopJumpIfFalse);
+  auto length_check = [&](int n, int cmp) {
+    emit(Op::GET_LEN);
+    Const c;
+    c.kind = Const::Kind::kInt;
+    c.text = std::to_string(n);
+    load_const(c);
+    emit(Op::COMPARE_OP, cmp);
+    jump_to_fail_pop(pc, kPopJumpIfFalse);
+  };
+  if (star < 0) {
+    length_check(size, 2);  // len(subject) == size
+  } else if (size > 1) {
+    length_check(size - 1, 5);  // len(subject) >= size - 1
+  }
+  // What comes next consumes the subject.
+  --pc.on_top;
+  if (only_wildcard) {
+    emit(Op::POP_TOP);  // [] / [_] / [_, *_] ...
+    return true;
+  }
+  if (star_wildcard) {
+    // pattern_helper_sequence_subscr: index the subject instead of
+    // unpacking it ([first, *_, last]).
+    ++pc.on_top;
+    for (int i = 0; i < size; ++i) {
+      Node* sub = patterns[static_cast<size_t>(i)];
+      if (is_wildcard(sub) || i == star) continue;
+      emit(Op::COPY, 1);
+      Const c;
+      c.kind = Const::Kind::kInt;
+      if (i < star) {
+        c.text = std::to_string(i);
+        load_const(c);
+      } else {
+        // The subject may not support negative indexing.
+        emit(Op::GET_LEN);
+        c.text = std::to_string(size - i);
+        load_const(c);
+        emit(Op::BINARY_OP, 10);
+      }
+      emit(Op::BINARY_SUBSCR);
+      if (!pattern_subpattern(sub, pc)) return false;
+    }
+    --pc.on_top;
+    emit(Op::POP_TOP);
+    return true;
+  }
+  // pattern_helper_sequence_unpack.
+  if (star >= 0) {
+    if (star >= (1 << 8)) return fail_here("too many expressions in star-unpacking sequence pattern");
+    emit(Op::UNPACK_EX, star + ((size - star - 1) << 8));
+  } else {
+    emit(Op::UNPACK_SEQUENCE, size);
+  }
+  pc.on_top += size;
+  for (Node* sub : patterns) {
+    --pc.on_top;
+    if (!pattern_subpattern(sub, pc)) return false;
+  }
+  return true;
+}
+
+bool Codegen::pattern_mapping(Node* p, PatternContext& pc) {
+  const auto& keys = p->list(F(MatchMapping, keys));
+  const auto& patterns = p->list(F(MatchMapping, patterns));
+  int size = static_cast<int>(keys.size());
+  const std::string* rest = opt_name(p, F(MatchMapping, rest));
+  // The subject stays on top during the mapping and length checks.
+  ++pc.on_top;
+  emit(Op::MATCH_MAPPING);
+  jump_to_fail_pop(pc, kPopJumpIfFalse);
+  if (size == 0 && !rest) {
+    // `{}`: done; pop the subject.
+    --pc.on_top;
+    emit(Op::POP_TOP);
+    return true;
+  }
+  if (size) {
+    emit(Op::GET_LEN);
+    Const c;
+    c.kind = Const::Kind::kInt;
+    c.text = std::to_string(size);
+    load_const(c);
+    emit(Op::COMPARE_OP, 5);
+    jump_to_fail_pop(pc, kPopJumpIfFalse);
+  }
+  // The keys, as one tuple for MATCH_KEYS: literals or dotted names.
+  std::vector<Const> seen;
+  for (Node* key : keys) {
+    if (auto folded = constant_of(key)) {
+      const Const& k = *folded;
+      for (const Const& other : seen) {
+        if (same_key(other, k)) {
+          return fail_here("mapping pattern checks duplicate key (" + k.repr() + ")");
+        }
+      }
+      seen.push_back(k);
+    } else if (key->kind != Kind::Attribute) {
+      return fail_here("mapping pattern keys may only match literals and attribute lookups");
+    }
+    if (!expr(key)) return false;
+  }
+  set_pos(p);
+  emit(Op::BUILD_TUPLE, size);
+  emit(Op::MATCH_KEYS);
+  // A tuple of keys and a tuple of values (or None) above the subject.
+  pc.on_top += 2;
+  emit(Op::COPY, 1);
+  load_none();
+  emit(Op::IS_OP, 1);
+  jump_to_fail_pop(pc, kPopJumpIfFalse);
+  emit(Op::UNPACK_SEQUENCE, size);
+  pc.on_top += size - 1;
+  for (Node* sub : patterns) {
+    --pc.on_top;
+    if (!pattern_subpattern(sub, pc)) return false;
+  }
+  // A match: what follows consumes the keys and the subject.
+  pc.on_top -= 2;
+  if (rest) {
+    // rest = dict(subject); for key in keys: del rest[key]
+    emit(Op::BUILD_MAP, 0);
+    emit(Op::SWAP, 3);
+    emit(Op::DICT_UPDATE, 2);
+    emit(Op::UNPACK_SEQUENCE, size);
+    while (size) {
+      emit(Op::COPY, 1 + size--);
+      emit(Op::SWAP, 2);
+      emit(Op::DELETE_SUBSCR);
+    }
+    return pattern_store_name(rest, pc);
+  }
+  emit(Op::POP_TOP);  // the tuple of keys
+  emit(Op::POP_TOP);  // the subject
+  return true;
+}
+
+bool Codegen::pattern_class(Node* p, PatternContext& pc) {
+  const auto& patterns = p->list(F(MatchClass, patterns));
+  const auto& attrs = std::get<std::vector<std::string>>(p->fields[F(MatchClass, kwd_attrs)]);
+  const auto& kwd_patterns = p->list(F(MatchClass, kwd_patterns));
+  int nargs = static_cast<int>(patterns.size());
+  int nattrs = static_cast<int>(attrs.size());
+  // validate_kwd_attrs: errors point at the keyword's pattern.
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    set_pos(kwd_patterns[i]);
+    if (attrs[i] == "__debug__") return fail_here("cannot assign to __debug__");
+    for (size_t j = i + 1; j < attrs.size(); ++j) {
+      if (attrs[i] == attrs[j]) {
+        set_pos(kwd_patterns[j]);
+        return fail_here("attribute name repeated in class pattern: " + attrs[i]);
+      }
+    }
+  }
+  if (!expr(p->node(F(MatchClass, cls)))) return false;
+  set_pos(p);
+  Const names;
+  names.kind = Const::Kind::kTuple;
+  for (const std::string& a : attrs) {
+    Const n;
+    n.kind = Const::Kind::kStr;
+    n.text = a;
+    names.items.push_back(n);
+  }
+  load_const(names);
+  emit(Op::MATCH_CLASS, nargs);
+  emit(Op::COPY, 1);
+  load_none();
+  emit(Op::IS_OP, 1);
+  // A tuple of the nargs + nattrs attributes (or None) on top.
+  ++pc.on_top;
+  jump_to_fail_pop(pc, kPopJumpIfFalse);
+  emit(Op::UNPACK_SEQUENCE, nargs + nattrs);
+  pc.on_top += nargs + nattrs - 1;
+  for (int i = 0; i < nargs + nattrs; ++i) {
+    --pc.on_top;
+    Node* sub = i < nargs ? patterns[static_cast<size_t>(i)]
+                          : kwd_patterns[static_cast<size_t>(i - nargs)];
+    if (is_wildcard(sub)) {
+      emit(Op::POP_TOP);
+      continue;
+    }
+    if (!pattern_subpattern(sub, pc)) return false;
+  }
+  return true;
+}
+
+bool Codegen::pattern_or(Node* p, PatternContext& pc) {
+  Block* end = new_block();
+  const auto& alts = p->list(F(MatchOr, patterns));
+  PatternContext old = pc;
+  // The names the first alternative binds: every other must bind the same
+  // ones, and its captures are reordered to match.
+  std::vector<std::string> control;
+  for (size_t i = 0; i < alts.size(); ++i) {
+    Node* alt = alts[i];
+    set_pos(alt);
+    pc.stores.clear();
+    // An irrefutable alternative must be last, if allowed at all.
+    pc.allow_irrefutable = i == alts.size() - 1 && old.allow_irrefutable;
+    pc.fail_pop.clear();
+    pc.on_top = 0;
+    emit(Op::COPY, 1);
+    if (!pattern(alt, pc)) return false;
+    if (i == 0) {
+      control = pc.stores;
+    } else if (pc.stores.size() != control.size()) {
+      return fail_here("alternative patterns bind different names");
+    } else if (!pc.stores.empty()) {
+      for (size_t icontrol = control.size(); icontrol-- > 0;) {
+        auto found = std::find(pc.stores.begin(), pc.stores.end(), control[icontrol]);
+        if (found == pc.stores.end()) return fail_here("alternative patterns bind different names");
+        size_t istores = static_cast<size_t>(found - pc.stores.begin());
+        if (icontrol != istores) {
+          // Rotate the stores (and the stack) into the control's order.
+          size_t rotations = istores + 1;
+          std::vector<std::string> rotated(pc.stores.begin(),
+                                           pc.stores.begin() + static_cast<long>(rotations));
+          pc.stores.erase(pc.stores.begin(), pc.stores.begin() + static_cast<long>(rotations));
+          pc.stores.insert(pc.stores.begin() + static_cast<long>(icontrol - istores),
+                           rotated.begin(), rotated.end());
+          while (rotations--) pattern_rotate(static_cast<int>(icontrol) + 1);
+        }
+      }
+    }
+    emit(kJump, 0, end);
+    emit_and_reset_fail_pop(pc);
+  }
+  pc = old;
+  // No alternative matched: pop the remaining copy of the subject and fail.
+  emit(Op::POP_TOP);
+  jump_to_fail_pop(pc, kJump);
+  use(end);
+  // Rotate each capture under the other stores, the subject's copy, what
+  // is on top and the stores made before.
+  int nrots = static_cast<int>(control.size()) + 1 + pc.on_top + static_cast<int>(pc.stores.size());
+  for (const std::string& name : control) {
+    pattern_rotate(nrots);
+    if (std::find(pc.stores.begin(), pc.stores.end(), name) != pc.stores.end()) {
+      return fail_here("multiple assignments to name '" + name + "' in pattern");
+    }
+    pc.stores.push_back(name);
+  }
+  // Pop the copy of the subject.
+  emit(Op::POP_TOP);
+  return true;
 }
 
 // compiler_comprehension: the comprehension's own code object, called
@@ -2634,12 +3109,33 @@ bool Codegen::function(Node* s, bool lambda) {
   return true;
 }
 
-CompileResult Codegen::module(const Node* m) {
+CompileResult Codegen::module(const Node* m, bool expression) {
   CompileResult result;
   auto it = tables_.find(m);
   const SymbolTable* top = it->second;
   enter(top, "<module>", "<module>", 1);
-  bool ok = namespace_body(const_cast<Node*>(m)->list(F(Module, body)));
+  const auto& body = const_cast<Node*>(m)->list(F(Module, body));
+  if (expression) {
+    // compiler_mod for Expression: the value, returned.
+    bool ok = body.size() == 1 && body[0]->kind == Kind::Expr;
+    if (!ok) {
+      fail(body.empty() ? nullptr : body[0], "invalid syntax");
+    } else {
+      Node* e = body[0]->node(F(Expr, value));
+      set_pos(e);
+      ok = expr(e);
+      if (ok) {
+        emit(Op::RETURN_VALUE);
+        result.code = exit_scope();
+        ok = result.code != nullptr;
+      }
+    }
+    if (ok && !failure_) {
+      result.ok = true;
+      return result;
+    }
+  }
+  bool ok = !expression && namespace_body(body);
   if (ok) {
     // The implicit return has no line: copies of it get their jumps' lines.
     emit_noline(static_cast<int>(Op::LOAD_CONST), add_const(Const{}));
@@ -2653,7 +3149,16 @@ CompileResult Codegen::module(const Node* m) {
     result.error.type = failure_ ? failure_->type : "SyntaxError";
     result.error.msg = failure_ ? failure_->msg : "internal compiler error";
     result.unsupported = failure_ && failure_->unsupported;
-    if (at && ast::spec(at->kind).located) {
+    if (failure_ && failure_->pos) {
+      const Position& p = *failure_->pos;
+      result.error.lineno = p.line;
+      result.error.offset = p.col + 1;
+      result.error.end_lineno = p.end_line;
+      result.error.end_offset = p.end_col + 1;
+      if (p.line >= 1 && static_cast<size_t>(p.line) <= lines_.size()) {
+        result.error.text = std::string(lines_[static_cast<size_t>(p.line) - 1]);
+      }
+    } else if (at && ast::spec(at->kind).located) {
       result.error.lineno = at->loc.lineno;
       result.error.offset = at->loc.col_offset + 1;
       result.error.end_lineno = at->loc.end_lineno;
@@ -2720,6 +3225,53 @@ void apply_static_swaps(std::vector<Instr>& block, int i) {
   }
 }
 
+// swaptimize (CPython 3.11): a run of SWAPs (and NOPs) becomes the fewest
+// SWAPs with the same effect, found by following the permutation's cycles;
+// [*ix] moves to the run's last instruction.
+void swaptimize(std::vector<Instr>& block, size_t* ix) {
+  const int swap_op = static_cast<int>(Op::SWAP), nop = static_cast<int>(Op::NOP);
+  size_t start = *ix;
+  int depth = block[start].arg;
+  size_t len = 0;
+  bool more = false;
+  size_t limit = block.size() - start;
+  while (++len < limit) {
+    const Instr& x = block[start + len];
+    if (x.op == swap_op) {
+      depth = std::max(depth, x.arg);
+      more = true;
+    } else if (x.op != nop) {
+      break;
+    }
+  }
+  if (!more) return;  // one SWAP is already optimal
+  std::vector<int> stack(static_cast<size_t>(depth));
+  for (int i = 0; i < depth; ++i) stack[static_cast<size_t>(i)] = i;
+  for (size_t i = 0; i < len; ++i) {
+    const Instr& x = block[start + i];
+    if (x.op == swap_op) std::swap(stack[0], stack[static_cast<size_t>(x.arg - 1)]);
+  }
+  constexpr int kVisited = -1;
+  long current = static_cast<long>(len) - 1;
+  for (int i = 0; i < depth; ++i) {
+    if (stack[static_cast<size_t>(i)] == kVisited || stack[static_cast<size_t>(i)] == i) continue;
+    int j = i;
+    while (true) {
+      if (j) {
+        Instr& x = block[start + static_cast<size_t>(current--)];
+        x.op = swap_op;
+        x.arg = j + 1;
+      }
+      if (stack[static_cast<size_t>(j)] == kVisited) break;
+      int next = stack[static_cast<size_t>(j)];
+      stack[static_cast<size_t>(j)] = kVisited;
+      j = next;
+    }
+  }
+  while (current >= 0) block[start + static_cast<size_t>(current--)].op = nop;
+  *ix = start + len - 1;
+}
+
 void Codegen::optimize(Unit& unit) {
   std::vector<Block*> order;
   for (Block* b = unit.first; b; b = b->next) order.push_back(b);
@@ -2776,11 +3328,13 @@ void Codegen::optimize(Unit& unit) {
         }
         continue;
       }
-      // SWAP: SWAP 1 is nothing; otherwise apply_static_swaps.
+      // SWAP: SWAP 1 is nothing; otherwise swaptimize, then
+      // apply_static_swaps.
       if (ins.op == static_cast<int>(Op::SWAP)) {
         if (ins.arg == 1) {
           ins.op = static_cast<int>(Op::NOP);
         } else {
+          swaptimize(in, &i);
           apply_static_swaps(in, static_cast<int>(i));
         }
         continue;
@@ -2938,7 +3492,11 @@ void Codegen::optimize(Unit& unit) {
     if (last_ins.op == kJump || last_ins.op == kJumpNoInterrupt) {
       Block* n = first_live(b->next);
       Block* t = first_live(last_ins.target);
-      if (n == t) b->instrs.pop_back();
+      if (n == t) {
+        // A NOP keeping the jump's line, for clean_block to judge.
+        last_ins.op = static_cast<int>(Op::NOP);
+        last_ins.target = nullptr;
+      }
     }
   }
   lines_and_exits(unit);
@@ -3381,9 +3939,9 @@ bool Codegen::assemble(Unit& unit) {
 
 CompileResult compile_module(const ast::Node* module, const SymbolTable& symbols,
                              std::string_view filename,
-                             const std::vector<std::string_view>& lines) {
+                             const std::vector<std::string_view>& lines, bool expression) {
   Codegen codegen(symbols, filename, lines);
-  return codegen.module(module);
+  return codegen.module(module, expression);
 }
 
 }  // namespace pylife::compile

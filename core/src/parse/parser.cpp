@@ -343,8 +343,10 @@ SyntaxError Parser::take_error() {
   if (t.type == T::DEDENT) {
     return make_error(lines_, "IndentationError", "unexpected unindent", t.line, 0);
   }
+  // The C tokenizer's NEWLINE token does not include the newline itself.
+  int end_col = t.type == T::NEWLINE ? t.ccol : t.end_ccol;
   return make_error(lines_, "SyntaxError", "invalid syntax", t.line, t.ccol + 1, t.end_line,
-                    t.end_ccol + 1);
+                    end_col + 1);
 }
 
 std::string Parser::expr_name(const Node* n) {

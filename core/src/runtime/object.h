@@ -192,6 +192,11 @@ struct Type : Object {
   std::vector<std::string> slots;
   bool slots_only = false;
   bool has_del = false;  // instances have a __del__ to run when their count reaches zero
+  // What `match` asks of a type (CPython's tp_flags bits of the same value):
+  // sequence and mapping patterns, and class patterns that match the
+  // subject itself (int(x)).  Subclasses inherit them from their base.
+  enum Flags : unsigned { kSequence = 1u << 5, kMapping = 1u << 6, kMatchSelf = 1u << 22 };
+  unsigned flags = 0;
 
   ~Type() override;
   void referents(std::vector<Object*>& out) const override;
@@ -747,6 +752,11 @@ void init_builtins(Interp& in);
 std::string exception_str(Interp& in, Object* exc);
 
 // Heap types (class statements).
+// `match` (ceval.c match_keys / match_class): a tuple of the subject's
+// values for [keys] (a tuple), or of the attributes a class pattern names;
+// None when they are absent; null with an exception on errors.
+Object* match_keys(Interp& in, Object* subject, Object* keys);
+Object* match_class(Interp& in, Object* subject, Object* type, int nargs, Object* kwargs);
 Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bases,
                          Object* ns);
 

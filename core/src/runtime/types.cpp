@@ -535,6 +535,24 @@ Object* exception_str_slot(Interp& in, Object* o) {
     if (is_type(o, in.t.KeyError)) return repr(in, items[0]);
     return str(in, items[0]);
   }
+  // SyntaxError(msg, (filename, lineno, offset, text, end_lineno,
+  // end_offset)): "msg (file, line N)" with the file's base name.
+  if (is_type(o, in.t.SyntaxError) && items.size() == 2 && is_exact(items[1], in.t.tuple) &&
+      static_cast<TupleObj*>(items[1])->items.size() >= 2) {
+    const auto& detail = static_cast<TupleObj*>(items[1])->items;
+    auto msg = str_utf8(in, items[0]);
+    if (!msg) return nullptr;
+    std::string text = *msg;
+    bool has_file = is_type(detail[0], in.t.str);
+    bool has_line = is_type(detail[1], in.t.int_);
+    std::string file = has_file ? utf8(detail[0]) : "";
+    file = file.substr(file.rfind('/') == std::string::npos ? 0 : file.rfind('/') + 1);
+    std::string line = has_line ? *str_utf8(in, detail[1]) : "";
+    if (has_file && has_line) text += " (" + file + ", line " + line + ")";
+    else if (has_file) text += " (" + file + ")";
+    else if (has_line) text += " (line " + line + ")";
+    return new_str(in, text);
+  }
   return str(in, E(o)->args);
 }
 
@@ -566,7 +584,18 @@ Object* exception_getattr(Interp& in, Object* o, StrObj* name) {
   if (n == U"name" && (is_type(o, in.t.NameError) || is_type(o, in.t.ImportError) || is_type(o, in.t.AttributeError))) {
     return incref(in.None);
   }
-  if (n == U"msg" && is_type(o, in.t.SyntaxError)) return incref(items.empty() ? in.None : items[0]);
+  if (is_type(o, in.t.SyntaxError)) {
+    if (n == U"msg") return incref(items.empty() ? in.None : items[0]);
+    static const char32_t* const kFields[] = {U"filename", U"lineno", U"offset", U"text", U"end_lineno", U"end_offset"};
+    for (size_t i = 0; i < 6; ++i) {
+      if (n != kFields[i]) continue;
+      if (items.size() == 2 && is_exact(items[1], in.t.tuple) && static_cast<TupleObj*>(items[1])->items.size() > i) {
+        return incref(static_cast<TupleObj*>(items[1])->items[i]);
+      }
+      return incref(in.None);
+    }
+    if (n == U"print_file_and_line") return incref(in.None);
+  }
   Object* r = generic_lookup(in, o, name);
   if (r || in.error()) return r;
   return in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + utf8(name) + "'");
@@ -1137,6 +1166,142 @@ void refresh_heap_slots(Interp& in, Type* t) {
   if (has("__getattribute__")) t->getattr = heap_getattribute;
 }
 
+Object* match_keys(Interp& in, Object* subject, Object* keys) {
+  const auto& wanted = static_cast<TupleObj*>(keys)->items;
+  if (wanted.empty()) return new_tuple(in, {});
+  Object* get = getattr(in, subject, "get");
+  if (!get) return nullptr;
+  // A fresh object marks absent keys (dict.get(key, dummy)).
+  Object* dummy = call0(in, in.t.object);
+  auto* seen = static_cast<SetObj*>(call0(in, in.t.set));
+  std::vector<Object*> values;
+  auto done = [&](Object* result) {
+    decref(get);
+    xdecref(dummy);
+    xdecref(seen);
+    if (!result) {
+      for (Object* v : values) decref(v);
+    }
+    return result;
+  };
+  if (!dummy || !seen) return done(nullptr);
+  for (Object* key : wanted) {
+    int dup = set_contains(in, seen, key);
+    if (dup < 0) return done(nullptr);
+    if (dup) {
+      Object* r = repr(in, key);
+      if (r) {
+        in.raise(in.t.ValueError, "mapping pattern checks duplicate key (" + utf8(r) + ")");
+        decref(r);
+      }
+      return done(nullptr);
+    }
+    if (set_add(in, seen, key) < 0) return done(nullptr);
+    Object* value = call2(in, get, key, dummy);
+    if (!value) return done(nullptr);
+    if (value == dummy) {
+      decref(value);
+      for (Object* v : values) decref(v);
+      values.clear();
+      return done(incref(in.None));
+    }
+    values.push_back(value);
+  }
+  Object* tuple = new_tuple(in, std::move(values));
+  values.clear();
+  return done(tuple);
+}
+
+Object* match_class(Interp& in, Object* subject, Object* type, int nargs, Object* kwargs) {
+  if (!is_type(type, in.t.type)) return in.raise(in.t.TypeError, "called match pattern must be a type");
+  auto* cls = static_cast<Type*>(type);
+  if (!subject->type->is_subtype(cls)) return incref(in.None);
+  std::vector<Object*> attrs, seen;
+  auto fail = [&]() -> Object* {
+    for (Object* a : attrs) decref(a);
+    return nullptr;
+  };
+  // match_class_attr: a name taken twice is an error, a missing attribute
+  // a failed match.
+  auto attr = [&](Object* name, bool* missing) -> bool {
+    for (Object* s : seen) {
+      if (str_view(s) == str_view(name)) {
+        Object* r = repr(in, name);
+        if (r) {
+          in.raise(in.t.TypeError, cls->name + "() got multiple sub-patterns for attribute " + utf8(r));
+          decref(r);
+        }
+        return false;
+      }
+    }
+    seen.push_back(name);
+    Object* v = lookup_attr(in, subject, name);
+    if (!v) {
+      if (in.exc) return false;
+      *missing = true;
+      return true;
+    }
+    attrs.push_back(v);
+    return true;
+  };
+  if (nargs) {
+    bool match_self = false;
+    Object* match_args = lookup_attr(in, type, iname(in, "__match_args__"));
+    if (!match_args && in.exc) return nullptr;
+    int64_t allowed = 0;
+    if (match_args) {
+      if (!is_exact(match_args, in.t.tuple)) {
+        std::string got = type_name(match_args);
+        decref(match_args);
+        return in.raise(in.t.TypeError, cls->name + ".__match_args__ must be a tuple (got " + got + ")");
+      }
+      allowed = static_cast<int64_t>(static_cast<TupleObj*>(match_args)->items.size());
+    } else {
+      // Built-ins such as int(x) match the subject itself.
+      match_self = (cls->flags & Type::kMatchSelf) != 0;
+      allowed = match_self ? 1 : 0;
+    }
+    if (allowed < nargs) {
+      xdecref(match_args);
+      return in.raise(in.t.TypeError, cls->name + "() accepts " + std::to_string(allowed) +
+                                          " positional sub-pattern" + (allowed == 1 ? "" : "s") +
+                                          " (" + std::to_string(nargs) + " given)");
+    }
+    if (match_self) {
+      attrs.push_back(incref(subject));
+    } else {
+      for (int i = 0; i < nargs; ++i) {
+        Object* name = static_cast<TupleObj*>(match_args)->items[static_cast<size_t>(i)];
+        if (!is_exact(name, in.t.str)) {
+          decref(match_args);
+          in.raise(in.t.TypeError, "__match_args__ elements must be strings (got " + type_name(name) + ")");
+          return fail();
+        }
+        bool missing = false;
+        if (!attr(name, &missing)) {
+          decref(match_args);
+          return fail();
+        }
+        if (missing) {
+          decref(match_args);
+          fail();
+          return incref(in.None);
+        }
+      }
+    }
+    xdecref(match_args);
+  }
+  for (Object* name : static_cast<TupleObj*>(kwargs)->items) {
+    bool missing = false;
+    if (!attr(name, &missing)) return fail();
+    if (missing) {
+      fail();
+      return incref(in.None);
+    }
+  }
+  return new_tuple(in, std::move(attrs));
+}
+
 Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bases, Object* ns) {
   if (!is_type(name, in.t.str)) return in.raise(in.t.TypeError, "type() argument 1 must be str, not " + type_name(name));
   if (!is_type(bases, in.t.tuple)) return in.raise(in.t.TypeError, "type.__new__() argument 2 must be tuple, not " + type_name(bases));
@@ -1203,6 +1368,7 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
   t->getitem = solid->getitem;
   t->setitem = solid->setitem;
   t->contains = solid->contains;
+  t->flags = solid->flags | t->base->flags;
   t->getattr = solid->getattr;
   t->setattr = solid->setattr;
   if (solid == in.t.object) t->create = object_create;
@@ -1212,6 +1378,16 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
   }
   if (!dict_get_str(t->dict, iname(in, "__qualname__"))) dict_set_str(in, t->dict, "__qualname__", incref(name));
   if (!dict_get_str(t->dict, iname(in, "__doc__"))) dict_set_str(in, t->dict, "__doc__", incref(in.None));
+  // __abc_tpflags__ (how collections.abc marks sequences and mappings for
+  // `match`): taken as flags and removed, as abc's _abc_init does.
+  if (Object* fl = dict_get_str(t->dict, iname(in, "__abc_tpflags__"))) {
+    if (is_type(fl, in.t.int_) && !static_cast<IntObj*>(fl)->big) {
+      t->flags |= static_cast<unsigned>(static_cast<IntObj*>(fl)->small) & (Type::kSequence | Type::kMapping);
+    }
+    Object* key = intern(in, "__abc_tpflags__");
+    dict_del(in, t->dict, key);
+    decref(key);
+  }
   // __eq__ without __hash__ makes instances unhashable.
   if (dict_get_str(t->dict, iname(in, "__eq__")) && !dict_get_str(t->dict, iname(in, "__hash__"))) {
     dict_set_str(in, t->dict, "__hash__", incref(in.None));
@@ -1343,6 +1519,11 @@ void init_object_types(Interp& in) {
   t.staticmethod = make("staticmethod");
   t.classmethod = make("classmethod");
   t.property = make("property");
+  for (Type* seq : {t.list, t.tuple, t.range}) seq->flags |= Type::kSequence;
+  t.dict->flags |= Type::kMapping;
+  for (Type* self : {t.bool_, t.bytes, t.dict, t.float_, t.frozenset, t.int_, t.list, t.set, t.str, t.tuple}) {
+    self->flags |= Type::kMatchSelf;
+  }
 }
 
 void init_object_slots(Interp& in) {

@@ -1745,10 +1745,40 @@ dispatch_opcode:
     DISPATCH();
   }
 
-  MISSING(MATCH_MAPPING)
-  MISSING(MATCH_SEQUENCE)
-  MISSING(MATCH_KEYS)
-  MISSING(MATCH_CLASS)
+  TARGET(MATCH_MAPPING) {
+    Object* is = new_bool(in, (TOP()->type->flags & Type::kMapping) != 0);
+    PUSH(is);
+    DISPATCH();
+  }
+
+  TARGET(MATCH_SEQUENCE) {
+    Object* is = new_bool(in, (TOP()->type->flags & Type::kSequence) != 0);
+    PUSH(is);
+    DISPATCH();
+  }
+
+  TARGET(MATCH_KEYS) {
+    // [subject, keys] -> [subject, keys, values or None]
+    Object* values = match_keys(in, SECOND(), TOP());
+    if (!values) goto error;
+    *sp++ = values;
+    DISPATCH();
+  }
+
+  TARGET(MATCH_CLASS) {
+    // [subject, type, names] -> [attributes or None]
+    Object* names = POP();
+    Object* type = POP();
+    Object* subject = TOP();
+    Object* attrs = match_class(in, subject, type, oparg, names);
+    decref(names);
+    decref(type);
+    if (!attrs) goto error;
+    SET_TOP(attrs);
+    decref(subject);
+    DISPATCH();
+  }
+
   MISSING(CHECK_EG_MATCH)
   MISSING(PREP_RERAISE_STAR)
   MISSING(GET_AITER)

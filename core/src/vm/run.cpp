@@ -156,6 +156,7 @@ struct Compiled {
   bool ok = false;
   bool unsupported = false;
   std::string error_text;  // formatted SyntaxError or pylife's message
+  parse::SyntaxError error;  // the same, as fields
   std::shared_ptr<const compile::CodeObject> code;
 };
 
@@ -180,11 +181,12 @@ void remember_source(Interp& in, const std::string& filename, const std::string&
 }
 
 Compiled compile_source(const source::Source& src, const std::string& filename,
-                        events::Observer* observer = nullptr) {
+                        events::Observer* observer = nullptr, bool expression = false) {
   Compiled out;
   parse::ParseResult parsed = parse::parse(src);
   if (!parsed.ok) {
     out.error_text = parse::format_error(parsed.error, filename);
+    out.error = parsed.error;
     return out;
   }
   std::string text = source::normalize_newlines(src.text);
@@ -192,11 +194,13 @@ Compiled compile_source(const source::Source& src, const std::string& filename,
   auto table = compile::build_symtable(parsed.module, lines);
   if (!table.ok) {
     out.error_text = parse::format_error(table.error, filename);
+    out.error = table.error;
     return out;
   }
-  auto compiled = compile::compile_module(parsed.module, *table.top, filename, lines);
+  auto compiled = compile::compile_module(parsed.module, *table.top, filename, lines, expression);
   if (!compiled.ok) {
     out.unsupported = compiled.unsupported;
+    out.error = compiled.error;
     if (compiled.unsupported) {
       out.error_text = "pylife: " + filename + ":" + std::to_string(compiled.error.lineno) + ": " + compiled.error.msg + "\n";
     } else {
@@ -226,18 +230,31 @@ Object* load_module_file(Interp& in, const std::string& fullname, const std::str
   return exec_module_source(in, fullname, read.source, path, package);
 }
 
+// Raises what a failed compile of [filename] gives: SyntaxError (or its
+// subclass) with CPython's (msg, (filename, lineno, offset, text,
+// end_lineno, end_offset)) arguments, or SystemError for what pylife
+// cannot compile yet.
+Object* raise_compile_error(Interp& in, const Compiled& c, const std::string& filename) {
+  const parse::SyntaxError& e = c.error;
+  if (c.unsupported) return in.raise(in.t.SystemError, e.msg);
+  Type* type = e.type == "IndentationError" ? in.t.IndentationError
+               : e.type == "MemoryError"    ? in.t.MemoryError
+                                            : in.t.SyntaxError;
+  if (e.type == "TabError") type = in.t.TabError;
+  if (type == in.t.MemoryError) return in.raise(type, e.msg);
+  auto num = [&](int v, bool present) { return present ? new_int(in, v) : incref(in.None); };
+  Object* detail = new_tuple(in, {new_str(in, filename), num(e.lineno, e.lineno >= 0),
+                                  num(e.offset, e.lineno >= 0), e.lineno >= 0 ? new_str(in, e.text) : incref(in.None),
+                                  num(e.end_lineno ? e.end_lineno : e.lineno, e.lineno >= 0),
+                                  num(e.end_offset, e.lineno >= 0)});
+  return in.raise_obj(new_exception(in, type, new_tuple(in, {new_str(in, e.msg), detail})));
+}
+
 // Compiles and runs [src] as module [fullname] (file [path]).
 Object* exec_module_source(Interp& in, const std::string& fullname, const source::Source& src, const std::string& path,
                            bool package) {
   Compiled c = compile_source(src, path);
-  if (!c.ok) {
-    // The text CPython would show, as the SyntaxError's message.
-    std::string msg = c.error_text;
-    auto last = msg.rfind(": ");
-    std::string shown = last != std::string::npos ? msg.substr(last + 2) : msg;
-    if (!shown.empty() && shown.back() == '\n') shown.pop_back();
-    return in.raise(c.unsupported ? in.t.SystemError : in.t.SyntaxError, shown);
-  }
+  if (!c.ok) return raise_compile_error(in, c, path);
   remember_source(in, path, source::normalize_newlines(src.text));
   ModuleObj* m = make_module(in, fullname);
   dict_set_str(in, m->dict, "__file__", new_str(in, path));
@@ -445,6 +462,63 @@ Object* b_locals(Interp& in, Object*, const Args& args) {
   if (!in.frame) return new_dict(in);
   return frame_locals(in, in.frame);
 }
+
+// exec() and eval(): source (str, bytes) or a code object, run with the
+// caller's namespaces or the ones given.
+Object* exec_or_eval(Interp& in, const Args& args, bool eval) {
+  std::string fname = eval ? "eval" : "exec";
+  if (!no_kwargs(in, fname, args) || !arg_count(in, fname, args, 1, 3)) return nullptr;
+  Object* source = args.items[0];
+  Object* globals = args.npos > 1 ? args.items[1] : in.None;
+  Object* locals = args.npos > 2 ? args.items[2] : in.None;
+  if (globals != in.None && !is_type(globals, in.t.dict)) {
+    if (eval) return in.raise(in.t.TypeError, "globals must be a real dict; try eval(expr, {}, mapping)");
+    return in.raise(in.t.TypeError, "exec() globals must be a dict, not " + type_name(globals));
+  }
+  if (locals != in.None && !locals->type->getitem) {
+    return in.raise(in.t.TypeError, "locals must be a mapping");
+  }
+  CodeObj* code = nullptr;
+  if (source->type == in.t.code) {
+    code = static_cast<CodeObj*>(incref(source));
+  } else {
+    std::string text;
+    if (is_type(source, in.t.str)) {
+      text = utf8(source);
+    } else if (is_type(source, in.t.bytes)) {
+      text = static_cast<BytesObj*>(source)->s;
+    } else {
+      return in.raise(in.t.TypeError, fname + "() arg 1 must be a string, bytes or code object");
+    }
+    if (eval) text.erase(0, text.find_first_not_of(" \t"));
+    // The string tokenizer ends the last line (translate_newlines).
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    auto decoded = source::from_text(text, "<string>");
+    if (!decoded.ok) return in.raise(in.t.SyntaxError, decoded.error.message);
+    Compiled c = compile_source(decoded.source, "<string>", nullptr, eval);
+    if (!c.ok) return raise_compile_error(in, c, "<string>");
+    code = new_code(in, c.code);
+  }
+  // The caller's namespaces by default; locals default to the globals.
+  Object* owned_locals = nullptr;
+  if (globals == in.None) {
+    globals = in.frame ? in.frame->globals : nullptr;
+    if (locals == in.None && in.frame) locals = owned_locals = frame_locals(in, in.frame);
+  }
+  DictObj* g = globals ? static_cast<DictObj*>(incref(globals)) : new_dict(in);
+  if (!locals || locals == in.None) locals = g;
+  if (!dict_get_str(g, iname(in, "__builtins__"))) dict_set_str(in, g, "__builtins__", incref(in.builtins));
+  Object* r = eval_code(in, code, g, locals);
+  decref(code);
+  decref(g);
+  xdecref(owned_locals);
+  if (!r || eval) return r;
+  decref(r);
+  return incref(in.None);
+}
+
+Object* b_exec(Interp& in, Object*, const Args& args) { return exec_or_eval(in, args, false); }
+Object* b_eval(Interp& in, Object*, const Args& args) { return exec_or_eval(in, args, true); }
 
 Object* b_vars(Interp& in, Object*, const Args& args) {
   if (!arg_count(in, "vars", args, 0, 1)) return nullptr;
@@ -787,6 +861,8 @@ void init_vm_builtins(Interp& in) {
   init_generator_type(in);
   DictObj* b = in.builtins;
   dict_set_str(in, b, "globals", new_builtin(in, "globals", b_globals, nullptr));
+  dict_set_str(in, b, "exec", new_builtin(in, "exec", b_exec, nullptr));
+  dict_set_str(in, b, "eval", new_builtin(in, "eval", b_eval, nullptr));
   dict_set_str(in, b, "locals", new_builtin(in, "locals", b_locals, nullptr));
   dict_set_str(in, b, "vars", new_builtin(in, "vars", b_vars, nullptr));
   dict_set_str(in, b, "__build_class__", new_builtin(in, "__build_class__", b_build_class, nullptr));

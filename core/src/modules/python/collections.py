@@ -86,6 +86,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
 
 class deque:
+    __abc_tpflags__ = 1 << 5  # a sequence for `match`
     """A double-ended queue (optionally bounded by maxlen)."""
 
     def __init__(self, iterable=(), maxlen=None):
