@@ -54,7 +54,8 @@ enum CodeFlags : int {
   kVarkeywords = 0x8,
   kNested = 0x10,
   kGenerator = 0x20,
-  kCoroutine = 0x100,
+  kCoroutine = 0x80,
+  kIterableCoroutine = 0x100,
   kAsyncGenerator = 0x200,
 };
 

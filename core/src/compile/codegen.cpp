@@ -100,7 +100,7 @@ struct Unit {
   std::string private_name;
   // The frame blocks being compiled (compiler_push_fblock): what a
   // return, break or continue must unwind on its way out.
-  enum class FB { kWhile, kFor, kTryExcept, kFinallyTry, kFinallyEnd, kWith, kHandlerCleanup, kPopValue, kExceptionHandler };
+  enum class FB { kWhile, kFor, kTryExcept, kFinallyTry, kFinallyEnd, kWith, kHandlerCleanup, kPopValue, kExceptionHandler, kAsyncWith };
   struct FBlock {
     FBlock(FB t, Block* b = nullptr, Block* e = nullptr, Node* n = nullptr, std::string nm = {})
         : type(t), block(b), exit(e), node(n), name(std::move(nm)) {}
@@ -112,6 +112,7 @@ struct Unit {
   };
   std::vector<FBlock> fblocks;
   int maxdepth = 0;
+  bool async_scope = false;  // an async def's body (COMPILER_SCOPE_ASYNC_FUNCTION)
 };
 
 class Codegen {
@@ -254,6 +255,28 @@ class Codegen {
   bool try_except(Node* s);
   bool try_finally(Node* s);
   bool with(Node* s, size_t pos);
+  bool async_with(Node* s, size_t pos);
+  bool async_for(Node* s);
+  // compiler_add_yield_from: SEND until the iterator (or awaitable) is
+  // exhausted, yielding what it yields.
+  void add_yield_from(bool await) {
+    Block* start = new_block();
+    Block* resume = new_block();
+    Block* exit = new_block();
+    use(start);
+    emit(static_cast<int>(Op::SEND), 0, exit);
+    use(resume);
+    emit(Op::YIELD_VALUE);
+    emit(Op::RESUME, await ? 3 : 2);
+    emit(kJumpNoInterrupt, 0, start);
+    use(exit);
+  }
+  // GET_AWAITABLE [where], then await it.
+  void await_result(int where) {
+    emit(Op::GET_AWAITABLE, where);
+    load_none();
+    add_yield_from(true);
+  }
   bool unwind_fblock(const Unit::FBlock& info, bool preserve_tos);
   bool unwind_fblock_stack(bool preserve_tos, std::optional<Unit::FBlock>* loop);
   void pop_except_and_reraise() {
@@ -1037,17 +1060,17 @@ bool Codegen::expr(Node* e) {
       set_pos(e);
       emit(Op::GET_YIELD_FROM_ITER);
       load_none();
-      // compiler_add_yield_from: SEND until the iterator is exhausted.
-      Block* start = new_block();
-      Block* resume = new_block();
-      Block* exit = new_block();
-      use(start);
-      emit(static_cast<int>(Op::SEND), 0, exit);
-      use(resume);
-      emit(Op::YIELD_VALUE);
-      emit(Op::RESUME, 2);
-      emit(kJumpNoInterrupt, 0, start);
-      use(exit);
+      add_yield_from(false);
+      break;
+    }
+    case Kind::Await: {
+      if (u().ste->type != BlockType::kFunction) return fail(e, "'await' outside function");
+      if (!u().async_scope) return fail(e, "'await' outside async function");
+      if (!expr(e->node(F(Await, value)))) return false;
+      set_pos(e);
+      emit(Op::GET_AWAITABLE, 0);
+      load_none();
+      add_yield_from(true);
       break;
     }
     case Kind::Yield: {
@@ -1729,6 +1752,13 @@ bool Codegen::stmt(Node* s) {
       if (!s->list(F(Try, finalbody)).empty()) return try_finally(s);
       return try_except(s);
     case Kind::With: return with(s, 0);
+    case Kind::AsyncWith:
+      if (!u().async_scope) return fail(s, "'async with' outside async function");
+      return async_with(s, 0);
+    case Kind::AsyncFor:
+      if (!u().async_scope) return fail(s, "'async for' outside async function");
+      return async_for(s);
+    case Kind::AsyncFunctionDef: return function(s, false);
     case Kind::If: {
       Block* end = new_block();
       bool has_else = !s->list(F(If, orelse)).empty();
@@ -1978,6 +2008,7 @@ bool Codegen::match_stmt(Node* s) {
     // Success: the subject is no longer needed.
     if (!last) emit(Op::POP_TOP);
     if (!stmts(m->list(F(match_case, body)))) return false;
+    unset_loc();
     emit(kJump, 0, end);
     // A failed pattern's clean-up belongs to the pattern's line.
     set_pos(pat);
@@ -2643,6 +2674,7 @@ bool Codegen::unwind_fblock(const Unit::FBlock& info, bool preserve_tos) {
       emit(Op::POP_EXCEPT);
       return true;
     case FB::kWith:
+    case FB::kAsyncWith:
       set_pos(info.node);
       emit(kPopBlock);
       if (preserve_tos) emit(Op::SWAP, 2);
@@ -2651,6 +2683,7 @@ bool Codegen::unwind_fblock(const Unit::FBlock& info, bool preserve_tos) {
       load_none();
       emit(Op::PRECALL, 2);
       emit(Op::CALL, 2);
+      if (info.type == FB::kAsyncWith) await_result(2);
       emit(Op::POP_TOP);
       unset_loc();
       return true;
@@ -2851,6 +2884,93 @@ bool Codegen::with(Node* s, size_t pos) {
   emit(Op::POP_TOP);
   emit(Op::POP_TOP);
   use(exit);
+  return true;
+}
+
+// compiler_async_with: __aenter__ and __aexit__ awaited.
+bool Codegen::async_with(Node* s, size_t pos) {
+  using FB = Unit::FB;
+  Node* item = s->list(F(With, items))[pos];
+  Block* block = new_block();
+  Block* final = new_block();
+  Block* exit = new_block();
+  Block* cleanup = new_block();
+  if (!expr(item->node(F(withitem, context_expr)))) return false;
+  emit(Op::BEFORE_ASYNC_WITH);
+  await_result(1);
+  emit(kSetupWith, 0, final);
+  use(block);
+  u().fblocks.push_back({FB::kAsyncWith, block, final, s});
+  if (Node* vars = item->opt(F(withitem, optional_vars))) {
+    if (!assign_target(vars)) return false;
+  } else {
+    emit(Op::POP_TOP);
+  }
+  if (pos + 1 == s->list(F(With, items)).size()) {
+    if (!stmts(s->list(F(With, body)))) return false;
+  } else if (!async_with(s, pos + 1)) {
+    return false;
+  }
+  u().fblocks.pop_back();
+  emit(kPopBlock);
+  set_pos(s);
+  load_none();
+  load_none();
+  load_none();
+  emit(Op::PRECALL, 2);
+  emit(Op::CALL, 2);
+  await_result(2);
+  emit(Op::POP_TOP);
+  emit(kJump, 0, exit);
+  use(final);
+  emit(kSetupCleanup, 0, cleanup);
+  emit(Op::PUSH_EXC_INFO);
+  emit(Op::WITH_EXCEPT_START);
+  await_result(2);
+  // compiler_with_except_finish.
+  unset_loc();
+  Block* done = new_block();
+  emit(kPopJumpIfTrue, 0, done);
+  emit(Op::RERAISE, 2);
+  use(cleanup);
+  pop_except_and_reraise();
+  use(done);
+  emit(Op::POP_TOP);
+  emit(kPopBlock);
+  emit(Op::POP_EXCEPT);
+  emit(Op::POP_TOP);
+  emit(Op::POP_TOP);
+  use(exit);
+  return true;
+}
+
+// compiler_async_for: __anext__ awaited under a handler that ends the
+// loop on StopAsyncIteration (END_ASYNC_FOR).
+bool Codegen::async_for(Node* s) {
+  Block* start = new_block();
+  Block* except = new_block();
+  Block* end = new_block();
+  if (!expr(s->node(F(For, iter)))) return false;
+  set_pos(s);
+  emit(Op::GET_AITER);
+  use(start);
+  u().fblocks.push_back({Unit::FB::kFor, start, end});
+  emit(kSetupFinally, 0, except);
+  emit(Op::GET_ANEXT);
+  load_none();
+  add_yield_from(true);
+  emit(kPopBlock);
+  if (!assign_target(s->node(F(For, target)))) return false;
+  if (!stmts(s->list(F(For, body)))) return false;
+  unset_loc();  // the jump back is artificial
+  emit(kJump, 0, start);
+  u().fblocks.pop_back();
+  use(except);
+  // END_ASYNC_FOR belongs to the iterator's line.
+  set_pos(s->node(F(For, iter)));
+  emit(Op::END_ASYNC_FOR);
+  if (!stmts(s->list(F(For, orelse)))) return false;
+  use(end);
   return true;
 }
 
@@ -3061,10 +3181,12 @@ bool Codegen::function(Node* s, bool lambda) {
   code.flags = kOptimized | kNewLocals | (nested ? kNested : 0) |
                (args->opt(F(arguments, vararg)) ? kVarargs : 0) |
                (args->opt(F(arguments, kwarg)) ? kVarkeywords : 0);
-  if (ste->coroutine) {
+  if (ste->coroutine && ste->generator) {
     units_.pop_back();
-    return unsupported(s);
+    return unsupported(s);  // async generators: not yet
   }
+  u().async_scope = !lambda && s->kind == Kind::AsyncFunctionDef;
+  if (ste->coroutine) code.flags |= kCoroutine;
   if (ste->generator) code.flags |= kGenerator;
   if (lambda) {
     add_const(Const{});  // co_consts[0]: lambdas have no docstring

@@ -447,6 +447,8 @@ struct Types {
       *property;
   Type* generic_alias = nullptr;  // list[int] and friends, made on first use
   Type* generator = nullptr;      // set up by the VM
+  Type* coroutine = nullptr;      // set up by the VM
+  Type* coroutine_wrapper = nullptr;
   // Exceptions.
   Type *BaseException, *SystemExit, *KeyboardInterrupt, *GeneratorExit, *Exception,
       *StopIteration, *ArithmeticError, *FloatingPointError, *OverflowError, *ZeroDivisionError,
@@ -541,6 +543,13 @@ struct Interp {
   // Writes "Exception ignored in: WHERE" and [exc]'s traceback to stderr
   // (an error in __del__ has nowhere to go); set by the VM.
   void (*report_unraisable)(Interp&, Object* exc, Object* where) = nullptr;
+  // Writes a warning ("FILE:LINE: CATEGORY: MESSAGE" and the source line)
+  // to stderr for the running Python line, once per location as the
+  // default warning filter does; [source_hint] adds the tracemalloc hint
+  // CPython prints for warnings about an object.  Set by the VM.
+  void (*warn)(Interp&, const std::string& category, const std::string& message,
+               bool source_hint) = nullptr;
+  std::vector<std::string> warnings_shown;  // the default filter's registry
   // Destruction of deep structures: pending objects and nesting depth.
   std::vector<Object*> dealloc_queue;
   int dealloc_depth = 0;

@@ -437,6 +437,48 @@ bool unpack_ex(Interp& in, Object* seq, int before, int after, Object** out) {
 
 // A generator returned [returned] (owned, may be null): raise StopIteration
 // carrying it, as send() and throw() report a return.
+Object* yield_from_target(GenObj* g);
+
+bool is_gen(Interp& in, const Object* o) {
+  return o->type == in.t.generator || o->type == in.t.coroutine;
+}
+
+// _PyCoro_GetAwaitableIter: a coroutine itself (or a generator marked
+// with types.coroutine), else what __await__ returns, which must be an
+// iterator and not a coroutine.  [where]: GET_AWAITABLE's oparg, for the
+// message about `async with`.
+Object* awaitable_iter(Interp& in, Object* o, int where = 0) {
+  if (o->type == in.t.coroutine) return incref(o);
+  if (o->type == in.t.generator) {
+    const Frame* f = static_cast<GenObj*>(o)->frame;
+    if (f && (f->code->code->flags & compile::kIterableCoroutine)) return incref(o);
+  }
+  Object* getter = type_lookup(in, o->type, "__await__");
+  if (!getter) {
+    if (where == 1) {
+      return in.raise(in.t.TypeError, "'async with' received an object from __aenter__ that does not implement __await__: " + type_name(o));
+    }
+    if (where == 2) {
+      return in.raise(in.t.TypeError, "'async with' received an object from __aexit__ that does not implement __await__: " + type_name(o));
+    }
+    return in.raise(in.t.TypeError, "object " + type_name(o) + " can't be used in 'await' expression");
+  }
+  Object* r = call1(in, getter, o);
+  if (!r) return nullptr;
+  bool iterable_coro = r->type == in.t.generator && static_cast<GenObj*>(r)->frame &&
+                       (static_cast<GenObj*>(r)->frame->code->code->flags & compile::kIterableCoroutine);
+  if (r->type == in.t.coroutine || iterable_coro) {
+    decref(r);
+    return in.raise(in.t.TypeError, "__await__() returned a coroutine");
+  }
+  if (!r->type->next) {
+    std::string name = type_name(r);
+    decref(r);
+    return in.raise(in.t.TypeError, "__await__() returned non-iterator of type '" + name + "'");
+  }
+  return r;
+}
+
 Object* raise_stop_iteration(Interp& in, Object* returned) {
   std::vector<Object*> items;
   if (returned && returned != in.None) items.push_back(incref(returned));
@@ -1406,7 +1448,7 @@ dispatch_opcode:
       a = Args{args, static_cast<size_t>(nargs) - nkw, kwnames};
     }
     if (callable->type == in.t.function &&
-        !(static_cast<FunctionObj*>(callable)->code->code->flags & compile::kGenerator)) {
+        !(static_cast<FunctionObj*>(callable)->code->code->flags & (compile::kGenerator | compile::kCoroutine))) {
       auto* fn = static_cast<FunctionObj*>(callable);
       Frame* nf = frame_for_call(in, fn, a);
       if (!nf) goto error;
@@ -1510,7 +1552,12 @@ dispatch_opcode:
 
   TARGET(GET_YIELD_FROM_ITER) {
     Object* v = TOP();
-    if (v->type != in.t.generator) {
+    if (v->type == in.t.coroutine) {
+      if (!(co->code->flags & (compile::kCoroutine | compile::kIterableCoroutine))) {
+        in.raise(in.t.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        goto error;
+      }
+    } else if (v->type != in.t.generator) {
       Object* it = get_iter(in, v);
       if (!it) goto error;
       SET_TOP(it);
@@ -1526,7 +1573,7 @@ dispatch_opcode:
     Object* receiver = TOP();
     Object* result = nullptr;
     Object* returned = nullptr;
-    if (receiver->type == in.t.generator) {
+    if (is_gen(in, receiver)) {
       result = gen_resume(in, static_cast<GenObj*>(receiver), v, &returned);
     } else if (v == in.None) {
       result = iter_next(in, receiver);
@@ -1781,11 +1828,106 @@ dispatch_opcode:
 
   MISSING(CHECK_EG_MATCH)
   MISSING(PREP_RERAISE_STAR)
-  MISSING(GET_AITER)
-  MISSING(GET_ANEXT)
-  MISSING(BEFORE_ASYNC_WITH)
-  MISSING(END_ASYNC_FOR)
-  MISSING(GET_AWAITABLE)
+  TARGET(GET_AWAITABLE) {
+    Object* v = TOP();
+    Object* it = awaitable_iter(in, v, oparg);
+    if (!it) goto error;
+    if (it->type == in.t.coroutine && yield_from_target(static_cast<GenObj*>(it))) {
+      decref(it);
+      in.raise(in.t.RuntimeError, "coroutine is being awaited already");
+      goto error;
+    }
+    SET_TOP(it);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(GET_AITER) {
+    Object* obj = TOP();
+    Object* getter = type_lookup(in, obj->type, "__aiter__");
+    if (!getter) {
+      in.raise(in.t.TypeError, "'async for' requires an object with __aiter__ method, got " + type_name(obj));
+      goto error;
+    }
+    Object* it = call1(in, getter, obj);
+    if (!it) goto error;
+    if (!type_lookup(in, it->type, "__anext__")) {
+      in.raise(in.t.TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: " +
+                                   type_name(it));
+      decref(it);
+      goto error;
+    }
+    SET_TOP(it);
+    decref(obj);
+    DISPATCH();
+  }
+
+  TARGET(GET_ANEXT) {
+    Object* aiter = TOP();
+    Object* getter = type_lookup(in, aiter->type, "__anext__");
+    if (!getter) {
+      in.raise(in.t.TypeError, "'async for' requires an iterator with __anext__ method, got " + type_name(aiter));
+      goto error;
+    }
+    Object* next_obj = call1(in, getter, aiter);
+    if (!next_obj) goto error;
+    Object* awaitable = awaitable_iter(in, next_obj);
+    if (!awaitable) {
+      if (in.matches(in.t.TypeError)) {
+        Object* cause = in.fetch_error();
+        in.raise(in.t.TypeError, "'async for' received an invalid object from __anext__: " + type_name(next_obj));
+        auto* e = static_cast<ExceptionObj*>(in.exc);
+        e->cause = cause;
+        e->context = incref(cause);
+        e->suppress_context = true;
+      }
+      decref(next_obj);
+      goto error;
+    }
+    decref(next_obj);
+    PUSH(awaitable);
+    DISPATCH();
+  }
+
+  TARGET(END_ASYNC_FOR) {
+    // [aiter, exc]: StopAsyncIteration ends the loop; anything else goes on.
+    Object* exc = POP();
+    if (is_type(exc, in.t.StopAsyncIteration)) {
+      decref(exc);
+      decref(POP());
+      DISPATCH();
+    }
+    in.raise_obj(exc);
+    reraise = true;
+    goto error;
+  }
+
+  TARGET(BEFORE_ASYNC_WITH) {
+    Object* mgr = TOP();
+    Object* enter = type_lookup(in, mgr->type, "__aenter__");
+    if (!enter) {
+      in.raise(in.t.TypeError, "'" + type_name(mgr) + "' object does not support the asynchronous context manager protocol");
+      goto error;
+    }
+    Object* exit = type_lookup(in, mgr->type, "__aexit__");
+    if (!exit) {
+      in.raise(in.t.TypeError, "'" + type_name(mgr) +
+                                   "' object does not support the asynchronous context manager protocol (missed __aexit__ method)");
+      goto error;
+    }
+    Object* bound_exit = exit->type->descr_get ? exit->type->descr_get(in, exit, mgr, mgr->type) : incref(exit);
+    if (!bound_exit) goto error;
+    Object* r = call1(in, enter, mgr);
+    if (!r) {
+      decref(bound_exit);
+      goto error;
+    }
+    SET_TOP(bound_exit);
+    decref(mgr);
+    PUSH(r);
+    DISPATCH();
+  }
+
   MISSING(ASYNC_GEN_WRAP)
   goto unknown_opcode;
 
@@ -1897,6 +2039,9 @@ bool close_generator(Interp& in, GenObj* g);
 GenObj::~GenObj() {
   if (frame) {
     Interp& in = *type->interp;
+    if (!started && !frame->done && type == in.t.coroutine && in.warn) {
+      in.warn(in, "RuntimeWarning", "coroutine '" + utf8(qualname) + "' was never awaited", true);
+    }
     if (!frame->done && started && !running) {
       // Finalization closes a suspended generator (its finally blocks
       // run), with any exception being raised elsewhere set aside.
@@ -1934,7 +2079,7 @@ Object* make_generator(Interp& in, FunctionObj* fn, const Args& args) {
   CodeObj* code = fn->code;
   int n = code->nlocals + code->ncells + code->nfrees;
   size_t nslots = static_cast<size_t>(n + code->code->stacksize + 2);
-  auto* gen = in.alloc<GenObj>(in.t.generator);
+  auto* gen = in.alloc<GenObj>(code->code->flags & compile::kCoroutine ? in.t.coroutine : in.t.generator);
   gen->slots = std::make_unique<Object*[]>(nslots);
   Frame* f = new Frame();
   f->heap = true;
@@ -1976,7 +2121,8 @@ Object* gen_next_slot(Interp& in, Object* o) {
 Object* gen_send(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "send", args, 1, 1)) return nullptr;
   if (!G(self)->started && args.items[0] != in.None) {
-    return in.raise(in.t.TypeError, "can't send non-None value to a just-started generator");
+    return in.raise(in.t.TypeError, std::string("can't send non-None value to a just-started ") +
+                                        (self->type == in.t.coroutine ? "coroutine" : "generator"));
   }
   Object* returned = nullptr;
   Object* r = gen_resume(in, G(self), args.items[0], &returned);
@@ -2043,7 +2189,7 @@ Object* throw_into(Interp& in, GenObj* g, Object* exc, bool delegate = true) {
       in.raise_obj(exc);
       return resume_raising(in, g);
     }
-    if (yf->type == in.t.generator) {
+    if (is_gen(in, yf)) {
       g->running = true;
       ret = throw_into(in, G(yf), exc);
       g->running = false;
@@ -2105,7 +2251,7 @@ Object* gen_throw(Interp& in, Object* self, const Args& args) {
 }
 
 bool close_iterator(Interp& in, Object* it) {
-  if (it->type == in.t.generator) return close_generator(in, G(it));
+  if (is_gen(in, it)) return close_generator(in, G(it));
   Object* meth = lookup_attr(in, it, iname(in, "close"));
   if (!meth) return !in.error();
   Object* r = call0(in, meth);
@@ -2142,7 +2288,8 @@ bool close_generator(Interp& in, GenObj* g) {
   }
   if (r) {
     decref(r);
-    in.raise(in.t.RuntimeError, "generator ignored GeneratorExit");
+    in.raise(in.t.RuntimeError, g->type == in.t.coroutine ? "coroutine ignored GeneratorExit"
+                                                           : "generator ignored GeneratorExit");
     return false;
   }
   if (in.matches(in.t.GeneratorExit) || in.matches(in.t.StopIteration)) {
@@ -2161,7 +2308,7 @@ Object* gen_close(Interp& in, Object* self, const Args& args) {
 Object* gen_repr(Interp& in, Object* o) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
-  return new_str(in, "<generator object " + utf8(G(o)->qualname) + " at " + buf + ">");
+  return new_str(in, "<" + o->type->name + " object " + utf8(G(o)->qualname) + " at " + buf + ">");
 }
 
 Object* gen_iter(Interp&, Object* o) { return incref(o); }
@@ -2184,13 +2331,67 @@ Object* gen_getattr(Interp& in, Object* o, StrObj* name) {
   return in.raise(in.t.AttributeError, "'generator' object has no attribute '" + utf8(name) + "'");
 }
 
+// A coroutine: a generator's machinery under cr_* names, not iterable,
+// awaited through __await__ (or directly by GET_AWAITABLE).
+Object* coro_getattr(Interp& in, Object* o, StrObj* name) {
+  GenObj* g = G(o);
+  if (name->s == U"__name__") return incref(g->name);
+  if (name->s == U"__qualname__") return incref(g->qualname);
+  if (name->s == U"cr_running") return new_bool(in, g->running);
+  if (name->s == U"cr_suspended") {
+    const Frame* f = g->frame;
+    return new_bool(in, g->started && !g->running && f && !f->done);
+  }
+  if (name->s == U"cr_await") {
+    Object* yf = g->running ? nullptr : yield_from_target(g);
+    return incref(yf ? yf : in.None);
+  }
+  if (name->s == U"cr_code" && g->frame) return incref(g->frame->code);
+  if (name->s == U"cr_origin") return incref(in.None);
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'coroutine' object has no attribute '" + utf8(name) + "'");
+}
+
+// coro.__await__(): a coroutine_wrapper iterating the coroutine.
+Object* coro_await(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__await__", args, 0, 0)) return nullptr;
+  auto* w = in.alloc<WrapperObj>(in.t.coroutine_wrapper);
+  w->a = incref(self);
+  return w;
+}
+
+Object* wrapper_next(Interp& in, Object* o) {
+  Object* returned = nullptr;
+  Object* r = gen_resume(in, G(static_cast<WrapperObj*>(o)->a), in.None, &returned);
+  if (r || in.error()) return r;
+  return raise_stop_iteration(in, returned);
+}
+
+Object* wrapper_send(Interp& in, Object* self, const Args& args) {
+  return gen_send(in, static_cast<WrapperObj*>(self)->a, args);
+}
+Object* wrapper_throw(Interp& in, Object* self, const Args& args) {
+  return gen_throw(in, static_cast<WrapperObj*>(self)->a, args);
+}
+Object* wrapper_close(Interp& in, Object* self, const Args& args) {
+  return gen_close(in, static_cast<WrapperObj*>(self)->a, args);
+}
+
 }  // namespace
 
 Object* gen_resume(Interp& in, GenObj* gen, Object* value, Object** returned) {
   *returned = nullptr;
   Frame* f = gen->frame;
-  if (!f || f->done) return nullptr;  // exhausted
-  if (gen->running) return in.raise(in.t.ValueError, "generator already executing");
+  if (!f || f->done) {
+    // Exhausted; a coroutine cannot be awaited twice.
+    if (gen->type == in.t.coroutine && value) {
+      return in.raise(in.t.RuntimeError, "cannot reuse already awaited coroutine");
+    }
+    return nullptr;
+  }
+  bool coro = gen->type == in.t.coroutine;
+  if (gen->running) return in.raise(in.t.ValueError, coro ? "coroutine already executing" : "generator already executing");
   gen->running = true;
   gen->started = true;
   if (value) {
@@ -2225,7 +2426,7 @@ Object* gen_resume(Interp& in, GenObj* gen, Object* value, Object** returned) {
   if (in.matches(in.t.StopIteration)) {
     // PEP 479: a StopIteration escaping a generator is an error.
     Object* cause = in.fetch_error();
-    in.raise(in.t.RuntimeError, "generator raised StopIteration");
+    in.raise(in.t.RuntimeError, coro ? "coroutine raised StopIteration" : "generator raised StopIteration");
     auto* e = static_cast<ExceptionObj*>(in.exc);
     e->cause = cause;
     e->context = incref(cause);
@@ -2245,10 +2446,27 @@ void init_generator_type(Interp& in) {
   add_method(in, t, "close", gen_close);
   add_method(in, t, "throw", gen_throw);
   in.t.generator = t;
+  Type* c = new_static_type(in, "coroutine", in.t.object);
+  c->repr = gen_repr;
+  c->getattr = coro_getattr;
+  c->basetype = false;
+  add_method(in, c, "send", gen_send);
+  add_method(in, c, "close", gen_close);
+  add_method(in, c, "throw", gen_throw);
+  add_method(in, c, "__await__", coro_await);
+  in.t.coroutine = c;
+  Type* w = new_static_type(in, "coroutine_wrapper", in.t.object);
+  w->iter = gen_iter;
+  w->next = wrapper_next;
+  w->basetype = false;
+  add_method(in, w, "send", wrapper_send);
+  add_method(in, w, "close", wrapper_close);
+  add_method(in, w, "throw", wrapper_throw);
+  in.t.coroutine_wrapper = w;
 }
 
 Object* call_function(Interp& in, FunctionObj* fn, const Args& args) {
-  if (fn->code->code->flags & compile::kGenerator) return make_generator(in, fn, args);
+  if (fn->code->code->flags & (compile::kGenerator | compile::kCoroutine)) return make_generator(in, fn, args);
   Frame* f = frame_for_call(in, fn, args);
   if (!f) return nullptr;
   return run_frame(in, f);

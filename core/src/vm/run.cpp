@@ -858,6 +858,29 @@ void init_vm_builtins(Interp& in) {
     in.clear_error();
     in.write_stderr("Exception ignored in: " + (r ? *r : std::string("<object>")) + "\n" + format_exception(in, exc));
   };
+  in.warn = [](Interp& in, const std::string& category, const std::string& message, bool source_hint) {
+    // The location: the running Python line, or "sys:1" when none runs.
+    std::string where = "sys:1";
+    std::string text;
+    if (Frame* f = in.frame) {
+      const compile::CodeObject& co = *f->code->code;
+      int line = f->lasti >= 0 && static_cast<size_t>(f->lasti) < co.positions.size()
+                     ? co.positions[static_cast<size_t>(f->lasti)].line
+                     : -1;
+      where = co.filename + ":" + std::to_string(line);
+      if (const auto* lines = source_lines(in, co.filename); lines && line >= 1 && static_cast<size_t>(line) <= lines->size()) {
+        text = strip((*lines)[static_cast<size_t>(line - 1)]);
+      }
+    }
+    std::string key = where + ":" + category + ":" + message;
+    auto& shown = in.warnings_shown;
+    if (std::find(shown.begin(), shown.end(), key) != shown.end()) return;
+    shown.push_back(key);
+    std::string out = where + ": " + category + ": " + message + "\n";
+    if (!text.empty()) out += "  " + text + "\n";
+    if (source_hint) out += category + ": Enable tracemalloc to get the object allocation traceback\n";
+    in.write_stderr(out);
+  };
   init_generator_type(in);
   DictObj* b = in.builtins;
   dict_set_str(in, b, "globals", new_builtin(in, "globals", b_globals, nullptr));
