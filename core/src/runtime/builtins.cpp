@@ -1408,6 +1408,7 @@ void init_builtins(Interp& in) {
   def(in, td, "monotonic", time_perf_counter, time);
   def(in, td, "sleep", time_sleep, time);
   decref(time);
+  init_sre_module(in);
 }
 
 // ---- the interpreter ------------------------------------------------------------------------

@@ -765,6 +765,8 @@ std::string exception_str(Interp& in, Object* exc);
 // values for [keys] (a tuple), or of the attributes a class pattern names;
 // None when they are absent; null with an exception on errors.
 Object* match_keys(Interp& in, Object* subject, Object* keys);
+// The built-in module _pylife_sre, re's engine (runtime/sre.cpp).
+void init_sre_module(Interp& in);
 Object* match_class(Interp& in, Object* subject, Object* type, int nargs, Object* kwargs);
 Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bases,
                          Object* ns);

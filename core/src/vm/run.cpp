@@ -971,7 +971,7 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   for (auto& e : in.modules->entries) {
     if (!e.key) continue;
     std::string name = utf8(e.key);
-    if (name == "builtins" || name == "sys" || name == "math" || name == "time") continue;
+    if (name == "builtins" || name == "sys" || name == "math" || name == "time" || name == "_pylife_sre") continue;
     user_modules.push_back(e.key);
   }
   for (Object* k : user_modules) {
