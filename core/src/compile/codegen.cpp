@@ -254,8 +254,7 @@ class Codegen {
   bool function(Node* s, bool lambda);
   bool try_except(Node* s);
   bool try_finally(Node* s);
-  bool with(Node* s, size_t pos);
-  bool async_with(Node* s, size_t pos);
+  bool with(Node* s, size_t pos, bool async);
   bool async_for(Node* s);
   // compiler_add_yield_from: SEND until the iterator (or awaitable) is
   // exhausted, yielding what it yields.
@@ -1751,10 +1750,10 @@ bool Codegen::stmt(Node* s) {
     case Kind::Try:
       if (!s->list(F(Try, finalbody)).empty()) return try_finally(s);
       return try_except(s);
-    case Kind::With: return with(s, 0);
+    case Kind::With: return with(s, 0, false);
     case Kind::AsyncWith:
       if (!u().async_scope) return fail(s, "'async with' outside async function");
-      return async_with(s, 0);
+      return with(s, 0, true);
     case Kind::AsyncFor:
       if (!u().async_scope) return fail(s, "'async for' outside async function");
       return async_for(s);
@@ -2832,8 +2831,9 @@ bool Codegen::try_finally(Node* s) {
   return true;
 }
 
-// compiler_with: one context manager per level of nesting.
-bool Codegen::with(Node* s, size_t pos) {
+// compiler_with and compiler_async_with: one context manager per level
+// of nesting; `async with` awaits what __aenter__ and __aexit__ return.
+bool Codegen::with(Node* s, size_t pos, bool async) {
   using FB = Unit::FB;
   Node* item = s->list(F(With, items))[pos];
   Block* block = new_block();
@@ -2841,10 +2841,15 @@ bool Codegen::with(Node* s, size_t pos) {
   Block* exit = new_block();
   Block* cleanup = new_block();
   if (!expr(item->node(F(withitem, context_expr)))) return false;
-  emit(Op::BEFORE_WITH);
+  if (async) {
+    emit(Op::BEFORE_ASYNC_WITH);
+    await_result(1);
+  } else {
+    emit(Op::BEFORE_WITH);
+  }
   emit(kSetupWith, 0, final);
   use(block);
-  u().fblocks.push_back({FB::kWith, block, final, s});
+  u().fblocks.push_back({async ? FB::kAsyncWith : FB::kWith, block, final, s});
   if (Node* vars = item->opt(F(withitem, optional_vars))) {
     if (!assign_target(vars)) return false;
   } else {
@@ -2852,10 +2857,11 @@ bool Codegen::with(Node* s, size_t pos) {
   }
   if (pos + 1 == s->list(F(With, items)).size()) {
     if (!stmts(s->list(F(With, body)))) return false;
-  } else if (!with(s, pos + 1)) {
+  } else if (!with(s, pos + 1, async)) {
     return false;
   }
-  unset_loc();
+  // Only the synchronous form marks the POP_BLOCK artificial (3.11).
+  if (!async) unset_loc();
   emit(kPopBlock);
   u().fblocks.pop_back();
   set_pos(s);
@@ -2864,69 +2870,14 @@ bool Codegen::with(Node* s, size_t pos) {
   load_none();
   emit(Op::PRECALL, 2);
   emit(Op::CALL, 2);
+  if (async) await_result(2);
   emit(Op::POP_TOP);
   emit(kJump, 0, exit);
   use(final);
   emit(kSetupCleanup, 0, cleanup);
   emit(Op::PUSH_EXC_INFO);
   emit(Op::WITH_EXCEPT_START);
-  // compiler_with_except_finish.
-  unset_loc();
-  Block* done = new_block();
-  emit(kPopJumpIfTrue, 0, done);
-  emit(Op::RERAISE, 2);
-  use(cleanup);
-  pop_except_and_reraise();
-  use(done);
-  emit(Op::POP_TOP);
-  emit(kPopBlock);
-  emit(Op::POP_EXCEPT);
-  emit(Op::POP_TOP);
-  emit(Op::POP_TOP);
-  use(exit);
-  return true;
-}
-
-// compiler_async_with: __aenter__ and __aexit__ awaited.
-bool Codegen::async_with(Node* s, size_t pos) {
-  using FB = Unit::FB;
-  Node* item = s->list(F(With, items))[pos];
-  Block* block = new_block();
-  Block* final = new_block();
-  Block* exit = new_block();
-  Block* cleanup = new_block();
-  if (!expr(item->node(F(withitem, context_expr)))) return false;
-  emit(Op::BEFORE_ASYNC_WITH);
-  await_result(1);
-  emit(kSetupWith, 0, final);
-  use(block);
-  u().fblocks.push_back({FB::kAsyncWith, block, final, s});
-  if (Node* vars = item->opt(F(withitem, optional_vars))) {
-    if (!assign_target(vars)) return false;
-  } else {
-    emit(Op::POP_TOP);
-  }
-  if (pos + 1 == s->list(F(With, items)).size()) {
-    if (!stmts(s->list(F(With, body)))) return false;
-  } else if (!async_with(s, pos + 1)) {
-    return false;
-  }
-  u().fblocks.pop_back();
-  emit(kPopBlock);
-  set_pos(s);
-  load_none();
-  load_none();
-  load_none();
-  emit(Op::PRECALL, 2);
-  emit(Op::CALL, 2);
-  await_result(2);
-  emit(Op::POP_TOP);
-  emit(kJump, 0, exit);
-  use(final);
-  emit(kSetupCleanup, 0, cleanup);
-  emit(Op::PUSH_EXC_INFO);
-  emit(Op::WITH_EXCEPT_START);
-  await_result(2);
+  if (async) await_result(2);
   // compiler_with_except_finish.
   unset_loc();
   Block* done = new_block();

@@ -439,6 +439,35 @@ bool unpack_ex(Interp& in, Object* seq, int before, int after, Object** out) {
 // carrying it, as send() and throw() report a return.
 Object* yield_from_target(GenObj* g);
 
+// BEFORE_WITH / BEFORE_ASYNC_WITH: the manager on top of the stack
+// ([sp] is the stack pointer) becomes its bound __exit__ (__aexit__) and
+// what __enter__ (__aenter__) returns goes above it, at sp[0].
+bool enter_context(Interp& in, Object** sp, bool async) {
+  Object* mgr = sp[-1];
+  Object* enter = type_lookup(in, mgr->type, async ? "__aenter__" : "__enter__");
+  Object* exit = type_lookup(in, mgr->type, async ? "__aexit__" : "__exit__");
+  std::string protocol = async ? "asynchronous context manager protocol" : "context manager protocol";
+  if (!enter || (!exit && !async)) {
+    in.raise(in.t.TypeError, "'" + type_name(mgr) + "' object does not support the " + protocol);
+    return false;
+  }
+  if (!exit) {
+    in.raise(in.t.TypeError, "'" + type_name(mgr) + "' object does not support the " + protocol + " (missed __aexit__ method)");
+    return false;
+  }
+  Object* bound_exit = exit->type->descr_get ? exit->type->descr_get(in, exit, mgr, mgr->type) : incref(exit);
+  if (!bound_exit) return false;
+  Object* r = call1(in, enter, mgr);
+  if (!r) {
+    decref(bound_exit);
+    return false;
+  }
+  sp[-1] = bound_exit;
+  decref(mgr);
+  sp[0] = r;
+  return true;
+}
+
 bool is_gen(Interp& in, const Object* o) {
   return o->type == in.t.generator || o->type == in.t.coroutine;
 }
@@ -1701,23 +1730,8 @@ dispatch_opcode:
   }
 
   TARGET(BEFORE_WITH) {
-    Object* mgr = TOP();
-    Object* enter = type_lookup(in, mgr->type, "__enter__");
-    Object* exit = type_lookup(in, mgr->type, "__exit__");
-    if (!enter || !exit) {
-      in.raise(in.t.TypeError, "'" + type_name(mgr) + "' object does not support the context manager protocol");
-      goto error;
-    }
-    Object* bound_exit = exit->type->descr_get ? exit->type->descr_get(in, exit, mgr, mgr->type) : incref(exit);
-    if (!bound_exit) goto error;
-    Object* r = call1(in, enter, mgr);
-    if (!r) {
-      decref(bound_exit);
-      goto error;
-    }
-    SET_TOP(bound_exit);
-    decref(mgr);
-    PUSH(r);
+    if (!enter_context(in, sp, false)) goto error;
+    ++sp;
     DISPATCH();
   }
 
@@ -1903,28 +1917,8 @@ dispatch_opcode:
   }
 
   TARGET(BEFORE_ASYNC_WITH) {
-    Object* mgr = TOP();
-    Object* enter = type_lookup(in, mgr->type, "__aenter__");
-    if (!enter) {
-      in.raise(in.t.TypeError, "'" + type_name(mgr) + "' object does not support the asynchronous context manager protocol");
-      goto error;
-    }
-    Object* exit = type_lookup(in, mgr->type, "__aexit__");
-    if (!exit) {
-      in.raise(in.t.TypeError, "'" + type_name(mgr) +
-                                   "' object does not support the asynchronous context manager protocol (missed __aexit__ method)");
-      goto error;
-    }
-    Object* bound_exit = exit->type->descr_get ? exit->type->descr_get(in, exit, mgr, mgr->type) : incref(exit);
-    if (!bound_exit) goto error;
-    Object* r = call1(in, enter, mgr);
-    if (!r) {
-      decref(bound_exit);
-      goto error;
-    }
-    SET_TOP(bound_exit);
-    decref(mgr);
-    PUSH(r);
+    if (!enter_context(in, sp, true)) goto error;
+    ++sp;
     DISPATCH();
   }
 
