@@ -1464,6 +1464,7 @@ Interp::~Interp() {
     std::swap(entries, d->entries);
     d->index.clear();
     d->used = 0;
+    ++d->stamp;
     for (auto& e : entries) {
       if (e.key) {
         decref(e.key);

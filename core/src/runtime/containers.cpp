@@ -587,6 +587,7 @@ void dict_insert_new(DictObj* d, Object* key, Object* value, int64_t h) {
   d->entries.push_back({h, incref(key), incref(value)});
   ++d->used;
   ++d->version;
+  ++d->stamp;
 }
 
 Object* dict_repr(Interp& in, Object* o) {
@@ -819,6 +820,7 @@ Object* dict_clear(Interp& in, Object* self, const Args& args) {
   D(self)->index.clear();
   D(self)->used = 0;
   ++D(self)->version;
+  ++D(self)->stamp;
   for (auto& e : old) {
     if (e.key) {
       decref(e.key);
@@ -1926,6 +1928,7 @@ int dict_set(Interp& in, DictObj* d, Object* key, Object* value) {
     auto& e = d->entries[static_cast<size_t>(ix)];
     Object* old = e.value;
     e.value = incref(value);
+    ++d->stamp;
     decref(old);
     return 0;
   }
@@ -1939,19 +1942,22 @@ int dict_del(Interp& in, DictObj* d, Object* key) {
   int64_t ix = dict_find(in, d, key, h);
   if (ix == -2) return -1;
   if (ix < 0) return 1;
+  // The index slot holding [ix]: on [h]'s probe sequence.
   size_t mask = d->index.size() - 1;
-  for (size_t i = 0; i <= mask; ++i) {
-    if (d->index[i] == ix) {
-      d->index[i] = kDummy;
-      break;
-    }
+  auto perturb = static_cast<uint64_t>(h);
+  size_t i = static_cast<size_t>(h) & mask;
+  while (d->index[i] != ix) {
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
   }
+  d->index[i] = kDummy;
   auto& e = d->entries[static_cast<size_t>(ix)];
   Object *k = e.key, *v = e.value;
   e.key = nullptr;
   e.value = nullptr;
   --d->used;
   ++d->version;
+  ++d->stamp;
   if (d->used == 0) {
     d->entries.clear();
     d->index.assign(d->index.size(), kEmpty);

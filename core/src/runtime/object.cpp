@@ -217,11 +217,20 @@ Object* intern(Interp& in, std::string_view text) {
 Object* iname(Interp& in, std::string_view text) {
   // Names the runtime asks for by C++ string ("__init__", "keys", ...):
   // found again without decoding or a dict lookup.
+  Interp::NameSlot& slot = in.name_slots[(reinterpret_cast<uintptr_t>(text.data()) >> 3) & (in.name_slots.size() - 1)];
+  if (slot.data == text.data() && slot.text == text) return slot.name;
   auto it = in.name_cache.find(std::string(text));  // short names stay in the string's own buffer
-  if (it != in.name_cache.end()) return it->second;
-  Object* s = intern(in, text);
-  decref(s);  // the interned table (or the shared one-char strings) keeps it
-  in.name_cache.emplace(std::string(text), s);
+  Object* s;
+  if (it != in.name_cache.end()) {
+    s = it->second;
+  } else {
+    s = intern(in, text);
+    decref(s);  // the interned table (or the shared one-char strings) keeps it
+    in.name_cache.emplace(std::string(text), s);
+  }
+  slot.data = text.data();
+  slot.text.assign(text);
+  slot.name = s;
   return s;
 }
 
@@ -298,6 +307,7 @@ Object* new_exception(Interp& in, Type* type, Object* args) {
 // ---- destructors and referents ----------------------------------------------------
 
 Type::~Type() {
+  if (interp) ++interp->type_epoch;  // its cache entries go
   xdecref(dict);
   for (Type* b : bases) decref(b);
 }
@@ -876,12 +886,29 @@ int contains(Interp& in, Object* c, Object* item) {
 }
 
 Object* type_lookup(const Type* t, Object* name) {
-  for (const Type* m : t->mro) {
-    if (m->dict) {
-      if (Object* v = dict_get_str(m->dict, name)) return v;
+  auto walk = [&]() -> Object* {
+    for (const Type* m : t->mro) {
+      if (m->dict) {
+        if (Object* v = dict_get_str(m->dict, name)) return v;
+      }
     }
+    return nullptr;
+  };
+  Interp* in = t->interp;
+  // Only interned names: they live as long as the interpreter, so their
+  // address names one text.
+  if (!in || !static_cast<const StrObj*>(name)->interned) return walk();
+  uint64_t stamps = 0;
+  for (const Type* m : t->mro) {
+    if (m->dict) stamps += m->dict->stamp + 1;
   }
-  return nullptr;
+  size_t slot = ((reinterpret_cast<uintptr_t>(t) >> 4) * 31 + (reinterpret_cast<uintptr_t>(name) >> 4)) &
+                (in->type_cache.size() - 1);
+  Interp::TypeCacheEntry& e = in->type_cache[slot];
+  if (e.type == t && e.name == name && e.stamps == stamps && e.epoch == in->type_epoch) return e.value;
+  Object* v = walk();
+  e = Interp::TypeCacheEntry{t, name, stamps, in->type_epoch, v};
+  return v;
 }
 
 Object* type_lookup(Interp& in, const Type* t, std::string_view name) {

@@ -255,7 +255,8 @@ struct DictObj : Object {
   std::vector<Entry> entries;
   std::vector<int32_t> index;  // -1 empty, -2 dummy, else entry number
   size_t used = 0;
-  uint64_t version = 0;  // bumped on every change (iteration checks)
+  uint64_t version = 0;  // bumped on every change of keys (iteration checks)
+  uint64_t stamp = 0;    // bumped on every change, values included (type_lookup's cache)
   DictObj* attrs = nullptr;  // a subclass instance's __dict__
   ~DictObj() override;
   void referents(std::vector<Object*>& out) const override;
@@ -560,6 +561,26 @@ struct Interp {
   // iname(): borrowed interned strs by their text (hashed: the runtime asks
   // for dunder names on every call of a class's methods).
   std::unordered_map<std::string, Object*> name_cache;
+  // iname()'s first level: by the caller's text pointer (string literals),
+  // the text compared to be sure.
+  struct NameSlot {
+    const char* data = nullptr;
+    std::string text;
+    Object* name = nullptr;
+  };
+  std::vector<NameSlot> name_slots = std::vector<NameSlot>(512);
+  // type_lookup()'s cache (CPython's type attribute cache): (type, interned
+  // name) -> what the MRO gives, valid while the MRO's dicts keep their
+  // stamps and no type has been freed since.
+  struct TypeCacheEntry {
+    const Type* type = nullptr;
+    Object* name = nullptr;
+    uint64_t stamps = 0;
+    uint64_t epoch = 0;
+    Object* value = nullptr;
+  };
+  std::vector<TypeCacheEntry> type_cache = std::vector<TypeCacheEntry>(4096);
+  uint64_t type_epoch = 1;
   std::vector<IntObj*> free_ints;
   std::vector<FloatObj*> free_floats;
   // How many freed ints/floats each list keeps.  0 while alloc_watch is
