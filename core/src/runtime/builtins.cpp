@@ -496,7 +496,8 @@ bool class_info_check(Interp& in, Object* cls, const char* fname) {
     }
     return true;
   }
-  in.raise(in.t.TypeError, std::string(fname) + "() arg 2 must be a type, a tuple of types, or a union");
+  std::string what = std::string(fname) == "issubclass" ? "class" : "type";
+  in.raise(in.t.TypeError, std::string(fname) + "() arg 2 must be a " + what + ", a tuple of " + (what == "class" ? "classes" : "types") + ", or a union");
   return false;
 }
 

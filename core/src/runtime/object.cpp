@@ -434,9 +434,15 @@ void WrapperObj::referents(std::vector<Object*>& out) const {
 }
 ModuleObj::~ModuleObj() { decref(dict); }
 void ModuleObj::referents(std::vector<Object*>& out) const { out.push_back(dict); }
-InstanceObj::~InstanceObj() { xdecref(dict); }
+InstanceObj::~InstanceObj() {
+  xdecref(dict);
+  for (Object* v : slots) xdecref(v);
+}
 void InstanceObj::referents(std::vector<Object*>& out) const {
   if (dict) out.push_back(dict);
+  for (Object* v : slots) {
+    if (v) out.push_back(v);
+  }
 }
 ExceptionObj::~ExceptionObj() {
   decref(args);
@@ -921,7 +927,7 @@ namespace {
 // A property, or a class statement's descriptor with __set__ or
 // __delete__: it comes before the instance's dict.
 bool is_data_descriptor(Interp& in, Object* d) {
-  if (d->type == in.t.property) return true;
+  if (d->type == in.t.property || d->type == in.t.member_descriptor) return true;
   // (Without __get__ it is returned as itself, after the instance dict.)
   return d->type->heap && d->type->descr_get &&
          (type_lookup(in, d->type, "__set__") || type_lookup(in, d->type, "__delete__"));
@@ -1025,6 +1031,26 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
     Object* r = value ? call2(in, fn, o, value) : call1(in, fn, o);
     if (!r) return -1;
     decref(r);
+    return 0;
+  }
+  // A __slots__ member: the value goes to the instance's slot.
+  if (descr && descr->type == in.t.member_descriptor) {
+    auto* m = static_cast<MemberObj*>(descr);
+    auto* inst = as_instance(o);
+    if (!inst) {
+      in.raise(in.t.TypeError, "descriptor '" + m->name + "' for '" + m->owner + "' objects doesn't apply to a '" +
+                                   type_name(o) + "' object");
+      return -1;
+    }
+    if (inst->slots.size() <= m->index) inst->slots.resize(m->index + 1, nullptr);
+    Object*& slot = inst->slots[m->index];
+    if (!value && !slot) {
+      in.raise(in.t.AttributeError, "'" + type_name(o) + "' object has no attribute '" + m->name + "'");
+      return -1;
+    }
+    Object* old = slot;
+    slot = xincref(value);
+    xdecref(old);
     return 0;
   }
   // A descriptor of a class statement's with __set__ / __delete__ (a data

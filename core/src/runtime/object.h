@@ -191,6 +191,7 @@ struct Type : Object {
   // take no other attributes.
   std::vector<std::string> slots;
   bool slots_only = false;
+  size_t slot_count = 0;  // __slots__ values of instances, bases' included
   bool has_del = false;  // instances have a __del__ to run when their count reaches zero
   // What `match` asks of a type (CPython's tp_flags bits of the same value):
   // sequence and mapping patterns, and class patterns that match the
@@ -371,9 +372,17 @@ struct ModuleObj : Object {
 // An instance of a class statement's type.
 struct InstanceObj : Object {
   DictObj* dict = nullptr;
+  std::vector<Object*> slots;  // __slots__ values, by member_descriptor index (null: unset)
   bool finalized = false;  // __del__ has run (it runs once, PEP 442)
   ~InstanceObj() override;
   void referents(std::vector<Object*>& out) const override;
+};
+
+// A member_descriptor: slot [index] of instances, named [name] in class
+// [owner].
+struct MemberObj : Object {
+  std::string name, owner;
+  size_t index = 0;
 };
 
 struct TracebackEntry {
@@ -446,6 +455,7 @@ struct Types {
       *tuple, *list, *dict, *set, *frozenset, *range, *slice, *cell, *code, *function, *builtin,
       *method, *module, *iter, *dict_keys, *dict_values, *dict_items, *staticmethod, *classmethod,
       *property;
+  Type* member_descriptor = nullptr;  // a __slots__ name in its class's dict
   Type* generic_alias = nullptr;  // list[int] and friends, made on first use
   Type* generator = nullptr;      // set up by the VM
   Type* coroutine = nullptr;      // set up by the VM
@@ -789,8 +799,13 @@ Object* match_keys(Interp& in, Object* subject, Object* keys);
 // The built-in module _pylife_sre, re's engine (runtime/sre.cpp).
 void init_sre_module(Interp& in);
 Object* match_class(Interp& in, Object* subject, Object* type, int nargs, Object* kwargs);
-Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bases,
-                         Object* ns);
+// The class [name] with [bases] and namespace [ns], of metaclass
+// [metatype]; [kw]'s keyword arguments go to __init_subclass__.
+Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bases, Object* ns,
+                         const Args& kw = Args{});
+// _PyType_CalculateMetaclass: the most derived of [meta] and the bases'
+// metaclasses; null with TypeError on a conflict.
+Type* calculate_metaclass(Interp& in, Type* meta, Object* bases);
 
 Object* int_from_double(Interp& in, double d);
 bool check_alloc(Interp& in, double n, double size);

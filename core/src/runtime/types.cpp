@@ -132,7 +132,7 @@ Object* type_call(Interp& in, Object* callable, const Args& args) {
     obj = call(in, user_new, Args{items.data(), args.npos + 1, args.kwnames});
   } else if (t == in.t.type || t->is_subtype(in.t.type)) {
     if (args.npos != 3) return in.raise(in.t.TypeError, "type() takes 1 or 3 arguments");
-    obj = build_class_type(in, t, args.items[0], args.items[1], args.items[2]);
+    obj = build_class_type(in, t, args.items[0], args.items[1], args.items[2], Args{args.items + 3, 0, args.kwnames});
   } else {
     if (!t->create) return in.raise(in.t.TypeError, "cannot create '" + t->name + "' instances");
     obj = t->create(in, t, filled_by_init ? Args{} : args);
@@ -187,6 +187,24 @@ Object* function_call(Interp& in, Object* callable, const Args& args) {
 Object* function_get(Interp& in, Object* descr, Object* obj, Object*) {
   if (!obj || obj == in.None) return incref(descr);
   return new_method(in, descr, obj);
+}
+
+// func.__get__(obj, type=None): the function bound to obj.
+Object* function_get_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__get__", args, 1, 2)) return nullptr;
+  Object* obj = args.items[0];
+  if (obj == in.None && (args.npos < 2 || args.items[1] == in.None)) {
+    return in.raise(in.t.TypeError, "__get__(None, None) is invalid");
+  }
+  return function_get(in, self, obj, args.npos > 1 ? args.items[1] : nullptr);
+}
+
+// type.mro(): the method resolution order as a list.
+Object* type_mro_method(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "mro", args, 0, 0)) return nullptr;
+  std::vector<Object*> items;
+  for (Type* m : static_cast<Type*>(self)->mro) items.push_back(incref(m));
+  return new_list(in, std::move(items));
 }
 
 Object* function_getattr(Interp& in, Object* o, StrObj* name) {
@@ -387,8 +405,30 @@ Object* property_with(Interp& in, Object* self, const Args& args) {
   return w;
 }
 
+Object* member_get(Interp& in, Object* descr, Object* obj, Object*) {
+  auto* m = static_cast<MemberObj*>(descr);
+  if (!obj) return incref(descr);
+  auto* inst = as_instance(obj);
+  if (!inst) {
+    return in.raise(in.t.TypeError, "descriptor '" + m->name + "' for '" + m->owner + "' objects doesn't apply to a '" +
+                                        type_name(obj) + "' object");
+  }
+  if (m->index < inst->slots.size() && inst->slots[m->index]) return incref(inst->slots[m->index]);
+  return in.raise(in.t.AttributeError, "'" + type_name(obj) + "' object has no attribute '" + m->name + "'");
+}
+
+Object* member_repr(Interp& in, Object* o) {
+  auto* m = static_cast<MemberObj*>(o);
+  return new_str(in, "<member '" + m->name + "' of '" + m->owner + "' objects>");
+}
+
 Object* wrapper_getattr(Interp& in, Object* o, StrObj* name) {
   auto* w = static_cast<WrapperObj*>(o);
+  if (name->s == U"__doc__" && o->type == in.t.property) {
+    if (w->doc) return incref(w->doc);
+    if (w->a) return getattr(in, w->a, "__doc__");
+    return incref(in.None);
+  }
   if (name->s == U"__func__" || name->s == U"fget") return incref(w->a ? w->a : in.None);
   if (name->s == U"fset") return incref(w->b ? w->b : in.None);
   if (name->s == U"fdel") return incref(w->c ? w->c : in.None);
@@ -813,7 +853,7 @@ Object* type_new_method(Interp& in, Object*, const Args& args) {
   }
   if (args.npos == 2 && mcls == in.t.type) return incref(args.items[1]->type);
   if (args.npos != 4) return in.raise(in.t.TypeError, "type.__new__() takes exactly 3 arguments (" + std::to_string(args.npos - 1) + " given)");
-  return build_class_type(in, mcls, args.items[1], args.items[2], args.items[3]);
+  return build_class_type(in, mcls, args.items[1], args.items[2], args.items[3], Args{args.items + 4, 0, args.kwnames});
 }
 
 // type.__call__(cls, *args): what calling a class does (super().__call__
@@ -1085,6 +1125,14 @@ Object* heap_descr_get(Interp& in, Object* descr, Object* obj, Object* owner) {
 
 // C3 linearisation of [bases] for a new class.
 bool c3_mro(Interp& in, Type* t, std::vector<Type*>& out) {
+  for (size_t i = 0; i < t->bases.size(); ++i) {
+    for (size_t j = i + 1; j < t->bases.size(); ++j) {
+      if (t->bases[i] == t->bases[j]) {
+        in.raise(in.t.TypeError, "duplicate base class " + t->bases[i]->name);
+        return false;
+      }
+    }
+  }
   std::vector<std::vector<Type*>> seqs;
   for (Type* b : t->bases) seqs.push_back(b->mro);
   seqs.push_back(t->bases);
@@ -1107,9 +1155,14 @@ bool c3_mro(Interp& in, Type* t, std::vector<Type*>& out) {
       }
     }
     if (!cand) {
+      // mro_error: the heads still to merge, each once.
+      std::vector<Type*> heads;
+      for (auto& s : seqs) {
+        if (!s.empty() && std::find(heads.begin(), heads.end(), s[0]) == heads.end()) heads.push_back(s[0]);
+      }
       std::string names;
-      for (Type* b : t->bases) names += (names.empty() ? "" : ", ") + b->name;
-      in.raise(in.t.TypeError, "Cannot create a consistent method resolution order (MRO) for bases " + names);
+      for (Type* h : heads) names += (names.empty() ? " " : ", ") + h->name;
+      in.raise(in.t.TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases" + names);
       return false;
     }
     out.push_back(cand);
@@ -1302,10 +1355,28 @@ Object* match_class(Interp& in, Object* subject, Object* type, int nargs, Object
   return new_tuple(in, std::move(attrs));
 }
 
-Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bases, Object* ns) {
+Type* calculate_metaclass(Interp& in, Type* meta, Object* bases) {
+  Type* winner = meta;
+  for (Object* b : static_cast<TupleObj*>(bases)->items) {
+    Type* bt = b->type;
+    if (winner->is_subtype(bt)) continue;
+    if (bt->is_subtype(winner)) {
+      winner = bt;
+      continue;
+    }
+    in.raise(in.t.TypeError,
+             "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+             "metaclasses of all its bases");
+    return nullptr;
+  }
+  return winner;
+}
+
+Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bases, Object* ns, const Args& kw) {
   if (!is_type(name, in.t.str)) return in.raise(in.t.TypeError, "type() argument 1 must be str, not " + type_name(name));
   if (!is_type(bases, in.t.tuple)) return in.raise(in.t.TypeError, "type.__new__() argument 2 must be tuple, not " + type_name(bases));
   if (!is_type(ns, in.t.dict)) return in.raise(in.t.TypeError, "type.__new__() argument 3 must be dict, not " + type_name(ns));
+  if (!calculate_metaclass(in, static_cast<Type*>(metatype), bases)) return nullptr;
   auto* t = new Type();
   t->interp = &in;
   t->type = static_cast<Type*>(incref(metatype));
@@ -1369,6 +1440,7 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
   t->setitem = solid->setitem;
   t->contains = solid->contains;
   t->flags = solid->flags | t->base->flags;
+  t->slot_count = t->base->slot_count;
   t->getattr = solid->getattr;
   t->setattr = solid->setattr;
   if (solid == in.t.object) t->create = object_create;
@@ -1406,6 +1478,25 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
         return in.raise(in.t.TypeError, "__slots__ items must be strings, not '" + type_name(n) + "'");
       }
       t->slots.push_back(utf8(n));
+    }
+    // Each name becomes a member_descriptor for an instance slot, after
+    // the base classes' slots.
+    t->slot_count = t->base ? t->base->slot_count : 0;
+    if (t->layout == Type::Layout::kInstance) {
+      for (Object* n : names) {
+        std::string sn = utf8(n);
+        if (sn == "__dict__" || sn == "__weakref__") continue;
+        if (dict_get_str(t->dict, n)) {
+          decref(t);
+          return in.raise(in.t.ValueError, "'" + sn + "' in __slots__ conflicts with class variable");
+        }
+        auto* m = in.alloc<MemberObj>(in.t.member_descriptor);
+        m->name = sn;
+        m->owner = utf8(name);
+        m->index = t->slot_count++;
+        dict_set(in, t->dict, n, m);
+        decref(m);
+      }
     }
     bool only = std::find(t->slots.begin(), t->slots.end(), "__dict__") == t->slots.end();
     for (size_t i = 1; i < t->mro.size() && only; ++i) {
@@ -1447,12 +1538,21 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
       decref(r);
     }
   }
+  // super(t, t).__init_subclass__(**kw).
   for (size_t i = 1; i < t->mro.size(); ++i) {
     Type* m = t->mro[i];
-    if (!m->heap) break;
+    if (!m->heap) {
+      if (kw.nkw()) {
+        decref(t);
+        return in.raise(in.t.TypeError, type_qualname(in, t) + ".__init_subclass__() takes no keyword arguments");
+      }
+      break;
+    }
     if (Object* is = dict_get_str(m->dict, iname(in, "__init_subclass__"))) {
       Object* fn = is->type == in.t.classmethod ? static_cast<WrapperObj*>(is)->a : is;
-      Object* r = call1(in, fn, t);
+      std::vector<Object*> items = {t};
+      for (size_t k = 0; k < kw.nkw(); ++k) items.push_back(kw.kwvalue(k));
+      Object* r = call(in, fn, Args{items.data(), 1, kw.kwnames});
       if (!r) {
         decref(t);
         return nullptr;
@@ -1519,6 +1619,7 @@ void init_object_types(Interp& in) {
   t.staticmethod = make("staticmethod");
   t.classmethod = make("classmethod");
   t.property = make("property");
+  t.member_descriptor = make("member_descriptor");
   for (Type* seq : {t.list, t.tuple, t.range}) seq->flags |= Type::kSequence;
   t.dict->flags |= Type::kMapping;
   for (Type* self : {t.bool_, t.bytes, t.dict, t.float_, t.frozenset, t.int_, t.list, t.set, t.str, t.tuple}) {
@@ -1551,6 +1652,8 @@ void init_object_slots(Interp& in) {
   add_method(in, t.type, "__new__", type_new_method, true);
   add_method(in, t.type, "__call__", type_call_method);
   add_method(in, t.type, "__init__", type_init_method);
+  add_method(in, t.type, "mro", type_mro_method);
+  add_method(in, t.function, "__get__", function_get_method);
   t.type->repr = type_repr;
   t.type->call = type_call;
   t.type->getattr = type_getattr;
@@ -1567,6 +1670,9 @@ void init_object_slots(Interp& in) {
   t.function->repr = function_repr;
   t.function->call = function_call;
   t.function->descr_get = function_get;
+  t.member_descriptor->descr_get = member_get;
+  t.member_descriptor->repr = member_repr;
+  t.member_descriptor->basetype = false;
   t.function->getattr = function_getattr;
   t.function->setattr = function_setattr;
   t.builtin->repr = builtin_repr;

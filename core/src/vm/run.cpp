@@ -537,26 +537,50 @@ Object* b_build_class(Interp& in, Object*, const Args& args) {
   std::vector<Object*> bases;
   for (size_t i = 2; i < args.npos; ++i) bases.push_back(incref(args.items[i]));
   Ref bases_tuple(new_tuple(in, std::move(bases)));
+  // metaclass= picks the metaclass; other keywords go to it (and on to
+  // __init_subclass__).
   Object* meta = nullptr;
+  std::vector<Object*> kwvalues;
+  std::vector<Object*> kwnames;
   for (size_t k = 0; k < args.nkw(); ++k) {
     if (utf8(args.kwname(k)) == "metaclass") {
       meta = args.kwvalue(k);
     } else {
-      return in.raise(in.t.TypeError, "__init_subclass__() takes no keyword arguments");
+      kwnames.push_back(incref(args.kwname(k)));
+      kwvalues.push_back(args.kwvalue(k));
     }
   }
+  Ref kwnames_tuple(kwnames.empty() ? nullptr : new_tuple(in, std::move(kwnames)));
   auto& bs = static_cast<TupleObj*>(bases_tuple.get())->items;
   if (!meta) meta = bs.empty() ? in.t.type : bs[0]->type;
-  for (Object* b : bs) {
-    if (!is_type(b, in.t.type)) {
-      auto r = repr_utf8(in, b);
-      return in.raise(in.t.TypeError, "bases must be types");
-    }
-    if (b->type != meta && b->type->is_subtype(static_cast<Type*>(meta))) meta = b->type;
+  if (is_type(meta, in.t.type)) {
+    meta = calculate_metaclass(in, static_cast<Type*>(meta), bases_tuple.get());
+    if (!meta) return nullptr;
   }
   auto* fn = static_cast<FunctionObj*>(func);
-  DictObj* ns = new_dict(in);
-  Ref ns_guard(ns);
+  // The namespace: the metaclass's __prepare__(name, bases, **kw), or a dict.
+  Ref ns_guard(nullptr);
+  Object* prepare = is_type(meta, in.t.type) ? type_lookup(in, static_cast<Type*>(meta), "__prepare__") : nullptr;
+  if (prepare) {
+    std::vector<Object*> items = {name, bases_tuple.get()};
+    items.insert(items.end(), kwvalues.begin(), kwvalues.end());
+    Object* fnp = prepare->type == in.t.classmethod ? static_cast<WrapperObj*>(prepare)->a : prepare;
+    std::vector<Object*> with_meta = {meta};
+    with_meta.insert(with_meta.end(), items.begin(), items.end());
+    bool is_classmethod = prepare->type == in.t.classmethod;
+    Object* made = is_classmethod ? call(in, fnp, Args{with_meta.data(), 3, kwnames_tuple.get()})
+                                  : call(in, fnp, Args{items.data(), 2, kwnames_tuple.get()});
+    if (!made) return nullptr;
+    if (!is_type(made, in.t.dict)) {
+      std::string tn = type_name(made);
+      decref(made);
+      return in.raise(in.t.TypeError, "pylife: __prepare__() must return a dict here, not " + tn);
+    }
+    ns_guard = Ref(made);
+  } else {
+    ns_guard = Ref(new_dict(in));
+  }
+  auto* ns = static_cast<DictObj*>(ns_guard.get());
   Object* modname = dict_get_str(fn->globals, iname(in, "__name__"));
   if (modname) dict_set_str(in, ns, "__module__", incref(modname));
   dict_set_str(in, ns, "__qualname__", new_str(in, fn->code->code->qualname));
@@ -564,8 +588,9 @@ Object* b_build_class(Interp& in, Object*, const Args& args) {
   if (!f) return nullptr;
   Object* cell = run_frame(in, f);
   if (!cell) return nullptr;
-  Object* items[] = {name, bases_tuple.get(), ns};
-  Object* cls = call(in, meta, Args{items, 3, nullptr});
+  std::vector<Object*> items = {name, bases_tuple.get(), ns};
+  items.insert(items.end(), kwvalues.begin(), kwvalues.end());
+  Object* cls = call(in, meta, Args{items.data(), 3, kwnames_tuple.get()});
   decref(cell);
   return cls;
 }
