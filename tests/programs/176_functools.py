@@ -1,4 +1,3 @@
-# pylife: cycles (functools.partial uses super(): class -> __new__ -> __class__ cell -> class)
 from functools import partial, reduce, lru_cache, cache, cmp_to_key, total_ordering, wraps
 import functools
 add = lambda a, b: a + b

@@ -491,7 +491,7 @@ Object* list_clear(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "clear", args, 0, 0)) return nullptr;
   std::vector<Object*> old;
   std::swap(old, L(self)->items);
-  for (Object* x : old) decref(x);
+  for (size_t i = old.size(); i-- > 0;) decref(old[i]);  // last first, as list_clear
   return incref(in.None);
 }
 

@@ -324,13 +324,14 @@ bool Type::is_subtype(const Type* other) const {
 }
 
 TupleObj::~TupleObj() {
-  for (Object* o : items) decref(o);
+  // Last item first, as CPython's tuple and list deallocation.
+  for (size_t i = items.size(); i-- > 0;) decref(items[i]);
 }
 void TupleObj::referents(std::vector<Object*>& out) const {
   out.insert(out.end(), items.begin(), items.end());
 }
 ListObj::~ListObj() {
-  for (Object* o : items) decref(o);
+  for (size_t i = items.size(); i-- > 0;) decref(items[i]);
   if (attrs) decref(attrs);
 }
 void ListObj::referents(std::vector<Object*>& out) const {

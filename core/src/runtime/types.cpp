@@ -962,6 +962,18 @@ Object* heap_binop(Interp& in, Object* a, Object* b, int op) {
       decref(r);
     }
   }
+  // A subclass of a's type that overrides the reflected method goes first
+  // (CPython's SLOT1BINFULL with method_is_overloaded).
+  bool reflected_done = false;
+  if (b->type != a->type && b->type->binop == heap_binop && b->type->is_subtype(a->type)) {
+    Object* mine = type_lookup(in, b->type, "__r" + n + "__");
+    if (mine && mine != type_lookup(in, a->type, "__r" + n + "__")) {
+      Object* r = call2(in, mine, b, a);
+      if (!r || r != in.NotImplemented) return r;
+      decref(r);
+      reflected_done = true;
+    }
+  }
   if (a->type->binop == heap_binop) {
     if (Object* m = type_lookup(in, a->type, "__" + n + "__")) {
       Object* r = call2(in, m, a, b);
@@ -969,7 +981,7 @@ Object* heap_binop(Interp& in, Object* a, Object* b, int op) {
       decref(r);
     }
   }
-  if (b->type->binop == heap_binop && b->type != a->type) {
+  if (!reflected_done && b->type->binop == heap_binop && b->type != a->type) {
     if (Object* m = type_lookup(in, b->type, "__r" + n + "__")) {
       Object* r = call2(in, m, b, a);
       if (!r || r != in.NotImplemented) return r;
@@ -1216,7 +1228,8 @@ void refresh_heap_slots(Interp& in, Type* t) {
   // Instances look attributes up as objects do; a metaclass's instances
   // are classes and keep type's lookup (__name__, __mro__, ...).
   if (!t->is_exception && !t->is_subtype(in.t.type)) t->getattr = object_getattr_instance;
-  if (has("__getattribute__")) t->getattr = heap_getattribute;
+  t->custom_getattribute = has("__getattribute__");
+  if (t->custom_getattribute) t->getattr = heap_getattribute;
 }
 
 Object* match_keys(Interp& in, Object* subject, Object* keys) {

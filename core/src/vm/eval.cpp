@@ -447,12 +447,13 @@ bool enter_context(Interp& in, Object** sp, bool async) {
   Object* enter = type_lookup(in, mgr->type, async ? "__aenter__" : "__enter__");
   Object* exit = type_lookup(in, mgr->type, async ? "__aexit__" : "__exit__");
   std::string protocol = async ? "asynchronous context manager protocol" : "context manager protocol";
-  if (!enter || (!exit && !async)) {
+  if (!enter) {
     in.raise(in.t.TypeError, "'" + type_name(mgr) + "' object does not support the " + protocol);
     return false;
   }
   if (!exit) {
-    in.raise(in.t.TypeError, "'" + type_name(mgr) + "' object does not support the " + protocol + " (missed __aexit__ method)");
+    in.raise(in.t.TypeError, "'" + type_name(mgr) + "' object does not support the " + protocol + " (missed " +
+                                 (async ? "__aexit__" : "__exit__") + " method)");
     return false;
   }
   Object* bound_exit = exit->type->descr_get ? exit->type->descr_get(in, exit, mgr, mgr->type) : incref(exit);
@@ -921,7 +922,7 @@ dispatch_opcode:
     // shadowed by the instance: push it and self without binding.
     // Only for types whose attribute lookup is the generic one
     // (_PyObject_GetMethod's condition).
-    bool generic = !owner->type->getattr || owner->type->heap;
+    bool generic = !owner->type->getattr || (owner->type->heap && !owner->type->custom_getattribute);
     Object* descr = is_type(owner, in.t.type) || !generic ? nullptr : type_lookup(owner->type, name);
     bool method = false;
     if (descr && (descr->type == in.t.function ||

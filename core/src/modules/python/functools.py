@@ -51,7 +51,7 @@ class partial:
             args = func.args + args
             keywords = {**func.keywords, **keywords}
             func = func.func
-        self = super().__new__(cls)
+        self = object.__new__(cls)  # not super(): no __class__ cell, no cycle
         self.func = func
         self.args = args
         self.keywords = keywords
