@@ -1,53 +1,48 @@
 # iterators: __iter__ returning self, __next__ raising StopIteration, iterables vs iterators, iter() with a sentinel
-class Countdown:
-    def __init__(self, start):
-        self.current = start
+class Fib:
+    """An iterator over Fibonacci numbers below a limit."""
+    def __init__(self, limit):
+        self.a, self.b, self.limit = 0, 1, limit
     def __iter__(self):
         return self
     def __next__(self):
-        if self.current <= 0:
+        if self.a >= self.limit:
             raise StopIteration
-        self.current -= 1
-        return self.current + 1
+        value = self.a
+        self.a, self.b = self.b, self.a + self.b
+        return value
 
-c = Countdown(3)
-print(list(c), list(c))
+f = Fib(20)
+print(list(f), list(f), f is iter(f))
 
-class Range2:
-    def __init__(self, n):
-        self.n = n
+class FibRange:
+    """An iterable: a fresh iterator each time."""
+    def __init__(self, limit):
+        self.limit = limit
     def __iter__(self):
-        return Countdown(self.n)
-r = Range2(2)
-print(list(r), list(r), sum(r), max(r))
-
-it = iter([1, 2, 3])
-print(next(it), next(it), next(it), next(it, "done"))
-try:
-    next(it)
-except StopIteration:
-    print("StopIteration")
+        return Fib(self.limit)
+r = FibRange(10)
+print(list(r), list(r), sum(r), max(r), 8 in r)
 
 data = [5, 3, 0, 7]
 pos = iter(data)
-print(list(iter(lambda: next(pos), 0)))
+print(list(iter(lambda: next(pos), 0)), next(pos, "rest"), next(pos, "exhausted"))
 
 class NotIterator:
     def __iter__(self):
         return 42
-try:
-    iter(NotIterator())
-except TypeError as e:
-    print("TypeError:", e)
-try:
-    next([1])
-except TypeError as e:
-    print("TypeError:", e)
+for bad in [lambda: iter(NotIterator()), lambda: next([1]), lambda: iter(5), lambda: iter(len, 1, 2)]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
 try:
     for x in 5:
         pass
 except TypeError as e:
     print("TypeError:", e)
-a, b, *rest = Countdown(5)
+a, b, *rest = Fib(30)
 print(a, b, rest)
-print(dict(zip("abc", Countdown(3))), list(enumerate(Countdown(2), 1)))
+print(dict(zip("abc", Fib(5))), list(enumerate(Fib(3), 1)), list(map(lambda x: x * x, Fib(10))))
+it = Fib(100)
+print([x for x in it if x % 2], list(it))
