@@ -237,8 +237,25 @@ Object* b_next(Interp& in, Object*, const Args& args) {
   if (!arg_count(in, "next", args, 1, 2)) return nullptr;
   Object* it = args.items[0];
   if (!it->type->next) return in.raise(in.t.TypeError, "'" + type_name(it) + "' object is not an iterator");
-  Object* r = it->type->next(in, it);
-  if (r || in.error()) return r;
+  // A generator's return value and a __next__'s StopIteration(value) reach
+  // the caller (the next slot reports exhaustion only).
+  Object* r;
+  if (it->type == in.t.generator && in.generator_next) {
+    r = in.generator_next(in, it);
+  } else if (it->type->heap) {
+    Object* m = type_lookup(in, it->type, "__next__");
+    r = m ? call1(in, m, it) : it->type->next(in, it);
+  } else {
+    r = it->type->next(in, it);
+  }
+  if (r) return r;
+  if (in.error()) {
+    if (args.npos == 2 && in.matches(in.t.StopIteration)) {
+      in.clear_error();
+      return incref(args.items[1]);
+    }
+    return nullptr;
+  }
   if (args.npos == 2) return incref(args.items[1]);
   return in.raise_obj(new_exception(in, in.t.StopIteration, incref(in.empty_tuple)));
 }

@@ -552,6 +552,9 @@ struct Interp {
 
   // Set by the VM: run a function object.
   Object* (*call_function)(Interp&, FunctionObj*, const Args&) = nullptr;
+  // Set by the VM: next() on a generator, raising StopIteration(value)
+  // when it returns (the next slot only reports exhaustion).
+  Object* (*generator_next)(Interp&, Object* gen) = nullptr;
   // Writes "Exception ignored in: WHERE" and [exc]'s traceback to stderr
   // (an error in __del__ has nowhere to go); set by the VM.
   void (*report_unraisable)(Interp&, Object* exc, Object* where) = nullptr;
@@ -703,6 +706,7 @@ std::optional<std::string> repr_utf8(Interp& in, Object* o);
 std::optional<std::string> str_utf8(Interp& in, Object* o);
 bool hash_slow(Interp& in, Object* o, int64_t* out);
 int64_t str_hash_value(const StrObj* s);
+int64_t hash_bytes(const uint8_t* data, size_t size);  // CPython's _Py_HashBytes (PYTHONHASHSEED=0)
 inline bool hash(Interp& in, Object* o, int64_t* out) {
   if (o->type->layout == Type::Layout::kStr) {
     *out = str_hash_value(static_cast<const StrObj*>(o));

@@ -2113,6 +2113,19 @@ Object* gen_next_slot(Interp& in, Object* o) {
   return r;
 }
 
+// next(gen): its return value, when it returns, as StopIteration(value).
+Object* generator_next(Interp& in, Object* o) {
+  Object* returned = nullptr;
+  Object* r = gen_resume(in, G(o), in.None, &returned);
+  if (r || in.error()) return r;
+  if (!returned) return nullptr;  // already exhausted
+  if (returned == in.None) {
+    decref(returned);
+    return nullptr;
+  }
+  return raise_stop_iteration(in, returned);
+}
+
 Object* gen_send(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "send", args, 1, 1)) return nullptr;
   if (!G(self)->started && args.items[0] != in.None) {
@@ -2441,6 +2454,7 @@ void init_generator_type(Interp& in) {
   add_method(in, t, "close", gen_close);
   add_method(in, t, "throw", gen_throw);
   in.t.generator = t;
+  in.generator_next = generator_next;
   Type* c = new_static_type(in, "coroutine", in.t.object);
   c->repr = gen_repr;
   c->getattr = coro_getattr;
