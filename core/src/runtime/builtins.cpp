@@ -1427,6 +1427,7 @@ void init_builtins(Interp& in) {
   def(in, td, "sleep", time_sleep, time);
   decref(time);
   init_sre_module(in);
+  init_generic_alias_type(in);
 }
 
 // ---- the interpreter ------------------------------------------------------------------------

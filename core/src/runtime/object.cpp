@@ -816,21 +816,21 @@ Object* alias_getattr(Interp& in, Object* o, StrObj* name) {
 }
 
 Object* generic_alias(Interp& in, Object* origin, Object* key) {
-  // The alias type is made on first use.
-  Type*& at = in.t.generic_alias;
-  if (!at) {
-    at = new_static_type(in, "types.GenericAlias", in.t.object);
-    at->repr = alias_repr;
-    at->call = alias_call;
-    at->getattr = alias_getattr;
-  }
-  auto* a = in.alloc<AliasObj>(at);
+  auto* a = in.alloc<AliasObj>(in.t.generic_alias);
   a->origin = incref(origin);
   a->args = is_exact(key, in.t.tuple) ? incref(key) : new_tuple(in, {incref(key)});
   return a;
 }
 
 }  // namespace
+
+void init_generic_alias_type(Interp& in) {
+  Type* at = new_static_type(in, "types.GenericAlias", in.t.object);
+  at->repr = alias_repr;
+  at->call = alias_call;
+  at->getattr = alias_getattr;
+  in.t.generic_alias = at;
+}
 
 Object* getitem(Interp& in, Object* o, Object* key) {
   if (!o->type->getitem) {

@@ -457,7 +457,7 @@ struct Types {
       *method, *module, *iter, *dict_keys, *dict_values, *dict_items, *staticmethod, *classmethod,
       *property;
   Type* member_descriptor = nullptr;  // a __slots__ name in its class's dict
-  Type* generic_alias = nullptr;  // list[int] and friends, made on first use
+  Type* generic_alias = nullptr;  // list[int] and friends
   Type* generator = nullptr;      // set up by the VM
   Type* coroutine = nullptr;      // set up by the VM
   Type* coroutine_wrapper = nullptr;
@@ -803,6 +803,8 @@ std::string exception_str(Interp& in, Object* exc);
 Object* match_keys(Interp& in, Object* subject, Object* keys);
 // The built-in module _pylife_sre, re's engine (runtime/sre.cpp).
 void init_sre_module(Interp& in);
+// list[int] and friends' type (object.cpp).
+void init_generic_alias_type(Interp& in);
 Object* match_class(Interp& in, Object* subject, Object* type, int nargs, Object* kwargs);
 // The class [name] with [bases] and namespace [ns], of metaclass
 // [metatype]; [kw]'s keyword arguments go to __init_subclass__.

@@ -4,6 +4,28 @@ defaultdict, Counter, OrderedDict."""
 from operator import itemgetter as _itemgetter
 
 
+class _tuplegetter:
+    """A namedtuple field: item [index] of the tuple, read-only."""
+
+    def __init__(self, index, doc):
+        self.index = index
+        self.__doc__ = doc
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        return obj[self.index]
+
+    def __set__(self, obj, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, obj):
+        raise AttributeError("can't delete attribute")
+
+    def __repr__(self):
+        return f'_tuplegetter({self.index}, {self.__doc__!r})'
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """A tuple subclass whose items also have names."""
     if isinstance(field_names, str):
@@ -78,7 +100,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__match_args__': fields,
     }
     for index, name in enumerate(fields):
-        namespace[name] = property(_itemgetter(index), doc=f'Alias for field number {index}')
+        namespace[name] = _tuplegetter(index, f'Alias for field number {index}')
     cls = type(typename, (tuple,), namespace)
     cls.__qualname__ = typename
     cls.__module__ = module if module is not None else '__main__'
@@ -86,8 +108,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
 
 class deque:
-    __abc_tpflags__ = 1 << 5  # a sequence for `match`
     """A double-ended queue (optionally bounded by maxlen)."""
+    __abc_tpflags__ = 1 << 5  # a sequence for `match`
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None and maxlen < 0:
@@ -212,6 +234,14 @@ class defaultdict(dict):
 
 class Counter(dict):
     """A dict of counts: Counter('abca') == {'a': 2, 'b': 1, 'c': 1}."""
+
+    def __pos__(self):
+        '''Adds an empty counter: drops zero and negative counts.'''
+        return Counter({k: v for k, v in self.items() if v > 0})
+
+    def __neg__(self):
+        '''Subtracts from an empty counter: the negative counts, negated.'''
+        return Counter({k: -v for k, v in self.items() if v < 0})
 
     def __init__(self, iterable=None, /, **kwargs):
         dict.__init__(self)
