@@ -25,6 +25,9 @@ struct CompileResult {
   // [error] is a construct this compiler does not handle yet, not an
   // error in the program.
   bool unsupported = false;
+  // The compiler's SyntaxWarnings ("is" with a literal, a call of a
+  // literal, ...), in the order CPython emits them.
+  std::vector<parse::Warning> warnings;
 };
 
 // Compiles a Module whose symbol tables are [symbols].

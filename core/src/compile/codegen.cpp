@@ -356,6 +356,13 @@ class Codegen {
   std::unordered_map<const Node*, const SymbolTable*> tables_;
   std::vector<std::unique_ptr<Unit>> units_;
   std::optional<Failure> failure_;
+  std::vector<parse::Warning> warnings_;
+
+  // compiler_warn: a SyntaxWarning at the line being compiled.
+  void warn(std::string msg) { warnings_.push_back({"SyntaxWarning", std::move(msg), u().pos.line}); }
+  void check_caller(Node* e);
+  void check_subscript(Node* e);
+  void check_compare(Node* e);
 };
 
 // ============================================================================
@@ -936,6 +943,7 @@ bool Codegen::expr(Node* e) {
       break;
     }
     case Kind::Subscript: {
+      if (e->node(F(Subscript, ctx))->kind == Kind::Load) check_subscript(e);
       ok = expr(e->node(F(Subscript, value))) && expr(e->node(F(Subscript, slice)));
       set_pos(e);
       Kind ctx = e->node(F(Subscript, ctx))->kind;
@@ -1254,6 +1262,7 @@ bool needs_ex_call(const std::vector<Node*>& args, const std::vector<Node*>& key
 
 bool Codegen::call(Node* e) {
   Node* func = e->node(F(Call, func));
+  check_caller(func);
   // maybe_optimize_method_call: obj.m(...) uses LOAD_METHOD unless obj is
   // a name bound by an import.
   bool method = func->kind == Kind::Attribute && func->node(F(Attribute, ctx))->kind == Kind::Load;
@@ -1394,6 +1403,7 @@ bool Codegen::call_helper(Node* at, int already, const std::vector<Node*>& args,
 bool Codegen::compare(Node* e, bool invert) {
   Position saved = u().pos;
   set_pos(e);
+  check_compare(e);
   auto& ops = e->list(F(Compare, ops));
   size_t n = ops.size() - 1;
   if (!expr(e->node(F(Compare, left)))) return false;
@@ -1486,6 +1496,111 @@ Node* negatable_compare(Node* e, bool* invert) {
   return e;
 }
 
+// infer_type: the type a literal expression makes, or "" for others.
+std::string infer_type(Node* e, const std::optional<Const>& folded) {
+  switch (e->kind) {
+    case Kind::Tuple: return "tuple";
+    case Kind::List:
+    case Kind::ListComp: return "list";
+    case Kind::Dict:
+    case Kind::DictComp: return "dict";
+    case Kind::Set:
+    case Kind::SetComp: return "set";
+    case Kind::GeneratorExp: return "generator";
+    case Kind::Lambda: return "function";
+    case Kind::JoinedStr:
+    case Kind::FormattedValue: return "str";
+    case Kind::Slice: return "slice";
+    default: break;
+  }
+  if (e->kind != Kind::Constant || !folded) return "";
+  switch (folded->kind) {
+    case Const::Kind::kNone: return "NoneType";
+    case Const::Kind::kTrue:
+    case Const::Kind::kFalse: return "bool";
+    case Const::Kind::kEllipsis: return "ellipsis";
+    case Const::Kind::kInt: return "int";
+    case Const::Kind::kFloat: return "float";
+    case Const::Kind::kComplex: return "complex";
+    case Const::Kind::kStr: return "str";
+    case Const::Kind::kBytes: return "bytes";
+    case Const::Kind::kTuple: return "tuple";
+    case Const::Kind::kFrozenset: return "frozenset";
+    default: return "";
+  }
+}
+
+// check_caller: calling a literal ("perhaps you missed a comma?").
+void Codegen::check_caller(Node* func) {
+  switch (func->kind) {
+    case Kind::Constant: case Kind::Tuple: case Kind::List: case Kind::ListComp: case Kind::Dict:
+    case Kind::DictComp: case Kind::Set: case Kind::SetComp: case Kind::GeneratorExp:
+    case Kind::JoinedStr: case Kind::FormattedValue:
+      warn("'" + infer_type(func, constant_of(func)) + "' object is not callable; perhaps you missed a comma?");
+      break;
+    default: break;
+  }
+}
+
+// check_subscripter and check_index.
+void Codegen::check_subscript(Node* e) {
+  Node* value = e->node(F(Subscript, value));
+  auto vconst = constant_of(value);
+  switch (value->kind) {
+    case Kind::Constant: {
+      auto k = vconst ? vconst->kind : Const::Kind::kStr;
+      if (!(k == Const::Kind::kNone || k == Const::Kind::kEllipsis || k == Const::Kind::kInt ||
+            k == Const::Kind::kTrue || k == Const::Kind::kFalse || k == Const::Kind::kFloat ||
+            k == Const::Kind::kComplex || k == Const::Kind::kFrozenset)) {
+        break;
+      }
+      [[fallthrough]];
+    }
+    case Kind::Set: case Kind::SetComp: case Kind::GeneratorExp: case Kind::Lambda:
+      warn("'" + infer_type(value, vconst) + "' object is not subscriptable; perhaps you missed a comma?");
+      return;
+    default: break;
+  }
+  Node* index = e->node(F(Subscript, slice));
+  std::string index_type = infer_type(index, constant_of(index));
+  if (index_type.empty() || index_type == "int" || index_type == "bool" || index_type == "slice") return;
+  switch (value->kind) {
+    case Kind::Constant: {
+      auto k = vconst ? vconst->kind : Const::Kind::kNone;
+      if (!(k == Const::Kind::kStr || k == Const::Kind::kBytes || k == Const::Kind::kTuple)) break;
+      [[fallthrough]];
+    }
+    case Kind::Tuple: case Kind::List: case Kind::ListComp: case Kind::JoinedStr: case Kind::FormattedValue:
+      warn(infer_type(value, vconst) + " indices must be integers or slices, not " + index_type +
+           "; perhaps you missed a comma?");
+      break;
+    default: break;
+  }
+}
+
+// check_compare: `is` / `is not` with a literal other than None, True,
+// False and Ellipsis.
+void Codegen::check_compare(Node* e) {
+  auto is_arg = [&](Node* x) {
+    auto c = constant_of(x);  // after the AST optimizer's folding (-1, (1, 2))
+    if (!c) return true;
+    return c->kind == Const::Kind::kNone || c->kind == Const::Kind::kTrue || c->kind == Const::Kind::kFalse ||
+           c->kind == Const::Kind::kEllipsis;
+  };
+  bool left = is_arg(e->node(F(Compare, left)));
+  const auto& ops = e->list(F(Compare, ops));
+  const auto& comparators = e->list(F(Compare, comparators));
+  for (size_t i = 0; i < ops.size(); ++i) {
+    bool right = is_arg(comparators[i]);
+    if ((ops[i]->kind == Kind::Is || ops[i]->kind == Kind::IsNot) && (!right || !left)) {
+      warn(ops[i]->kind == Kind::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                    : "\"is not\" with a literal. Did you mean \"!=\"?");
+      return;
+    }
+    left = right;
+  }
+}
+
 bool Codegen::jump_if(Node* e, Block* target, bool cond) {
   switch (e->kind) {
     case Kind::UnaryOp:
@@ -1506,6 +1621,7 @@ bool Codegen::jump_if(Node* e, Block* target, bool cond) {
       if (n == 0) break;
       // A chain tests each link and jumps out at the first false one.
       set_pos(e);
+      check_compare(e);
       Block* cleanup = new_block();
       if (!expr(e->node(F(Compare, left)))) return false;
       if (!chain_links(e, kPopJumpIfFalse, cleanup)) return false;
@@ -3205,6 +3321,7 @@ CompileResult Codegen::module(const Node* m, bool expression) {
     }
     if (ok && !failure_) {
       result.ok = true;
+      result.warnings = std::move(warnings_);
       return result;
     }
   }
@@ -3244,6 +3361,7 @@ CompileResult Codegen::module(const Node* m, bool expression) {
     return result;
   }
   result.ok = true;
+  result.warnings = std::move(warnings_);
   return result;
 }
 

@@ -168,14 +168,48 @@ class Parser {
   // invalid_expression: [last] followed by another expression inside
   // brackets is "Perhaps you forgot a comma?"; otherwise invalid syntax.
   Node* missing_comma(Node* last) {
-    if (!failed() && starts_expression(tok())) {
-      size_t save = pos_;
-      if (Node* b = expression()) {
-        return error_range(last, b, "invalid syntax. Perhaps you forgot a comma?");
-      }
-      pos_ = save;
-    }
+    if (!failed() && starts_expression(tok())) comma_hint(last);
     return fail();
+  }
+  // "Perhaps you forgot a comma?" over [a] and the expression at the
+  // current token; not after NAME STRING or a soft keyword (CPython's
+  // !(NAME STRING | SOFT_KEYWORD) lookahead).  False when not given.
+  bool comma_hint(Node* a) {
+    if (a->kind == Kind::Name) {
+      const std::string& id = a->str(F(Name, id));
+      if (at(T::STRING) || id == "match" || id == "case" || id == "_") return false;
+    }
+    size_t save = pos_;
+    if (Node* b = expression()) {
+      error_range(a, b, "invalid syntax. Perhaps you forgot a comma?");
+      return true;
+    }
+    pos_ = save;
+    return false;
+  }
+
+  // invalid_named_expression, for a test (if, elif, while) followed by
+  // a single '=': "Maybe you meant '==' ...".
+  Node* test_with_equal(Node* test) {
+    if (!test || failed() || !at(T::EQUAL)) return test;
+    size_t save = pos_;
+    advance();
+    Node* b = bitwise_or();
+    if (b && !at(T::EQUAL) && !at(T::COLONEQUAL)) {
+      if (test->kind == Kind::Name) {
+        return error_range(test, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+      }
+      bool excluded = test->kind == Kind::List || test->kind == Kind::Tuple || test->kind == Kind::GeneratorExp ||
+                      (test->kind == Kind::Constant &&
+                       (test->constant(F(Constant, value)).kind == ast::Constant::Kind::kNone ||
+                        test->constant(F(Constant, value)).kind == ast::Constant::Kind::kTrue ||
+                        test->constant(F(Constant, value)).kind == ast::Constant::Kind::kFalse));
+      if (!excluded) {
+        return error_node(test, "cannot assign to " + expr_name(test) + " here. Maybe you meant '==' instead of '='?");
+      }
+    }
+    pos_ = save;
+    return test;
   }
 
   // Guards native recursion like CPython's MAXSTACK.
@@ -883,7 +917,7 @@ Node* Parser::import_from() {
 
 Node* Parser::if_stmt(bool elif) {
   const Tok& start = advance();
-  Node* test = named_expression();
+  Node* test = test_with_equal(named_expression());
   if (!test) return fail();
   if (!at(T::COLON)) {
     if (at(T::NEWLINE)) return expected(":");
@@ -914,7 +948,7 @@ bool Parser::else_block(std::vector<Node*>& out, const Tok& else_tok) {
 
 Node* Parser::while_stmt() {
   const Tok& start = advance();
-  Node* test = named_expression();
+  Node* test = test_with_equal(named_expression());
   if (!test) return fail();
   if (!at(T::COLON)) {
     if (at(T::NEWLINE)) return expected(":");
@@ -1720,6 +1754,10 @@ bool Parser::arguments(std::vector<Node*>& args, std::vector<Node*>& keywords, c
       advance();
       Node* v = expression();
       if (!v) return fail(), false;
+      if (!at(T::COMMA) && !at(close) && starts_expression(tok()) && !failed()) {
+        // invalid_expression: a keyword's value and another expression.
+        if (comma_hint(v)) return false;
+      }
       Node* k = make(Kind::keyword, loc_from(start));
       k->fields[F(keyword, arg)] = std::string(start.text);
       k->node(F(keyword, value)) = v;
@@ -1761,11 +1799,7 @@ bool Parser::arguments(std::vector<Node*>& args, std::vector<Node*>& keywords, c
     if (!accept(T::COMMA)) {
       if (!at(close) && starts_expression(tok()) && !args.empty() && !failed()) {
         // invalid_expression: two expressions side by side inside brackets.
-        Node* a = args.back();
-        size_t save = pos_;
-        Node* b = expression();
-        if (b) return error_range(a, b, "invalid syntax. Perhaps you forgot a comma?"), false;
-        pos_ = save;
+        if (comma_hint(args.back())) return false;
       }
       break;
     }

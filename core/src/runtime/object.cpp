@@ -450,10 +450,13 @@ ExceptionObj::~ExceptionObj() {
   xdecref(cause);
   xdecref(context);
   xdecref(dict);
+  xdecref(name);
+  xdecref(obj);
+  xdecref(suggestion);
 }
 void ExceptionObj::referents(std::vector<Object*>& out) const {
   out.push_back(args);
-  for (Object* o : {cause, context, static_cast<Object*>(dict)}) {
+  for (Object* o : {cause, context, static_cast<Object*>(dict), name, obj, suggestion}) {
     if (o) out.push_back(o);
   }
 }
@@ -992,7 +995,74 @@ Object* generic_lookup(Interp& in, Object* o, Object* name) {
   return nullptr;
 }
 
-Object* getattr(Interp& in, Object* o, Object* name) {
+namespace {
+
+size_t levenshtein(std::string_view a, std::string_view b, size_t max_cost) {
+  constexpr size_t kMove = 2, kCase = 1, kMaxString = 40;
+  auto cost = [](char x, char y) -> size_t {
+    if ((x & 31) != (y & 31)) return kMove;
+    if (x == y) return 0;
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    return x == y ? kCase : kMove;
+  };
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
+  if (a.empty() || b.empty()) return (a.size() + b.size()) * kMove;
+  if (a.size() > kMaxString || b.size() > kMaxString) return max_cost + 1;
+  if (b.size() < a.size()) std::swap(a, b);
+  if ((b.size() - a.size()) * kMove > max_cost) return max_cost + 1;
+  size_t buffer[kMaxString];
+  size_t tmp = kMove;
+  for (size_t i = 0; i < a.size(); ++i, tmp += kMove) buffer[i] = tmp;
+  size_t result = 0;
+  for (size_t bi = 0; bi < b.size(); ++bi) {
+    size_t distance = result = bi * kMove;
+    size_t minimum = static_cast<size_t>(-1);
+    for (size_t ai = 0; ai < a.size(); ++ai) {
+      size_t substitute = distance + cost(b[bi], a[ai]);
+      distance = buffer[ai];
+      size_t insert_delete = std::min(result, distance) + kMove;
+      result = std::min(insert_delete, substitute);
+      buffer[ai] = result;
+      minimum = std::min(minimum, result);
+    }
+    if (minimum > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+}  // namespace
+
+Object* closest_name(Interp& in, const std::vector<Object*>& candidates, Object* name) {
+  (void)in;
+  if (candidates.size() >= 750 || !as_str(name)) return nullptr;
+  std::string n = utf8(name);
+  size_t best_distance = static_cast<size_t>(-1) >> 1;
+  Object* best = nullptr;
+  for (Object* c : candidates) {
+    if (!as_str(c)) continue;
+    std::string item = utf8(c);
+    if (item == n) continue;
+    size_t max_distance = (n.size() + item.size() + 3) * 2 / 6;
+    max_distance = std::min(max_distance, best_distance - 1);
+    size_t d = levenshtein(n, item, max_distance);
+    if (d > max_distance) continue;
+    if (!best || d < best_distance) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+Object* getattr_no_context(Interp& in, Object* o, Object* name) {
   if (o->type->getattr) return o->type->getattr(in, o, static_cast<StrObj*>(name));
   Object* r = lookup_attr(in, o, name);
   if (r || in.error()) return r;
@@ -1009,6 +1079,20 @@ Object* getattr(Interp& in, Object* o, Object* name) {
   }
   return in.raise(in.t.AttributeError,
                   "'" + type_name(o) + "' object has no attribute '" + n + "'");
+}
+
+Object* getattr(Interp& in, Object* o, Object* name) {
+  Object* r = getattr_no_context(in, o, name);
+  // set_attribute_error_context: the name and the object, for the
+  // traceback's "Did you mean".
+  if (!r && in.exc && is_type(in.exc, in.t.AttributeError)) {
+    auto* e = static_cast<ExceptionObj*>(in.exc);
+    if (!e->name && !e->obj) {
+      e->name = incref(name);
+      e->obj = incref(o);
+    }
+  }
+  return r;
 }
 
 Object* getattr(Interp& in, Object* o, std::string_view name) {

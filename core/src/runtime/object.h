@@ -395,6 +395,11 @@ struct ExceptionObj : Object {
   Object* args;  // tuple
   Object* cause = nullptr;
   Object* context = nullptr;
+  // AttributeError.name / .obj and NameError.name (set where raised), and
+  // the "Did you mean" a NameError's traceback shows (from its frame).
+  Object* name = nullptr;
+  Object* obj = nullptr;
+  Object* suggestion = nullptr;
   bool suppress_context = false;
   DictObj* dict = nullptr;
   std::vector<TracebackEntry> traceback;
@@ -706,7 +711,10 @@ std::optional<std::string> repr_utf8(Interp& in, Object* o);
 std::optional<std::string> str_utf8(Interp& in, Object* o);
 bool hash_slow(Interp& in, Object* o, int64_t* out);
 int64_t str_hash_value(const StrObj* s);
-int64_t hash_bytes(const uint8_t* data, size_t size);  // CPython's _Py_HashBytes (PYTHONHASHSEED=0)
+int64_t hash_bytes(const uint8_t* data, size_t size);
+// CPython's suggestions.c: the closest of [candidates] to [name] by its
+// Levenshtein distance (case changes cost half), or null.
+Object* closest_name(Interp& in, const std::vector<Object*>& candidates, Object* name);  // CPython's _Py_HashBytes (PYTHONHASHSEED=0)
 inline bool hash(Interp& in, Object* o, int64_t* out) {
   if (o->type->layout == Type::Layout::kStr) {
     *out = str_hash_value(static_cast<const StrObj*>(o));

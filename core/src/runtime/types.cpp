@@ -622,8 +622,9 @@ Object* exception_getattr(Interp& in, Object* o, StrObj* name) {
     return incref(in.None);
   }
   if (n == U"name" && (is_type(o, in.t.NameError) || is_type(o, in.t.ImportError) || is_type(o, in.t.AttributeError))) {
-    return incref(in.None);
+    return incref(e->name ? e->name : in.None);
   }
+  if (n == U"obj" && is_type(o, in.t.AttributeError)) return incref(e->obj ? e->obj : in.None);
   if (is_type(o, in.t.SyntaxError)) {
     if (n == U"msg") return incref(items.empty() ? in.None : items[0]);
     static const char32_t* const kFields[] = {U"filename", U"lineno", U"offset", U"text", U"end_lineno", U"end_offset"};

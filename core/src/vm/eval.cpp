@@ -255,9 +255,27 @@ const compile::ExceptionEntry* find_handler(const compile::CodeObject& co, int l
   return nullptr;
 }
 
-std::string format_name_error(Interp& in, Object* name) {
-  (void)in;
-  return "name '" + utf8(name) + "' is not defined";
+// NameError for [name] in frame [f], with its name and the suggestion the
+// traceback shows (offer_suggestions_for_name_error: the code's local
+// variable names, then the globals, then the builtins).
+void raise_name_error(Interp& in, Frame* f, Object* name) {
+  in.raise(in.t.NameError, "name '" + utf8(name) + "' is not defined");
+  auto* e = static_cast<ExceptionObj*>(in.exc);
+  e->name = incref(name);
+  std::vector<Object*> varnames;
+  const auto& names = f->code->localsplus;
+  for (int i = 0; i < f->code->nlocals && static_cast<size_t>(i) < names.size(); ++i) varnames.push_back(names[static_cast<size_t>(i)]);
+  Object* s = closest_name(in, varnames, name);
+  auto keys = [](DictObj* d) {
+    std::vector<Object*> out;
+    for (auto& entry : d->entries) {
+      if (entry.key) out.push_back(entry.key);
+    }
+    return out;
+  };
+  if (!s) s = closest_name(in, keys(f->globals), name);
+  if (!s && f->builtins) s = closest_name(in, keys(f->builtins), name);
+  e->suggestion = xincref(s);
 }
 
 // Raises [exc] (a class or instance) with [cause]; false on error while
@@ -830,7 +848,7 @@ dispatch_opcode:
     Object* v = dict_get_str(f->globals, name);
     if (!v) v = dict_get_str(f->builtins, name);
     if (!v) {
-      in.raise(in.t.NameError, format_name_error(in, name));
+      raise_name_error(in, f, name);
       goto error;
     }
     if (oparg & 1) PUSH(nullptr);
@@ -851,7 +869,7 @@ dispatch_opcode:
     Object* name = co->names[static_cast<size_t>(oparg)];
     int r = dict_del(in, f->globals, name);
     if (r != 0) {
-      if (r == 1) in.raise(in.t.NameError, format_name_error(in, name));
+      if (r == 1) raise_name_error(in, f, name);
       goto error;
     }
     DISPATCH();
@@ -874,7 +892,7 @@ dispatch_opcode:
     if (!v) v = xincref(dict_get_str(f->globals, name));
     if (!v) v = xincref(dict_get_str(f->builtins, name));
     if (!v) {
-      in.raise(in.t.NameError, format_name_error(in, name));
+      raise_name_error(in, f, name);
       goto error;
     }
     PUSH(v);
@@ -898,7 +916,7 @@ dispatch_opcode:
     if (r != 0) {
       if (r == 1 || in.matches(in.t.KeyError)) {
         in.clear_error();
-        in.raise(in.t.NameError, format_name_error(in, name));
+        raise_name_error(in, f, name);
       }
       goto error;
     }

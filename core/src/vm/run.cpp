@@ -157,6 +157,7 @@ struct Compiled {
   bool unsupported = false;
   std::string error_text;  // formatted SyntaxError or pylife's message
   parse::SyntaxError error;  // the same, as fields
+  std::string warnings_text;  // SyntaxWarnings of the tokenizer and compiler, as printed
   std::shared_ptr<const compile::CodeObject> code;
 };
 
@@ -184,6 +185,7 @@ Compiled compile_source(const source::Source& src, const std::string& filename,
                         events::Observer* observer = nullptr, bool expression = false) {
   Compiled out;
   parse::ParseResult parsed = parse::parse(src);
+  for (const auto& w : parsed.warnings) out.warnings_text += parse::format_warning(w, filename, src.text);
   if (!parsed.ok) {
     out.error_text = parse::format_error(parsed.error, filename);
     out.error = parsed.error;
@@ -198,6 +200,7 @@ Compiled compile_source(const source::Source& src, const std::string& filename,
     return out;
   }
   auto compiled = compile::compile_module(parsed.module, *table.top, filename, lines, expression);
+  for (const auto& w : compiled.warnings) out.warnings_text += parse::format_warning(w, filename, src.text);
   if (!compiled.ok) {
     out.unsupported = compiled.unsupported;
     out.error = compiled.error;
@@ -254,6 +257,7 @@ Object* raise_compile_error(Interp& in, const Compiled& c, const std::string& fi
 Object* exec_module_source(Interp& in, const std::string& fullname, const source::Source& src, const std::string& path,
                            bool package) {
   Compiled c = compile_source(src, path);
+  if (!c.warnings_text.empty()) in.write_stderr(c.warnings_text);
   if (!c.ok) return raise_compile_error(in, c, path);
   remember_source(in, path, source::normalize_newlines(src.text));
   ModuleObj* m = make_module(in, fullname);
@@ -496,6 +500,7 @@ Object* exec_or_eval(Interp& in, const Args& args, bool eval) {
     auto decoded = source::from_text(text, "<string>");
     if (!decoded.ok) return in.raise(in.t.SyntaxError, decoded.error.message);
     Compiled c = compile_source(decoded.source, "<string>", nullptr, eval);
+    if (!c.warnings_text.empty()) in.write_stderr(c.warnings_text);
     if (!c.ok) return raise_compile_error(in, c, "<string>");
     code = new_code(in, c.code);
   }
@@ -792,6 +797,25 @@ std::string format_entry(Interp& in, const TracebackEntry& t) {
   return out;
 }
 
+// _Py_Offer_Suggestions: for a NameError, what its frame suggested; for
+// an AttributeError, the closest of dir(obj).
+std::string suggestion(Interp& in, Object* exc) {
+  auto* e = static_cast<ExceptionObj*>(exc);
+  if (is_type(exc, in.t.NameError)) return e->suggestion ? utf8(e->suggestion) : "";
+  if (!is_type(exc, in.t.AttributeError) || !e->name || !e->obj || !is_exact(e->name, in.t.str)) return "";
+  Object* saved = in.fetch_error();
+  std::string out;
+  Object* dirfn = dict_get_str(in.builtins, iname(in, "dir"));
+  Object* names = dirfn ? call1(in, dirfn, e->obj) : nullptr;
+  if (names && is_type(names, in.t.list)) {
+    if (Object* best = closest_name(in, static_cast<ListObj*>(names)->items, e->name)) out = utf8(best);
+  }
+  xdecref(names);
+  in.clear_error();
+  in.exc = saved;
+  return out;
+}
+
 std::string exception_only(Interp& in, Object* exc) {
   Type* t = exc->type;
   std::string name = t->name;
@@ -803,6 +827,8 @@ std::string exception_only(Interp& in, Object* exc) {
     if (!m.empty() && m != "__main__" && m != "builtins") name = m + "." + name;
   }
   std::string text = exception_str(in, exc);
+  std::string hint = suggestion(in, exc);
+  if (!hint.empty()) text += ". Did you mean: '" + hint + "'?";
   if (text.empty()) return name + "\n";
   return name + ": " + text + "\n";
 }
@@ -927,6 +953,7 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   RunResult result;
   std::string filename = src.filename;
   Compiled c = compile_source(src, filename, options.observer);
+  if (io.err && !c.warnings_text.empty()) io.err(c.warnings_text);
   if (!c.ok) {
     if (io.err) io.err(c.error_text);
     result.exit_code = c.unsupported ? 2 : 1;

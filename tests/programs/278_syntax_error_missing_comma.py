@@ -1,0 +1,3 @@
+# another classic: a missing comma between arguments ("Perhaps you forgot a comma?")
+name = "Ada"
+print("Hello", name "!")
