@@ -1059,6 +1059,15 @@ bool Codegen::expr(Node* e) {
       break;
     }
     case Kind::Lambda: ok = function(e, true); break;
+    case Kind::NamedExpr: {
+      // compiler_visit_expr1: the value, kept on the stack and stored.
+      if (!expr(e->node(F(NamedExpr, value)))) return false;
+      set_pos(e);
+      emit(Op::COPY, 1);
+      Node* target = e->node(F(NamedExpr, target));
+      if (!name_op(target->str(F(Name, id)), Kind::Store)) return false;
+      break;
+    }
     case Kind::ListComp: ok = comprehension(e, 0); break;
     case Kind::GeneratorExp: ok = comprehension(e, 3); break;
     case Kind::YieldFrom: {

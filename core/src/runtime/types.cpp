@@ -464,6 +464,29 @@ Object* cell_repr(Interp& in, Object* o) {
   return new_str(in, "<cell at " + address(o) + ": " + c->ref->type->name + " object at " + address(c->ref) + ">");
 }
 
+Object* cell_getattr(Interp& in, Object* o, StrObj* name) {
+  auto* c = static_cast<CellObj*>(o);
+  if (name->s == U"cell_contents") {
+    if (!c->ref) return in.raise(in.t.ValueError, "Cell is empty");
+    return incref(c->ref);
+  }
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'cell' object has no attribute '" + utf8(name) + "'");
+}
+
+int cell_setattr(Interp& in, Object* o, StrObj* name, Object* value) {
+  auto* c = static_cast<CellObj*>(o);
+  if (name->s != U"cell_contents") {
+    in.raise(in.t.AttributeError, "'cell' object has no attribute '" + utf8(name) + "'");
+    return -1;
+  }
+  Object* old = c->ref;
+  c->ref = xincref(value);
+  xdecref(old);
+  return 0;
+}
+
 Object* code_repr(Interp& in, Object* o) {
   auto* c = static_cast<CodeObj*>(o);
   return new_str(in, "<code object " + c->code->name + " at " + address(o) + ", file \"" + c->code->filename + "\", line " +
@@ -1700,6 +1723,8 @@ void init_object_slots(Interp& in) {
   t.module->repr = module_repr;
   t.module->getattr = module_getattr;
   t.cell->repr = cell_repr;
+  t.cell->getattr = cell_getattr;
+  t.cell->setattr = cell_setattr;
   t.code->repr = code_repr;
   t.code->getattr = code_getattr;
   for (Type* w : {t.staticmethod, t.classmethod, t.property}) {
