@@ -587,6 +587,9 @@ Object* b_delattr(Interp& in, Object*, const Args& args) {
 }
 
 Object* b_dir(Interp& in, Object*, const Args& args) {
+  if (args.npos > 1) {
+    return in.raise(in.t.TypeError, "dir expected at most 1 argument, got " + std::to_string(args.npos));
+  }
   if (!arg_count(in, "dir", args, 1, 1)) return nullptr;
   Object* o = args.items[0];
   SetObj* names = new_set(in, false);

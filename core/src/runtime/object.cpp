@@ -1236,6 +1236,11 @@ bool index_value(Interp& in, Object* o, int64_t* out) {
   if (Object* m = type_lookup(in, o->type, "__index__")) {
     Object* r = call1(in, m, o);
     if (!r) return false;
+    if (!is_type(r, in.t.int_)) {
+      in.raise(in.t.TypeError, "__index__ returned non-int (type " + type_name(r) + ")");
+      decref(r);
+      return false;
+    }
     bool ok = index_value(in, r, out);
     decref(r);
     return ok;

@@ -525,6 +525,25 @@ Object* exec_or_eval(Interp& in, const Args& args, bool eval) {
 Object* b_exec(Interp& in, Object*, const Args& args) { return exec_or_eval(in, args, false); }
 Object* b_eval(Interp& in, Object*, const Args& args) { return exec_or_eval(in, args, true); }
 
+// dir(): with no argument, the sorted names of the caller's scope (the
+// runtime's dir(obj) otherwise).
+Object* b_dir_scope(Interp& in, Object* self, const Args& args) {
+  if (args.npos != 0 || args.nkw() || !in.frame) return call(in, self, args);
+  Object* scope = frame_locals(in, in.frame);
+  if (!scope) return nullptr;
+  std::vector<Object*> names;
+  for (auto& e : static_cast<DictObj*>(scope)->entries) {
+    if (e.key) names.push_back(incref(e.key));
+  }
+  decref(scope);
+  auto* list = static_cast<ListObj*>(new_list(in, std::move(names)));
+  if (!list_sort(in, list, nullptr, false)) {
+    decref(list);
+    return nullptr;
+  }
+  return list;
+}
+
 Object* b_vars(Interp& in, Object*, const Args& args) {
   if (!arg_count(in, "vars", args, 0, 1)) return nullptr;
   if (args.npos == 0) return in.frame ? frame_locals(in, in.frame) : new_dict(in);
@@ -939,6 +958,9 @@ void init_vm_builtins(Interp& in) {
   dict_set_str(in, b, "eval", new_builtin(in, "eval", b_eval, nullptr));
   dict_set_str(in, b, "locals", new_builtin(in, "locals", b_locals, nullptr));
   dict_set_str(in, b, "vars", new_builtin(in, "vars", b_vars, nullptr));
+  if (Object* runtime_dir = dict_get_str(b, iname(in, "dir"))) {
+    dict_set_str(in, b, "dir", new_builtin(in, "dir", b_dir_scope, runtime_dir));
+  }
   dict_set_str(in, b, "__build_class__", new_builtin(in, "__build_class__", b_build_class, nullptr));
   dict_set_str(in, b, "__import__", new_builtin(in, "__import__", b_import, nullptr));
   Type* st = new_static_type(in, "super", in.t.object);
