@@ -429,6 +429,24 @@ Object* wrapper_getattr(Interp& in, Object* o, StrObj* name) {
     if (w->a) return getattr(in, w->a, "__doc__");
     return incref(in.None);
   }
+  if (name->s == U"__isabstractmethod__") {
+    // A property is abstract when one of its functions is; staticmethod
+    // and classmethod ask their function.
+    for (Object* f : {w->a, w->b, w->c}) {
+      if (!f) continue;
+      Object* v = lookup_attr(in, f, name);
+      if (!v) {
+        if (in.error()) return nullptr;
+        continue;
+      }
+      int t = truth(in, v);
+      decref(v);
+      if (t < 0) return nullptr;
+      if (t) return new_bool(in, true);
+      if (o->type != in.t.property) break;
+    }
+    return new_bool(in, false);
+  }
   if (name->s == U"__func__" || name->s == U"fget") return incref(w->a ? w->a : in.None);
   if (name->s == U"fset") return incref(w->b ? w->b : in.None);
   if (name->s == U"fdel") return incref(w->c ? w->c : in.None);
