@@ -101,8 +101,25 @@ int decimal_value(char32_t c) {
   return static_cast<int>(c - *(it - 1));
 }
 
+namespace {
+// ASCII-only text maps one to one (the common case, without the tables).
+bool ascii_only(std::u32string_view s) {
+  for (char32_t c : s) {
+    if (c >= 128) return false;
+  }
+  return true;
+}
+}  // namespace
+
 std::u32string lower(std::u32string_view s) {
   std::u32string out;
+  if (ascii_only(s)) {
+    out.assign(s);
+    for (char32_t& c : out) {
+      if (c >= 'A' && c <= 'Z') c += 32;
+    }
+    return out;
+  }
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) lower_at(s, i, out);
   return out;
@@ -110,6 +127,13 @@ std::u32string lower(std::u32string_view s) {
 
 std::u32string upper(std::u32string_view s) {
   std::u32string out;
+  if (ascii_only(s)) {
+    out.assign(s);
+    for (char32_t& c : out) {
+      if (c >= 'a' && c <= 'z') c -= 32;
+    }
+    return out;
+  }
   out.reserve(s.size());
   for (char32_t c : s) map_char(kUpperMap, c, out);
   return out;
