@@ -552,14 +552,16 @@ int64_t dict_find(Interp& in, DictObj* d, Object* key, int64_t h) {
 }
 
 void dict_rebuild(DictObj* d, size_t min_used) {
+  size_t size = 8;
+  while (size * 2 < (min_used + 1) * 3) size <<= 1;
+  // Room for every entry the new index can take before the next rebuild
+  // (no reallocation as a fresh dict fills).
   std::vector<DictObj::Entry> kept;
-  kept.reserve(d->used);
+  kept.reserve(std::max(d->used, size * 2 / 3 + 1));
   for (auto& e : d->entries) {
     if (e.key) kept.push_back(e);
   }
   d->entries = std::move(kept);
-  size_t size = 8;
-  while (size * 2 < (min_used + 1) * 3) size <<= 1;
   d->index.assign(size, kEmpty);
   size_t mask = size - 1;
   for (size_t k = 0; k < d->entries.size(); ++k) {

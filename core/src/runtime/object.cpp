@@ -48,6 +48,11 @@ SmallBlocks& small_blocks() {
 
 }  // namespace
 
+uint64_t DictObj::first_stamp() {
+  thread_local uint64_t dicts = 0;
+  return ++dicts << 32;  // 2^32 changes per dict before ranges could meet
+}
+
 void* Object::operator new(size_t size) {
   if (!kPooled || size > kMaxSmall) return ::operator new(size);
   size_t cls = (size + kGrain - 1) / kGrain - 1;

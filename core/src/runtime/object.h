@@ -263,7 +263,11 @@ struct DictObj : Object {
   std::vector<int32_t> index;  // -1 empty, -2 dummy, else entry number
   size_t used = 0;
   uint64_t version = 0;  // bumped on every change of keys (iteration checks)
-  uint64_t stamp = 0;    // bumped on every change, values included (type_lookup's cache)
+  // Bumped on every change, values included (type_lookup's and
+  // LOAD_GLOBAL's caches); starts at a value no other dict has used, so a
+  // new dict at a freed dict's address never matches a cached stamp.
+  uint64_t stamp = first_stamp();
+  static uint64_t first_stamp();
   DictObj* attrs = nullptr;  // a subclass instance's __dict__
   ~DictObj() override;
   void referents(std::vector<Object*>& out) const override;
@@ -321,6 +325,17 @@ struct CodeObj : Object {
   std::vector<int> cell2arg;  // per cell: argument index or -1
   std::vector<std::string> argreprs;  // per code unit, as dis shows it (made when tracing)
   uint32_t serial = 0;  // 1, 2, ... in the order the run made its code objects (events' code_id)
+  // LOAD_GLOBAL's cache, per name: the value found in [globals] or the
+  // builtins, valid while both dicts keep their stamps (CPython's
+  // LOAD_GLOBAL inline cache keyed by dict versions).  Values are borrowed:
+  // any change to either dict changes its stamp first.
+  struct GlobalCache {
+    const DictObj* globals = nullptr;
+    const DictObj* builtins = nullptr;
+    uint64_t globals_stamp = 0, builtins_stamp = 0;
+    Object* value = nullptr;
+  };
+  std::vector<GlobalCache> global_cache;
   ~CodeObj() override;
 };
 

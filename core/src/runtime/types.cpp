@@ -125,11 +125,16 @@ Object* type_call(Interp& in, Object* callable, const Args& args) {
   const bool filled_by_init =
       t->heap && (t->is_subtype(in.t.list) || t->is_subtype(in.t.dict) || t->is_subtype(in.t.set));
   Object* obj = nullptr;
+  // The arguments with the class (or the new object) in front: on the
+  // stack for the usual few.
+  size_t nargs = args.npos + args.nkw();
+  Object* small[8];
+  std::vector<Object*> big(nargs + 1 > 8 ? nargs + 1 : 0);
+  Object** items = nargs + 1 > 8 ? big.data() : small;
+  for (size_t i = 0; i < nargs; ++i) items[i + 1] = args.items[i];
   if (user_new) {
-    std::vector<Object*> items;
-    items.push_back(t);
-    for (size_t i = 0; i < args.npos + args.nkw(); ++i) items.push_back(args.items[i]);
-    obj = call(in, user_new, Args{items.data(), args.npos + 1, args.kwnames});
+    items[0] = t;
+    obj = call(in, user_new, Args{items, args.npos + 1, args.kwnames});
   } else if (t == in.t.type || t->is_subtype(in.t.type)) {
     if (args.npos != 3) return in.raise(in.t.TypeError, "type() takes 1 or 3 arguments");
     obj = build_class_type(in, t, args.items[0], args.items[1], args.items[2], Args{args.items + 3, 0, args.kwnames});
@@ -140,10 +145,8 @@ Object* type_call(Interp& in, Object* callable, const Args& args) {
   if (!obj || !t->heap || !is_type(obj, t)) return obj;
   Object* init = type_lookup(in, t, "__init__");
   if (init && (init->type != in.t.builtin || filled_by_init)) {
-    std::vector<Object*> items;
-    items.push_back(obj);
-    for (size_t i = 0; i < args.npos + args.nkw(); ++i) items.push_back(args.items[i]);
-    Object* r = call(in, init, Args{items.data(), args.npos + 1, args.kwnames});
+    items[0] = obj;
+    Object* r = call(in, init, Args{items, args.npos + 1, args.kwnames});
     if (!r) {
       decref(obj);
       return nullptr;

@@ -844,9 +844,19 @@ dispatch_opcode:
   }
 
   TARGET(LOAD_GLOBAL) {
-    Object* name = co->names[static_cast<size_t>(oparg >> 1)];
-    Object* v = dict_get_str(f->globals, name);
-    if (!v) v = dict_get_str(f->builtins, name);
+    size_t ni = static_cast<size_t>(oparg >> 1);
+    Object* name = co->names[ni];
+    if (co->global_cache.size() != co->names.size()) co->global_cache.resize(co->names.size());
+    CodeObj::GlobalCache& gc = co->global_cache[ni];
+    Object* v;
+    if (gc.globals == f->globals && gc.builtins == f->builtins && gc.globals_stamp == f->globals->stamp &&
+        gc.builtins_stamp == f->builtins->stamp) {
+      v = gc.value;
+    } else {
+      v = dict_get_str(f->globals, name);
+      if (!v) v = dict_get_str(f->builtins, name);
+      if (v) gc = CodeObj::GlobalCache{f->globals, f->builtins, f->globals->stamp, f->builtins->stamp, v};
+    }
     if (!v) {
       raise_name_error(in, f, name);
       goto error;
