@@ -228,13 +228,20 @@ Object* int_binop(Interp& in, Object* a, Object* b, int op) {
         if (q >= 0) return new_int(in, q >= 63 ? (p < 0 ? -1 : 0) : p >> q);
         break;
       case kLshift:
-        if (q >= 0 && q < 62 && (p == 0 || (p > 0 ? p : -p) < (int64_t{1} << (62 - q)))) {
+        // |p| (as unsigned: INT64_MIN has no positive int64) must leave
+        // room for the shift.
+        if (q >= 0 && q < 62 &&
+            (p == 0 || (p < 0 ? 0 - static_cast<uint64_t>(p) : static_cast<uint64_t>(p)) < (uint64_t{1} << (62 - q)))) {
           return new_int(in, static_cast<int64_t>(static_cast<uint64_t>(p) << q));
         }
         break;
-      case kAnd: return int_from_bool_result(in, a, b, base, BigInt(p & q));
-      case kOr: return int_from_bool_result(in, a, b, base, BigInt(p | q));
-      case kXor: return int_from_bool_result(in, a, b, base, BigInt(p ^ q));
+      case kAnd:
+      case kOr:
+      case kXor:
+        if (a->type == in.t.int_ && b->type == in.t.int_) {
+          return new_int(in, base == kAnd ? p & q : base == kOr ? p | q : p ^ q);
+        }
+        return int_from_bool_result(in, a, b, base, BigInt(base == kAnd ? p & q : base == kOr ? p | q : p ^ q));
       default: break;
     }
   }
@@ -704,6 +711,9 @@ Object* number_getattr(Interp& in, Object* o, StrObj* name) {
 }
 
 }  // namespace
+
+// The int arithmetic of BINARY_OP when both operands are exact ints.
+Object* int_binary_op(Interp& in, Object* a, Object* b, int op) { return int_binop(in, a, b, op); }
 
 void init_number_types(Interp& in) {
   Type* t = in.t.int_;

@@ -747,6 +747,8 @@ int compare_bool(Interp& in, Object* a, Object* b, int op);  // -1 error
 int equal(Interp& in, Object* a, Object* b);                 // identity shortcut; -1 error
 int truth(Interp& in, Object* o);
 Object* binary_op(Interp& in, Object* a, Object* b, int op);
+// int <op> int for exact ints (NotImplemented for @).
+Object* int_binary_op(Interp& in, Object* a, Object* b, int op);
 Object* unary_neg(Interp& in, Object* o);
 Object* unary_pos(Interp& in, Object* o);
 Object* unary_invert(Interp& in, Object* o);

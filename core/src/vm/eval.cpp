@@ -1038,13 +1038,11 @@ dispatch_opcode:
     Object* rhs = TOP();
     Object* lhs = SECOND();
     Object* r = nullptr;
-    // Small-int fast paths.
-    if (is_exact(lhs, in.t.int_) && is_exact(rhs, in.t.int_) && !static_cast<IntObj*>(lhs)->big && !static_cast<IntObj*>(rhs)->big) {
-      int64_t a = static_cast<IntObj*>(lhs)->small, b = static_cast<IntObj*>(rhs)->small, c;
-      int base = oparg >= kInplace ? oparg - kInplace : oparg;
-      if (base == kAdd && !__builtin_add_overflow(a, b, &c)) r = new_int(in, c);
-      else if (base == kSub && !__builtin_sub_overflow(a, b, &c)) r = new_int(in, c);
-      else if (base == kMul && !__builtin_mul_overflow(a, b, &c)) r = new_int(in, c);
+    // int and float operands: their own arithmetic, without the generic
+    // dispatch of binary_op.
+    if (is_exact(lhs, in.t.int_) && is_exact(rhs, in.t.int_)) {
+      r = int_binary_op(in, lhs, rhs, oparg);
+      if (!r) goto error;
     } else if (is_exact(lhs, in.t.float_) && is_exact(rhs, in.t.float_)) {
       double a = static_cast<FloatObj*>(lhs)->value, b = static_cast<FloatObj*>(rhs)->value;
       int base = oparg >= kInplace ? oparg - kInplace : oparg;
@@ -1053,7 +1051,10 @@ dispatch_opcode:
       else if (base == kMul) r = new_float(in, a * b);
       else if (base == kTrueDiv && b != 0) r = new_float(in, a / b);
     }
-    if (!r) r = binary_op(in, lhs, rhs, oparg);
+    if (!r || r == in.NotImplemented) {
+      xdecref(r);
+      r = binary_op(in, lhs, rhs, oparg);
+    }
     if (!r) goto error;
     sp -= 2;
     decref(lhs);
