@@ -199,6 +199,9 @@ struct Type : Object {
   size_t slot_count = 0;  // __slots__ values of instances, bases' included
   bool has_del = false;  // instances have a __del__ to run when their count reaches zero
   bool custom_getattribute = false;  // a class statement defines __getattribute__
+  // A class statement's subclass of list, dict or set: made empty, filled
+  // by __init__ (decided once, at class creation).
+  bool filled_by_init = false;
   // What `match` asks of a type (CPython's tp_flags bits of the same value):
   // sequence and mapping patterns, and class patterns that match the
   // subject itself (int(x)).  Subclasses inherit them from their base.

@@ -122,8 +122,7 @@ Object* type_call(Interp& in, Object* callable, const Args& args) {
   }
   // Mutable containers are made empty and filled by __init__ (the
   // class's own, or list/dict/set.__init__), as in CPython.
-  const bool filled_by_init =
-      t->heap && (t->is_subtype(in.t.list) || t->is_subtype(in.t.dict) || t->is_subtype(in.t.set));
+  const bool filled_by_init = t->filled_by_init;
   Object* obj = nullptr;
   // The arguments with the class (or the new object) in front: on the
   // stack for the usual few.
@@ -1498,6 +1497,7 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
   t->setitem = solid->setitem;
   t->contains = solid->contains;
   t->flags = solid->flags | t->base->flags;
+  t->filled_by_init = t->is_subtype(in.t.list) || t->is_subtype(in.t.dict) || t->is_subtype(in.t.set);
   t->slot_count = t->base->slot_count;
   t->getattr = solid->getattr;
   t->setattr = solid->setattr;
