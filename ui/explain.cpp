@@ -109,10 +109,15 @@ const char* explain_opcode(std::string_view op) {
       {"SETUP_ANNOTATIONS", "Creates __annotations__ in the namespace."},
       {"EXTENDED_ARG", "Supplies the high bits of the next instruction's argument."},
       {"GET_LEN", "Pushes len() of the top of the stack (match statements)."},
-      {"MATCH_CLASS", "Matches the subject against a class pattern."},
+      {"MATCH_CLASS", "Class pattern: if the subject is an instance, pushes the tuple of attributes the pattern names (__match_args__ for positions), else None."},
       {"MATCH_MAPPING", "Pushes whether the subject is a mapping (match)."},
-      {"MATCH_SEQUENCE", "Pushes whether the subject is a sequence (match)."},
-      {"MATCH_KEYS", "Looks the pattern's keys up in the subject (match)."},
+      {"MATCH_SEQUENCE", "Pushes whether the subject is a sequence (str, bytes and dict are not)."},
+      {"MATCH_KEYS", "Mapping pattern: pushes the tuple of the subject's values for the pattern's keys, or None if one is missing."},
+      {"GET_AWAITABLE", "await: turns the top of the stack into something to wait on (a coroutine, or what __await__ returns)."},
+      {"GET_AITER", "async for: replaces the iterable with its __aiter__()."},
+      {"GET_ANEXT", "async for: pushes the awaitable of __anext__() for the next item."},
+      {"END_ASYNC_FOR", "async for: StopAsyncIteration ends the loop; any other exception goes on."},
+      {"BEFORE_ASYNC_WITH", "Enters an async with block: pushes __aexit__ and the awaitable of __aenter__()."},
       {"PRINT_EXPR", "Prints the value of an expression in interactive mode."},
   };
   for (const Row& r : kRows) {
