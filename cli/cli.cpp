@@ -362,6 +362,7 @@ int run_source(const Host& host, const source::Source& src, vm::RunOptions optio
   };
   io.sleep = [](double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); };
   io.files = host.files;
+  io.writable_files = host.writable_files;
   vm::RunResult r = vm::run_program(src, options, io);
   return r.exit_code;
 }

@@ -31,6 +31,7 @@ struct Host {
   // Starts the desktop visualizer on an optional file; empty when this
   // build has no desktop UI.
   std::function<int(const GuiOptions& options)> gui;
+  fs::FileSystem* writable_files = nullptr;  // where a program's open() for writing writes
 };
 
 // Runs `pylife [args...]` (args exclude the program name) and returns the

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   pylife::fs::DiskFileSystem disk;
   pylife::cli::Host host;
   host.files = &disk;
+  host.writable_files = &disk;
   host.out = &std::cout;
   host.err = &std::cerr;
   host.read_line = []() -> std::optional<std::string> {

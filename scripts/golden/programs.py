@@ -18,6 +18,7 @@ must be deterministic (no addresses, no set-of-str order, no timing).
     scripts/golden/programs.py [--check]
 """
 import os
+import tempfile
 import subprocess
 import sys
 
@@ -38,8 +39,11 @@ def run(name, python=sys.executable, where="tests/programs"):
             stdin = f.read()
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
     env.pop("PYTHONPATH", None)
-    proc = subprocess.run([python, where + "/" + name], cwd=ROOT, input=stdin,
-                          capture_output=True, env=env, timeout=120)
+    # A scratch working directory: programs that write files leave
+    # nothing behind (the script path is the same absolute one).
+    with tempfile.TemporaryDirectory() as scratch:
+        proc = subprocess.run([python, os.path.join(ROOT, where, name)], cwd=scratch, input=stdin,
+                              capture_output=True, env=env, timeout=120)
     return (proc.returncode, proc.stdout.decode("utf-8", "replace").replace(ROOT, "<ROOT>"),
             proc.stderr.decode("utf-8", "replace").replace(ROOT, "<ROOT>"))
 

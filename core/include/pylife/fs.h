@@ -20,6 +20,7 @@ enum class Errno : int {
   kAcces = 13,   // EACCES
   kNotDir = 20,  // ENOTDIR
   kIsDir = 21,   // EISDIR
+  kRoFs = 30,    // EROFS
 };
 
 // An OS-level failure, reported the way Python's OSError prints it:
@@ -39,18 +40,29 @@ struct ReadResult {
   OsError error;
 };
 
-// A file system the core can read from.
+// Result of writing a file: ok, or an OsError.
+struct WriteResult {
+  bool ok = false;
+  OsError error;
+};
+
+// A file system the core can read from (and write to, when the embedder
+// allows it).
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
   // Reads the whole file at [path] as raw bytes.
   virtual ReadResult read_file(std::string_view path) const = 0;
+  // Replaces (or, with [append], extends) the file at [path]; creates it
+  // when absent.  Read-only file systems say so (EROFS).
+  virtual WriteResult write_file(std::string_view path, std::string_view bytes, bool append);
 };
 
 // The machine's real file system (std::filesystem and std::ifstream).
 class DiskFileSystem final : public FileSystem {
  public:
   ReadResult read_file(std::string_view path) const override;
+  WriteResult write_file(std::string_view path, std::string_view bytes, bool append) override;
 };
 
 // Files held in memory by path, for the browser and for tests.
@@ -58,6 +70,7 @@ class MemoryFileSystem final : public FileSystem {
  public:
   // Creates or replaces the file at [path] with [bytes].
   void write_file(std::string path, std::string bytes);
+  WriteResult write_file(std::string_view path, std::string_view bytes, bool append) override;
   ReadResult read_file(std::string_view path) const override;
 
  private:

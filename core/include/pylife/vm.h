@@ -26,7 +26,11 @@ struct Io {
   std::function<double()> clock;       // monotonic seconds (time.perf_counter)
   std::function<double()> wall_clock;  // seconds since the epoch (time.time)
   std::function<void(double)> sleep;   // time.sleep
-  const fs::FileSystem* files = nullptr;  // for imports of the program's own modules
+  const fs::FileSystem* files = nullptr;  // imports of the program's own modules, open() for reading
+  // Where open() for writing writes through (`pylife run`: the disk).
+  // Without one, files written stay in the run's memory: a replay of the
+  // same run starts from the same files.
+  fs::FileSystem* writable_files = nullptr;
 };
 
 struct RunOptions {
@@ -34,6 +38,7 @@ struct RunOptions {
   uint64_t max_steps = 0;         // 0: unlimited; else stop after this many instructions
   int64_t max_memory = 0;         // 0: unlimited; else MemoryError beyond this many bytes
   std::string script_dir;         // where `import name` looks for name.py
+  std::string cwd;                // relative paths in open() start here (empty: as given)
   events::Observer* observer = nullptr;  // told about every step, or none
   uint64_t observe_from = 0;  // instruction events only from this step on (replays)
 };

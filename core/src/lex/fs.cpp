@@ -18,6 +18,7 @@ OsError os_error(Errno e) {
     case Errno::kAcces: return {static_cast<int>(e), "Permission denied"};
     case Errno::kNotDir: return {static_cast<int>(e), "Not a directory"};
     case Errno::kIo: return {static_cast<int>(e), "Input/output error"};
+    case Errno::kRoFs: return {static_cast<int>(e), "Read-only file system"};
   }
   return {static_cast<int>(e), "Unknown error"};
 }
@@ -67,8 +68,57 @@ ReadResult DiskFileSystem::read_file(std::string_view path) const {
   return result;
 }
 
+WriteResult FileSystem::write_file(std::string_view, std::string_view, bool) {
+  WriteResult result;
+  result.error = os_error(Errno::kRoFs);
+  return result;
+}
+
+WriteResult DiskFileSystem::write_file(std::string_view path, std::string_view bytes, bool append) {
+  WriteResult result;
+  std::error_code ec;
+  std::filesystem::path p{std::string(path)};
+  if (std::filesystem::is_directory(p, ec)) {
+    result.error = os_error(Errno::kIsDir);
+    return result;
+  }
+  auto parent = p.parent_path();
+  if (!parent.empty() && !std::filesystem::exists(parent, ec)) {
+    result.error = os_error(Errno::kNoEnt);
+    return result;
+  }
+  std::ofstream out(p, std::ios::binary | (append ? std::ios::app : std::ios::trunc));
+  if (!out) {
+    result.error = os_error(Errno::kAcces);
+    return result;
+  }
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) {
+    result.error = os_error(Errno::kIo);
+    return result;
+  }
+  result.ok = true;
+  return result;
+}
+
 void MemoryFileSystem::write_file(std::string path, std::string bytes) {
   files_[std::move(path)] = std::move(bytes);
+}
+
+WriteResult MemoryFileSystem::write_file(std::string_view path, std::string_view bytes, bool append) {
+  WriteResult result;
+  std::string key(path);
+  // A directory (a prefix of stored files) cannot be written as a file.
+  auto next = files_.lower_bound(key + "/");
+  if (next != files_.end() && next->first.compare(0, key.size() + 1, key + "/") == 0) {
+    result.error = os_error(Errno::kIsDir);
+    return result;
+  }
+  std::string& data = files_[key];
+  if (!append) data.clear();
+  data.append(bytes);
+  result.ok = true;
+  return result;
 }
 
 ReadResult MemoryFileSystem::read_file(std::string_view path) const {

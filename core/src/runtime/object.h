@@ -476,6 +476,11 @@ struct Host {
   std::function<double()> wall_clock;      // seconds since the epoch
   std::function<void(double)> sleep;       // seconds
   const fs::FileSystem* files = nullptr;
+  fs::FileSystem* writable_files = nullptr;  // open() writes through it, when given
+  std::string cwd;                           // relative paths of open() start here
+  // Files the program wrote in this run, by resolved path (what it reads
+  // back; the embedder's file system sees them only through writable_files).
+  std::map<std::string, std::string> written_files;
 };
 
 // The built-in types, one set per interpreter (no globals).

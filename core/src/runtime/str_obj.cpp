@@ -1122,6 +1122,149 @@ std::string printf_format(Interp& in, std::u32string_view fmt, Object* args, boo
   return out;
 }
 
+
+// ---- bytes methods ----------------------------------------------------------------------
+// Most are the str method of the same name over the bytes as latin-1 text
+// (one character per byte): bytes arguments become str, str results
+// become bytes again; a str argument is the TypeError bytes methods give.
+// Case changes and predicates are ASCII-only, as for bytes.
+
+Object* latin1_str(Interp& in, const std::string& b) {
+  std::u32string u;
+  u.reserve(b.size());
+  for (unsigned char c : b) u.push_back(c);
+  return new_str(in, std::move(u));
+}
+
+Object* latin1_bytes(Interp& in, Object* str) {
+  std::string out;
+  for (char32_t c : str_view(str)) out.push_back(static_cast<char>(c & 0xFF));
+  return new_bytes(in, std::move(out));
+}
+
+// An argument for the str method: bytes as latin-1 str, a tuple of them
+// (startswith), others unchanged; null with TypeError for a str.
+Object* bytes_arg(Interp& in, Object* a, bool int_ok = false) {
+  if (is_type(a, in.t.bytes)) return latin1_str(in, static_cast<BytesObj*>(a)->s);
+  if (is_type(a, in.t.str)) {
+    return in.raise(in.t.TypeError, int_ok ? "argument should be integer or bytes-like object, not 'str'"
+                                           : "a bytes-like object is required, not 'str'");
+  }
+  if (is_exact(a, in.t.tuple)) {
+    std::vector<Object*> items;
+    for (Object* x : static_cast<TupleObj*>(a)->items) {
+      Object* c = bytes_arg(in, x);
+      if (!c) {
+        for (Object* y : items) decref(y);
+        return nullptr;
+      }
+      items.push_back(c);
+    }
+    return new_tuple(in, std::move(items));
+  }
+  return incref(a);
+}
+
+Object* bytes_result(Interp& in, Object* r) {
+  if (!r) return nullptr;
+  Object* out = nullptr;
+  if (is_exact(r, in.t.str)) {
+    out = latin1_bytes(in, r);
+  } else if (is_exact(r, in.t.list) || is_exact(r, in.t.tuple)) {
+    std::vector<Object*> items;
+    const auto& src = is_exact(r, in.t.list) ? static_cast<ListObj*>(r)->items : static_cast<TupleObj*>(r)->items;
+    for (Object* x : src) items.push_back(is_exact(x, in.t.str) ? latin1_bytes(in, x) : incref(x));
+    out = is_exact(r, in.t.list) ? new_list(in, std::move(items)) : new_tuple(in, std::move(items));
+  } else {
+    return r;
+  }
+  decref(r);
+  return out;
+}
+
+template <MethodFn kStrMethod, bool kIntOk = false>
+Object* bytes_via_str(Interp& in, Object* self, const Args& args) {
+  size_t n = args.npos + args.nkw();
+  std::vector<Object*> converted;
+  for (size_t i = 0; i < n; ++i) {
+    Object* c = bytes_arg(in, args.items[i], kIntOk && i == 0);
+    if (!c) {
+      for (Object* x : converted) decref(x);
+      return nullptr;
+    }
+    converted.push_back(c);
+  }
+  Object* text = latin1_str(in, static_cast<BytesObj*>(self)->s);
+  Object* r = kStrMethod(in, text, Args{converted.data(), args.npos, args.kwnames});
+  decref(text);
+  for (Object* x : converted) decref(x);
+  return bytes_result(in, r);
+}
+
+Object* bytes_join(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "join", args, 1, 1)) return nullptr;
+  Object* items = sequence_to_list(in, args.items[0]);
+  if (!items) return nullptr;
+  std::string out;
+  const std::string& sep = static_cast<BytesObj*>(self)->s;
+  const auto& list = static_cast<ListObj*>(items)->items;
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (!is_type(list[i], in.t.bytes)) {
+      std::string t = type_name(list[i]);
+      decref(items);
+      return in.raise(in.t.TypeError, "sequence item " + std::to_string(i) + ": expected a bytes-like object, " + t + " found");
+    }
+    if (i) out += sep;
+    out += static_cast<BytesObj*>(list[i])->s;
+  }
+  decref(items);
+  return new_bytes(in, std::move(out));
+}
+
+template <bool kUpper>
+Object* bytes_case(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, kUpper ? "upper" : "lower", args, 0, 0)) return nullptr;
+  std::string out = static_cast<BytesObj*>(self)->s;
+  for (char& c : out) {
+    if (kUpper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    if (!kUpper && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return new_bytes(in, std::move(out));
+}
+
+// 0 isdigit, 1 isalpha, 2 isspace, 3 isalnum, 4 isupper, 5 islower (ASCII).
+template <int kWhich>
+Object* bytes_is(Interp& in, Object* self, const Args& args) {
+  if (!no_kwargs(in, "is", args) || !arg_count(in, "is", args, 0, 0)) return nullptr;
+  const std::string& b = static_cast<BytesObj*>(self)->s;
+  if (b.empty()) return new_bool(in, false);
+  bool cased = false;
+  for (unsigned char c : b) {
+    bool digit = c >= '0' && c <= '9', upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+    bool space = c == ' ' || (c >= '\t' && c <= '\r');
+    switch (kWhich) {
+      case 0: if (!digit) return new_bool(in, false); break;
+      case 1: if (!upper && !lower) return new_bool(in, false); break;
+      case 2: if (!space) return new_bool(in, false); break;
+      case 3: if (!digit && !upper && !lower) return new_bool(in, false); break;
+      case 4: if (lower) return new_bool(in, false); cased = cased || upper; break;
+      default: if (upper) return new_bool(in, false); cased = cased || lower; break;
+    }
+  }
+  return new_bool(in, kWhich < 4 || cased);
+}
+
+Object* bytes_hex(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "hex", args, 0, 0)) return nullptr;
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : static_cast<BytesObj*>(self)->s) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return new_str(in, out);
+}
+
 void init_str_types(Interp& in) {
   Type* t = in.t.str;
   t->repr = str_repr;
@@ -1182,6 +1325,38 @@ void init_str_types(Interp& in) {
   add_method(in, t, "removesuffix", m_removesuffix);
 
   Type* b = in.t.bytes;
+  add_method(in, b, "join", bytes_join);
+  add_method(in, b, "upper", bytes_case<true>);
+  add_method(in, b, "lower", bytes_case<false>);
+  add_method(in, b, "isdigit", bytes_is<0>);
+  add_method(in, b, "isalpha", bytes_is<1>);
+  add_method(in, b, "isspace", bytes_is<2>);
+  add_method(in, b, "isalnum", bytes_is<3>);
+  add_method(in, b, "isupper", bytes_is<4>);
+  add_method(in, b, "islower", bytes_is<5>);
+  add_method(in, b, "split", bytes_via_str<m_split<false>>);
+  add_method(in, b, "rsplit", bytes_via_str<m_split<true>>);
+  add_method(in, b, "splitlines", bytes_via_str<m_splitlines>);
+  add_method(in, b, "strip", bytes_via_str<m_strip<0>>);
+  add_method(in, b, "lstrip", bytes_via_str<m_strip<1>>);
+  add_method(in, b, "rstrip", bytes_via_str<m_strip<2>>);
+  add_method(in, b, "replace", bytes_via_str<m_replace>);
+  add_method(in, b, "find", bytes_via_str<m_find<0>, true>);
+  add_method(in, b, "rfind", bytes_via_str<m_find<1>, true>);
+  add_method(in, b, "index", bytes_via_str<m_find<2>, true>);
+  add_method(in, b, "rindex", bytes_via_str<m_find<3>, true>);
+  add_method(in, b, "count", bytes_via_str<m_find<4>, true>);
+  add_method(in, b, "startswith", bytes_via_str<m_startswith<false>>);
+  add_method(in, b, "endswith", bytes_via_str<m_startswith<true>>);
+  add_method(in, b, "partition", bytes_via_str<m_partition<false>>);
+  add_method(in, b, "rpartition", bytes_via_str<m_partition<true>>);
+  add_method(in, b, "center", bytes_via_str<m_pad<0>>);
+  add_method(in, b, "ljust", bytes_via_str<m_pad<1>>);
+  add_method(in, b, "rjust", bytes_via_str<m_pad<2>>);
+  add_method(in, b, "zfill", bytes_via_str<m_zfill>);
+  add_method(in, b, "removeprefix", bytes_via_str<m_removeprefix>);
+  add_method(in, b, "removesuffix", bytes_via_str<m_removesuffix>);
+  add_method(in, b, "hex", bytes_hex);
   b->repr = bytes_repr;
   b->hash = bytes_hash;
   b->richcompare = bytes_compare;

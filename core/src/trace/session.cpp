@@ -106,6 +106,9 @@ vm::RunResult replay(const source::Source& src, const std::vector<std::string>& 
   vm::RunOptions options;
   options.argv = {src.filename};
   options.script_dir = files.script_dir;
+  // open() finds the program's files next to it; what it writes stays in
+  // this run's memory, so every replay starts from the same files.
+  options.cwd = files.script_dir;
   options.max_steps = budget;
   options.observer = observer;
   options.observe_from = observe_from;

@@ -525,6 +525,100 @@ Object* exec_or_eval(Interp& in, const Args& args, bool eval) {
 Object* b_exec(Interp& in, Object*, const Args& args) { return exec_or_eval(in, args, false); }
 Object* b_eval(Interp& in, Object*, const Args& args) { return exec_or_eval(in, args, true); }
 
+// ---- _pylife_io: the file primitives io.py builds open() on ------------------------
+
+std::string resolve_path(Interp& in, const std::string& path) {
+  if (path.empty() || path[0] == '/' || in.host.cwd.empty()) return path;
+  std::string p = path;
+  while (p.rfind("./", 0) == 0) p = p.substr(2);
+  return in.host.cwd + "/" + p;
+}
+
+// OSError(errno, strerror, filename): the subclass for the errno.
+Object* raise_os_error(Interp& in, const fs::OsError& e, Object* filename) {
+  Object* items[] = {new_int(in, e.errnum), new_str(in, e.message), filename};
+  Object* exc = call(in, in.t.OSError, Args{items, 3, nullptr});
+  decref(items[0]);
+  decref(items[1]);
+  if (!exc) return nullptr;
+  return in.raise_obj(exc);
+}
+
+bool path_arg(Interp& in, const Args& args, const char* fname, std::string* out) {
+  if (args.npos < 1 || !is_type(args.items[0], in.t.str)) {
+    in.raise(in.t.TypeError, std::string(fname) + "() needs a str path");
+    return false;
+  }
+  *out = resolve_path(in, utf8(args.items[0]));
+  return true;
+}
+
+// _pylife_io.read(path) -> bytes: what the run wrote there, else the file.
+Object* io_read(Interp& in, Object*, const Args& args) {
+  std::string path;
+  if (!path_arg(in, args, "read", &path)) return nullptr;
+  auto it = in.host.written_files.find(path);
+  if (it != in.host.written_files.end()) return new_bytes(in, it->second);
+  if (!in.host.files) return raise_os_error(in, fs::OsError{2, "No such file or directory"}, args.items[0]);
+  fs::ReadResult r = in.host.files->read_file(path);
+  if (!r.ok) return raise_os_error(in, r.error, args.items[0]);
+  return new_bytes(in, std::move(r.bytes));
+}
+
+// _pylife_io.write(path, data, append): the run's copy, and the
+// embedder's file system when it may be written.
+Object* io_write(Interp& in, Object*, const Args& args) {
+  std::string path;
+  if (!path_arg(in, args, "write", &path)) return nullptr;
+  if (args.npos != 3 || !is_type(args.items[1], in.t.bytes)) return in.raise(in.t.TypeError, "write(path, bytes, append)");
+  int append = truth(in, args.items[2]);
+  if (append < 0) return nullptr;
+  const std::string& data = static_cast<BytesObj*>(args.items[1])->s;
+  auto it = in.host.written_files.find(path);
+  std::string current;
+  if (append && it == in.host.written_files.end() && in.host.files) {
+    fs::ReadResult r = in.host.files->read_file(path);
+    if (r.ok) current = std::move(r.bytes);
+  } else if (append) {
+    current = it->second;
+  }
+  if (in.host.writable_files) {
+    fs::WriteResult w = in.host.writable_files->write_file(path, data, append != 0);
+    if (!w.ok) return raise_os_error(in, w.error, args.items[0]);
+  } else if (in.host.files) {
+    // A directory cannot be opened for writing, even in memory.
+    fs::ReadResult r = in.host.files->read_file(path);
+    if (!r.ok && r.error.errnum == static_cast<int>(fs::Errno::kIsDir)) {
+      return raise_os_error(in, r.error, args.items[0]);
+    }
+  }
+  in.host.written_files[path] = current + data;
+  return incref(in.None);
+}
+
+// open(): io.open from pylife's io module (the program's own io.py, if
+// any, does not replace it, as CPython's built-in io is not looked up on
+// the path).
+Object* b_open(Interp& in, Object*, const Args& args) {
+  Object* mod = dict_get_str(in.modules, iname(in, "io"));
+  if (mod) {
+    incref(mod);
+  } else if (auto text = python_module_source("io")) {
+    auto decoded = source::from_text(*text, "<pylife>/io.py");
+    if (!decoded.ok) return in.raise(in.t.SystemError, "pylife's io module does not decode");
+    mod = exec_module_source(in, "io", decoded.source, "<pylife>/io.py", false);
+    if (!mod) return nullptr;
+  } else {
+    return in.raise(in.t.SystemError, "pylife's io module is missing");
+  }
+  Object* fn = getattr(in, mod, "open");
+  decref(mod);
+  if (!fn) return nullptr;
+  Object* r = call(in, fn, args);
+  decref(fn);
+  return r;
+}
+
 // dir(): with no argument, the sorted names of the caller's scope (the
 // runtime's dir(obj) otherwise).
 Object* b_dir_scope(Interp& in, Object* self, const Args& args) {
@@ -952,9 +1046,14 @@ void init_vm_builtins(Interp& in) {
     in.write_stderr(out);
   };
   init_generator_type(in);
+  ModuleObj* io = make_module(in, "_pylife_io");
+  dict_set_str(in, io->dict, "read", new_builtin(in, "read", io_read, io));
+  dict_set_str(in, io->dict, "write", new_builtin(in, "write", io_write, io));
+  decref(io);
   DictObj* b = in.builtins;
   dict_set_str(in, b, "globals", new_builtin(in, "globals", b_globals, nullptr));
   dict_set_str(in, b, "exec", new_builtin(in, "exec", b_exec, nullptr));
+  dict_set_str(in, b, "open", new_builtin(in, "open", b_open, nullptr));
   dict_set_str(in, b, "eval", new_builtin(in, "eval", b_eval, nullptr));
   dict_set_str(in, b, "locals", new_builtin(in, "locals", b_locals, nullptr));
   dict_set_str(in, b, "vars", new_builtin(in, "vars", b_vars, nullptr));
@@ -990,6 +1089,8 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   in.host.wall_clock = io.wall_clock;
   in.host.sleep = io.sleep;
   in.host.files = io.files;
+  in.host.writable_files = io.writable_files;
+  in.host.cwd = options.cwd;
   in.max_steps = options.max_steps;
   in.observer = options.observer;
   in.observe_from = options.observe_from;
@@ -1045,7 +1146,10 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   for (auto& e : in.modules->entries) {
     if (!e.key) continue;
     std::string name = utf8(e.key);
-    if (name == "builtins" || name == "sys" || name == "math" || name == "time" || name == "_pylife_sre") continue;
+    if (name == "builtins" || name == "sys" || name == "math" || name == "time" || name == "_pylife_sre" ||
+        name == "_pylife_io") {
+      continue;
+    }
     user_modules.push_back(e.key);
   }
   for (Object* k : user_modules) {
