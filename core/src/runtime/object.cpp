@@ -1178,6 +1178,31 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
   // The name as UTF-8, for messages and __slots__ (made only when needed:
   // instance attribute stores are hot).
   auto n_text = [&] { return utf8(name); };
+  if (str_view(name) == U"__class__") {
+    // object.__class__'s setter: another class with the same instance
+    // layout (two class statements over plain objects).
+    if (!value) {
+      in.raise(in.t.TypeError, "can't delete __class__ attribute");
+      return -1;
+    }
+    if (!is_type(value, in.t.type)) {
+      in.raise(in.t.TypeError, "__class__ must be set to a class, not '" + type_name(value) + "' object");
+      return -1;
+    }
+    auto* to = static_cast<Type*>(value);
+    if (!o->type->heap || !to->heap) {
+      in.raise(in.t.TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+      return -1;
+    }
+    if (o->type->layout != to->layout || o->type->slot_count != to->slot_count || o->type->slots_only != to->slots_only) {
+      in.raise(in.t.TypeError, "__class__ assignment: '" + to->name + "' object layout differs from '" + o->type->name + "'");
+      return -1;
+    }
+    Type* old = o->type;
+    o->type = static_cast<Type*>(incref(to));
+    decref(old);
+    return 0;
+  }
   Object* descr = type_lookup(o->type, name);
   if (descr && descr->type == in.t.property) {
     auto* p = static_cast<WrapperObj*>(descr);

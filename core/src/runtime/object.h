@@ -199,6 +199,10 @@ struct Type : Object {
   size_t slot_count = 0;  // __slots__ values of instances, bases' included
   bool has_del = false;  // instances have a __del__ to run when their count reaches zero
   bool custom_getattribute = false;  // a class statement defines __getattribute__
+  // Instances are plain objects with a __dict__ whose attribute access is
+  // the generic one (no __getattribute__, __setattr__ or __delattr__ of
+  // its own): the VM's LOAD_ATTR/STORE_ATTR may use the dict directly.
+  bool plain_attributes = false;
   // A class statement's subclass of list, dict or set: made empty, filled
   // by __init__ (decided once, at class creation).
   bool filled_by_init = false;

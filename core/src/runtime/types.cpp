@@ -1274,6 +1274,8 @@ void refresh_heap_slots(Interp& in, Type* t) {
   if (!t->is_exception && !t->is_subtype(in.t.type)) t->getattr = object_getattr_instance;
   t->custom_getattribute = has("__getattribute__");
   if (t->custom_getattribute) t->getattr = heap_getattribute;
+  t->plain_attributes = t->layout == Type::Layout::kInstance && !t->custom_getattribute && !t->slots_only &&
+                        t->getattr == object_getattr_instance && !has("__setattr__") && !has("__delattr__");
 }
 
 Object* match_keys(Interp& in, Object* subject, Object* keys) {

@@ -935,7 +935,23 @@ dispatch_opcode:
 
   TARGET(LOAD_ATTR) {
     Object* owner = TOP();
-    Object* v = getattr(in, owner, co->names[static_cast<size_t>(oparg)]);
+    Object* name = co->names[static_cast<size_t>(oparg)];
+    Object* v = nullptr;
+    // A plain instance: its dict first unless the class has a descriptor
+    // other than a function there (generic_lookup's order, without the
+    // generic path's checks).
+    if (owner->type->plain_attributes) {
+      auto* inst = static_cast<InstanceObj*>(owner);
+      Object* descr = type_lookup(owner->type, name);
+      if (!descr || descr->type == in.t.function) {
+        if (Object* found = inst->dict ? dict_get_str(inst->dict, name) : nullptr) {
+          v = incref(found);
+        } else if (descr) {
+          v = new_method(in, descr, owner);
+        }
+      }
+    }
+    if (!v) v = getattr(in, owner, name);
     if (!v) goto error;
     SET_TOP(v);
     decref(owner);
@@ -982,7 +998,18 @@ dispatch_opcode:
     Object* owner = TOP();
     Object* v = SECOND();
     sp -= 2;
-    int r = setattr(in, owner, co->names[static_cast<size_t>(oparg)], v);
+    Object* name = co->names[static_cast<size_t>(oparg)];
+    int r;
+    // A plain instance and no descriptor in its class: straight into the
+    // instance's dict.
+    std::u32string_view nv = static_cast<StrObj*>(name)->s;
+    bool dunder = nv.size() > 1 && nv[0] == U'_' && nv[1] == U'_';  // __class__, __dict__ ...
+    if (owner->type->plain_attributes && !dunder && static_cast<InstanceObj*>(owner)->dict &&
+        !type_lookup(owner->type, name)) {
+      r = dict_set(in, static_cast<InstanceObj*>(owner)->dict, name, v);
+    } else {
+      r = setattr(in, owner, name, v);
+    }
     decref(v);
     decref(owner);
     if (r < 0) goto error;
