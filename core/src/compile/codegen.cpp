@@ -1072,6 +1072,7 @@ bool Codegen::expr(Node* e) {
     case Kind::GeneratorExp: ok = comprehension(e, 3); break;
     case Kind::YieldFrom: {
       if (u().ste->type != BlockType::kFunction) return fail(e, "'yield' outside function");
+      if (u().async_scope) return fail(e, "'yield from' inside async function");
       if (!expr(e->node(F(YieldFrom, value)))) return false;
       set_pos(e);
       emit(Op::GET_YIELD_FROM_ITER);
@@ -1097,6 +1098,9 @@ bool Codegen::expr(Node* e) {
         load_none();
       }
       set_pos(e);
+      // addop_yield: an async generator wraps what it yields, so the
+      // value reaches `async for` and not the event loop.
+      if (u().ste->generator && u().ste->coroutine) emit(Op::ASYNC_GEN_WRAP);
       emit(Op::YIELD_VALUE);
       emit(Op::RESUME, 1);
       break;
@@ -1795,6 +1799,9 @@ bool Codegen::stmt(Node* s) {
     }
     case Kind::Return: {
       if (u().ste->type != BlockType::kFunction) return fail(s, "'return' outside function");
+      if (s->opt(F(Return, value)) && u().ste->coroutine && u().ste->generator) {
+        return fail(s, "'return' with value in async generator");
+      }
       // compiler_return: a constant value is loaded after the loops are
       // unwound; any other value is computed first and kept on top.
       Node* v = s->opt(F(Return, value));
@@ -3257,13 +3264,15 @@ bool Codegen::function(Node* s, bool lambda) {
   code.flags = kOptimized | kNewLocals | (nested ? kNested : 0) |
                (args->opt(F(arguments, vararg)) ? kVarargs : 0) |
                (args->opt(F(arguments, kwarg)) ? kVarkeywords : 0);
-  if (ste->coroutine && ste->generator) {
-    units_.pop_back();
-    return unsupported(s);  // async generators: not yet
-  }
   u().async_scope = !lambda && s->kind == Kind::AsyncFunctionDef;
-  if (ste->coroutine) code.flags |= kCoroutine;
-  if (ste->generator) code.flags |= kGenerator;
+  // compute_code_flags: a coroutine that yields is an async generator.
+  if (ste->coroutine && ste->generator) {
+    code.flags |= kAsyncGenerator;
+  } else if (ste->coroutine) {
+    code.flags |= kCoroutine;
+  } else if (ste->generator) {
+    code.flags |= kGenerator;
+  }
   if (lambda) {
     add_const(Const{});  // co_consts[0]: lambdas have no docstring
     if (!expr(s->node(F(Lambda, body)))) return false;

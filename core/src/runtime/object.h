@@ -498,6 +498,10 @@ struct Types {
   Type* generator = nullptr;      // set up by the VM
   Type* coroutine = nullptr;      // set up by the VM
   Type* coroutine_wrapper = nullptr;
+  Type* async_generator = nullptr;   // set up by the VM
+  Type* async_gen_wrapped = nullptr;  // a value an async generator yields (ASYNC_GEN_WRAP)
+  Type* async_gen_asend = nullptr;    // the awaitable of __anext__() / asend()
+  Type* async_gen_athrow = nullptr;   // the awaitable of athrow() / aclose()
   // Exceptions.
   Type *BaseException, *SystemExit, *KeyboardInterrupt, *GeneratorExit, *Exception,
       *StopIteration, *ArithmeticError, *FloatingPointError, *OverflowError, *ZeroDivisionError,

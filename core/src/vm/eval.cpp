@@ -488,7 +488,7 @@ bool enter_context(Interp& in, Object** sp, bool async) {
 }
 
 bool is_gen(Interp& in, const Object* o) {
-  return o->type == in.t.generator || o->type == in.t.coroutine;
+  return o->type == in.t.generator || o->type == in.t.coroutine || o->type == in.t.async_generator;
 }
 
 // _PyCoro_GetAwaitableIter: a coroutine itself (or a generator marked
@@ -1534,7 +1534,8 @@ dispatch_opcode:
       a = Args{args, static_cast<size_t>(nargs) - nkw, kwnames};
     }
     if (callable->type == in.t.function &&
-        !(static_cast<FunctionObj*>(callable)->code->code->flags & (compile::kGenerator | compile::kCoroutine))) {
+        !(static_cast<FunctionObj*>(callable)->code->code->flags &
+          (compile::kGenerator | compile::kCoroutine | compile::kAsyncGenerator))) {
       auto* fn = static_cast<FunctionObj*>(callable);
       Frame* nf = frame_for_call(in, fn, a);
       if (!nf) goto error;
@@ -1979,7 +1980,15 @@ dispatch_opcode:
     DISPATCH();
   }
 
-  MISSING(ASYNC_GEN_WRAP)
+  TARGET(ASYNC_GEN_WRAP) {
+    // The value an async generator yields, marked so its awaiter (asend)
+    // finishes with it instead of passing it to the event loop.
+    auto* w = in.alloc<WrapperObj>(in.t.async_gen_wrapped);
+    w->a = TOP();
+    SET_TOP(w);
+    DISPATCH();
+  }
+
   goto unknown_opcode;
 
 #if !defined(PYLIFE_COMPUTED_GOTO)
@@ -2130,7 +2139,10 @@ Object* make_generator(Interp& in, FunctionObj* fn, const Args& args) {
   CodeObj* code = fn->code;
   int n = code->nlocals + code->ncells + code->nfrees;
   size_t nslots = static_cast<size_t>(n + code->code->stacksize + 2);
-  auto* gen = in.alloc<GenObj>(code->code->flags & compile::kCoroutine ? in.t.coroutine : in.t.generator);
+  int flags = code->code->flags;
+  auto* gen = in.alloc<GenObj>(flags & compile::kAsyncGenerator ? in.t.async_generator
+                               : flags & compile::kCoroutine   ? in.t.coroutine
+                                                               : in.t.generator);
   gen->slots = std::make_unique<Object*[]>(nslots);
   Frame* f = new Frame();
   f->heap = true;
@@ -2298,19 +2310,22 @@ Object* throw_into(Interp& in, GenObj* g, Object* exc, bool delegate = true) {
   return resume_raising(in, g);
 }
 
+// The exception throw()/athrow() raise: an exception class (called with the
+// optional value) or instance; null with TypeError otherwise.
+Object* thrown_exception(Interp& in, const Args& args) {
+  Object* typ = args.items[0];
+  if (is_type(typ, in.t.type) && static_cast<Type*>(typ)->is_exception) {
+    return args.npos > 1 && args.items[1] != in.None ? call1(in, typ, args.items[1]) : call0(in, typ);
+  }
+  if (is_type(typ, in.t.BaseException)) return incref(typ);
+  return in.raise(in.t.TypeError, "exceptions must be classes or instances deriving from BaseException, not " +
+                                      type_name(typ));
+}
+
 Object* gen_throw(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "throw", args, 1, 3)) return nullptr;
-  Object* typ = args.items[0];
-  Object* exc;
-  if (is_type(typ, in.t.type) && static_cast<Type*>(typ)->is_exception) {
-    exc = args.npos > 1 && args.items[1] != in.None ? call1(in, typ, args.items[1]) : call0(in, typ);
-    if (!exc) return nullptr;
-  } else if (is_type(typ, in.t.BaseException)) {
-    exc = incref(typ);
-  } else {
-    return in.raise(in.t.TypeError, "exceptions must be classes or instances deriving from BaseException, not " +
-                                        type_name(typ));
-  }
+  Object* exc = thrown_exception(in, args);
+  if (!exc) return nullptr;
   return throw_into(in, G(self), exc);
 }
 
@@ -2487,16 +2502,280 @@ Object* gen_resume(Interp& in, GenObj* gen, Object* value, Object** returned) {
     *returned = r;
     return nullptr;
   }
-  if (in.matches(in.t.StopIteration)) {
-    // PEP 479: a StopIteration escaping a generator is an error.
+  bool agen = gen->type == in.t.async_generator;
+  if (in.matches(in.t.StopIteration) || (agen && in.matches(in.t.StopAsyncIteration))) {
+    // PEP 479: a StopIteration escaping a generator is an error (and a
+    // StopAsyncIteration escaping an async generator).
+    bool async_stop = agen && in.matches(in.t.StopAsyncIteration);
     Object* cause = in.fetch_error();
-    in.raise(in.t.RuntimeError, coro ? "coroutine raised StopIteration" : "generator raised StopIteration");
+    in.raise(in.t.RuntimeError, agen ? (async_stop ? "async generator raised StopAsyncIteration"
+                                                   : "async generator raised StopIteration")
+                                : coro ? "coroutine raised StopIteration"
+                                       : "generator raised StopIteration");
     auto* e = static_cast<ExceptionObj*>(in.exc);
     e->cause = cause;
     e->context = incref(cause);
     e->suppress_context = true;
   }
   return nullptr;
+}
+
+// ---- async generators ---------------------------------------------------------------
+
+struct AsyncGenOp : Object {
+  enum State : uint8_t { kInit, kIter, kClosed };
+  GenObj* gen = nullptr;
+  Object* sendval = nullptr;  // asend(value)
+  Object* exc = nullptr;      // athrow(exc); null: aclose()
+  bool is_throw = false;
+  State state = kInit;
+  ~AsyncGenOp() override {
+    xdecref(gen);
+    xdecref(sendval);
+    xdecref(exc);
+  }
+  void referents(std::vector<Object*>& out) const override {
+    for (Object* o : {static_cast<Object*>(gen), sendval, exc}) {
+      if (o) out.push_back(o);
+    }
+  }
+};
+
+Object* new_agen_op(Interp& in, Type* type, Object* gen, Object* sendval, Object* exc, bool is_throw) {
+  auto* op = in.alloc<AsyncGenOp>(type);
+  op->gen = static_cast<GenObj*>(incref(gen));
+  op->sendval = xincref(sendval);
+  op->exc = exc;  // owned
+  op->is_throw = is_throw;
+  return op;
+}
+
+// async_gen_unwrap_value: a wrapped value finishes the await with it; the
+// end of the generator is StopAsyncIteration; anything else was yielded by
+// an await inside and goes on to the event loop.
+Object* agen_unwrap(Interp& in, GenObj* g, Object* result) {
+  if (!result) {
+    if (!in.error()) {
+      in.raise_obj(new_exception(in, in.t.StopAsyncIteration, incref(in.empty_tuple)));
+    } else if (in.matches(in.t.StopAsyncIteration) || in.matches(in.t.GeneratorExit)) {
+      g->closed = true;
+    }
+    g->running_async = false;
+    return nullptr;
+  }
+  if (result->type == in.t.async_gen_wrapped) {
+    Object* v = incref(static_cast<WrapperObj*>(result)->a);
+    decref(result);
+    g->running_async = false;
+    return raise_stop_iteration(in, v);
+  }
+  return result;
+}
+
+// Resuming [g] as gen_send does: None starts it; its normal end is
+// StopAsyncIteration for an async generator.
+Object* agen_send(Interp& in, GenObj* g, Object* v) {
+  Object* returned = nullptr;
+  Object* r = gen_resume(in, g, v, &returned);
+  xdecref(returned);
+  return r;
+}
+
+// gen.throw(exc) on an async generator: its end is StopAsyncIteration.
+Object* agen_throw(Interp& in, GenObj* g, Object* exc) {
+  Object* r = throw_into(in, g, exc);
+  if (!r && in.matches(in.t.StopIteration)) {
+    in.clear_error();
+    in.raise_obj(new_exception(in, in.t.StopAsyncIteration, incref(in.empty_tuple)));
+  }
+  return r;
+}
+
+Object* asend_send_value(Interp& in, AsyncGenOp* op, Object* v) {
+  GenObj* g = op->gen;
+  if (op->state == AsyncGenOp::kClosed) {
+    return in.raise(in.t.RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+  }
+  if (op->state == AsyncGenOp::kInit) {
+    if (g->running_async) return in.raise(in.t.RuntimeError, "anext(): asynchronous generator is already running");
+    if (!v || v == in.None) v = op->sendval ? op->sendval : in.None;
+    op->state = AsyncGenOp::kIter;
+  }
+  g->running_async = true;
+  Object* r = agen_unwrap(in, g, agen_send(in, g, v));
+  if (!r) op->state = AsyncGenOp::kClosed;
+  return r;
+}
+
+Object* athrow_send_value(Interp& in, AsyncGenOp* op, Object* v) {
+  GenObj* g = op->gen;
+  bool aclose = !op->exc;
+  auto check_error = [&]() -> Object* {
+    g->running_async = false;
+    op->state = AsyncGenOp::kClosed;
+    if (aclose && (in.matches(in.t.StopAsyncIteration) || in.matches(in.t.GeneratorExit))) {
+      // A finished aclose() await: StopIteration, not what stopped it.
+      in.clear_error();
+      in.raise_obj(new_exception(in, in.t.StopIteration, incref(in.empty_tuple)));
+    }
+    return nullptr;
+  };
+  auto yield_close = [&]() -> Object* {
+    g->running_async = false;
+    op->state = AsyncGenOp::kClosed;
+    return in.raise(in.t.RuntimeError, "async generator ignored GeneratorExit");
+  };
+  if (op->state == AsyncGenOp::kClosed) {
+    return in.raise(in.t.RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+  }
+  if (!g->frame || g->frame->done) {
+    op->state = AsyncGenOp::kClosed;
+    return in.raise_obj(new_exception(in, in.t.StopIteration, incref(in.empty_tuple)));
+  }
+  if (op->state == AsyncGenOp::kInit) {
+    if (g->running_async) {
+      op->state = AsyncGenOp::kClosed;
+      return in.raise(in.t.RuntimeError, aclose ? "aclose(): asynchronous generator is already running"
+                                                : "athrow(): asynchronous generator is already running");
+    }
+    if (g->closed) {
+      op->state = AsyncGenOp::kClosed;
+      return in.raise_obj(new_exception(in, in.t.StopAsyncIteration, incref(in.empty_tuple)));
+    }
+    if (v && v != in.None) return in.raise(in.t.RuntimeError, "can't send non-None value to a just-started coroutine");
+    op->state = AsyncGenOp::kIter;
+    g->running_async = true;
+    Object* r;
+    if (aclose) {
+      g->closed = true;
+      r = agen_throw(in, g, new_exception(in, in.t.GeneratorExit, incref(in.empty_tuple)));
+      if (r && r->type == in.t.async_gen_wrapped) {
+        decref(r);
+        return yield_close();
+      }
+    } else {
+      r = agen_unwrap(in, g, agen_throw(in, g, incref(op->exc)));
+    }
+    if (!r) return check_error();
+    return r;
+  }
+  Object* r = agen_send(in, g, v ? v : in.None);
+  if (!aclose) {
+    r = agen_unwrap(in, g, r);
+    if (!r) op->state = AsyncGenOp::kClosed;
+    return r;
+  }
+  if (r) {
+    if (r->type == in.t.async_gen_wrapped) {
+      decref(r);
+      return yield_close();
+    }
+    return r;
+  }
+  if (!in.error()) in.raise_obj(new_exception(in, in.t.StopAsyncIteration, incref(in.empty_tuple)));
+  return check_error();
+}
+
+Object* agen_op_step(Interp& in, Object* self, Object* v) {
+  auto* op = static_cast<AsyncGenOp*>(self);
+  return self->type == in.t.async_gen_asend ? asend_send_value(in, op, v) : athrow_send_value(in, op, v);
+}
+
+Object* agen_op_next(Interp& in, Object* self) { return agen_op_step(in, self, in.None); }
+
+Object* agen_op_send(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "send", args, 1, 1)) return nullptr;
+  return agen_op_step(in, self, args.items[0]);
+}
+
+Object* agen_op_throw(Interp& in, Object* self, const Args& args) {
+  auto* op = static_cast<AsyncGenOp*>(self);
+  if (op->state == AsyncGenOp::kClosed) {
+    return in.raise(in.t.RuntimeError, self->type == in.t.async_gen_asend
+                                           ? "cannot reuse already awaited __anext__()/asend()"
+                                           : "cannot reuse already awaited aclose()/athrow()");
+  }
+  if (!arg_count(in, "throw", args, 1, 3)) return nullptr;
+  Object* exc = thrown_exception(in, args);
+  if (!exc) return nullptr;
+  Object* r = agen_unwrap(in, op->gen, agen_throw(in, op->gen, exc));
+  if (!r) op->state = AsyncGenOp::kClosed;
+  return r;
+}
+
+Object* agen_op_close(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "close", args, 0, 0)) return nullptr;
+  static_cast<AsyncGenOp*>(self)->state = AsyncGenOp::kClosed;
+  return incref(in.None);
+}
+
+Object* agen_op_await(Interp&, Object* self, const Args&) { return incref(self); }
+
+Object* agen_aiter(Interp&, Object* self, const Args&) { return incref(self); }
+
+Object* agen_anext(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__anext__", args, 0, 0)) return nullptr;
+  return new_agen_op(in, in.t.async_gen_asend, self, nullptr, nullptr, false);
+}
+
+Object* agen_asend(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "asend", args, 1, 1)) return nullptr;
+  return new_agen_op(in, in.t.async_gen_asend, self, args.items[0], nullptr, false);
+}
+
+Object* agen_athrow(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "athrow", args, 1, 3)) return nullptr;
+  Object* exc = thrown_exception(in, args);
+  if (!exc) return nullptr;
+  return new_agen_op(in, in.t.async_gen_athrow, self, nullptr, exc, true);
+}
+
+Object* agen_aclose(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "aclose", args, 0, 0)) return nullptr;
+  return new_agen_op(in, in.t.async_gen_athrow, self, nullptr, nullptr, false);
+}
+
+Object* agen_getattr(Interp& in, Object* o, StrObj* name) {
+  GenObj* g = G(o);
+  if (name->s == U"__name__") return incref(g->name);
+  if (name->s == U"__qualname__") return incref(g->qualname);
+  if (name->s == U"ag_running") return new_bool(in, g->running_async);
+  if (name->s == U"ag_code" && g->frame) return incref(g->frame->code);
+  if (name->s == U"ag_await") {
+    Object* yf = g->running ? nullptr : yield_from_target(g);
+    return incref(yf ? yf : in.None);
+  }
+  Object* r = generic_lookup(in, o, name);
+  if (r || in.error()) return r;
+  return in.raise(in.t.AttributeError, "'async_generator' object has no attribute '" + utf8(name) + "'");
+}
+
+void init_async_generator_types(Interp& in) {
+  Type* ag = new_static_type(in, "async_generator", in.t.object);
+  ag->repr = gen_repr;
+  ag->getattr = agen_getattr;
+  ag->basetype = false;
+  add_method(in, ag, "__aiter__", agen_aiter);
+  add_method(in, ag, "__anext__", agen_anext);
+  add_method(in, ag, "asend", agen_asend);
+  add_method(in, ag, "athrow", agen_athrow);
+  add_method(in, ag, "aclose", agen_aclose);
+  in.t.async_generator = ag;
+  Type* wrapped = new_static_type(in, "async_generator_wrapped_value", in.t.object);
+  wrapped->basetype = false;
+  in.t.async_gen_wrapped = wrapped;
+  for (Type** slot : {&in.t.async_gen_asend, &in.t.async_gen_athrow}) {
+    Type* t = new_static_type(in, slot == &in.t.async_gen_asend ? "async_generator_asend" : "async_generator_athrow",
+                              in.t.object);
+    t->iter = gen_iter;
+    t->next = agen_op_next;
+    t->basetype = false;
+    add_method(in, t, "send", agen_op_send);
+    add_method(in, t, "throw", agen_op_throw);
+    add_method(in, t, "close", agen_op_close);
+    add_method(in, t, "__await__", agen_op_await);
+    *slot = t;
+  }
 }
 
 void init_generator_type(Interp& in) {
@@ -2528,10 +2807,13 @@ void init_generator_type(Interp& in) {
   add_method(in, w, "close", wrapper_close);
   add_method(in, w, "throw", wrapper_throw);
   in.t.coroutine_wrapper = w;
+  init_async_generator_types(in);
 }
 
 Object* call_function(Interp& in, FunctionObj* fn, const Args& args) {
-  if (fn->code->code->flags & (compile::kGenerator | compile::kCoroutine)) return make_generator(in, fn, args);
+  if (fn->code->code->flags & (compile::kGenerator | compile::kCoroutine | compile::kAsyncGenerator)) {
+    return make_generator(in, fn, args);
+  }
   Frame* f = frame_for_call(in, fn, args);
   if (!f) return nullptr;
   return run_frame(in, f);

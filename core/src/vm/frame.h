@@ -49,6 +49,8 @@ struct GenObj : Object {
   Object* qualname = nullptr;
   bool running = false;
   bool started = false;
+  bool running_async = false;  // async generator: an asend/athrow is being awaited
+  bool closed = false;         // async generator: aclose() was awaited or it ended
   Object* exc_state = nullptr;  // the exception it handles, kept while suspended (owned)
   ~GenObj() override;
   void referents(std::vector<Object*>& out) const override;
