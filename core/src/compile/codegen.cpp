@@ -113,6 +113,7 @@ struct Unit {
   std::vector<FBlock> fblocks;
   int maxdepth = 0;
   bool async_scope = false;  // an async def's body (COMPILER_SCOPE_ASYNC_FUNCTION)
+  bool comprehension_scope = false;  // a comprehension's code (COMPILER_SCOPE_COMPREHENSION)
 };
 
 class Codegen {
@@ -341,6 +342,9 @@ class Codegen {
   bool pattern_or(Node* p, PatternContext& pc);
   bool comprehension_generator(const std::vector<Node*>& gens, size_t index, int depth, Node* elt,
                                Node* val, int type);
+  bool async_comprehension_generator(const std::vector<Node*>& gens, size_t index, int depth,
+                                     Node* elt, Node* val, int type);
+  bool comprehension_element(int depth, Node* elt, Node* val, int type);
   bool percent_format(Node* e, bool* applied);
   bool annotations(Node* args, Node* returns, int* count);
   bool docstring(const std::vector<Node*>& body, std::string* doc);
@@ -1082,7 +1086,7 @@ bool Codegen::expr(Node* e) {
     }
     case Kind::Await: {
       if (u().ste->type != BlockType::kFunction) return fail(e, "'await' outside function");
-      if (!u().async_scope) return fail(e, "'await' outside async function");
+      if (!u().async_scope && !u().comprehension_scope) return fail(e, "'await' outside async function");
       if (!expr(e->node(F(Await, value)))) return false;
       set_pos(e);
       emit(Op::GET_AWAITABLE, 0);
@@ -2507,13 +2511,16 @@ bool Codegen::comprehension(Node* e, int type) {
                       : type == 2 ? F(DictComp, generators)
                                   : F(GeneratorExp, generators);
   auto& gens = e->list(gens_field);
-  for (Node* g : gens) {
-    if (g->integer(F(comprehension, is_async))) return unsupported(e);
-  }
   auto it = tables_.find(e);
   if (it == tables_.end()) return fail(e, "internal error: no symbol table for the comprehension");
   const SymbolTable* ste = it->second;
-  if (ste->coroutine || (ste->generator && type != 3)) return unsupported(e);
+  if (ste->generator && type != 3) return unsupported(e);
+  // An async comprehension (async for, or await inside) is a coroutine
+  // the caller awaits; an async generator expression is an async generator.
+  bool is_async = ste->coroutine;
+  if (is_async && type != 3 && !u().async_scope && !u().comprehension_scope) {
+    return fail(e, "asynchronous comprehension outside of an asynchronous function");
+  }
   std::string qualname = qualname_for(kNames[type]);
   bool nested = u().ste->type == BlockType::kFunction || (u().code->flags & kNested);
   Node* elt = type == 2   ? e->node(F(DictComp, key))
@@ -2521,8 +2528,10 @@ bool Codegen::comprehension(Node* e, int type) {
                           : e->node(type == 0 ? F(ListComp, elt) : F(SetComp, elt));
   Node* val = type == 2 ? e->node(F(DictComp, value)) : nullptr;
   enter(ste, kNames[type], qualname, e->loc.lineno);
+  u().comprehension_scope = true;
   u().code->argcount = 1;
-  u().code->flags = kOptimized | kNewLocals | (nested ? kNested : 0) | (type == 3 ? kGenerator : 0);
+  int kind_flag = type == 3 ? (is_async ? kAsyncGenerator : kGenerator) : (is_async ? kCoroutine : 0);
+  u().code->flags = kOptimized | kNewLocals | (nested ? kNested : 0) | kind_flag;
   set_pos(e);
   if (type != 3) emit(type == 0 ? Op::BUILD_LIST : type == 1 ? Op::BUILD_SET : Op::BUILD_MAP, 0);
   if (!comprehension_generator(gens, 0, 0, elt, val, type)) return false;
@@ -2540,15 +2549,80 @@ bool Codegen::comprehension(Node* e, int type) {
   make_closure(child, child_free, 0);
   if (!iter_expr(gens[0]->node(F(comprehension, iter)))) return false;
   set_pos(e);
-  emit(Op::GET_ITER);
+  emit(gens[0]->integer(F(comprehension, is_async)) ? Op::GET_AITER : Op::GET_ITER);
   emit(Op::PRECALL, 0);
   emit(Op::CALL, 0);
+  if (is_async && type != 3) await_result(0);
   return true;
+}
+
+// compiler_async_comprehension_generator: `async for` in a comprehension.
+bool Codegen::async_comprehension_generator(const std::vector<Node*>& gens, size_t index, int depth,
+                                            Node* elt, Node* val, int type) {
+  Block* start = new_block();
+  Block* except = new_block();
+  Block* if_cleanup = new_block();
+  Node* gen = gens[index];
+  if (index == 0) {
+    emit(Op::LOAD_FAST, 0);  // .0
+  } else {
+    if (!expr(gen->node(F(comprehension, iter)))) return false;
+    emit(Op::GET_AITER);
+  }
+  use(start);
+  emit(kSetupFinally, 0, except);
+  emit(Op::GET_ANEXT);
+  load_none();
+  add_yield_from(true);
+  emit(kPopBlock);
+  if (!expr(gen->node(F(comprehension, target)))) return false;
+  for (Node* cond : gen->list(F(comprehension, ifs))) {
+    if (!jump_if(cond, if_cleanup, false)) return false;
+  }
+  ++depth;
+  if (index + 1 < gens.size()) {
+    if (!comprehension_generator(gens, index + 1, depth, elt, val, type)) return false;
+  } else if (!comprehension_element(depth, elt, val, type)) {
+    return false;
+  }
+  use(if_cleanup);
+  emit(kJump, 0, start);
+  use(except);
+  emit(Op::END_ASYNC_FOR);
+  return true;
+}
+
+// What the innermost loop of a comprehension does with each element.
+bool Codegen::comprehension_element(int depth, Node* elt, Node* val, int type) {
+  switch (type) {
+    case 0:
+      if (!expr(elt)) return false;
+      emit(Op::LIST_APPEND, depth + 1);
+      return true;
+    case 1:
+      if (!expr(elt)) return false;
+      emit(Op::SET_ADD, depth + 1);
+      return true;
+    case 3:
+      if (!expr(elt)) return false;
+      if (u().ste->generator && u().ste->coroutine) emit(Op::ASYNC_GEN_WRAP);
+      emit(Op::YIELD_VALUE);
+      emit(Op::RESUME, 1);
+      emit(Op::POP_TOP);
+      return true;
+    default:
+      if (!expr(elt) || !expr(val)) return false;
+      emit(Op::MAP_ADD, depth + 1);
+      return true;
+  }
 }
 
 // compiler_sync_comprehension_generator.
 bool Codegen::comprehension_generator(const std::vector<Node*>& gens, size_t index, int depth,
                                       Node* elt, Node* val, int type) {
+  if (gens[index]->integer(F(comprehension, is_async))) {
+    return async_comprehension_generator(gens, index, depth, elt, val, type);
+  }
   Block* start = new_block();
   Block* if_cleanup = new_block();
   Block* anchor = new_block();
@@ -2585,27 +2659,8 @@ bool Codegen::comprehension_generator(const std::vector<Node*>& gens, size_t ind
   }
   if (index + 1 < gens.size()) {
     if (!comprehension_generator(gens, index + 1, depth, elt, val, type)) return false;
-  } else {
-    switch (type) {
-      case 0:
-        if (!expr(elt)) return false;
-        emit(Op::LIST_APPEND, depth + 1);
-        break;
-      case 1:
-        if (!expr(elt)) return false;
-        emit(Op::SET_ADD, depth + 1);
-        break;
-      case 3:
-        if (!expr(elt)) return false;
-        emit(Op::YIELD_VALUE);
-        emit(Op::RESUME, 1);
-        emit(Op::POP_TOP);
-        break;
-      default:
-        if (!expr(elt) || !expr(val)) return false;
-        emit(Op::MAP_ADD, depth + 1);
-        break;
-    }
+  } else if (!comprehension_element(depth, elt, val, type)) {
+    return false;
   }
   use(if_cleanup);
   if (start) {
