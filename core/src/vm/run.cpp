@@ -596,6 +596,23 @@ Object* io_write(Interp& in, Object*, const Args& args) {
   return incref(in.None);
 }
 
+// _pylife_io.location(stacklevel) -> (filename, lineno, module name): the
+// frame [stacklevel] calls above the Python function calling it (warn()'s
+// caller for 1), or ("sys", 1, "sys") past the outermost.
+Object* io_location(Interp& in, Object*, const Args& args) {
+  int64_t level = 1;
+  if (args.npos > 0 && !index_value(in, args.items[0], &level)) return nullptr;
+  Frame* f = in.frame;
+  for (int64_t i = 0; i < level && f; ++i) f = f->back;
+  if (!f) return new_tuple(in, {new_str(in, "sys"), new_int(in, 1), new_str(in, "sys")});
+  const compile::CodeObject& co = *f->code->code;
+  int line = f->lasti >= 0 && static_cast<size_t>(f->lasti) < co.positions.size()
+                 ? co.positions[static_cast<size_t>(f->lasti)].line
+                 : co.firstlineno;
+  Object* mod = dict_get_str(f->globals, iname(in, "__name__"));
+  return new_tuple(in, {new_str(in, co.filename), new_int(in, line), mod ? incref(mod) : new_str(in, "?")});
+}
+
 // open(): io.open from pylife's io module (the program's own io.py, if
 // any, does not replace it, as CPython's built-in io is not looked up on
 // the path).
@@ -1049,6 +1066,7 @@ void init_vm_builtins(Interp& in) {
   ModuleObj* io = make_module(in, "_pylife_io");
   dict_set_str(in, io->dict, "read", new_builtin(in, "read", io_read, io));
   dict_set_str(in, io->dict, "write", new_builtin(in, "write", io_write, io));
+  dict_set_str(in, io->dict, "location", new_builtin(in, "location", io_location, io));
   decref(io);
   DictObj* b = in.builtins;
   dict_set_str(in, b, "globals", new_builtin(in, "globals", b_globals, nullptr));
