@@ -1517,4 +1517,186 @@ Type* new_static_type(Interp& in, std::string name, Type* base) {
   return t;
 }
 
+// ---- slot wrappers ------------------------------------------------------------------------
+// Built-in types get their slots as dunder methods (CPython's
+// add_operators): list.__len__, dict.__setitem__, int.__add__, ... so
+// super().__setitem__(k, v) in a dict subclass and dir(list) work.  A
+// wrapper runs the slot of the nearest built-in type in self's MRO (the
+// subclass's own slot would call the subclass's method again).
+
+namespace {
+
+Type* builtin_base(Object* self) {
+  for (Type* m : self->type->mro) {
+    if (!m->heap) return m;
+  }
+  return self->type;
+}
+
+Object* sw_len(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__len__", args, 0, 0)) return nullptr;
+  int64_t n = builtin_base(self)->length(in, self);
+  return n < 0 ? nullptr : new_int(in, n);
+}
+Object* sw_getitem(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__getitem__", args, 1, 1)) return nullptr;
+  return builtin_base(self)->getitem(in, self, args.items[0]);
+}
+Object* sw_setitem(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__setitem__", args, 2, 2)) return nullptr;
+  if (builtin_base(self)->setitem(in, self, args.items[0], args.items[1]) < 0) return nullptr;
+  return incref(in.None);
+}
+Object* sw_delitem(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__delitem__", args, 1, 1)) return nullptr;
+  if (builtin_base(self)->setitem(in, self, args.items[0], nullptr) < 0) return nullptr;
+  return incref(in.None);
+}
+Object* sw_contains(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__contains__", args, 1, 1)) return nullptr;
+  int r = builtin_base(self)->contains(in, self, args.items[0]);
+  return r < 0 ? nullptr : new_bool(in, r != 0);
+}
+Object* sw_iter(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__iter__", args, 0, 0)) return nullptr;
+  return builtin_base(self)->iter(in, self);
+}
+Object* sw_next(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__next__", args, 0, 0)) return nullptr;
+  Object* r = builtin_base(self)->next(in, self);
+  if (r || in.error()) return r;
+  return in.raise_obj(new_exception(in, in.t.StopIteration, incref(in.empty_tuple)));
+}
+Object* sw_hash(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__hash__", args, 0, 0)) return nullptr;
+  int64_t h = 0;
+  if (!builtin_base(self)->hash(in, self, &h)) return nullptr;
+  return new_int(in, h);
+}
+template <int kOp>
+Object* sw_compare(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "comparison", args, 1, 1)) return nullptr;
+  return builtin_base(self)->richcompare(in, self, args.items[0], kOp);
+}
+template <int kOp, bool kReflected>
+Object* sw_binop(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "operator", args, 1, 1)) return nullptr;
+  Object* other = args.items[0];
+  return builtin_base(self)->binop(in, kReflected ? other : self, kReflected ? self : other, kOp);
+}
+template <int kWhich>
+Object* sw_unary(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "operator", args, 0, 0)) return nullptr;
+  Type* t = builtin_base(self);
+  UnaryFn fn = kWhich == 0 ? t->neg : kWhich == 1 ? t->pos : kWhich == 2 ? t->invert : t->absval;
+  return fn(in, self);
+}
+
+// list.__reversed__ / dict.__reversed__: an iterator from the end (over a
+// snapshot of the items or keys).
+Object* sw_reversed(Interp& in, Object* self, const Args& args) {
+  if (!arg_count(in, "__reversed__", args, 0, 0)) return nullptr;
+  std::vector<Object*> items;
+  if (auto* d = is_type(self, in.t.dict) ? static_cast<DictObj*>(self) : nullptr) {
+    for (auto it = d->entries.rbegin(); it != d->entries.rend(); ++it) {
+      if (it->key) items.push_back(incref(it->key));
+    }
+  } else {
+    const auto& src = static_cast<ListObj*>(self)->items;
+    for (auto it = src.rbegin(); it != src.rend(); ++it) items.push_back(incref(*it));
+  }
+  Object* list = new_list(in, std::move(items));
+  Object* it = get_iter(in, list);
+  decref(list);
+  return it;
+}
+
+struct BinopNames {
+  const char* name;
+  const char* rname;
+  const char* iname;
+  MethodFn fn, rfn, ifn;
+};
+
+#define PYLIFE_BINOP(op, n)                                                                        \
+  BinopNames { "__" n "__", "__r" n "__", "__i" n "__", sw_binop<op, false>, sw_binop<op, true>, \
+               sw_binop<op + kInplace, false> }
+
+}  // namespace
+
+void add_slot_wrappers(Interp& in) {
+  const BinopNames binops[] = {
+      PYLIFE_BINOP(kAdd, "add"),       PYLIFE_BINOP(kSub, "sub"),           PYLIFE_BINOP(kMul, "mul"),
+      PYLIFE_BINOP(kTrueDiv, "truediv"), PYLIFE_BINOP(kFloorDiv, "floordiv"), PYLIFE_BINOP(kRem, "mod"),
+      PYLIFE_BINOP(kPow, "pow"),       PYLIFE_BINOP(kLshift, "lshift"),     PYLIFE_BINOP(kRshift, "rshift"),
+      PYLIFE_BINOP(kAnd, "and"),       PYLIFE_BINOP(kOr, "or"),             PYLIFE_BINOP(kXor, "xor")};
+  // Which operators each built-in type has (the binop slot cannot say):
+  // reflected forms for all but list; in-place ones for the mutable types.
+  struct Ops {
+    Type* type;
+    std::vector<int> ops;
+    bool reflected, inplace;
+  };
+  const Ops table[] = {
+      {in.t.int_, {kAdd, kSub, kMul, kTrueDiv, kFloorDiv, kRem, kPow, kLshift, kRshift, kAnd, kOr, kXor}, true, false},
+      {in.t.bool_, {kAnd, kOr, kXor}, true, false},
+      {in.t.float_, {kAdd, kSub, kMul, kTrueDiv, kFloorDiv, kRem, kPow}, true, false},
+      {in.t.complex, {kAdd, kSub, kMul, kTrueDiv, kPow}, true, false},
+      {in.t.str, {kAdd, kMul, kRem}, false, false},
+      {in.t.bytes, {kAdd, kMul, kRem}, false, false},
+      {in.t.tuple, {kAdd, kMul}, false, false},
+      {in.t.list, {kAdd, kMul}, false, true},
+      {in.t.set, {kSub, kAnd, kOr, kXor}, true, true},
+      {in.t.frozenset, {kSub, kAnd, kOr, kXor}, true, false},
+      {in.t.dict, {kOr}, true, true},
+  };
+  auto add = [&](Type* t, const char* name, MethodFn fn) {
+    if (!t->dict || dict_get_str(t->dict, iname(in, name))) return;
+    add_method(in, t, name, fn);
+  };
+  for (const Ops& o : table) {
+    if (!o.type->binop) continue;
+    for (int op : o.ops) {
+      const BinopNames* names = nullptr;
+      static const int order[] = {kAdd, kSub, kMul, kTrueDiv, kFloorDiv, kRem, kPow, kLshift, kRshift, kAnd, kOr, kXor};
+      for (size_t k = 0; k < 12; ++k) {
+        if (order[k] == op) names = &binops[k];
+      }
+      add(o.type, names->name, names->fn);
+      // str and bytes take `*` from either side; only `+` and `%` are not reflected.
+      bool reflect = o.reflected || (op == kMul && o.type != in.t.list) || (op == kRem && o.type != in.t.list);
+      if (reflect) add(o.type, names->rname, names->rfn);
+      if (o.inplace) add(o.type, names->iname, names->ifn);
+    }
+  }
+  if (in.t.list->binop) add(in.t.list, "__rmul__", sw_binop<kMul, true>);
+  add(in.t.list, "__reversed__", sw_reversed);
+  add(in.t.dict, "__reversed__", sw_reversed);
+  for (Type* t : in.static_types) {
+    if (!t->dict || t->is_exception) continue;
+    if (t->length) add(t, "__len__", sw_len);
+    if (t->getitem) add(t, "__getitem__", sw_getitem);
+    if (t->setitem && t != in.t.type) {
+      add(t, "__setitem__", sw_setitem);
+      add(t, "__delitem__", sw_delitem);
+    }
+    if (t->contains) add(t, "__contains__", sw_contains);
+    if (t->iter) add(t, "__iter__", sw_iter);
+    if (t->next) add(t, "__next__", sw_next);
+    if (t->hash && t != in.t.object) add(t, "__hash__", sw_hash);
+    if (t->richcompare && t != in.t.object && t != in.t.type) {
+      add(t, "__lt__", sw_compare<kLt>);
+      add(t, "__le__", sw_compare<kLe>);
+      add(t, "__eq__", sw_compare<kEq>);
+      add(t, "__ne__", sw_compare<kNe>);
+      add(t, "__gt__", sw_compare<kGt>);
+      add(t, "__ge__", sw_compare<kGe>);
+    }
+    if (t->neg) add(t, "__neg__", sw_unary<0>);
+    if (t->pos) add(t, "__pos__", sw_unary<1>);
+    if (t->invert) add(t, "__invert__", sw_unary<2>);
+    if (t->absval) add(t, "__abs__", sw_unary<3>);
+  }
+}
+
 }  // namespace pylife::runtime

@@ -851,6 +851,9 @@ Object* match_keys(Interp& in, Object* subject, Object* keys);
 void init_sre_module(Interp& in);
 // list[int] and friends' type (object.cpp).
 void init_generic_alias_type(Interp& in);
+// Dunder methods for the built-in types' slots (object.cpp; run once every
+// built-in type has its slots).
+void add_slot_wrappers(Interp& in);
 Object* match_class(Interp& in, Object* subject, Object* type, int nargs, Object* kwargs);
 // The class [name] with [bases] and namespace [ns], of metaclass
 // [metatype]; [kw]'s keyword arguments go to __init_subclass__.

@@ -1086,6 +1086,7 @@ void init_vm_builtins(Interp& in) {
   st->getattr = super_getattr;
   st->repr = super_repr;
   dict_set_str(in, b, "super", st);
+  add_slot_wrappers(in);
 }
 
 RunResult run_program(const source::Source& src, const RunOptions& options, const Io& io) {
