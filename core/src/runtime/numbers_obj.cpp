@@ -430,8 +430,8 @@ Object* int_invert(Interp& in, Object* o) {
 }
 Object* int_abs(Interp& in, Object* o) {
   auto* i = as_int(o);
-  if (!i->big && i->small >= 0) return int_pos(in, o);
-  return int_neg(in, o);
+  bool negative = i->big ? i->value.negative() : i->small < 0;
+  return negative ? int_neg(in, o) : int_pos(in, o);
 }
 int int_truth(Interp&, Object* o) {
   auto* i = as_int(o);

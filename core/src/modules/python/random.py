@@ -78,7 +78,11 @@ class Random:
         if isinstance(a, float):
             a = hash(a)
         if isinstance(a, (str, bytes)):
-            raise NotImplementedError("pylife's random.seed takes an int, a float or None")
+            # version 2: the bytes and their SHA-512, as one big-endian int.
+            from hashlib import sha512
+            if isinstance(a, str):
+                a = a.encode()
+            a = int((a + sha512(a).digest()).hex() or "0", 16)
         a = abs(int(a))
         key = []
         while a:
