@@ -49,5 +49,9 @@ std::string format_error(const SyntaxError& error, std::string_view filename);
 // [warning] as warnings.formatwarning shows it, with its source line.
 std::string format_warning(const Warning& warning, std::string_view filename,
                            std::string_view source_text);
+// The same text from its parts: "WHERE: CATEGORY: MESSAGE" and, when
+// [line] is not blank, the line stripped and indented by two spaces.
+std::string format_warning_text(std::string_view where, std::string_view category,
+                                std::string_view message, std::string_view line);
 
 }  // namespace pylife::parse

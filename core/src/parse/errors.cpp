@@ -92,21 +92,24 @@ std::string format_error(const SyntaxError& e, std::string_view filename) {
   return out;
 }
 
+std::string format_warning_text(std::string_view where, std::string_view category,
+                                std::string_view message, std::string_view line) {
+  std::string out = std::string(where) + ": " + std::string(category) + ": " + std::string(message) + "\n";
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+  while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+  if (!line.empty()) out += "  " + std::string(line) + "\n";
+  return out;
+}
+
 std::string format_warning(const Warning& w, std::string_view filename,
                            std::string_view source_text) {
-  std::string out = std::string(filename) + ":" + std::to_string(w.lineno) + ": " + w.category +
-                    ": " + w.message + "\n";
   auto lines = source::split_lines(source_text);
-  if (w.lineno >= 1 && static_cast<size_t>(w.lineno) <= lines.size()) {
-    std::string_view line = lines[static_cast<size_t>(w.lineno) - 1];
-    auto is_space = [](char c) {
-      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    };
-    while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
-    while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
-    if (!line.empty()) out += "  " + std::string(line) + "\n";
-  }
-  return out;
+  std::string_view line;
+  if (w.lineno >= 1 && static_cast<size_t>(w.lineno) <= lines.size()) line = lines[static_cast<size_t>(w.lineno) - 1];
+  return format_warning_text(std::string(filename) + ":" + std::to_string(w.lineno), w.category, w.message, line);
 }
 
 }  // namespace pylife::parse

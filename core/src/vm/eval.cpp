@@ -846,7 +846,6 @@ dispatch_opcode:
   TARGET(LOAD_GLOBAL) {
     size_t ni = static_cast<size_t>(oparg >> 1);
     Object* name = co->names[ni];
-    if (co->global_cache.size() != co->names.size()) co->global_cache.resize(co->names.size());
     CodeObj::GlobalCache& gc = co->global_cache[ni];
     Object* v;
     if (gc.globals == f->globals && gc.builtins == f->builtins && gc.globals_stamp == f->globals->stamp &&

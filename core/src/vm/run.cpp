@@ -74,6 +74,7 @@ CodeObj* new_code(Interp& in, std::shared_ptr<const compile::CodeObject> code) {
   c->serial = ++in.code_serials;
   for (const auto& k : code->consts) c->consts.push_back(const_object(in, k));
   for (const auto& n : code->names) c->names.push_back(intern(in, n));
+  c->global_cache.resize(c->names.size());
   for (const auto& n : code->localsplus()) c->localsplus.push_back(intern(in, n));
   c->nlocals = static_cast<int>(code->varnames.size());
   c->nfrees = static_cast<int>(code->freevars.size());
@@ -285,6 +286,17 @@ Object* exec_module_source(Interp& in, const std::string& fullname, const source
   return m;
 }
 
+// Runs pylife's own Python module [name] (core/src/modules/python) as
+// module [name]; null without an error when there is none by that name.
+Object* load_pylib_module(Interp& in, const std::string& name) {
+  auto text = python_module_source(name);
+  if (!text) return nullptr;
+  std::string path = "<pylife>/" + name + ".py";
+  auto decoded = source::from_text(*text, path);
+  if (!decoded.ok) return in.raise(in.t.SystemError, "pylife's " + name + " module does not decode");
+  return exec_module_source(in, name, decoded.source, path, false);
+}
+
 Object* import_one(Interp& in, const std::string& fullname, Object* parent) {
   Object* key = new_str(in, fullname);
   Object* found = dict_get(in, in.modules, key);
@@ -319,11 +331,8 @@ Object* import_one(Interp& in, const std::string& fullname, Object* parent) {
   // The standard modules pylife writes in Python: after the program's
   // directory, as CPython's standard library comes after sys.path[0].
   if (!parent) {
-    if (auto text = python_module_source(fullname)) {
-      std::string path = "<pylife>/" + fullname + ".py";
-      auto decoded = source::from_text(*text, path);
-      if (decoded.ok) return exec_module_source(in, fullname, decoded.source, path, false);
-    }
+    if (Object* m = load_pylib_module(in, fullname)) return m;
+    if (in.error()) return nullptr;
   }
   Object* args = new_tuple(in, {new_str(in, "No module named '" + fullname + "'")});
   auto* e = static_cast<ExceptionObj*>(new_exception(in, in.t.ModuleNotFoundError, args));
@@ -525,6 +534,14 @@ Object* exec_or_eval(Interp& in, const Args& args, bool eval) {
 Object* b_exec(Interp& in, Object*, const Args& args) { return exec_or_eval(in, args, false); }
 Object* b_eval(Interp& in, Object*, const Args& args) { return exec_or_eval(in, args, true); }
 
+// The line [f] is running (its current instruction's), or -1.
+int frame_line(const Frame* f) {
+  const compile::CodeObject& co = *f->code->code;
+  return f->lasti >= 0 && static_cast<size_t>(f->lasti) < co.positions.size()
+             ? co.positions[static_cast<size_t>(f->lasti)].line
+             : -1;
+}
+
 // ---- _pylife_io: the file primitives io.py builds open() on ------------------------
 
 std::string resolve_path(Interp& in, const std::string& path) {
@@ -606,9 +623,8 @@ Object* io_location(Interp& in, Object*, const Args& args) {
   for (int64_t i = 0; i < level && f; ++i) f = f->back;
   if (!f) return new_tuple(in, {new_str(in, "sys"), new_int(in, 1), new_str(in, "sys")});
   const compile::CodeObject& co = *f->code->code;
-  int line = f->lasti >= 0 && static_cast<size_t>(f->lasti) < co.positions.size()
-                 ? co.positions[static_cast<size_t>(f->lasti)].line
-                 : co.firstlineno;
+  int line = frame_line(f);
+  if (line < 0) line = co.firstlineno;
   Object* mod = dict_get_str(f->globals, iname(in, "__name__"));
   return new_tuple(in, {new_str(in, co.filename), new_int(in, line), mod ? incref(mod) : new_str(in, "?")});
 }
@@ -620,13 +636,9 @@ Object* b_open(Interp& in, Object*, const Args& args) {
   Object* mod = dict_get_str(in.modules, iname(in, "io"));
   if (mod) {
     incref(mod);
-  } else if (auto text = python_module_source("io")) {
-    auto decoded = source::from_text(*text, "<pylife>/io.py");
-    if (!decoded.ok) return in.raise(in.t.SystemError, "pylife's io module does not decode");
-    mod = exec_module_source(in, "io", decoded.source, "<pylife>/io.py", false);
-    if (!mod) return nullptr;
   } else {
-    return in.raise(in.t.SystemError, "pylife's io module is missing");
+    mod = load_pylib_module(in, "io");
+    if (!mod) return in.error() ? nullptr : in.raise(in.t.SystemError, "pylife's io module is missing");
   }
   Object* fn = getattr(in, mod, "open");
   decref(mod);
@@ -1044,21 +1056,16 @@ void init_vm_builtins(Interp& in) {
     std::string where = "sys:1";
     std::string text;
     if (Frame* f = in.frame) {
-      const compile::CodeObject& co = *f->code->code;
-      int line = f->lasti >= 0 && static_cast<size_t>(f->lasti) < co.positions.size()
-                     ? co.positions[static_cast<size_t>(f->lasti)].line
-                     : -1;
-      where = co.filename + ":" + std::to_string(line);
-      if (const auto* lines = source_lines(in, co.filename); lines && line >= 1 && static_cast<size_t>(line) <= lines->size()) {
-        text = strip((*lines)[static_cast<size_t>(line - 1)]);
-      }
+      int line = frame_line(f);
+      where = f->code->code->filename + ":" + std::to_string(line);
+      const auto* lines = source_lines(in, f->code->code->filename);
+      if (lines && line >= 1 && static_cast<size_t>(line) <= lines->size()) text = (*lines)[static_cast<size_t>(line - 1)];
     }
     std::string key = where + ":" + category + ":" + message;
     auto& shown = in.warnings_shown;
     if (std::find(shown.begin(), shown.end(), key) != shown.end()) return;
     shown.push_back(key);
-    std::string out = where + ": " + category + ": " + message + "\n";
-    if (!text.empty()) out += "  " + text + "\n";
+    std::string out = parse::format_warning_text(where, category, message, text);
     if (source_hint) out += category + ": Enable tracemalloc to get the object allocation traceback\n";
     in.write_stderr(out);
   };
@@ -1119,6 +1126,12 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   if (in.max_steps) in.hook_from = std::min(in.hook_from, in.max_steps + 1);
   in.max_memory = options.max_memory;
   init_vm_builtins(in);
+  // The interpreter's own modules (builtins, sys, math, time, _pylife_*):
+  // they live as long as it, and teardown leaves them alone.
+  std::vector<std::string> startup_modules;
+  for (auto& e : in.modules->entries) {
+    if (e.key) startup_modules.push_back(utf8(e.key));
+  }
   int64_t live_before = in.live_objects;
   int64_t interned_before = static_cast<int64_t>(in.interned->used);
   // sys.argv and sys.path.
@@ -1165,10 +1178,7 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   for (auto& e : in.modules->entries) {
     if (!e.key) continue;
     std::string name = utf8(e.key);
-    if (name == "builtins" || name == "sys" || name == "math" || name == "time" || name == "_pylife_sre" ||
-        name == "_pylife_io") {
-      continue;
-    }
+    if (std::find(startup_modules.begin(), startup_modules.end(), name) != startup_modules.end()) continue;
     user_modules.push_back(e.key);
   }
   for (Object* k : user_modules) {
