@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 class Animal:
     def __init__(self, name):
         self.name = name

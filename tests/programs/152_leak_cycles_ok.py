@@ -1,4 +1,3 @@
-# pylife: cycles
 class Node:
     def __init__(self, v):
         self.v = v

@@ -1,4 +1,3 @@
-# pylife: cycles (the containers refer to themselves)
 a = [1, 2]
 a.append(a)
 print(a, len(a), a[2][2][0])

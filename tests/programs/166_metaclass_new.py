@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 class Meta(type):
     def __new__(mcls, name, bases, ns):
         ns['tag'] = name.lower()

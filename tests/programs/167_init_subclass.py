@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 class Base:
     registry = []
     def __init_subclass__(cls, **kw):

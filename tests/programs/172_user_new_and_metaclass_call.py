@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 class S:
     def __new__(cls, v):
         o = super().__new__(cls)

@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 class Tracer:
     def __init__(self): object.__setattr__(self, "log", [])
     def __getattribute__(self, name):

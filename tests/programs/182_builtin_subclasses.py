@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 class P(tuple):
     def __new__(cls, x, y):
         return tuple.__new__(cls, (x, y))

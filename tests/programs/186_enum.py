@@ -1,4 +1,3 @@
-# pylife: cycles (an enum class and its members refer to each other)
 from enum import Enum, IntEnum, StrEnum, auto, unique
 class Color(Enum):
     RED = 1

@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 # match: mapping patterns, **rest, duplicate-free keys, dict subclasses
 import collections
 

@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 # match: class patterns, __match_args__, keyword patterns, built-in types
 class Point:
     __match_args__ = ("x", "y")

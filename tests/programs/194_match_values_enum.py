@@ -1,4 +1,3 @@
-# pylife: cycles (an enum class and its members refer to each other)
 # match: dotted value patterns (constants in classes and enums)
 from enum import Enum, auto
 

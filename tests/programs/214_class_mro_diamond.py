@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 # C3 linearization: diamond inheritance, __mro__, super() chains through the MRO
 class Base:
     def hello(self):

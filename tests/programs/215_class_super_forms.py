@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 # super(): zero-argument form, explicit two-argument form, in classmethods and __init__ chains
 class Shape:
     count = 0

@@ -1,4 +1,3 @@
-# pylife: cycles (a method defined in a decorator refers to its class through a closure cell)
 # class decorators and function decorators (with functools.wraps), stacked and with arguments
 import functools
 

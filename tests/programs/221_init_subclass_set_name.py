@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 # __init_subclass__ with keyword arguments and __set_name__ on descriptors
 class Plugin:
     plugins = []

@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 # metaclasses: a registry, attribute checks at class creation, __call__ for singletons
 class Registry(type):
     classes = {}

@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 # __eq__ and __hash__: defining __eq__ removes the hash; equal objects in sets and dict keys
 class Point:
     def __init__(self, x, y):

@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 # user exceptions: hierarchies, extra attributes, __str__, raise from, catching by base class
 class AppError(Exception):
     """Base for this app's errors."""

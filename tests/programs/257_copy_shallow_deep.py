@@ -1,4 +1,3 @@
-# pylife: cycles (a list that contains itself, and its deep copy)
 # copy: shallow copies share nested objects, deep copies do not; cycles and custom __copy__/__deepcopy__
 import copy
 

@@ -1,4 +1,3 @@
-# pylife: cycles (an enum class and its members refer to each other)
 # enum: Enum, IntEnum, auto, iteration, lookup by value and name, members in match and dicts
 from enum import Enum, IntEnum, auto
 

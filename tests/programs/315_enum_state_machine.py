@@ -1,4 +1,3 @@
-# pylife: cycles (an enum class and its members refer to each other)
 # an Enum-driven state machine with a transition table, iteration over members and value lookup
 from enum import Enum
 

@@ -1,4 +1,3 @@
-# pylife: cycles (super() keeps a __class__ cell: class -> method -> cell -> class)
 # built-in types' dunder methods: super().__setitem__ in a dict subclass, list.__len__, int.__add__, dir() of built-ins
 class D(dict):
     def __getitem__(self, k):

@@ -536,12 +536,9 @@ TEST_CASE("the heap view: objects the frames reach and their references", "[even
   CHECK(has_ref(tuple, list));
   CHECK(has_ref(tuple, dict));
   CHECK(list->value.refcount == 3);  // a, b['k'], c[0]
-  // The instance refers to its attribute dict, which holds the tuple.
-  bool reaches = false;
-  for (const auto& h : obs.heap) {
-    if (h.value.type == "dict" && has_ref(inst, &h) && has_ref(&h, tuple)) reaches = true;
-  }
-  CHECK(reaches);
+  // The instance refers to its attribute values itself (CPython 3.11's
+  // inline values: no dict object until __dict__ is asked for).
+  CHECK(has_ref(inst, tuple));
   // The class is shown but not followed.
   const auto* cls = find("type");
   REQUIRE(cls);

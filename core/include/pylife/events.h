@@ -143,6 +143,37 @@ struct RefCount {
   int64_t count = 0;
 };
 
+// One object of a collection, for the GC panel's step-by-step view.
+struct GcObjectState {
+  uint64_t id = 0;
+  std::string type;
+  int generation = 0;      // before the collection
+  int64_t refcount = 0;    // when the collection started (its gc_refs start there)
+  int64_t gc_refs = 0;     // after the references from the other examined objects were subtracted
+  std::vector<uint64_t> refs;  // the examined objects it refers to
+  bool unreachable = false;  // not reachable from outside the examined generations
+  bool finalized = false;    // its finalizer (__del__, generator close) ran
+  bool resurrected = false;  // unreachable, but a finalizer made it reachable again
+  bool freed = false;        // cleared and freed
+};
+
+// A collection by the cyclic garbage collector.
+struct GcCollection {
+  enum class Reason { kAutomatic, kCollectCall, kFinal };
+  static constexpr size_t kMaxObjects = 2000;
+  uint64_t step = 0;  // the instruction it ran at (0: at termination)
+  Reason reason = Reason::kAutomatic;
+  int generation = 0;  // collected with the younger ones
+  int64_t counts_before[3] = {0, 0, 0}, counts_after[3] = {0, 0, 0};  // allocation counts
+  int64_t sizes_before[3] = {0, 0, 0}, sizes_after[3] = {0, 0, 0};    // tracked objects per generation
+  int64_t examined = 0, unreachable = 0, collected = 0, uncollectable = 0;
+  uint64_t duration_steps = 0;  // instructions run by finalizers and callbacks during it
+  // With details: every examined object (at most kMaxObjects), in the
+  // collector's order.
+  std::vector<GcObjectState> objects;
+  bool truncated = false;
+};
+
 // The end of the run.
 struct Terminate {
   uint64_t step = 0;  // instructions executed
@@ -217,6 +248,7 @@ class Observer {
   virtual void on_free(const Lifetime&) {}
   virtual void on_incref(const RefCount&) {}
   virtual void on_decref(const RefCount&) {}
+  virtual void on_gc_collect(const GcCollection&) {}
   virtual void on_terminate(const Terminate&) {}
 };
 

@@ -1430,6 +1430,8 @@ void init_builtins(Interp& in) {
   def(in, td, "sleep", time_sleep, time);
   decref(time);
   init_sre_module(in);
+  init_gc_module(in);
+  init_weakref_module(in);
   init_generic_alias_type(in);
 }
 

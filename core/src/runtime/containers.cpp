@@ -489,9 +489,7 @@ Object* list_init(Interp& in, Object* self, const Args& args) {
 
 Object* list_clear(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "clear", args, 0, 0)) return nullptr;
-  std::vector<Object*> old;
-  std::swap(old, L(self)->items);
-  for (size_t i = old.size(); i-- > 0;) decref(old[i]);  // last first, as list_clear
+  L(self)->clear(in);
   return incref(in.None);
 }
 
@@ -587,6 +585,9 @@ void dict_insert_new(DictObj* d, Object* key, Object* value, int64_t h) {
   }
   d->index[i] = static_cast<int32_t>(d->entries.size());
   d->entries.push_back({h, incref(key), incref(value)});
+  Interp& in = *d->type->interp;
+  if (key->type != in.t.str) d->general_keys = true;
+  dict_maybe_track(in, d, key, value);
   ++d->used;
   ++d->version;
   ++d->stamp;
@@ -817,18 +818,7 @@ Object* dict_update(Interp& in, Object* self, const Args& args) {
 
 Object* dict_clear(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "clear", args, 0, 0)) return nullptr;
-  std::vector<DictObj::Entry> old;
-  std::swap(old, D(self)->entries);
-  D(self)->index.clear();
-  D(self)->used = 0;
-  ++D(self)->version;
-  ++D(self)->stamp;
-  for (auto& e : old) {
-    if (e.key) {
-      decref(e.key);
-      decref(e.value);
-    }
-  }
+  D(self)->clear(in);
   return incref(in.None);
 }
 
@@ -1310,13 +1300,7 @@ Object* set_pop(Interp& in, Object* self, const Args& args) {
 
 Object* set_clear(Interp& in, Object* self, const Args& args) {
   if (!arg_count(in, "clear", args, 0, 0)) return nullptr;
-  SetObj* s = St(self);
-  std::vector<SetObj::Slot> old(8);
-  std::swap(old, s->table);
-  s->used = s->fill = 0;
-  for (auto& slot : old) {
-    if (slot.key && !slot.dummy) decref(slot.key);
-  }
+  St(self)->clear(in);
   return incref(in.None);
 }
 
@@ -1931,6 +1915,7 @@ int dict_set(Interp& in, DictObj* d, Object* key, Object* value) {
     Object* old = e.value;
     e.value = incref(value);
     ++d->stamp;
+    dict_maybe_track(in, d, key, value);
     decref(old);
     return 0;
   }

@@ -113,16 +113,25 @@ void run_del(Interp& in, Object* o) {
 
 }  // namespace
 
+void GcObject::finalize(Interp& in) { run_del(in, this); }
+
 void dealloc(Object* o) {
   Type* type = o->type;
   Interp& interp = *type->interp;
-  // __del__ first, once; the object is alive while it runs, and stays
-  // alive if it made a new reference to itself.
-  if (type->has_del && type->layout == Type::Layout::kInstance && !static_cast<InstanceObj*>(o)->finalized) {
-    static_cast<InstanceObj*>(o)->finalized = true;
-    o->refcnt = 1;
-    run_del(interp, o);
-    if (--o->refcnt != 0) return;
+  if (type->flags & Type::kHaveGc) {
+    auto* g = static_cast<GcObject*>(o);
+    // The finalizer first, once; the object is alive while it runs, and
+    // stays alive if it made a new reference to itself.
+    if (type->has_finalizer && !(g->gc_bits & GcObject::kFinalized)) {
+      g->gc_bits |= GcObject::kFinalized;
+      o->refcnt = 1;
+      g->finalize(interp);
+      if (--o->refcnt != 0) return;
+    }
+    // Out of the collector's lists before anything of it is released.
+    gc_forget(interp, g);
+  } else if (__builtin_expect(type->heap, 0)) {
+    gc_plain_dies(interp, o);
   }
   // Plain ints and floats go back to their free lists.
   if (type == interp.t.int_ && interp.free_ints.size() < interp.free_list_cap) {
@@ -330,6 +339,13 @@ Object* new_list(Interp& in, std::vector<Object*> items) {
 
 DictObj* new_dict(Interp& in) { return in.alloc<DictObj>(in.t.dict); }
 
+DictObj* new_instance_dict(Interp& in) {
+  DictObj* d = new_dict(in);
+  d->gc_bits |= GcObject::kUncounted;  // part of its instance, as CPython's inline values
+  if (in.gc.count[0] > 0) --in.gc.count[0];
+  return d;
+}
+
 SetObj* new_set(Interp& in, bool frozen) {
   return in.alloc<SetObj>(frozen ? in.t.frozenset : in.t.set);
 }
@@ -401,16 +417,24 @@ TupleObj::~TupleObj() {
   // Last item first, as CPython's tuple and list deallocation.
   for (size_t i = items.size(); i-- > 0;) decref(items[i]);
 }
+// Lists and tuples visit their items last first, dicts value before key
+// (and values only while every key is a str), as CPython's tp_traverse:
+// gc.get_referents() shows that order.
 void TupleObj::referents(std::vector<Object*>& out) const {
-  out.insert(out.end(), items.begin(), items.end());
+  out.insert(out.end(), items.rbegin(), items.rend());
 }
 ListObj::~ListObj() {
   for (size_t i = items.size(); i-- > 0;) decref(items[i]);
   if (attrs) decref(attrs);
 }
 void ListObj::referents(std::vector<Object*>& out) const {
-  out.insert(out.end(), items.begin(), items.end());
   if (attrs) out.push_back(attrs);
+  out.insert(out.end(), items.rbegin(), items.rend());
+}
+void ListObj::clear(Interp&) {
+  std::vector<Object*> old;
+  std::swap(old, items);
+  for (size_t i = old.size(); i-- > 0;) decref(old[i]);
 }
 DictObj::~DictObj() {
   for (auto& e : entries) {
@@ -422,13 +446,29 @@ DictObj::~DictObj() {
   if (attrs) decref(attrs);
 }
 void DictObj::referents(std::vector<Object*>& out) const {
+  if (attrs) out.push_back(attrs);
   for (auto& e : entries) {
     if (e.key) {
-      out.push_back(e.key);
       out.push_back(e.value);
+      if (general_keys) out.push_back(e.key);
+      else if (e.key->type->layout != Type::Layout::kStr) out.push_back(e.key);  // a str subclass
     }
   }
-  if (attrs) out.push_back(attrs);
+}
+void DictObj::clear(Interp&) {
+  std::vector<Entry> old;
+  std::swap(old, entries);
+  index.clear();
+  used = 0;
+  general_keys = false;
+  ++version;
+  ++stamp;
+  for (auto& e : old) {
+    if (e.key) {
+      decref(e.key);
+      decref(e.value);
+    }
+  }
 }
 SetObj::~SetObj() {
   for (auto& s : table) {
@@ -437,10 +477,18 @@ SetObj::~SetObj() {
   if (attrs) decref(attrs);
 }
 void SetObj::referents(std::vector<Object*>& out) const {
+  if (attrs) out.push_back(attrs);
   for (auto& s : table) {
     if (s.key && !s.dummy) out.push_back(s.key);
   }
-  if (attrs) out.push_back(attrs);
+}
+void SetObj::clear(Interp&) {
+  std::vector<Slot> old(8);
+  std::swap(old, table);
+  fill = used = 0;
+  for (auto& sl : old) {
+    if (sl.key && !sl.dummy) decref(sl.key);
+  }
 }
 RangeObj::~RangeObj() {
   decref(start);
@@ -459,6 +507,11 @@ void SliceObj::referents(std::vector<Object*>& out) const {
 }
 void CellObj::referents(std::vector<Object*>& out) const {
   if (ref) out.push_back(ref);
+}
+void CellObj::clear(Interp&) {
+  Object* old = ref;
+  ref = nullptr;
+  xdecref(old);
 }
 CodeObj::~CodeObj() {
   for (Object* o : consts) decref(o);
@@ -480,10 +533,17 @@ FunctionObj::~FunctionObj() {
   xdecref(dict);
 }
 void FunctionObj::referents(std::vector<Object*>& out) const {
-  for (Object* o : {static_cast<Object*>(code), static_cast<Object*>(globals), defaults,
-                    kwdefaults, closure, static_cast<Object*>(dict)}) {
+  for (Object* o : {static_cast<Object*>(code), static_cast<Object*>(globals), static_cast<Object*>(builtins),
+                    module, defaults, kwdefaults, doc, name, static_cast<Object*>(dict), closure,
+                    annotations, qualname}) {
     if (o) out.push_back(o);
   }
+}
+void FunctionObj::clear(Interp&) {
+  Object* old[] = {defaults, kwdefaults, closure, doc, module, annotations, dict};
+  defaults = kwdefaults = closure = doc = module = annotations = nullptr;
+  dict = nullptr;
+  for (Object* o : old) xdecref(o);
 }
 void BuiltinObj::referents(std::vector<Object*>& out) const {
   if (self) out.push_back(self);
@@ -503,7 +563,7 @@ WrapperObj::~WrapperObj() {
   xdecref(doc);
 }
 void WrapperObj::referents(std::vector<Object*>& out) const {
-  for (Object* o : {a, b, c}) {
+  for (Object* o : {a, b, c, doc}) {
     if (o) out.push_back(o);
   }
 }
@@ -514,10 +574,45 @@ InstanceObj::~InstanceObj() {
   for (Object* v : slots) xdecref(v);
 }
 void InstanceObj::referents(std::vector<Object*>& out) const {
-  if (dict) out.push_back(dict);
   for (Object* v : slots) {
     if (v) out.push_back(v);
   }
+  if (!dict) return;
+  if (dict_materialized) {
+    out.push_back(dict);
+    return;
+  }
+  // The attributes are the instance's own (CPython 3.11's inline values).
+  for (auto& e : dict->entries) {
+    if (e.key) out.push_back(e.value);
+  }
+}
+void InstanceObj::clear(Interp& in) {
+  std::vector<Object*> old(slots.size(), nullptr);
+  std::swap(old, slots);
+  for (Object* v : old) xdecref(v);
+  if (!dict) return;
+  if (dict_materialized) {
+    DictObj* d = dict;
+    dict = nullptr;
+    decref(d);
+  } else {
+    dict->clear(in);
+  }
+}
+DictObj* InstanceObj::materialize(Interp& in) {
+  if (dict && !dict_materialized) {
+    dict_materialized = true;
+    dict->gc_bits &= ~GcObject::kUncounted;
+    in.gc_born(dict, false);
+    for (auto& e : dict->entries) {
+      if (e.key && gc_may_be_tracked(e.value)) {
+        gc_track_dict(in, dict);
+        break;
+      }
+    }
+  }
+  return dict;
 }
 ExceptionObj::~ExceptionObj() {
   decref(args);
@@ -529,10 +624,16 @@ ExceptionObj::~ExceptionObj() {
   xdecref(suggestion);
 }
 void ExceptionObj::referents(std::vector<Object*>& out) const {
-  out.push_back(args);
-  for (Object* o : {cause, context, static_cast<Object*>(dict), name, obj, suggestion}) {
+  for (Object* o : {static_cast<Object*>(dict), args, cause, context, name, obj, suggestion}) {
     if (o) out.push_back(o);
   }
+}
+void ExceptionObj::clear(Interp& in) {
+  Object* old[] = {args, cause, context, dict, name, obj, suggestion};
+  args = incref(in.empty_tuple);
+  cause = context = name = obj = suggestion = nullptr;
+  dict = nullptr;
+  for (Object* o : old) xdecref(o);
 }
 IterObj::~IterObj() {
   xdecref(seq);
@@ -543,6 +644,7 @@ void IterObj::referents(std::vector<Object*>& out) const {
   if (extra) out.push_back(extra);
 }
 DictViewObj::~DictViewObj() { decref(dict); }
+void DictViewObj::referents(std::vector<Object*>& out) const { out.push_back(dict); }
 
 // ---- abstract protocol ------------------------------------------------------------
 
@@ -840,12 +942,17 @@ int64_t length(Interp& in, Object* o) {
 namespace {
 
 // list[int], dict[str, int]: types.GenericAlias, for annotations.
-struct AliasObj : Object {
+struct AliasObj : GcObject {
   Object* origin = nullptr;
   Object* args = nullptr;  // tuple
   ~AliasObj() override {
     xdecref(origin);
     xdecref(args);
+  }
+  void referents(std::vector<Object*>& out) const override {
+    for (Object* o : {origin, args}) {
+      if (o) out.push_back(o);
+    }
   }
 };
 
@@ -1279,7 +1386,7 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
       return -1;
     }
   }
-  if (!*d) *d = new_dict(in);
+  if (!*d) *d = as_instance(o) && !as_instance(o)->dict_materialized ? new_instance_dict(in) : new_dict(in);
   // A dunder method assigned to (or deleted from) a class statement
   // changes what its instances do: the type's slots follow.
   std::u32string_view nv = str_view(name);

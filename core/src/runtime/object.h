@@ -21,6 +21,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -49,6 +50,38 @@ struct Object {
   // str or tuple.
   static void* operator new(size_t size);
   static void operator delete(void* p, size_t size);
+};
+
+// Containers (objects that can be part of a reference cycle) carry the
+// cycle collector's header too, as CPython's PyGC_Head: their links in a
+// generation's list (null while untracked), the collector's scratch count
+// and state bits.  A type's instances are all containers or all not
+// (Type::kHaveGc, checked as they are made); runtime/gc.cpp collects.
+struct GcObject : Object {
+  GcObject* gc_next = nullptr;
+  GcObject* gc_prev = nullptr;  // null: not tracked
+  int64_t gc_refs = 0;
+  uint8_t gc_gen = 0;   // 0..2; 3: frozen (gc.freeze)
+  uint8_t gc_bits = 0;  // Bits
+  enum Bits : uint8_t {
+    kFinalized = 1,    // its finalizer has run (runs once, PEP 442)
+    kWeakrefs = 2,     // weak references point at it
+    kCollecting = 4,   // in the generations being collected
+    kUnreachable = 8,  // tentatively unreachable (move_unreachable)
+    kUncounted = 16,   // not in the allocation count (an instance's own attribute dict)
+    kStandIn = 32,     // stands in for an object that is no container (gc.cpp)
+  };
+  // Made tracked (dicts start untracked, as CPython's, and are tracked
+  // once they hold something that can be).
+  static constexpr bool kTrackedAtBirth = true;
+  bool tracked() const { return gc_prev != nullptr; }
+  // tp_clear: drops the references that can close a cycle; the object
+  // stays a valid (emptied) object of its type.
+  virtual void clear(Interp&) {}
+  // tp_finalize, for types with Type::has_finalizer: runs __del__ (a
+  // generator closes itself).  Runs once: the collector and dealloc() mark
+  // it run (kFinalized).
+  virtual void finalize(Interp& in);
 };
 
 // Builds for measuring the event hooks' cost compile them out (bench/run).
@@ -154,7 +187,7 @@ struct TupleObj;
 
 // A type object.  Slots left null mean "not supported"; heap types (class
 // statements) fill them with functions that look up dunder methods.
-struct Type : Object {
+struct Type : GcObject {
   Interp* interp = nullptr;  // the interpreter that owns this type
   std::string name;  // tp_name ("int", "ZeroDivisionError", "module.Class")
   Type* base = nullptr;
@@ -197,7 +230,9 @@ struct Type : Object {
   std::vector<std::string> slots;
   bool slots_only = false;
   size_t slot_count = 0;  // __slots__ values of instances, bases' included
-  bool has_del = false;  // instances have a __del__ to run when their count reaches zero
+  // Instances have a finalizer (a __del__; generators' close) to run when
+  // their count reaches zero or the collector finds them unreachable.
+  bool has_finalizer = false;
   bool custom_getattribute = false;  // a class statement defines __getattribute__
   // Instances are plain objects with a __dict__ whose attribute access is
   // the generic one (no __getattribute__, __setattr__ or __delattr__ of
@@ -209,7 +244,15 @@ struct Type : Object {
   // What `match` asks of a type (CPython's tp_flags bits of the same value):
   // sequence and mapping patterns, and class patterns that match the
   // subject itself (int(x)).  Subclasses inherit them from their base.
-  enum Flags : unsigned { kSequence = 1u << 5, kMapping = 1u << 6, kMatchSelf = 1u << 22 };
+  // kHaveGc: instances are GcObjects (CPython's Py_TPFLAGS_HAVE_GC);
+  // kNoGc: instances have been made that are not (both set is a bug).
+  enum Flags : unsigned {
+    kSequence = 1u << 5,
+    kMapping = 1u << 6,
+    kHaveGc = 1u << 14,
+    kMatchSelf = 1u << 22,
+    kNoGc = 1u << 30,
+  };
   unsigned flags = 0;
 
   ~Type() override;
@@ -246,21 +289,22 @@ struct BytesObj : Object {
   std::string s;
 };
 
-struct TupleObj : Object {
+struct TupleObj : GcObject {
   std::vector<Object*> items;
   ~TupleObj() override;
   void referents(std::vector<Object*>& out) const override;
 };
 
-struct ListObj : Object {
+struct ListObj : GcObject {
   std::vector<Object*> items;
   DictObj* attrs = nullptr;  // a subclass instance's __dict__
   ~ListObj() override;
   void referents(std::vector<Object*>& out) const override;
+  void clear(Interp&) override;
 };
 
 // Insertion-ordered hash table: entries in order, an open-addressing index.
-struct DictObj : Object {
+struct DictObj : GcObject {
   struct Entry {
     int64_t hash;
     Object* key;  // null: deleted
@@ -276,8 +320,13 @@ struct DictObj : Object {
   uint64_t stamp = first_stamp();
   static uint64_t first_stamp();
   DictObj* attrs = nullptr;  // a subclass instance's __dict__
+  // A key that is not an exact str has been stored (CPython's general
+  // keys table: the collector visits keys too, not only values).
+  bool general_keys = false;
+  static constexpr bool kTrackedAtBirth = false;
   ~DictObj() override;
   void referents(std::vector<Object*>& out) const override;
+  void clear(Interp&) override;
 };
 
 // Sets a class statement's type slots (repr, richcompare, ...) from the
@@ -290,7 +339,7 @@ DictObj** instance_attrs(Object* o);
 
 // set / frozenset: CPython's table layout (linear probes then perturbation)
 // so iteration order, and so repr, match CPython for ints.
-struct SetObj : Object {
+struct SetObj : GcObject {
   struct Slot {
     int64_t hash = 0;
     Object* key = nullptr;  // null empty; dummy marked by hash sentinel
@@ -302,6 +351,7 @@ struct SetObj : Object {
   DictObj* attrs = nullptr;  // a subclass instance's __dict__
   ~SetObj() override;
   void referents(std::vector<Object*>& out) const override;
+  void clear(Interp&) override;
 };
 
 struct RangeObj : Object {
@@ -309,16 +359,17 @@ struct RangeObj : Object {
   ~RangeObj() override;
 };
 
-struct SliceObj : Object {
+struct SliceObj : GcObject {
   Object *start, *stop, *step;
   ~SliceObj() override;
   void referents(std::vector<Object*>& out) const override;
 };
 
-struct CellObj : Object {
+struct CellObj : GcObject {
   Object* ref = nullptr;
   ~CellObj() override { xdecref(ref); }
   void referents(std::vector<Object*>& out) const override;
+  void clear(Interp&) override;
 };
 
 // A code object as the VM runs it: the compiler's CodeObject plus its
@@ -346,7 +397,7 @@ struct CodeObj : Object {
   ~CodeObj() override;
 };
 
-struct FunctionObj : Object {
+struct FunctionObj : GcObject {
   CodeObj* code;
   DictObj* globals;
   DictObj* builtins;
@@ -361,9 +412,10 @@ struct FunctionObj : Object {
   DictObj* dict = nullptr;
   ~FunctionObj() override;
   void referents(std::vector<Object*>& out) const override;
+  void clear(Interp&) override;
 };
 
-struct BuiltinObj : Object {
+struct BuiltinObj : GcObject {
   std::string name;
   MethodFn fn;
   Object* self = nullptr;  // bound receiver (module or instance) or null
@@ -374,7 +426,7 @@ struct BuiltinObj : Object {
   void referents(std::vector<Object*>& out) const override;
 };
 
-struct MethodObj : Object {  // bound method
+struct MethodObj : GcObject {  // bound method
   Object* func;
   Object* self;
   ~MethodObj() override;
@@ -382,7 +434,7 @@ struct MethodObj : Object {  // bound method
 };
 
 // staticmethod / classmethod / property wrappers.
-struct WrapperObj : Object {
+struct WrapperObj : GcObject {
   Object* a = nullptr;  // func or fget
   Object* b = nullptr;  // fset
   Object* c = nullptr;  // fdel
@@ -391,19 +443,24 @@ struct WrapperObj : Object {
   void referents(std::vector<Object*>& out) const override;
 };
 
-struct ModuleObj : Object {
+struct ModuleObj : GcObject {
   DictObj* dict;
   ~ModuleObj() override;
   void referents(std::vector<Object*>& out) const override;
 };
 
-// An instance of a class statement's type.
-struct InstanceObj : Object {
+// An instance of a class statement's type.  Its attribute dict is part of
+// it (CPython 3.11's inline values: no object of its own for the
+// collector) until Python code asks for __dict__ (materialize()).
+struct InstanceObj : GcObject {
   DictObj* dict = nullptr;
   std::vector<Object*> slots;  // __slots__ values, by member_descriptor index (null: unset)
-  bool finalized = false;  // __del__ has run (it runs once, PEP 442)
+  bool dict_materialized = false;
   ~InstanceObj() override;
   void referents(std::vector<Object*>& out) const override;
+  void clear(Interp&) override;
+  // The dict as an object of its own (obj.__dict__, vars(), dir()).
+  DictObj* materialize(Interp& in);
 };
 
 // A member_descriptor: slot [index] of instances, named [name] in class
@@ -418,7 +475,7 @@ struct TracebackEntry {
   int offset = 0;  // code unit index of the failing instruction
 };
 
-struct ExceptionObj : Object {
+struct ExceptionObj : GcObject {
   Object* args;  // tuple
   Object* cause = nullptr;
   Object* context = nullptr;
@@ -432,10 +489,11 @@ struct ExceptionObj : Object {
   std::vector<TracebackEntry> traceback;
   ~ExceptionObj() override;
   void referents(std::vector<Object*>& out) const override;
+  void clear(Interp&) override;
 };
 
 // Iterators over built-in containers and the lazy builtins.
-struct IterObj : Object {
+struct IterObj : GcObject {
   enum Kind : uint8_t {
     kSeq,         // list/tuple/str/generic __getitem__ by index
     kRange,       // small-int range
@@ -462,10 +520,11 @@ struct IterObj : Object {
 };
 
 // dict.keys()/values()/items() views.
-struct DictViewObj : Object {
+struct DictViewObj : GcObject {
   DictObj* dict;
   int which;  // 0 keys, 1 values, 2 items
   ~DictViewObj() override;
+  void referents(std::vector<Object*>& out) const override;
 };
 
 // ---- the interpreter state --------------------------------------------------
@@ -493,6 +552,7 @@ struct Types {
       *tuple, *list, *dict, *set, *frozenset, *range, *slice, *cell, *code, *function, *builtin,
       *method, *module, *iter, *dict_keys, *dict_values, *dict_items, *staticmethod, *classmethod,
       *property;
+  Type* weakref = nullptr;
   Type* member_descriptor = nullptr;  // a __slots__ name in its class's dict
   Type* generic_alias = nullptr;  // list[int] and friends
   Type* generator = nullptr;      // set up by the VM
@@ -516,6 +576,34 @@ struct Types {
 
 struct Frame;  // the VM's
 
+// The cycle collector's state (runtime/gc.cpp): the generations' lists,
+// their allocation counts and thresholds (CPython's 700, 10, 10).
+struct GcState {
+  GcObject heads[4];  // sentinels of generations 0, 1, 2 and the frozen objects
+  int64_t count[3] = {0, 0, 0};
+  int64_t threshold[3] = {700, 10, 10};
+  bool enabled = true;
+  bool collecting = false;
+  bool pending = false;  // a collection is due at the VM's next safe point
+  bool stress = false;   // collect generation 0 at every safe point after an allocation
+  int debug = 0;         // gc.set_debug flags
+  int64_t long_lived_total = 0, long_lived_pending = 0;
+  struct Stats {
+    int64_t collections = 0, collected = 0, uncollectable = 0;
+  } stats[3];
+  Object* garbage = nullptr;    // gc.garbage (a list, owned)
+  Object* callbacks = nullptr;  // gc.callbacks (a list, owned)
+  // Stand-ins of the instances of heap types that are not containers
+  // (gc_plain_born), by instance.
+  std::unordered_map<const Object*, GcObject*> standins;
+  // The weak references to each object (borrowed), in CPython's order:
+  // the plain ref first, then those with callbacks, newest first.
+  std::unordered_map<const Object*, std::vector<Object*>> weakrefs;
+  static constexpr int kDebugStats = 1, kDebugCollectable = 2, kDebugUncollectable = 4,
+                       kDebugSaveAll = 32;
+  GcState();
+};
+
 // How deep C++ may nest for the program (repr of nested containers,
 // comparisons, calls through built-ins).  In wasm the engine's own stack
 // (about 1 MB in node and browsers) holds every wasm frame, so the limits
@@ -528,6 +616,16 @@ inline constexpr int kMaxEvalDepth = 100;
 inline constexpr int kMaxNativeDepth = 3000;
 inline constexpr int kMaxEvalDepth = 1100;
 #endif
+
+// Marks [type]'s instances as containers or not; aborts when both kinds
+// are made (a bug in pylife, found by the tests).
+void gc_layout(Type* type, bool gc);
+// A new object [o] that is no container: an instance of a class statement
+// (a subclass of int, str …) gets a stand-in in the collector's lists, as
+// CPython tracks every instance of a heap type (it refers to its class);
+// other types are marked kNoGc.
+void gc_plain_born(Interp& in, Object* o);
+void gc_plain_dies(Interp& in, Object* o);  // its stand-in goes
 
 struct Interp {
   Host host;
@@ -561,6 +659,29 @@ struct Interp {
     return nullptr;
   }
   int64_t live_objects = 0;    // objects allocated and not yet destroyed
+  GcState gc;
+  // Tracking (CPython's _PyObject_GC_TRACK / UNTRACK): into generation 0.
+  void gc_track(GcObject* o) {
+    GcObject* h = &gc.heads[0];
+    o->gc_gen = 0;
+    o->gc_prev = h->gc_prev;
+    o->gc_next = h;
+    h->gc_prev->gc_next = o;
+    h->gc_prev = o;
+  }
+  void gc_untrack(GcObject* o) {
+    o->gc_prev->gc_next = o->gc_next;
+    o->gc_next->gc_prev = o->gc_prev;
+    o->gc_prev = o->gc_next = nullptr;
+  }
+  // A container was made: counted towards generation 0's threshold.
+  void gc_born(GcObject* o, bool track) {
+    if (track) gc_track(o);
+    if (++gc.count[0] > gc.threshold[0] || gc.stress) gc_due();
+  }
+  // Asks for a collection at the VM's next safe point (a backward jump or
+  // a frame's RESUME), where no C++ code holds half-made objects.
+  [[gnu::cold, gnu::noinline]] void gc_due();
   uint32_t code_serials = 0;   // code objects made so far (CodeObj::serial)
   AllocWatch* alloc_watch = nullptr;  // set while detailed events are reported
   // Tells alloc_watch (kept out of line: the allocation paths stay small).
@@ -657,6 +778,12 @@ struct Interp {
     ++live_objects;
     allocated_bytes += static_cast<int64_t>(sizeof(T));
     incref(type);
+    if constexpr (std::is_base_of_v<GcObject, T>) {
+      if (__builtin_expect(!(type->flags & Type::kHaveGc), 0)) gc_layout(type, true);
+      gc_born(o, T::kTrackedAtBirth);
+    } else {
+      if (__builtin_expect(!(type->flags & Type::kNoGc), 0)) gc_plain_born(*this, o);
+    }
     if (PYLIFE_EVENT_HOOKS && __builtin_expect(alloc_watch != nullptr, 0)) watch_alloc(o, sizeof(T));
     return o;
   }
@@ -681,6 +808,41 @@ struct Interp {
   void write_stderr(std::string_view s);  // flushes stdout first
 };
 
+// ---- the cycle collector and weak references (gc.cpp, weakref.cpp) ---------------
+
+// CPython's _PyObject_GC_MAY_BE_TRACKED: a container that is (or, for
+// tuples, still is) tracked.
+bool gc_may_be_tracked(const Object* o);
+// Tracks dict [d] (it now holds something that may be tracked), unless it
+// is an instance's own attribute dict.
+void gc_track_dict(Interp& in, DictObj* d);
+inline void dict_maybe_track(Interp& in, DictObj* d, Object* key, Object* value) {
+  if (!d->tracked() && (gc_may_be_tracked(value) || gc_may_be_tracked(key))) gc_track_dict(in, d);
+}
+// A container about to be destroyed: untracked, uncounted, weak references cleared.
+void gc_forget(Interp& in, GcObject* o);
+// Collects [generation] (and the younger ones); the number of unreachable
+// objects found.  Never raises; does nothing while a collection runs.
+int64_t gc_collect(Interp& in, int generation, events::GcCollection::Reason reason);
+// The collection Interp::gc_due asked for (the VM calls it).
+void gc_collect_due(Interp& in);
+std::vector<Object*> gc_objects(Interp& in, int generation);  // -1: all (borrowed)
+void gc_referents(Object* o, std::vector<Object*>& out);       // tp_traverse, type included
+void gc_freeze(Interp& in);
+void gc_unfreeze(Interp& in);
+size_t gc_generation_size(Interp& in, int generation);  // 3: frozen
+// Calls fn(arg), reporting an error as unraisable (finalizers, callbacks).
+void call_unraisable(Interp& in, Object* fn, Object* arg);
+// Clears the weak references to [o]; with [call_callbacks] (o is being
+// destroyed) their callbacks run, else the cleared references are
+// returned (borrowed) for the collector to decide.
+std::vector<Object*> weakrefs_clear(Interp& in, GcObject* o, bool call_callbacks);
+// A weak reference's callback (borrowed, or null); kills one (referent gone).
+Object* weakref_callback(Object* wr);
+void weakref_kill(Interp& in, Object* wr);
+void init_gc_module(Interp& in);
+void init_weakref_module(Interp& in);
+
 // ---- constructors -----------------------------------------------------------
 
 Object* new_int(Interp& in, int64_t v);
@@ -697,6 +859,9 @@ Object* new_bytes(Interp& in, std::string s);
 Object* new_tuple(Interp& in, std::vector<Object*> items);  // steals the items
 Object* new_list(Interp& in, std::vector<Object*> items);   // steals the items
 DictObj* new_dict(Interp& in);
+// The attribute dict an instance starts with (no object of its own for
+// the collector until InstanceObj::materialize).
+DictObj* new_instance_dict(Interp& in);
 SetObj* new_set(Interp& in, bool frozen);
 Object* new_slice(Interp& in, Object* start, Object* stop, Object* step);  // borrows
 Object* new_cell(Interp& in, Object* value);                                // borrows

@@ -169,9 +169,12 @@ Object* object_create(Interp& in, Type* type, const Args& args) {
   if (type == in.t.object && (args.npos || args.nkw())) {
     return in.raise(in.t.TypeError, "object() takes no arguments");
   }
-  if (!type->heap) return in.alloc<InstanceObj>(type);
   auto* o = in.alloc<InstanceObj>(type);
-  o->dict = new_dict(in);
+  if (!type->heap) {
+    in.gc_untrack(o);  // object(): nothing to collect
+    return o;
+  }
+  o->dict = new_instance_dict(in);
   return o;
 }
 
@@ -832,7 +835,7 @@ Object* object_getattribute_method(Interp& in, Object* self, const Args& args) {
     return in.raise(in.t.TypeError, "attribute name must be string, not '" + type_name(name) + "'");
   }
   if (str_view(name) == U"__dict__") {
-    if (auto* i = as_instance(self); i && i->dict) return incref(i->dict);
+    if (auto* i = as_instance(self); i && i->dict) return incref(i->materialize(in));
   }
   Object* r = generic_lookup(in, self, name);
   if (r || in.error()) return r;
@@ -861,7 +864,8 @@ Object* object_new_method(Interp& in, Object*, const Args& args) {
     return exception_create(in, t, Args{args.items + 1, args.npos - 1, nullptr});
   }
   auto* o = in.alloc<InstanceObj>(t);
-  if (t->heap) o->dict = new_dict(in);
+  if (t->heap) o->dict = new_instance_dict(in);
+  else in.gc_untrack(o);
   return o;
 }
 
@@ -913,7 +917,10 @@ Object* type_init_method(Interp& in, Object*, const Args&) { return incref(in.No
 Object* object_getattr_instance(Interp& in, Object* o, StrObj* name) {
   if (name->s == U"__class__") return incref(o->type);
   if (name->s == U"__dict__" && !o->type->slots_only) {
-    if (auto* i = as_instance(o); i && i->dict) return incref(i->dict);
+    if (auto* i = as_instance(o); i && (i->dict || o->type->heap)) {
+      if (!i->dict) i->dict = new_instance_dict(in);
+      return incref(i->materialize(in));
+    }
     if (DictObj** d = instance_attrs(o)) {
       if (!*d) *d = new_dict(in);
       return incref(*d);
@@ -1268,7 +1275,7 @@ void refresh_heap_slots(Interp& in, Type* t) {
   if (has("__contains__")) t->contains = heap_contains;
   if (has("__setattr__") || has("__delattr__")) t->setattr = heap_setattr;
   if (has("__get__")) t->descr_get = heap_descr_get;
-  t->has_del = has("__del__");
+  t->has_finalizer = has("__del__");
   // Instances look attributes up as objects do; a metaclass's instances
   // are classes and keep type's lookup (__name__, __mro__, ...).
   if (!t->is_exception && !t->is_subtype(in.t.type)) t->getattr = object_getattr_instance;
@@ -1436,14 +1443,11 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
   if (!is_type(bases, in.t.tuple)) return in.raise(in.t.TypeError, "type.__new__() argument 2 must be tuple, not " + type_name(bases));
   if (!is_type(ns, in.t.dict)) return in.raise(in.t.TypeError, "type.__new__() argument 3 must be dict, not " + type_name(ns));
   if (!calculate_metaclass(in, static_cast<Type*>(metatype), bases)) return nullptr;
-  auto* t = new Type();
+  auto* t = in.alloc<Type>(static_cast<Type*>(metatype));
   t->interp = &in;
-  t->type = static_cast<Type*>(incref(metatype));
-  ++in.live_objects;
   t->name = utf8(name);
   t->heap = true;
   t->instance_dict = true;
-  if (PYLIFE_EVENT_HOOKS && in.alloc_watch) in.watch_alloc(t, sizeof(Type));
   for (Object* b : static_cast<TupleObj*>(bases)->items) {
     if (!is_type(b, in.t.type)) {
       decref(t);
@@ -1498,7 +1502,10 @@ Object* build_class_type(Interp& in, Object* metatype, Object* name, Object* bas
   t->getitem = solid->getitem;
   t->setitem = solid->setitem;
   t->contains = solid->contains;
-  t->flags = solid->flags | t->base->flags;
+  // The layout bits are not inherited (allocation sets them): instances
+  // of a class statement with a non-container base get stand-ins
+  // (gc_plain_born).
+  t->flags = (solid->flags | t->base->flags) & ~(Type::kNoGc | Type::kHaveGc);
   t->filled_by_init = t->is_subtype(in.t.list) || t->is_subtype(in.t.dict) || t->is_subtype(in.t.set);
   t->slot_count = t->base->slot_count;
   t->getattr = solid->getattr;

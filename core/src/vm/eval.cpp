@@ -75,9 +75,15 @@ std::string name_list(const std::vector<std::string>& names) {
 }
 
 void clear_frame(Interp& in, Frame* f) {
-  for (Object** p = f->stack; p < f->sp; ++p) xdecref(*p);
+  // Each slot emptied before its value is released: a __del__ run by the
+  // release may start a collection, which looks at a generator's slots.
+  while (f->sp > f->stack) xdecref(*--f->sp);
   int n = f->code->nlocals + f->code->ncells + f->code->nfrees;
-  for (int i = 0; i < n; ++i) xdecref(f->fast[i]);
+  for (int i = 0; i < n; ++i) {
+    Object* v = f->fast[i];
+    f->fast[i] = nullptr;
+    xdecref(v);
+  }
   xdecref(f->locals);
   decref(f->globals);
   decref(f->builtins);
@@ -103,12 +109,12 @@ Frame* new_frame(Interp& in, CodeObj* code, DictObj* globals, DictObj* builtins,
 }
 
 void free_frame(Interp& in, Frame* f) {
-  clear_frame(in, f);
   if (f->heap) {
-    f->done = true;  // the generator keeps the memory
-    f->sp = f->stack;
+    f->done = true;  // first: the collector no longer looks at it; the generator keeps the memory
+    clear_frame(in, f);
     return;
   }
+  clear_frame(in, f);
   frame_stack(in).pop(f);
 }
 
@@ -701,7 +707,20 @@ dispatch_opcode:
 
   TARGET(NOP) DISPATCH();
   TARGET(CACHE) DISPATCH();
-  TARGET(RESUME) DISPATCH();
+  // The collector's safe points (CPython 3.12's eval breaker): a frame's
+  // start or resumption and backward jumps.  Only here may a collection
+  // (and the finalizers it runs) start, so no C++ code is ever interrupted
+  // with half-made objects.
+#define GC_SAFE_POINT()                      \
+  if (__builtin_expect(in.gc.pending, 0)) { \
+    f->sp = sp;                              \
+    gc_collect_due(in);                      \
+  }
+
+  TARGET(RESUME) {
+    GC_SAFE_POINT();
+    DISPATCH();
+  }
 
   TARGET(EXTENDED_ARG) {
     f->lasti = next;
@@ -1437,6 +1456,7 @@ dispatch_opcode:
 
   TARGET(JUMP_BACKWARD) {
     next -= oparg;
+    GC_SAFE_POINT();
     DISPATCH();
   }
 
@@ -1459,7 +1479,10 @@ dispatch_opcode:
       }                                         \
     }                                           \
     decref(v);                                  \
-    if (t == (cond_true)) next += backward ? -oparg : oparg; \
+    if (t == (cond_true)) {                     \
+      next += backward ? -oparg : oparg;        \
+      if (backward) GC_SAFE_POINT();            \
+    }                                           \
     DISPATCH();                                 \
   }
 
@@ -2095,24 +2118,32 @@ namespace {
 bool close_generator(Interp& in, GenObj* g);
 }  // namespace
 
+// _PyGen_Finalize: a coroutine never started warns; a suspended
+// generator is closed (its finally blocks run), with any exception being
+// raised elsewhere set aside.
+void GenObj::finalize(Interp& in) {
+  if (!frame) return;
+  if (!started && !frame->done && type == in.t.coroutine && in.warn) {
+    in.warn(in, "RuntimeWarning", "coroutine '" + utf8(qualname) + "' was never awaited", true);
+  }
+  if (!frame->done && started && !running) {
+    Object* saved = in.fetch_error();
+    if (!close_generator(in, this)) {
+      Object* e = in.fetch_error();
+      if (in.report_unraisable) in.report_unraisable(in, e, this);
+      decref(e);
+    }
+    in.exc = saved;
+  }
+}
+
 GenObj::~GenObj() {
   if (frame) {
     Interp& in = *type->interp;
-    if (!started && !frame->done && type == in.t.coroutine && in.warn) {
-      in.warn(in, "RuntimeWarning", "coroutine '" + utf8(qualname) + "' was never awaited", true);
+    if (!frame->done) {
+      frame->done = true;
+      clear_frame(in, frame);
     }
-    if (!frame->done && started && !running) {
-      // Finalization closes a suspended generator (its finally blocks
-      // run), with any exception being raised elsewhere set aside.
-      Object* saved = in.fetch_error();
-      if (!close_generator(in, this)) {
-        Object* e = in.fetch_error();
-        if (in.report_unraisable) in.report_unraisable(in, e, this);
-        decref(e);
-      }
-      in.exc = saved;
-    }
-    if (!frame->done) clear_frame(in, frame);
     delete frame;
   }
   xdecref(exc_state);
@@ -2120,14 +2151,32 @@ GenObj::~GenObj() {
   xdecref(qualname);
 }
 
+// gen_traverse: the frame's variables, and its operand stack while it is
+// suspended (a running frame's stack pointer lives in the loop).
 void GenObj::referents(std::vector<Object*>& out) const {
   if (exc_state) out.push_back(exc_state);
-  if (frame && !frame->done) {
-    int n = frame->code->nlocals + frame->code->ncells + frame->code->nfrees;
-    for (int i = 0; i < n; ++i) {
-      if (frame->fast[i]) out.push_back(frame->fast[i]);
+  if (name) out.push_back(name);
+  if (qualname) out.push_back(qualname);
+  if (!frame || frame->done) return;
+  for (Object* o : {static_cast<Object*>(frame->func), static_cast<Object*>(frame->code),
+                    static_cast<Object*>(frame->globals), static_cast<Object*>(frame->builtins), frame->locals}) {
+    if (o) out.push_back(o);
+  }
+  int n = frame->code->nlocals + frame->code->ncells + frame->code->nfrees;
+  for (int i = 0; i < n; ++i) {
+    if (frame->fast[i]) out.push_back(frame->fast[i]);
+  }
+  if (!running) {
+    for (Object** p = frame->stack; p < frame->sp; ++p) {
+      if (*p) out.push_back(*p);
     }
   }
+}
+
+void GenObj::clear(Interp& in) {
+  if (!frame || frame->done || running) return;
+  frame->done = true;
+  clear_frame(in, frame);
 }
 
 namespace {
@@ -2209,8 +2258,8 @@ Object* gen_send(Interp& in, Object* self, const Args& args) {
 // Finishes a generator that never ran: nothing to unwind.
 void finish_unstarted(Interp& in, GenObj* g) {
   if (g->frame && !g->frame->done) {
-    clear_frame(in, g->frame);
     g->frame->done = true;
+    clear_frame(in, g->frame);
   }
 }
 
@@ -2521,7 +2570,7 @@ Object* gen_resume(Interp& in, GenObj* gen, Object* value, Object** returned) {
 
 // ---- async generators ---------------------------------------------------------------
 
-struct AsyncGenOp : Object {
+struct AsyncGenOp : GcObject {
   enum State : uint8_t { kInit, kIter, kClosed };
   GenObj* gen = nullptr;
   Object* sendval = nullptr;  // asend(value)
@@ -2760,6 +2809,7 @@ void init_async_generator_types(Interp& in) {
   add_method(in, ag, "athrow", agen_athrow);
   add_method(in, ag, "aclose", agen_aclose);
   in.t.async_generator = ag;
+  ag->has_finalizer = true;
   Type* wrapped = new_static_type(in, "async_generator_wrapped_value", in.t.object);
   wrapped->basetype = false;
   in.t.async_gen_wrapped = wrapped;
@@ -2788,6 +2838,7 @@ void init_generator_type(Interp& in) {
   add_method(in, t, "close", gen_close);
   add_method(in, t, "throw", gen_throw);
   in.t.generator = t;
+  t->has_finalizer = true;
   in.generator_next = generator_next;
   Type* c = new_static_type(in, "coroutine", in.t.object);
   c->repr = gen_repr;
@@ -2798,6 +2849,7 @@ void init_generator_type(Interp& in) {
   add_method(in, c, "throw", gen_throw);
   add_method(in, c, "__await__", coro_await);
   in.t.coroutine = c;
+  c->has_finalizer = true;
   Type* w = new_static_type(in, "coroutine_wrapper", in.t.object);
   w->iter = gen_iter;
   w->next = wrapper_next;

@@ -42,7 +42,7 @@ using namespace runtime;
 
 // A generator: its own frame, suspended at a YIELD_VALUE (or before the
 // first instruction) between resumptions.
-struct GenObj : Object {
+struct GenObj : GcObject {
   Frame* frame = nullptr;
   std::unique_ptr<Object*[]> slots;
   Object* name = nullptr;
@@ -54,6 +54,8 @@ struct GenObj : Object {
   Object* exc_state = nullptr;  // the exception it handles, kept while suspended (owned)
   ~GenObj() override;
   void referents(std::vector<Object*>& out) const override;
+  void clear(Interp& in) override;
+  void finalize(Interp& in) override;
 };
 
 // A chunked LIFO allocator for frames and their slots.

@@ -743,7 +743,7 @@ Object* b_build_class(Interp& in, Object*, const Args& args) {
 }
 
 // super() and super(type, obj).
-struct SuperObj : Object {
+struct SuperObj : GcObject {
   Type* start = nullptr;  // the class super() was called in
   Object* obj = nullptr;
   Type* obj_type = nullptr;
@@ -751,6 +751,11 @@ struct SuperObj : Object {
     xdecref(start);
     xdecref(obj);
     xdecref(obj_type);
+  }
+  void referents(std::vector<Object*>& out) const override {
+    for (Object* o : {static_cast<Object*>(start), obj, static_cast<Object*>(obj_type)}) {
+      if (o) out.push_back(o);
+    }
   }
 };
 
@@ -1205,6 +1210,10 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
     std::swap(old, static_cast<ListObj*>(p)->items);
     for (Object* x : old) decref(x);
   }
+  in.clear_error();
+  // The final collection: the cycles the program left (their finalizers
+  // run now, as at CPython's exit).
+  gc_collect(in, 2, events::GcCollection::Reason::kFinal);
   in.clear_error();
   // Generators finalized above may have left an exception being handled.
   Object* late = in.handled;
