@@ -36,6 +36,27 @@ struct HeapObject {
   std::vector<uint64_t> refs;  // ids of its referents (those in the same heap() answer)
 };
 
+// The small-object allocator: arenas of pools of equal-sized blocks.
+struct PoolState {
+  int size_class = -1;  // blocks of 16 * (size_class + 1) bytes; -1: an empty pool
+  uint32_t used = 0, capacity = 0;  // blocks
+};
+struct ArenaState {
+  uint64_t id = 0;  // 1, 2, ... in the order the arenas were made
+  std::vector<PoolState> pools;  // every pool of the arena, in address order
+};
+struct MemoryMap {
+  size_t arena_size = 0, pool_size = 0;
+  std::vector<ArenaState> arenas;
+  struct SizeClass {
+    uint32_t block_size = 0;
+    uint64_t pools = 0, used = 0, free = 0;  // free: blocks in its pools not in use
+  };
+  std::vector<SizeClass> classes;  // one per size class
+  uint64_t arenas_allocated = 0, arenas_freed = 0;  // since the thread started
+  uint64_t large_objects = 0, large_bytes = 0;  // from the system allocator, live
+};
+
 // The VM's state at the point an event is reported (valid only during the
 // callback).
 class State {
@@ -47,6 +68,8 @@ class State {
   // what those refer to, breadth first, at most [limit]); built-in types,
   // functions and modules are shown but not followed.
   virtual std::vector<HeapObject> heap(size_t limit = 500) const = 0;
+  // The small-object allocator as it is now.
+  virtual MemoryMap memory() const { return {}; }
 };
 
 // About to execute one instruction.
@@ -174,6 +197,16 @@ struct GcCollection {
   bool truncated = false;
 };
 
+// An arena or a pool came or went.
+struct MemoryChange {
+  enum class Kind { kArenaNew, kArenaFreed, kPoolNew, kPoolFreed };
+  Kind kind = Kind::kArenaNew;
+  uint64_t step = 0;
+  uint64_t arena = 0;   // ArenaState::id
+  int pool = -1;        // index in the arena
+  int size_class = -1;  // of the pool
+};
+
 // The end of the run.
 struct Terminate {
   uint64_t step = 0;  // instructions executed
@@ -249,6 +282,7 @@ class Observer {
   virtual void on_incref(const RefCount&) {}
   virtual void on_decref(const RefCount&) {}
   virtual void on_gc_collect(const GcCollection&) {}
+  virtual void on_memory(const MemoryChange&) {}
   virtual void on_terminate(const Terminate&) {}
 };
 

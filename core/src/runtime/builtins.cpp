@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "object.h"
+#include "alloc.h"
 #include "pylife/numbers.h"
 #include "pylife/unicode.h"
 
@@ -713,6 +714,13 @@ Object* sys_exit(Interp& in, Object*, const Args& args) {
   return in.raise_obj(new_exception(in, in.t.SystemExit, new_tuple(in, std::move(items))));
 }
 
+// sys._debugmallocstats(): the small-object allocator's statistics on stderr.
+Object* sys_debugmallocstats(Interp& in, Object*, const Args& args) {
+  if (!arg_count(in, "_debugmallocstats", args, 0, 0)) return nullptr;
+  in.write_stderr(memory::debug_stats());
+  return incref(in.None);
+}
+
 Object* sys_getrefcount(Interp& in, Object*, const Args& args) {
   if (!arg_count(in, "getrefcount", args, 1, 1)) return nullptr;
   return new_int(in, args.items[0]->refcnt);
@@ -1320,6 +1328,7 @@ void init_builtins(Interp& in) {
   DictObj* sd = sys->dict;
   def(in, sd, "exit", sys_exit, sys);
   def(in, sd, "getrefcount", sys_getrefcount, sys);
+  def(in, sd, "_debugmallocstats", sys_debugmallocstats, sys);
   def(in, sd, "getrecursionlimit", sys_getrecursionlimit, sys);
   def(in, sd, "exc_info", sys_exc_info, sys);
   def(in, sd, "exception", sys_exception, sys);

@@ -3,6 +3,7 @@
 // comparison, arithmetic dispatch, calls, iteration, items and attributes.
 #include <memory>
 #include "object.h"
+#include "alloc.h"
 
 #include <algorithm>
 #include <cstring>
@@ -12,78 +13,14 @@
 
 namespace pylife::runtime {
 
-// ---- small-object free lists ------------------------------------------------------
-// Blocks of 16..512 bytes carved from 256 KiB chunks and recycled through
-// one free list per size class; larger objects use the system allocator.
-// (Chunks are kept for reuse; returning emptied ones to the system is the
-// allocator's next step.)  Under AddressSanitizer every object goes to
-// the system allocator so use-after-free stays visible.
-namespace {
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kPooled = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kPooled = false;
-#else
-constexpr bool kPooled = true;
-#endif
-#else
-constexpr bool kPooled = true;
-#endif
-
-constexpr size_t kMaxSmall = 512, kGrain = 16, kChunk = 256 * 1024;
-
-struct SmallBlocks {
-  void* free[kMaxSmall / kGrain] = {};
-  std::vector<std::unique_ptr<char[]>> chunks;
-  char* next = nullptr;
-  size_t left = 0;
-};
-
-SmallBlocks& small_blocks() {
-  thread_local SmallBlocks blocks;
-  return blocks;
-}
-
-}  // namespace
-
 uint64_t DictObj::first_stamp() {
   thread_local uint64_t dicts = 0;
   return ++dicts << 32;  // 2^32 changes per dict before ranges could meet
 }
 
-void* Object::operator new(size_t size) {
-  if (!kPooled || size > kMaxSmall) return ::operator new(size);
-  size_t cls = (size + kGrain - 1) / kGrain - 1;
-  SmallBlocks& b = small_blocks();
-  if (void* block = b.free[cls]) {
-    b.free[cls] = *static_cast<void**>(block);
-    return block;
-  }
-  size_t bytes = (cls + 1) * kGrain;
-  if (b.left < bytes) {
-    b.chunks.push_back(std::make_unique<char[]>(kChunk));
-    b.next = b.chunks.back().get();
-    b.left = kChunk;
-  }
-  void* block = b.next;
-  b.next += bytes;
-  b.left -= bytes;
-  return block;
-}
-
-void Object::operator delete(void* p, size_t size) {
-  if (!kPooled || size > kMaxSmall) {
-    ::operator delete(p);
-    return;
-  }
-  size_t cls = (size + kGrain - 1) / kGrain - 1;
-  SmallBlocks& b = small_blocks();
-  *static_cast<void**>(p) = b.free[cls];
-  b.free[cls] = p;
-}
-
+// Objects come from the small-object allocator (alloc.cpp).
+void* Object::operator new(size_t size) { return memory::allocate(size); }
+void Object::operator delete(void* p, size_t size) { memory::release(p, size); }
 
 // ---- destruction ------------------------------------------------------------
 

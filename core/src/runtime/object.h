@@ -45,9 +45,8 @@ struct Object {
   virtual ~Object() = default;
   // Objects this one refers to (for the heap view and leak reports).
   virtual void referents(std::vector<Object*>&) const {}
-  // Objects of up to 512 bytes come from free lists by 16-byte size class
-  // (object.cpp), as CPython's small-object allocator: no malloc per int,
-  // str or tuple.
+  // Objects of up to 512 bytes come from the small-object allocator's
+  // pools (alloc.h), as CPython's pymalloc: no malloc per int, str or tuple.
   static void* operator new(size_t size);
   static void operator delete(void* p, size_t size);
 };
