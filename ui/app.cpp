@@ -112,6 +112,21 @@ void draw_pipeline(AppState& state) {
     draw_run_status(state);
     return;
   }
+  // The memory views share the heap's place: one at a time in front.
+  ImGui::SameLine(0, 30);
+  ImGui::TextDisabled("memory:");
+  for (const char* panel : {"Heap", "GC", "Memory"}) {
+    ImGui::SameLine();
+    bool on = state.memory_view == panel;
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::SmallButton(panel)) state.raise_panel = panel;
+    if (on) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("%s", std::string_view(panel) == "Heap" ? "objects, references and reference counts"
+                              : std::string_view(panel) == "GC" ? "the cycle collector's generations and collections"
+                                                                : "the small-object allocator's arenas and pools");
+    }
+  }
   ImGui::SameLine(0, 30);
   if (!state.animating) {
     bool can = state.compiled.ok;
@@ -964,6 +979,8 @@ App::App() {
   panels_.push_back(make_output_panel());
   panels_.push_back(make_vm_panel());
   panels_.push_back(make_heap_panel());
+  panels_.push_back(make_gc_panel());
+  panels_.push_back(make_memory_panel());
   load("<editor>", kWelcome);
 }
 
@@ -1049,6 +1066,8 @@ void App::frame() {
       {0.41f, 0.62f, 0.25f, 0.38f},  // Output
       {0.66f, 0.00f, 0.34f, 0.52f},  // VM
       {0.66f, 0.52f, 0.34f, 0.48f},  // Heap
+      {0.66f, 0.52f, 0.34f, 0.48f},  // GC (over the heap: the bar above switches)
+      {0.66f, 0.52f, 0.34f, 0.48f},  // Memory
   };
   // Embedded (?embed=1): the running program only, read-only.
   static constexpr float kEmbedded[][4] = {
@@ -1061,12 +1080,18 @@ void App::frame() {
       {0.40f, 0.62f, 0.60f, 0.38f},  // Output
       {0.40f, 0.00f, 0.30f, 0.62f},  // VM
       {0.70f, 0.00f, 0.30f, 0.62f},  // Heap
+      {-1, 0, 0, 0},                 // GC (hidden)
+      {-1, 0, 0, 0},                 // Memory (hidden)
   };
   if (state_.embed != laid_out_embed_) relayout = true;
   laid_out_embed_ = state_.embed;
   const float top = vp->WorkPos.y + bar_height;
   const float height = vp->WorkSize.y - bar_height - timeline_height;
+  // Heap, GC and Memory share a place: the one asked for is drawn there.
+  auto memory_view = [](std::string_view title) { return title == "Heap" || title == "GC" || title == "Memory"; };
+  if (memory_view(state_.raise_panel)) state_.memory_view = state_.raise_panel;
   for (size_t i = 0; i < panels_.size(); ++i) {
+    if (memory_view(panels_[i]->title()) && state_.memory_view != panels_[i]->title() && !state_.embed) continue;
     const auto& table = state_.embed ? kEmbedded : kLayout;
     const float* r = table[std::min(i, std::size(kLayout) - 1)];
     if (r[0] < 0) continue;

@@ -69,6 +69,8 @@ struct AppState {
   uint64_t shown_step = 0;      // the step panels last drew
   bool step_changed = false;    // this frame shows a new step (auto-scroll)
   std::string raise_panel;      // a panel to bring to the front this frame
+  // The memory view in the heap's place: "Heap", "GC" or "Memory".
+  std::string memory_view = "Heap";
   std::string load_request;     // an example to open after this frame
   bool light = false;           // the light theme is on
   std::optional<Lesson> lesson;  // demo mode's lesson
@@ -170,6 +172,10 @@ int run_desktop(const DesktopOptions& options);
 std::unique_ptr<Panel> make_program_panel();
 std::unique_ptr<Panel> make_vm_panel();
 std::unique_ptr<Panel> make_heap_panel();
+// The collector's generations and collections, and the allocator's arenas
+// (panels_memory.cpp).
+std::unique_ptr<Panel> make_gc_panel();
+std::unique_ptr<Panel> make_memory_panel();
 std::unique_ptr<Panel> make_output_panel();
 void draw_timeline(AppState& state);
 // Keyboard shortcuts of the timeline (F5, F10, F11, Shift+F11, arrows).

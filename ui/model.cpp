@@ -41,9 +41,25 @@ void RunModel::add_input(std::string line) {
   if (!session_) return;
   uint64_t here = step();
   input_.push_back(std::move(line));
+  std::vector<uint64_t> requested = session_->requested_collections();
   session_ = std::make_unique<trace::Session>(source_, input_, max_steps_, files_, script_dir_);
+  for (uint64_t s : requested) session_->collect_at(s);
   at_ = {};
   seek(here);
+}
+
+const std::vector<trace::Session::Collection>& RunModel::collections() const {
+  static const std::vector<trace::Session::Collection> none;
+  return session_ ? session_->collections() : none;
+}
+
+bool RunModel::collect_now() {
+  if (!session_ || at_.finished || at_.step == 0) return false;
+  uint64_t here = step();
+  session_->collect_at(here);
+  at_ = {};
+  seek(here);
+  return true;
 }
 
 bool RunModel::seek(uint64_t step) {

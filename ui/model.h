@@ -43,6 +43,11 @@ class RunModel {
   const std::vector<std::string>& input() const { return input_; }
   // Adds an input line and runs the program again, back at the same step.
   void add_input(std::string line);
+  // Runs a full collection (gc.collect()) before the step on screen, as
+  // if the program had asked: the run is recorded again with it and the
+  // panels show what it freed.
+  bool collect_now();
+  const std::vector<trace::Session::Collection>& collections() const;
   // Whether the budget stopped the run (an infinite loop, a deep recursion).
   bool stopped_by_budget() const { return session_ && session_->total_steps() >= max_steps_; }
 

@@ -21,6 +21,7 @@ using Change = trace::Session::Change;
 
 const ImU32 kPushColour = IM_COL32(90, 200, 120, 255);
 const ImU32 kPopColour = IM_COL32(235, 120, 90, 255);
+const ImU32 kCycleColour = IM_COL32(240, 90, 110, 255);
 
 ImU32 with_alpha(ImU32 c, float a) {
   return (c & 0x00FFFFFFu) | (static_cast<ImU32>(std::clamp(a, 0.0f, 1.0f) * 255.0f) << IM_COL32_A_SHIFT);
@@ -324,8 +325,18 @@ class HeapPanel final : public Panel {
       box[h.value.id] = ImVec4(p0.x, p0.y, p1.x, p1.y);
       dl->PushClipRect(p0, p1, true);  // long reprs stay inside their box
       dl->AddRectFilled(p0, p1, IM_COL32(34, 40, 54, 255), 5.0f);
-      dl->AddRect(p0, p1, IM_COL32(110, 125, 150, 255), 5.0f);
-      dl->AddText(ImVec2(p0.x + 6, p0.y + 3), IM_COL32(150, 200, 255, 255), h.value.type.c_str());
+      // On a reference cycle: outlined red (only the collector frees it).
+      if (h.in_cycle) dl->AddRect(p0, p1, kCycleColour, 5.0f, 0, 2.5f);
+      else dl->AddRect(p0, p1, IM_COL32(110, 125, 150, 255), 5.0f);
+      std::string head = h.value.type;
+      if (h.generation >= 0) head += "  g" + std::to_string(h.generation);
+      dl->AddText(ImVec2(p0.x + 6, p0.y + 3), IM_COL32(150, 200, 255, 255), head.c_str());
+      if (ImGui::IsMouseHoveringRect(p0, p1)) {
+        ImGui::SetTooltip("%s%s%s", h.value.type.c_str(),
+                          h.generation >= 0 ? (", generation " + std::to_string(h.generation) + " of the collector").c_str()
+                                            : ", not tracked by the collector",
+                          h.in_cycle ? "\non a reference cycle: its refcount cannot reach 0 by itself" : "");
+      }
       // The refcount badge, flashing on a change in the last step.
       ImU32 badge = IM_COL32(80, 85, 100, 255);
       for (const Change& c : at.changes) {
@@ -357,7 +368,7 @@ class HeapPanel final : public Panel {
     float gy = objects_bottom + 14.0f;
     for (const Change& c : at.changes) {
       if (c.kind != Change::Kind::kFree || is_scalar(c.type) || t >= 1.0f) continue;
-      std::string label = "freed: " + c.type + " (its refcount reached 0)";
+      std::string label = "freed: " + c.type + (at.collection ? " (by the cycle collector)" : " (its refcount reached 0)");
       dl->AddText(ImVec2(origin.x + vars_w + 30.0f, gy), with_alpha(kPopColour, 1.0f - t), label.c_str());
       gy += lh;
     }
@@ -390,7 +401,8 @@ class HeapPanel final : public Panel {
       for (uint64_t r : h.refs) {
         auto to = box.find(r);
         if (to == box.end() || r == h.value.id) continue;
-        box_arrow(from->second, to->second, IM_COL32(230, 180, 90, 200));
+        bool cyclic = h.in_cycle && by_id.count(r) && by_id[r]->in_cycle;
+        box_arrow(from->second, to->second, cyclic ? kCycleColour : IM_COL32(230, 180, 90, 200));
       }
     }
     ImGui::Dummy(ImVec2(avail, std::max(frames_bottom, gy) - origin.y + lh));

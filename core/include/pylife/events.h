@@ -34,6 +34,28 @@ struct FrameState {
 struct HeapObject {
   Value value;
   std::vector<uint64_t> refs;  // ids of its referents (those in the same heap() answer)
+  bool in_cycle = false;       // part of a reference cycle among the heap() answer
+  int generation = -1;         // the collector's generation (0..2), or -1: not tracked
+};
+
+// The cycle collector as it is now: per generation, its allocation count
+// and threshold and the objects in it.
+struct GcSnapshot {
+  struct Object {
+    uint64_t id = 0;
+    std::string type;
+    int64_t refcount = 0;
+  };
+  struct Generation {
+    int64_t count = 0, threshold = 0;  // a collection is due when count > threshold
+    size_t size = 0;                   // objects tracked in it
+    std::vector<Object> objects;       // the newest, at most kMaxObjects
+    uint64_t collections = 0;          // collections of it so far
+  };
+  static constexpr size_t kMaxObjects = 120;
+  Generation generations[3];
+  size_t frozen = 0;  // gc.freeze()'s permanent generation
+  bool enabled = true;
 };
 
 // The small-object allocator: arenas of pools of equal-sized blocks.
@@ -70,6 +92,8 @@ class State {
   virtual std::vector<HeapObject> heap(size_t limit = 500) const = 0;
   // The small-object allocator as it is now.
   virtual MemoryMap memory() const { return {}; }
+  // The cycle collector's generations as they are now.
+  virtual GcSnapshot gc() const { return {}; }
 };
 
 // About to execute one instruction.
@@ -182,7 +206,9 @@ struct GcObjectState {
 
 // A collection by the cyclic garbage collector.
 struct GcCollection {
-  enum class Reason { kAutomatic, kCollectCall, kFinal };
+  // A threshold was passed; gc.collect(); the final collection at exit;
+  // the embedder asked (the visualizer's "Collect now", RunOptions::collect_at).
+  enum class Reason { kAutomatic, kCollectCall, kFinal, kRequested };
   static constexpr size_t kMaxObjects = 2000;
   uint64_t step = 0;  // the instruction it ran at (0: at termination)
   Reason reason = Reason::kAutomatic;

@@ -147,6 +147,19 @@ class Session {
     std::string code, opname, argrepr;
     int line = -1, offset = 0;
     int end_line = -1, col = -1, end_col = -1;  // the instruction's source span (UTF-8 byte columns)
+    events::GcSnapshot gc;     // the collector's generations
+    events::MemoryMap memory;  // the allocator's arenas and pools
+    // A collection the step before ran (with every examined object), or
+    // none; and the arenas and pools it made or freed.
+    std::optional<events::GcCollection> collection;
+    std::vector<events::MemoryChange> memory_changes;
+  };
+  // A collection of the run, as the timeline marks it.
+  struct Collection {
+    uint64_t step = 0;  // it ran during this step (total_steps() + 1: at exit)
+    int generation = 0;
+    int64_t collected = 0;
+    events::GcCollection::Reason reason = events::GcCollection::Reason::kAutomatic;
   };
 
   // [stdin] holds the program's input lines (read by input()); [files]
@@ -158,6 +171,12 @@ class Session {
   // Bytes the per-step history takes.
   size_t history_bytes() const { return steps_.capacity() * sizeof(StepInfo); }
 
+  // The collections of the run, in order.
+  const std::vector<Collection>& collections() const { return collections_; }
+  // Runs a full collection before step [step] (the visualizer's "Collect
+  // now") and records the run again with it; the steps after it change.
+  void collect_at(uint64_t step);
+  const std::vector<uint64_t>& requested_collections() const { return collect_at_; }
   // Runs the program once; the number of steps, its exit status and output.
   uint64_t total_steps() const { return total_; }
   int exit_code() const { return exit_code_; }
@@ -195,6 +214,9 @@ class Session {
   int exit_code_ = 0;
   std::string output_;
   std::vector<StepInfo> steps_;  // index step - 1
+  std::vector<Collection> collections_;
+  std::vector<uint64_t> collect_at_;  // requested collections (ascending)
+  void record();
 };
 
 }  // namespace pylife::trace

@@ -41,6 +41,9 @@ struct RunOptions {
   std::string cwd;                // relative paths in open() start here (empty: as given)
   events::Observer* observer = nullptr;  // told about every step, or none
   uint64_t observe_from = 0;  // instruction events only from this step on (replays)
+  // Full collections to run before these steps (ascending): the
+  // visualizer's "Collect now", kept as an input so replays repeat it.
+  std::vector<uint64_t> collect_at;
 };
 
 struct RunResult {

@@ -312,18 +312,23 @@ struct Collector {
   }
 
   void delete_garbage(GcObject* collectable, GcObject* old) {
+    if (report) {
+      for (GcObject* g = collectable->gc_next; g != collectable; g = g->gc_next) {
+        freed_ids.push_back(reinterpret_cast<uint64_t>(target(g)));
+      }
+    }
     while (!list_empty(collectable)) {
       GcObject* g = collectable->gc_next;
       if (gc.debug & GcState::kDebugSaveAll) {
         auto* garbage = static_cast<ListObj*>(gc.garbage);
         garbage->items.push_back(incref(target(g)));
       } else {
-        if (report) freed_ids.push_back(reinterpret_cast<uint64_t>(target(g)));
         incref(g);
         g->clear(in);
         decref(g);
       }
       if (collectable->gc_next == g) {  // still alive: it may die later
+        if (report) survived_ids.push_back(reinterpret_cast<uint64_t>(target(g)));
         g->gc_bits &= ~GcObject::kCollecting;
         list_move(g, old);
         g->gc_gen = old_gen;
@@ -332,7 +337,7 @@ struct Collector {
   }
 
   int old_gen = 0;
-  std::vector<uint64_t> freed_ids;
+  std::vector<uint64_t> freed_ids, survived_ids;  // of the final unreachable set
 
   // ---- the details an observer sees (events::GcCollection) ----
   void record_refs(GcObject* base) {
@@ -434,6 +439,10 @@ struct Collector {
         auto it = index.find(id);
         if (it != index.end()) report->objects[it->second].freed = true;
       }
+      for (uint64_t id : survived_ids) {
+        auto it = index.find(id);
+        if (it != index.end()) report->objects[it->second].freed = false;
+      }
       for (int i = 0; i < 3; ++i) {
         report->counts_after[i] = gc.count[i];
         report->sizes_after[i] = static_cast<int64_t>(list_size(&gc.heads[i]));
@@ -500,7 +509,9 @@ int64_t gc_collect(Interp& in, int generation, events::GcCollection::Reason reas
     report = std::make_unique<events::GcCollection>();
     report->step = in.steps;
     report->reason = reason;
-    c.report = in.observer->wants_details() ? report.get() : nullptr;
+    // The objects' details only where the observer looks (a replay runs
+    // the earlier steps fast).
+    c.report = in.observer->wants_details() && in.steps + 1 >= in.observe_from ? report.get() : nullptr;
   }
   int64_t collected = 0, uncollectable = 0;
   int64_t n = c.collect(generation, &collected, &uncollectable);
@@ -563,6 +574,10 @@ void gc_unfreeze(Interp& in) {
   list_merge(&in.gc.heads[3], &in.gc.heads[2]);
 }
 size_t gc_generation_size(Interp& in, int generation) { return list_size(&in.gc.heads[generation]); }
+int gc_generation_of(Interp& in, Object* o) {
+  GcObject* n = node(in, o);
+  return n && n->tracked() ? n->gc_gen : -1;
+}
 
 // ---- the gc module -------------------------------------------------------------------------
 

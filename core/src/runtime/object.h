@@ -693,6 +693,7 @@ struct Interp {
   int native_depth = 0;        // nested C++ calls (repr, compare, call, ...)
   int eval_depth = 0;          // nested evaluation loops (calls from built-ins)
   uint64_t steps = 0, max_steps = 0;
+  std::vector<uint64_t> collect_at;  // RunOptions::collect_at, the next first
   // The first step the VM's instruction hook has work at: the observer's
   // first observed step, or the step past the budget (see run_frame).
   uint64_t hook_from = UINT64_MAX;
@@ -830,6 +831,7 @@ void gc_referents(Object* o, std::vector<Object*>& out);       // tp_traverse, t
 void gc_freeze(Interp& in);
 void gc_unfreeze(Interp& in);
 size_t gc_generation_size(Interp& in, int generation);  // 3: frozen
+int gc_generation_of(Interp& in, Object* o);  // 0..2, 3 frozen, -1 untracked
 // Calls fn(arg), reporting an error as unraisable (finalizers, callbacks).
 void call_unraisable(Interp& in, Object* fn, Object* arg);
 // Clears the weak references to [o]; with [call_callbacks] (o is being

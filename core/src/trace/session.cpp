@@ -8,17 +8,22 @@ namespace pylife::trace {
 
 namespace {
 
-// Records the line and depth of every step.
+// Records the line and depth of every step, and the collections.
 class LineRecorder final : public events::Observer {
  public:
-  explicit LineRecorder(std::vector<Session::StepInfo>& out) : out_(out) {}
+  LineRecorder(std::vector<Session::StepInfo>& out, std::vector<Session::Collection>& collections)
+      : out_(out), collections_(collections) {}
   void on_instruction(const events::Instruction& e) override {
     out_.push_back({static_cast<uint16_t>(e.line < 0 ? 0 : std::min(e.line, 65534) + 1),
                     static_cast<uint16_t>(e.depth > 65535 ? 65535 : e.depth)});
   }
+  void on_gc_collect(const events::GcCollection& e) override {
+    collections_.push_back({e.step, e.generation, e.collected, e.reason});
+  }
 
  private:
   std::vector<Session::StepInfo>& out_;
+  std::vector<Session::Collection>& collections_;
 };
 
 // Captures the state before one step and what the step before it did.
@@ -40,7 +45,17 @@ class Stopper final : public events::Observer {
     pos_.end_col = e.end_col;
     pos_.offset = e.offset;
     pos_.output = output_;
+    pos_.gc = e.state->gc();
+    pos_.memory = e.state->memory();
     reached = true;
+  }
+  // A collection that started during the step before (or was requested
+  // before this one); its finalizers may have run steps of their own.
+  void on_gc_collect(const events::GcCollection& e) override {
+    if (e.step + 1 >= at_ && e.step < at_) pos_.collection = e;
+  }
+  void on_memory(const events::MemoryChange& e) override {
+    if (!reached && e.step + 1 >= at_) pos_.memory_changes.push_back(e);
   }
   void on_stack_push(const events::StackChange& e) override { value(Change::Kind::kPush, e); }
   void on_stack_pop(const events::StackChange& e) override { value(Change::Kind::kPop, e); }
@@ -88,7 +103,8 @@ struct Files {
 };
 
 vm::RunResult replay(const source::Source& src, const std::vector<std::string>& input, const Files& files,
-                     uint64_t budget, events::Observer* observer, std::string* output, uint64_t observe_from = 0) {
+                     const std::vector<uint64_t>& collect_at, uint64_t budget, events::Observer* observer,
+                     std::string* output, uint64_t observe_from = 0) {
   size_t next_line = 0;
   vm::Io io;
   io.out = [output](std::string_view s) { output->append(s); };
@@ -112,6 +128,7 @@ vm::RunResult replay(const source::Source& src, const std::vector<std::string>& 
   options.max_steps = budget;
   options.observer = observer;
   options.observe_from = observe_from;
+  options.collect_at = collect_at;
   return vm::run_program(src, options, io);
 }
 
@@ -124,8 +141,15 @@ Session::Session(source::Source source, std::vector<std::string> stdin_lines, ui
       max_steps_(max_steps),
       files_(files),
       script_dir_(std::move(script_dir)) {
-  LineRecorder recorder(steps_);
-  vm::RunResult r = replay(source_, stdin_, {files_, script_dir_}, max_steps_, &recorder, &output_);
+  record();
+}
+
+void Session::record() {
+  steps_.clear();
+  collections_.clear();
+  output_.clear();
+  LineRecorder recorder(steps_, collections_);
+  vm::RunResult r = replay(source_, stdin_, {files_, script_dir_}, collect_at_, max_steps_, &recorder, &output_);
   exit_code_ = r.exit_code;
   // A step the budget refused was counted but never ran.
   total_ = r.step_limit ? max_steps_ : steps_.size();
@@ -146,8 +170,16 @@ Session::Position Session::seek(uint64_t step) const {
   std::string ignored;
   // The budget stops the replay right after the wanted step was reported;
   // events from the step before it on, for what that step did.
-  replay(source_, stdin_, {files_, script_dir_}, step, &stopper, &ignored, step > 1 ? step - 1 : step);
+  replay(source_, stdin_, {files_, script_dir_}, collect_at_, step, &stopper, &ignored, step > 1 ? step - 1 : step);
   return pos;
+}
+
+void Session::collect_at(uint64_t step) {
+  if (step == 0 || step > total_) return;
+  auto it = std::lower_bound(collect_at_.begin(), collect_at_.end(), step);
+  if (it != collect_at_.end() && *it == step) return;
+  collect_at_.insert(it, step);
+  record();
 }
 
 uint64_t Session::step_instruction(uint64_t from) const { return from <= total_ ? from + 1 : from; }

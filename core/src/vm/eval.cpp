@@ -559,6 +559,19 @@ Object* take_stop_iteration_value(Interp& in) {
 bool instruction_hook(Interp& in, Frame* f, Object** sp) {
   const uint8_t* unit = f->code->code->code.data() + 2 * f->lasti;
   int opcode = unit[0], oparg = unit[1];
+  // A requested collection runs before this instruction: the
+  // instructions of the finalizers it runs are counted from this step on,
+  // and this instruction after them.
+  while (!in.collect_at.empty() && in.collect_at.back() <= in.steps) {
+    bool due = in.collect_at.back() == in.steps;
+    in.collect_at.pop_back();
+    if (due) {
+      f->sp = sp;
+      --in.steps;
+      gc_collect(in, 2, events::GcCollection::Reason::kRequested);
+      ++in.steps;
+    }
+  }
   if (in.max_steps && in.steps > in.max_steps) {
     in.step_limit_hit = true;
     in.raise(in.t.RuntimeError, "step limit reached");

@@ -143,6 +143,12 @@ std::vector<events::FrameState> StateReader::frames() const {
   return out;
 }
 
+namespace {
+uint64_t object_id(const Object* o) { return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o)); }
+}  // namespace
+
+void mark_cycles(std::vector<events::HeapObject>& heap);
+
 std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
   // Breadth first from the frames' variables and operand stacks.
   std::vector<Object*> order;
@@ -192,20 +198,100 @@ std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
     if (followed(o)) {
       refs.clear();
       o->referents(refs);
+      // The collector visits a list's or tuple's items last first: the
+      // view lists them in order.
+      if (is_type(o, in_.t.list) || is_type(o, in_.t.tuple)) std::reverse(refs.begin(), refs.end());
       for (Object* r : refs) {
         if (r != o->type && seen.count(r)) h.refs.push_back(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(r)));
       }
     }
+    h.generation = gc_generation_of(in_, o);
     out.push_back(std::move(h));
   }
+  mark_cycles(out);
   return out;
 }
+
+// Marks the objects on a reference cycle: the strongly connected
+// components (Tarjan's, iteratively) of more than one object, or of one
+// that refers to itself.
+void mark_cycles(std::vector<events::HeapObject>& heap) {
+  std::unordered_map<uint64_t, size_t> at;
+  for (size_t i = 0; i < heap.size(); ++i) at[heap[i].value.id] = i;
+  const size_t n = heap.size(), unseen = SIZE_MAX;
+  std::vector<size_t> index(n, unseen), low(n, 0), stack;
+  std::vector<bool> on_stack(n, false);
+  size_t counter = 0;
+  struct Visit {
+    size_t node, edge;
+  };
+  for (size_t root = 0; root < n; ++root) {
+    if (index[root] != unseen) continue;
+    std::vector<Visit> calls{{root, 0}};
+    index[root] = low[root] = counter++;
+    stack.push_back(root);
+    on_stack[root] = true;
+    while (!calls.empty()) {
+      Visit& v = calls.back();
+      const auto& refs = heap[v.node].refs;
+      if (v.edge < refs.size()) {
+        auto it = at.find(refs[v.edge++]);
+        if (it == at.end()) continue;
+        size_t w = it->second;
+        if (index[w] == unseen) {
+          index[w] = low[w] = counter++;
+          stack.push_back(w);
+          on_stack[w] = true;
+          calls.push_back({w, 0});
+        } else if (on_stack[w]) {
+          low[v.node] = std::min(low[v.node], index[w]);
+        }
+        continue;
+      }
+      size_t node = v.node;
+      calls.pop_back();
+      if (!calls.empty()) low[calls.back().node] = std::min(low[calls.back().node], low[node]);
+      if (low[node] != index[node]) continue;
+      std::vector<size_t> component;
+      size_t w;
+      do {
+        w = stack.back();
+        stack.pop_back();
+        on_stack[w] = false;
+        component.push_back(w);
+      } while (w != node);
+      bool self = std::find(heap[node].refs.begin(), heap[node].refs.end(), heap[node].value.id) != heap[node].refs.end();
+      if (component.size() > 1 || self) {
+        for (size_t c : component) heap[c].in_cycle = true;
+      }
+    }
+  }
+}
+
+events::GcSnapshot StateReader::gc() const {
+  events::GcSnapshot s;
+  for (int g = 0; g < 3; ++g) {
+    auto& gen = s.generations[g];
+    gen.count = in_.gc.count[g];
+    gen.threshold = in_.gc.threshold[g];
+    gen.collections = static_cast<uint64_t>(in_.gc.stats[g].collections);
+    std::vector<Object*> objs = gc_objects(in_, g);
+    gen.size = objs.size();
+    size_t from = objs.size() > events::GcSnapshot::kMaxObjects ? objs.size() - events::GcSnapshot::kMaxObjects : 0;
+    for (size_t i = from; i < objs.size(); ++i) {
+      gen.objects.push_back({object_id(objs[i]), objs[i]->type->name, objs[i]->refcnt});
+    }
+  }
+  s.frozen = gc_generation_size(in_, 3);
+  s.enabled = in_.gc.enabled;
+  return s;
+}
+
+events::MemoryMap StateReader::memory() const { return memory::snapshot(); }
 
 // ---- details ---------------------------------------------------------------------
 
 namespace {
-
-uint64_t object_id(const Object* o) { return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o)); }
 
 // The code unit after the instruction at [lasti] (past its inline caches).
 int fallthrough(const Frame* f, int lasti) {
@@ -216,7 +302,18 @@ int fallthrough(const Frame* f, int lasti) {
 
 }  // namespace
 
-Details::Details(Interp& in, events::Observer& obs) : in_(in), obs_(obs) { in_.alloc_watch = this; }
+Details::Details(Interp& in, events::Observer& obs) : in_(in), obs_(obs) {
+  in_.alloc_watch = this;
+  memory_watch_.owner = this;
+  memory::set_watch(&memory_watch_);
+}
+
+void Details::MemoryWatch::changed(const events::MemoryChange& change) {
+  if (!owner->active()) return;
+  events::MemoryChange c = change;
+  c.step = owner->in_.steps;
+  owner->obs_.on_memory(c);
+}
 
 void Details::start() {
   // From the first observed step on, every int and float is made by
@@ -233,6 +330,7 @@ Details::~Details() { detach(); }
 
 void Details::detach() {
   if (in_.alloc_watch == this) in_.alloc_watch = nullptr;
+  memory::set_watch(nullptr);
   in_.free_list_cap = Interp::kFreeListCap;
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "../runtime/alloc.h"
 #include "frame.h"
 #include "pylife/events.h"
 
@@ -30,6 +31,8 @@ class StateReader final : public events::State {
   explicit StateReader(Interp& in) : in_(in) {}
   std::vector<events::FrameState> frames() const override;
   std::vector<events::HeapObject> heap(size_t limit) const override;
+  events::MemoryMap memory() const override;
+  events::GcSnapshot gc() const override;
 
  private:
   Interp& in_;
@@ -87,6 +90,11 @@ class Details final : public AllocWatch {
   Frame* counts_frame_ = nullptr;
   std::unordered_set<Object*> born_, dead_;  // during that instruction
   bool started_ = false;  // the first observed step has come
+  // The allocator's arenas and pools as they come and go.
+  struct MemoryWatch final : memory::Watch {
+    Details* owner = nullptr;
+    void changed(const events::MemoryChange& change) override;
+  } memory_watch_;
 };
 
 // The interpreter's Details, or null (its alloc_watch is always one).

@@ -1125,10 +1125,12 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   in.max_steps = options.max_steps;
   in.observer = options.observer;
   in.observe_from = options.observe_from;
-  in.hooks = in.max_steps || in.observer;
+  in.collect_at.assign(options.collect_at.rbegin(), options.collect_at.rend());
+  in.hooks = in.max_steps || in.observer || !in.collect_at.empty();
   in.hook_from = UINT64_MAX;
   if (in.observer) in.hook_from = std::max<uint64_t>(1, in.observe_from);
   if (in.max_steps) in.hook_from = std::min(in.hook_from, in.max_steps + 1);
+  if (!in.collect_at.empty()) in.hook_from = std::min(in.hook_from, in.collect_at.back());
   in.max_memory = options.max_memory;
   init_vm_builtins(in);
   // The interpreter's own modules (builtins, sys, math, time, _pylife_*):
