@@ -143,8 +143,14 @@ class GcPanel final : public Panel {
 
   // The collection the step before ran, phase by phase.
   void draw_collection(AppState& state, const events::GcCollection& c) {
-    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "This step ran a collection of generation %d: %s", c.generation,
-                       reason_text(c.reason));
+    uint64_t ago = state.run.step() > c.step + 1 ? state.run.step() - 1 - c.step : 0;
+    if (ago == 0) {
+      ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "The last step ran a collection of generation %d: %s",
+                         c.generation, reason_text(c.reason));
+    } else {
+      ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "A collection of generation %d ran %llu step%s ago: %s",
+                         c.generation, static_cast<unsigned long long>(ago), ago == 1 ? "" : "s", reason_text(c.reason));
+    }
     ImGui::Text("examined %lld, unreachable %lld, collected %lld, uncollectable %lld",
                 static_cast<long long>(c.examined), static_cast<long long>(c.unreachable),
                 static_cast<long long>(c.collected), static_cast<long long>(c.uncollectable));

@@ -149,11 +149,15 @@ class Session {
     int end_line = -1, col = -1, end_col = -1;  // the instruction's source span (UTF-8 byte columns)
     events::GcSnapshot gc;     // the collector's generations
     events::MemoryMap memory;  // the allocator's arenas and pools
-    // A collection the step before ran (with every examined object), or
-    // none; and the arenas and pools it made or freed.
+    // The latest collection since the line before this one started (with
+    // every examined object), or none; and the arenas and pools the step
+    // before made or freed.
     std::optional<events::GcCollection> collection;
     std::vector<events::MemoryChange> memory_changes;
   };
+  // A position shows a collection that ran since the start of the line
+  // before it, at most this many steps back.
+  static constexpr uint64_t kCollectionShown = 5000;
   // A collection of the run, as the timeline marks it.
   struct Collection {
     uint64_t step = 0;  // it ran during this step (total_steps() + 1: at exit)
@@ -217,6 +221,8 @@ class Session {
   std::vector<Collection> collections_;
   std::vector<uint64_t> collect_at_;  // requested collections (ascending)
   void record();
+  // The first step of the line run before the one [step] is on.
+  uint64_t previous_line_start(uint64_t step) const;
 };
 
 }  // namespace pylife::trace

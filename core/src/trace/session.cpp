@@ -30,7 +30,10 @@ class LineRecorder final : public events::Observer {
 class Stopper final : public events::Observer {
  public:
   using Change = Session::Change;
-  explicit Stopper(uint64_t at, Session::Position& pos) : at_(at), pos_(pos) {}
+  // [collection_from]: a collection that started from this step on is
+  // shown (the replay observes from there).
+  Stopper(uint64_t at, uint64_t collection_from, Session::Position& pos)
+      : at_(at), collection_from_(collection_from), pos_(pos) {}
   bool wants_details() const override { return true; }
   void on_instruction(const events::Instruction& e) override {
     if (e.step != at_) return;
@@ -49,10 +52,10 @@ class Stopper final : public events::Observer {
     pos_.memory = e.state->memory();
     reached = true;
   }
-  // A collection that started during the step before (or was requested
-  // before this one); its finalizers may have run steps of their own.
+  // The latest collection that started in the steps shown (its
+  // finalizers may have run steps of their own).
   void on_gc_collect(const events::GcCollection& e) override {
-    if (e.step + 1 >= at_ && e.step < at_) pos_.collection = e;
+    if (e.step >= collection_from_ && e.step < at_) pos_.collection = e;
   }
   void on_memory(const events::MemoryChange& e) override {
     if (!reached && e.step + 1 >= at_) pos_.memory_changes.push_back(e);
@@ -60,7 +63,7 @@ class Stopper final : public events::Observer {
   void on_stack_push(const events::StackChange& e) override { value(Change::Kind::kPush, e); }
   void on_stack_pop(const events::StackChange& e) override { value(Change::Kind::kPop, e); }
   void on_store(const events::Store& e) override {
-    if (reached) return;
+    if (reached || e.step + 1 < at_) return;
     pos_.changes.push_back({e.deleted ? Change::Kind::kDelete : Change::Kind::kStore, e.depth, 0, e.value.id, 0,
                             e.value.type, std::string(e.name)});
   }
@@ -80,18 +83,19 @@ class Stopper final : public events::Observer {
   // Only the details of the step before [at_] are kept (the replay
   // observes from there).
   void value(Change::Kind k, const events::StackChange& e) {
-    if (!reached) pos_.changes.push_back({k, e.depth, e.position, e.value.id, e.value.refcount, e.value.type, e.value.repr});
+    if (!reached && e.step + 1 >= at_) pos_.changes.push_back({k, e.depth, e.position, e.value.id, e.value.refcount, e.value.type, e.value.repr});
   }
   void life(Change::Kind k, const events::Lifetime& e) {
-    if (!reached) pos_.changes.push_back({k, 0, 0, e.id, 0, std::string(e.type), {}});
+    if (!reached && e.step + 1 >= at_) pos_.changes.push_back({k, 0, 0, e.id, 0, std::string(e.type), {}});
   }
   void count(Change::Kind k, const events::RefCount& e) {
-    if (!reached) pos_.changes.push_back({k, 0, 0, e.id, e.count, std::string(e.type), {}});
+    if (!reached && e.step + 1 >= at_) pos_.changes.push_back({k, 0, 0, e.id, e.count, std::string(e.type), {}});
   }
   void frame(Change::Kind k, const events::Frame& e) {
     if (!reached && e.step + 1 >= at_) pos_.changes.push_back({k, e.depth, 0, 0, 0, std::string(e.code), e.value});
   }
   uint64_t at_;
+  uint64_t collection_from_;
   Session::Position& pos_;
   std::string output_;
 };
@@ -166,12 +170,37 @@ Session::Position Session::seek(uint64_t step) const {
     if (pos.finished) pos.output = output_;
     return pos;
   }
-  Stopper stopper(step, pos);
-  std::string ignored;
   // The budget stops the replay right after the wanted step was reported;
-  // events from the step before it on, for what that step did.
-  replay(source_, stdin_, {files_, script_dir_}, collect_at_, step, &stopper, &ignored, step > 1 ? step - 1 : step);
+  // events from the step before it on, for what that step did (or from a
+  // collection a few steps back, for the GC panel to show it).
+  uint64_t from = step > 1 ? step - 1 : step;
+  uint64_t shown_from = previous_line_start(step);
+  for (auto it = collections_.rbegin(); it != collections_.rend(); ++it) {
+    if (it->step < step && it->step + 1 >= shown_from && it->step + kCollectionShown >= step) {
+      from = std::max<uint64_t>(1, std::min(from, it->step));
+      break;
+    }
+  }
+  Stopper stopper(step, from, pos);
+  std::string ignored;
+  replay(source_, stdin_, {files_, script_dir_}, collect_at_, step, &stopper, &ignored, from);
   return pos;
+}
+
+uint64_t Session::previous_line_start(uint64_t step) const {
+  if (step <= 1 || step > total_) return step;
+  // Back over this line's earlier steps (and the calls it made), then over
+  // the line before it at the same depth or shallower.
+  auto same = [&](uint64_t k, int line, uint16_t depth) {
+    return steps_[k - 1].depth > depth || (steps_[k - 1].depth == depth && steps_[k - 1].line() == line);
+  };
+  uint64_t k = step - 1;
+  while (k >= 1 && same(k, steps_[step - 1].line(), steps_[step - 1].depth)) --k;
+  if (k == 0) return 1;
+  int line = steps_[k - 1].line();
+  uint16_t depth = steps_[k - 1].depth;
+  while (k > 1 && same(k - 1, line, depth)) --k;
+  return k;
 }
 
 void Session::collect_at(uint64_t step) {
