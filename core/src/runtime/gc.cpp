@@ -98,6 +98,9 @@ void traverse(Object* o, std::vector<Object*>& scratch, F&& visit) {
 
 GcState::GcState() {
   for (GcObject& h : heads) list_init(&h);
+#if defined(PYLIFE_GC_STRESS)
+  stress = true;
+#endif
 }
 
 bool gc_may_be_tracked(const Object* o) {
@@ -533,15 +536,11 @@ void gc_collect_due(Interp& in) {
   GcState& gc = in.gc;
   gc.pending = false;
   if (!gc.enabled || gc.collecting || in.error()) return;
-  if (gc.stress) {
-    gc_collect(in, 0, events::GcCollection::Reason::kAutomatic);
-    return;
-  }
   // The oldest generation over its threshold, but a full collection only
   // when a quarter of the long-lived objects are new (CPython's rule
-  // against quadratic behaviour).
+  // against quadratic behaviour).  Under stress generation 0 is always due.
   for (int i = 2; i >= 0; --i) {
-    if (gc.count[i] > gc.threshold[i]) {
+    if (gc.count[i] > gc.threshold[i] || (i == 0 && gc.stress)) {
       if (i == 2 && gc.long_lived_pending < gc.long_lived_total / 4) continue;
       gc_collect(in, i, events::GcCollection::Reason::kAutomatic);
       break;

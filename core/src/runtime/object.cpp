@@ -451,6 +451,8 @@ void CellObj::clear(Interp&) {
   xdecref(old);
 }
 CodeObj::~CodeObj() {
+  xdecref(name);
+  xdecref(qualname);
   for (Object* o : consts) decref(o);
   for (Object* o : names) decref(o);
   for (Object* o : localsplus) decref(o);

@@ -382,6 +382,8 @@ struct CodeObj : Object {
   std::vector<int> cell2arg;  // per cell: argument index or -1
   std::vector<std::string> argreprs;  // per code unit, as dis shows it (made when tracing)
   uint32_t serial = 0;  // 1, 2, ... in the order the run made its code objects (events' code_id)
+  Object* name = nullptr;      // co_name (str), given to the functions made from it
+  Object* qualname = nullptr;  // co_qualname (str)
   // LOAD_GLOBAL's cache, per name: the value found in [globals] or the
   // builtins, valid while both dicts keep their stamps (CPython's
   // LOAD_GLOBAL inline cache keyed by dict versions).  Values are borrowed:

@@ -352,8 +352,8 @@ Object* make_function(Interp& in, Frame* f, CodeObj* code) {
   fn->code = static_cast<CodeObj*>(incref(code));
   fn->globals = static_cast<DictObj*>(incref(f->globals));
   fn->builtins = static_cast<DictObj*>(incref(f->builtins));
-  fn->name = intern(in, code->code->name);
-  fn->qualname = new_str(in, code->code->qualname);
+  fn->name = incref(code->name);
+  fn->qualname = incref(code->qualname);
   Object* doc = code->consts.empty() ? nullptr : code->consts[0];
   fn->doc = incref(doc && is_type(doc, in.t.str) && (code->code->flags & compile::kOptimized) ? doc : in.None);
   if (!(code->code->flags & compile::kOptimized)) {

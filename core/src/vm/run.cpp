@@ -79,6 +79,8 @@ CodeObj* new_code(Interp& in, std::shared_ptr<const compile::CodeObject> code) {
   c->nlocals = static_cast<int>(code->varnames.size());
   c->nfrees = static_cast<int>(code->freevars.size());
   c->ncells = static_cast<int>(c->localsplus.size()) - c->nlocals - c->nfrees;
+  c->name = intern(in, code->name);
+  c->qualname = new_str(in, code->qualname);
   return c;
 }
 
