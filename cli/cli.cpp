@@ -502,7 +502,7 @@ class TracePrinter final : public events::Observer {
     }
   }
   bool wants_details() const override {
-    for (const char* k : {"push", "pop", "store", "alloc", "free", "incref", "decref"}) {
+    for (const char* k : {"push", "pop", "store", "alloc", "free", "incref", "decref", "memory"}) {
       if (std::find(kinds_.begin(), kinds_.end(), k) != kinds_.end()) return true;
     }
     return false;
@@ -524,6 +524,33 @@ class TracePrinter final : public events::Observer {
   void on_free(const events::Lifetime& e) override { lifetime("free", e); }
   void on_incref(const events::RefCount& e) override { refcount("incref", e); }
   void on_decref(const events::RefCount& e) override { refcount("decref", e); }
+  void on_gc_collect(const events::GcCollection& e) override {
+    if (!want("gc", e.step)) return;
+    static const char* const kReasons[] = {"automatic", "gc.collect()", "final", "requested"};
+    const char* reason = kReasons[static_cast<int>(e.reason)];
+    if (json_) {
+      line(e.step, "gc", "\"generation\":" + std::to_string(e.generation) + ",\"reason\":" + json_string(reason) +
+                             ",\"examined\":" + std::to_string(e.examined) + ",\"unreachable\":" +
+                             std::to_string(e.unreachable) + ",\"collected\":" + std::to_string(e.collected) +
+                             ",\"uncollectable\":" + std::to_string(e.uncollectable));
+    } else {
+      text(e.step, 0, "gc collect generation " + std::to_string(e.generation) + " (" + reason + "): " +
+                          std::to_string(e.collected) + " collected");
+    }
+  }
+  void on_memory(const events::MemoryChange& e) override {
+    if (!want("memory", e.step)) return;
+    static const char* const kKinds[] = {"arena new", "arena freed", "pool new", "pool freed"};
+    const char* kind = kKinds[static_cast<int>(e.kind)];
+    std::string size = e.size_class >= 0 ? std::to_string((e.size_class + 1) * 16) : "";
+    if (json_) {
+      line(e.step, "memory", "\"kind\":" + json_string(kind) + ",\"arena\":" + std::to_string(e.arena) +
+                                 ",\"pool\":" + std::to_string(e.pool) + ",\"block_size\":" + (size.empty() ? "null" : size));
+    } else {
+      text(e.step, 0, std::string("memory ") + kind + " (arena " + std::to_string(e.arena) +
+                          (e.pool >= 0 ? ", pool " + std::to_string(e.pool) + ", " + size + "-byte blocks" : "") + ")");
+    }
+  }
   void on_terminate(const events::Terminate& e) override {
     if (!kinds_.empty() && std::find(kinds_.begin(), kinds_.end(), "exit") == kinds_.end()) return;
     if (json_) {
@@ -611,9 +638,9 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
   std::vector<std::string> program_args;
   static const char* const kKinds[] = {"token",  "ast",   "symbol", "emit",  "code",   "instruction",
                                        "call",   "return", "exception", "output", "exit", "push",
-                                       "pop",    "store", "alloc",  "free",  "incref", "decref"};
+                                       "pop",    "store", "alloc",  "free",  "incref", "decref", "gc", "memory"};
   static const char* const kDefault[] = {"token",  "ast",    "symbol",    "emit",   "code",
-                                         "instruction", "call", "return", "exception", "output", "exit"};
+                                         "instruction", "call", "return", "exception", "output", "exit", "gc"};
   bool only_args = false;  // after "--": everything is the program's
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];

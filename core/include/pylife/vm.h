@@ -59,4 +59,8 @@ struct RunResult {
 // Runs decoded [source] as the __main__ module.
 RunResult run_program(const source::Source& source, const RunOptions& options, const Io& io);
 
+// Built with PYLIFE_GC_STRESS (a collection at every safe point): programs
+// that print when automatic collections happened differ from CPython's.
+bool gc_stress_build();
+
 }  // namespace pylife::vm

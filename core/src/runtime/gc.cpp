@@ -166,7 +166,8 @@ struct Collector {
   Interp& in;
   GcState& gc;
   std::vector<Object*> scratch;
-  events::GcCollection* report = nullptr;  // filled when an observer wants details
+  events::GcCollection* report = nullptr;  // filled when an observer is told
+  bool details = false;  // ... with every examined object
 
   explicit Collector(Interp& i) : in(i), gc(i.gc) {}
 
@@ -220,7 +221,7 @@ struct Collector {
   void deduce_unreachable(GcObject* base, GcObject* unreachable) {
     update_refs(base);
     subtract_refs(base);
-    if (report) record_refs(base);
+    if (details) record_refs(base);
     list_init(unreachable);
     move_unreachable(base, unreachable);
   }
@@ -292,7 +293,7 @@ struct Collector {
       list_move(g, &seen);
       if (!(g->gc_bits & GcObject::kFinalized) && g->type->has_finalizer) {
         g->gc_bits |= GcObject::kFinalized;
-        if (report) mark(g, &events::GcObjectState::finalized);
+        if (details) mark(g, &events::GcObjectState::finalized);
         incref(g);
         g->finalize(in);
         decref(g);
@@ -305,7 +306,7 @@ struct Collector {
     for (GcObject* g = unreachable->gc_next; g != unreachable; g = g->gc_next) g->gc_bits &= ~GcObject::kCollecting;
     deduce_unreachable(unreachable, still);
     for (GcObject* g = still->gc_next; g != still; g = g->gc_next) g->gc_bits &= ~GcObject::kUnreachable;
-    if (report) {
+    if (details) {
       for (GcObject* g = unreachable->gc_next; g != unreachable; g = g->gc_next) {
         mark(g, &events::GcObjectState::resurrected);
       }
@@ -315,7 +316,7 @@ struct Collector {
   }
 
   void delete_garbage(GcObject* collectable, GcObject* old) {
-    if (report) {
+    if (details) {
       for (GcObject* g = collectable->gc_next; g != collectable; g = g->gc_next) {
         freed_ids.push_back(reinterpret_cast<uint64_t>(target(g)));
       }
@@ -331,7 +332,7 @@ struct Collector {
         decref(g);
       }
       if (collectable->gc_next == g) {  // still alive: it may die later
-        if (report) survived_ids.push_back(reinterpret_cast<uint64_t>(target(g)));
+        if (details) survived_ids.push_back(reinterpret_cast<uint64_t>(target(g)));
         g->gc_bits &= ~GcObject::kCollecting;
         list_move(g, old);
         g->gc_gen = old_gen;
@@ -340,11 +341,13 @@ struct Collector {
   }
 
   int old_gen = 0;
+  bool recorded = false;
   std::vector<uint64_t> freed_ids, survived_ids;  // of the final unreachable set
 
   // ---- the details an observer sees (events::GcCollection) ----
   void record_refs(GcObject* base) {
-    if (report->objects.size() > 0) return;  // only the first pass (not the resurrection check)
+    if (recorded) return;  // only the first pass (not the resurrection check)
+    recorded = true;
     for (GcObject* g = base->gc_next; g != base; g = g->gc_next) {
       if (report->objects.size() >= events::GcCollection::kMaxObjects) {
         report->truncated = true;
@@ -413,7 +416,7 @@ struct Collector {
     for (GcObject* g = unreachable.gc_next; g != &unreachable; g = g->gc_next) {
       g->gc_bits &= ~GcObject::kUnreachable;
       ++found;
-      if (report) mark(g, &events::GcObjectState::unreachable);
+      if (details) mark(g, &events::GcObjectState::unreachable);
       if (gc.debug & GcState::kDebugCollectable) debug_cycle("collectable", target(g));
     }
     m += handle_weakrefs(&unreachable, old);
@@ -514,21 +517,14 @@ int64_t gc_collect(Interp& in, int generation, events::GcCollection::Reason reas
     report->reason = reason;
     // The objects' details only where the observer looks (a replay runs
     // the earlier steps fast).
-    c.report = in.observer->wants_details() && in.steps + 1 >= in.observe_from ? report.get() : nullptr;
+    c.report = report.get();
+    c.details = in.observer->wants_details() && in.steps + 1 >= in.observe_from;
   }
   int64_t collected = 0, uncollectable = 0;
   int64_t n = c.collect(generation, &collected, &uncollectable);
   invoke_callbacks(in, "stop", generation, collected, uncollectable);
   gc.collecting = false;
-  if (report) {
-    if (!c.report) {  // the summary only
-      report->generation = generation;
-      report->collected = collected;
-      report->uncollectable = uncollectable;
-      for (int i = 0; i < 3; ++i) report->counts_after[i] = gc.count[i];
-    }
-    in.observer->on_gc_collect(*report);
-  }
+  if (report) in.observer->on_gc_collect(*report);
   return n;
 }
 

@@ -1231,6 +1231,18 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
 
 }  // namespace pylife::vm
 
+namespace pylife::vm {
+
+bool gc_stress_build() {
+#if defined(PYLIFE_GC_STRESS)
+  return true;
+#else
+  return false;
+#endif
+}
+
+}  // namespace pylife::vm
+
 namespace pylife::events {
 
 std::string bounded(std::string text, size_t limit) {
