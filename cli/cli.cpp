@@ -524,6 +524,18 @@ class TracePrinter final : public events::Observer {
   void on_free(const events::Lifetime& e) override { lifetime("free", e); }
   void on_incref(const events::RefCount& e) override { refcount("incref", e); }
   void on_decref(const events::RefCount& e) override { refcount("decref", e); }
+  void on_gc_start(const events::GcCollection& e) override {
+    if (!want("gc", e.step)) return;
+    if (json_) {
+      line(e.step, "gc_start", "\"generation\":" + std::to_string(e.generation) + ",\"counts\":[" +
+                                   std::to_string(e.counts_before[0]) + "," + std::to_string(e.counts_before[1]) + "," +
+                                   std::to_string(e.counts_before[2]) + "]");
+    } else {
+      text(e.step, 0, "gc start generation " + std::to_string(e.generation) + " (counts " +
+                          std::to_string(e.counts_before[0]) + ", " + std::to_string(e.counts_before[1]) + ", " +
+                          std::to_string(e.counts_before[2]) + ")");
+    }
+  }
   void on_gc_collect(const events::GcCollection& e) override {
     if (!want("gc", e.step)) return;
     static const char* const kReasons[] = {"automatic", "gc.collect()", "final", "requested"};

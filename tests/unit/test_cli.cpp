@@ -84,3 +84,24 @@ TEST_CASE("gui checks its file and uses the host's launcher", "[cli]") {
   CHECK(headless.status == 2);
   CHECK(headless.err.find("no desktop visualizer") != std::string::npos);
 }
+
+TEST_CASE("trace shows the collector's collections and, asked, the allocator's pools", "[cli][gc]") {
+  pylife::fs::MemoryFileSystem mem;
+  mem.write_file("cycle.py",
+                 "import gc\n"
+                 "a = []\n"
+                 "a.append(a)\n"
+                 "del a\n"
+                 "gc.collect()\n");
+  auto r = run_cli({"trace", "cycle.py", "--events", "gc"}, mem);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("gc start generation 2") != std::string::npos);
+  CHECK(r.out.find("gc collect generation 2 (gc.collect()): 1 collected") != std::string::npos);
+  CHECK(r.out.find("gc collect generation 2 (final): 0 collected") != std::string::npos);
+  auto json = run_cli({"trace", "cycle.py", "--events", "gc", "--json"}, mem);
+  CHECK(json.out.find("\"event\":\"gc\",\"generation\":2,\"reason\":\"gc.collect()\",\"examined\":") != std::string::npos);
+  CHECK(json.out.find("\"unreachable\":1,\"collected\":1,\"uncollectable\":0}") != std::string::npos);
+  mem.write_file("many.py", "x = [[i] for i in range(5000)]\n");
+  auto m = run_cli({"trace", "many.py", "--events", "memory"}, mem);
+  CHECK(m.out.find("memory pool new (arena ") != std::string::npos);
+}

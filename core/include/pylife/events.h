@@ -307,6 +307,9 @@ class Observer {
   virtual void on_free(const Lifetime&) {}
   virtual void on_incref(const RefCount&) {}
   virtual void on_decref(const RefCount&) {}
+  // A collection starting (step, reason, generation, counts_before and
+  // sizes_before are set) and, once it is over, all of it.
+  virtual void on_gc_start(const GcCollection&) {}
   virtual void on_gc_collect(const GcCollection&) {}
   virtual void on_memory(const MemoryChange&) {}
   virtual void on_terminate(const Terminate&) {}

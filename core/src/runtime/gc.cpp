@@ -385,13 +385,6 @@ struct Collector {
                       std::to_string(list_size(&gc.heads[3])) + "\n");
     }
     uint64_t steps_before = in.steps;
-    if (report) {
-      report->generation = generation;
-      for (int i = 0; i < 3; ++i) {
-        report->counts_before[i] = gc.count[i];
-        report->sizes_before[i] = static_cast<int64_t>(list_size(&gc.heads[i]));
-      }
-    }
     if (generation + 1 < 3) gc.count[generation + 1] += 1;
     for (int i = 0; i <= generation; ++i) gc.count[i] = 0;
     for (int i = 0; i < generation; ++i) list_merge(&gc.heads[i], &gc.heads[generation]);
@@ -519,6 +512,12 @@ int64_t gc_collect(Interp& in, int generation, events::GcCollection::Reason reas
     // the earlier steps fast).
     c.report = report.get();
     c.details = in.observer->wants_details() && in.steps + 1 >= in.observe_from;
+    report->generation = generation;
+    for (int i = 0; i < 3; ++i) {
+      report->counts_before[i] = gc.count[i];
+      report->sizes_before[i] = static_cast<int64_t>(list_size(&gc.heads[i]));
+    }
+    in.observer->on_gc_start(*report);
   }
   int64_t collected = 0, uncollectable = 0;
   int64_t n = c.collect(generation, &collected, &uncollectable);
