@@ -69,6 +69,18 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
   std::string frames = "[";
   for (const auto& f : at.frames) frames += (frames.size() > 1 ? "," : "") + json_string(f.code);
   frames += "]";
+  // The memory views: the generations' sizes, the collection shown, the
+  // run's collections, the allocator's arenas.
+  std::string gc = "{\"sizes\":[";
+  for (int i = 0; i < 3; ++i) gc += (i ? "," : "") + std::to_string(at.gc.generations[i].size);
+  gc += "],\"counts\":[";
+  for (int i = 0; i < 3; ++i) gc += (i ? "," : "") + std::to_string(at.gc.generations[i].count);
+  gc += "],\"collections\":" + std::to_string(run.collections().size()) + ",\"shown\":";
+  gc += at.collection ? "{\"generation\":" + std::to_string(at.collection->generation) + ",\"collected\":" +
+                            std::to_string(at.collection->collected) + ",\"objects\":" +
+                            std::to_string(at.collection->objects.size()) + "}"
+                      : std::string("null");
+  gc += ",\"arenas\":" + std::to_string(at.memory.arenas.size()) + "}";
   g_state_json = "{\"stage\":\"" + std::string(pylife::ui::stage_name(s.live_stage())) + "\",\"focus\":\"" +
                  pylife::ui::stage_name(s.focus) + "\",\"frames\":" + std::to_string(s.frame_count) +
                  ",\"source_ok\":" + (s.decoded.ok ? "true" : "false") +
@@ -89,6 +101,7 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                  ",\"stack_depth\":" + std::to_string(at.frames.empty() ? 0 : at.frames[0].stack.size()) +
                  ",\"output\":" + json_string(run.ready() ? at.output : std::string()) +
                  ",\"panel\":" + json_string(s.last_panel) + ",\"embed\":" + (s.embed ? "true" : "false") +
+                 ",\"memory_view\":" + json_string(s.memory_view) + ",\"gc\":" + gc +
                  ",\"files\":" + files + ",\"program\":" + json_string(s.program) + "}";
   return g_state_json.c_str();
 }
@@ -104,6 +117,9 @@ EMSCRIPTEN_KEEPALIVE void pylife_step(double n) {
   double target = static_cast<double>(run.step()) + n;
   run.seek(target < 1 ? 1 : static_cast<uint64_t>(target));
 }
+
+// "Collect now": a full collection before the step on screen.
+EMSCRIPTEN_KEEPALIVE void pylife_collect_now() { g_app->state().run.collect_now(); }
 
 // Shows the state before instruction [n] (after n - 1 of them).
 EMSCRIPTEN_KEEPALIVE void pylife_seek(double n) {

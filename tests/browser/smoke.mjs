@@ -225,6 +225,39 @@ try {
   check(embedded.embed === true && embedded.step === 20, `?embed=1 shows the compact view at step ${embedded.step}`);
   await embed.screenshot({ path: join(artifacts, 'browser-embed.png') });
   await embed.close();
+
+  // The memory lifecycle: a cycle freed by gc.collect(), the GC panel,
+  // and "Collect now" recorded into the run.
+  const cycle = await readFile(join(root, 'public', 'examples', '09_reference_cycle.py'), 'utf8');
+  const collected = await page.evaluate((src) => {
+    window.pylife.load(src);
+    window.pylife.setPanel('GC');
+    window.pylife.seek(1e9);
+    return window.pylife.state();
+  }, cycle);
+  check(collected.output.endsWith('the collector freed 2 objects\n') && collected.gc.collections >= 2,
+        `gc.collect() frees the cycle in the browser (${JSON.stringify(collected.output.slice(-32))}, ${collected.gc.collections} collections)`);
+  const afterCollect = await page.evaluate(() => {
+    window.pylife.seek(1);
+    for (let i = 0; i < 2000 && !(window.pylife.state().gc.shown && window.pylife.state().gc.shown.collected === 2); i++) {
+      window.pylife.step(1);
+    }
+    return window.pylife.state();
+  });
+  check(afterCollect.gc.shown && afterCollect.gc.shown.collected === 2 && afterCollect.gc.shown.objects > 2 &&
+          afterCollect.memory_view === 'GC' && afterCollect.gc.arenas >= 1,
+        `the GC panel shows the collection, object by object (${JSON.stringify(afterCollect.gc)})`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(artifacts, 'browser-gc.png') });
+  const requested = await page.evaluate(() => {
+    window.pylife.load('class D:\n    def __del__(self):\n        print("freed")\n\nd = D()\nd.me = d\ndel d\nprint("end")\n');
+    for (let i = 0; i < 200 && window.pylife.state().line !== 8; i++) window.pylife.step(1);
+    window.pylife.collectNow();
+    window.pylife.seek(1e9);
+    return window.pylife.state();
+  });
+  check(requested.output === 'freed\nend\n', `Collect now runs the finalizer before line 8 (${JSON.stringify(requested.output)})`);
+  await page.evaluate(() => window.pylife.setPanel('Heap'));
   await page.evaluate(() => window.pylife.load(
     'def greet(name):\n    return f"Hello, {name}!"\n\nprint(greet("world"))\n'));
 

@@ -316,3 +316,30 @@ TEST_CASE("a program imports its own modules from the files it is given", "[ui]"
   CHECK(bare.exit_code() == 1);
   CHECK(bare.final_output().find("ModuleNotFoundError: No module named 'helper'") != std::string::npos);
 }
+
+TEST_CASE("Collect now: the model asks for a collection here and stays at the step", "[ui][gc]") {
+  pylife::ui::RunModel m;
+  m.start(program("class D:\n"
+                  "    def __del__(self):\n"
+                  "        print('freed')\n"
+                  "d = D()\n"
+                  "d.me = d\n"
+                  "del d\n"
+                  "x = 1\n"
+                  "print('end')\n"));
+  REQUIRE(m.seek_line(7));
+  uint64_t here = m.step();
+  size_t before = m.collections().size();
+  REQUIRE(m.collect_now());
+  CHECK(m.step() == here);
+  CHECK(m.collections().size() == before + 1);
+  REQUIRE(m.at().collection);
+  CHECK(m.at().collection->collected == 1);
+  // Input typed later keeps the requested collection.
+  m.add_input("unused");
+  CHECK(m.collections().size() == before + 1);
+  m.seek(m.total() + 1);
+  CHECK(m.final_output() == "freed\nend\n");
+  // Nothing to collect at the end.
+  CHECK_FALSE(m.collect_now());
+}
