@@ -152,11 +152,6 @@ void gc_plain_dies(Interp& in, Object* o) {
   delete s;
 }
 
-void gc_forget(Interp& in, GcObject* o) {
-  if (o->tracked()) in.gc_untrack(o);
-  if (!(o->gc_bits & GcObject::kUncounted) && in.gc.count[0] > 0) --in.gc.count[0];
-  if (o->gc_bits & GcObject::kWeakrefs) weakrefs_clear(in, o, true);
-}
 
 namespace {
 

@@ -821,8 +821,6 @@ void gc_track_dict(Interp& in, DictObj* d);
 inline void dict_maybe_track(Interp& in, DictObj* d, Object* key, Object* value) {
   if (!d->tracked() && (gc_may_be_tracked(value) || gc_may_be_tracked(key))) gc_track_dict(in, d);
 }
-// A container about to be destroyed: untracked, uncounted, weak references cleared.
-void gc_forget(Interp& in, GcObject* o);
 // Collects [generation] (and the younger ones); the number of unreachable
 // objects found.  Never raises; does nothing while a collection runs.
 int64_t gc_collect(Interp& in, int generation, events::GcCollection::Reason reason);
@@ -845,6 +843,14 @@ Object* weakref_callback(Object* wr);
 void weakref_kill(Interp& in, Object* wr);
 void init_gc_module(Interp& in);
 void init_weakref_module(Interp& in);
+
+// A container about to be destroyed: untracked, uncounted, weak references
+// cleared.
+inline void gc_forget(Interp& in, GcObject* o) {
+  if (o->tracked()) in.gc_untrack(o);
+  if (!(o->gc_bits & GcObject::kUncounted) && in.gc.count[0] > 0) --in.gc.count[0];
+  if (__builtin_expect(o->gc_bits & GcObject::kWeakrefs, 0)) weakrefs_clear(in, o, true);
+}
 
 // ---- constructors -----------------------------------------------------------
 
