@@ -103,15 +103,6 @@ GcState::GcState() {
 #endif
 }
 
-bool gc_may_be_tracked(const Object* o) {
-  if (!is_gc(o)) return o->type->heap;  // an instance with a stand-in
-  if (o->type->layout == Type::Layout::kTuple && !o->type->heap) return static_cast<const GcObject*>(o)->tracked();
-  return true;
-}
-
-void gc_track_dict(Interp& in, DictObj* d) {
-  if (!d->tracked() && !(d->gc_bits & GcObject::kUncounted)) in.gc_track(d);
-}
 
 void gc_layout(Type* type, bool gc) {
   unsigned want = gc ? Type::kHaveGc : Type::kNoGc, other = gc ? Type::kNoGc : Type::kHaveGc;

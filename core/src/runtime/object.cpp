@@ -545,10 +545,7 @@ DictObj* InstanceObj::materialize(Interp& in) {
     dict->gc_bits &= ~GcObject::kUncounted;
     in.gc_born(dict, false);
     for (auto& e : dict->entries) {
-      if (e.key && gc_may_be_tracked(e.value)) {
-        gc_track_dict(in, dict);
-        break;
-      }
+      if (e.key) dict_maybe_track(in, dict, e.key, e.value);
     }
   }
   return dict;

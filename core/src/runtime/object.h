@@ -813,13 +813,18 @@ struct Interp {
 // ---- the cycle collector and weak references (gc.cpp, weakref.cpp) ---------------
 
 // CPython's _PyObject_GC_MAY_BE_TRACKED: a container that is (or, for
-// tuples, still is) tracked.
-bool gc_may_be_tracked(const Object* o);
-// Tracks dict [d] (it now holds something that may be tracked), unless it
-// is an instance's own attribute dict.
-void gc_track_dict(Interp& in, DictObj* d);
+// tuples, still is) tracked; an instance of a heap type (a stand-in).
+inline bool gc_may_be_tracked(const Object* o) {
+  const Type* t = o->type;
+  if (!(t->flags & Type::kHaveGc)) return t->heap;
+  if (t->layout == Type::Layout::kTuple && !t->heap) return static_cast<const GcObject*>(o)->tracked();
+  return true;
+}
+// Tracks dict [d] once it holds something that may be tracked (CPython's
+// MAINTAIN_TRACKING); never an instance's own attribute dict.
 inline void dict_maybe_track(Interp& in, DictObj* d, Object* key, Object* value) {
-  if (!d->tracked() && (gc_may_be_tracked(value) || gc_may_be_tracked(key))) gc_track_dict(in, d);
+  if (d->tracked() || (d->gc_bits & GcObject::kUncounted)) return;
+  if (gc_may_be_tracked(value) || gc_may_be_tracked(key)) in.gc_track(d);
 }
 // Collects [generation] (and the younger ones); the number of unreachable
 // objects found.  Never raises; does nothing while a collection runs.
