@@ -210,6 +210,8 @@ void release(void* p, size_t size) {
 
 void set_watch(Watch* watch) { heap().watch = watch; }
 
+bool pooled() { return kPooled; }
+
 events::MemoryMap snapshot() {
   Heap& h = heap();
   events::MemoryMap m;

@@ -24,6 +24,9 @@ inline constexpr size_t kPoolsPerArena = kArenaSize / kPoolSize;
 
 void* allocate(size_t size);
 void release(void* p, size_t size);
+// False under AddressSanitizer: every object from the system allocator
+// (no arenas or pools to show).
+bool pooled();
 
 // The arenas, their pools and the size classes as they are now.
 events::MemoryMap snapshot();
