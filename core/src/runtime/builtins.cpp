@@ -1489,6 +1489,12 @@ Interp::Interp() {
 Interp::~Interp() {
   clear_error();
   flush_stdout();
+  // gc.garbage and gc.callbacks (the gc module's dict holds them too).
+  for (Object** list : {&gc.garbage, &gc.callbacks}) {
+    Object* l = *list;
+    *list = nullptr;
+    xdecref(l);
+  }
   // Break the references between the long-lived objects, then free the
   // static types last (they refer to one another).
   auto clear_dict = [&](DictObj* d) {
