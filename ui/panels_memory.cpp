@@ -141,7 +141,37 @@ class GcPanel final : public Panel {
     if (gen.size > shown) ImGui::TextDisabled("(the newest %zu of %zu shown)", shown, gen.size);
   }
 
-  // The collection the step before ran, phase by phase.
+  // Which examined objects to draw: the unreachable ones, what they refer
+  // to and what refers to them (a full collection examines the
+  // interpreter's own objects too); the newest when nothing is unreachable.
+  static std::vector<const events::GcObjectState*> objects_to_show(const events::GcCollection& c) {
+    std::vector<const events::GcObjectState*> pick;
+    std::map<uint64_t, const events::GcObjectState*> by_id;
+    for (const auto& o : c.objects) by_id[o.id] = &o;
+    auto add = [&](const events::GcObjectState* o) {
+      if (pick.size() < 48 && std::find(pick.begin(), pick.end(), o) == pick.end()) pick.push_back(o);
+    };
+    for (const auto& o : c.objects) {
+      if (o.unreachable) add(&o);
+    }
+    for (size_t k = 0, n = pick.size(); k < n; ++k) {
+      for (uint64_t r : pick[k]->refs) {
+        if (auto it = by_id.find(r); it != by_id.end()) add(it->second);
+      }
+    }
+    for (const auto& o : c.objects) {
+      for (uint64_t r : o.refs) {
+        auto it = by_id.find(r);
+        if (it != by_id.end() && it->second->unreachable) add(&o);
+      }
+    }
+    if (pick.empty()) {
+      for (size_t k = c.objects.size(); k-- > 0 && pick.size() < 12;) add(&c.objects[k]);
+    }
+    return pick;
+  }
+
+  // The collection of the line before, phase by phase.
   void draw_collection(AppState& state, const events::GcCollection& c) {
     uint64_t ago = state.run.step() > c.step + 1 ? state.run.step() - 1 - c.step : 0;
     if (ago == 0) {
@@ -175,32 +205,7 @@ class GcPanel final : public Panel {
     const float w = ImGui::GetFontSize() * 7.5f, h = ImGui::GetTextLineHeightWithSpacing() * 2.2f, gap = 14.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     const int cols = std::max(1, static_cast<int>((avail + gap) / (w + gap)));
-    // Which objects: the unreachable ones and their neighbours first (a
-    // full collection examines the interpreter's own objects too), then
-    // the newest.
-    std::vector<const events::GcObjectState*> pick;
-    std::map<uint64_t, const events::GcObjectState*> by_id;
-    for (const auto& o : c.objects) by_id[o.id] = &o;
-    auto add = [&](const events::GcObjectState* o) {
-      if (pick.size() < 48 && std::find(pick.begin(), pick.end(), o) == pick.end()) pick.push_back(o);
-    };
-    for (const auto& o : c.objects) {
-      if (o.unreachable) add(&o);
-    }
-    for (size_t k = 0, n = pick.size(); k < n; ++k) {
-      for (uint64_t r : pick[k]->refs) {
-        if (auto it = by_id.find(r); it != by_id.end()) add(it->second);
-      }
-    }
-    for (const auto& o : c.objects) {
-      for (uint64_t r : o.refs) {
-        auto it = by_id.find(r);
-        if (it != by_id.end() && it->second->unreachable) add(&o);
-      }
-    }
-    if (pick.empty()) {
-      for (size_t k = c.objects.size(); k-- > 0 && pick.size() < 12;) add(&c.objects[k]);
-    }
+    const std::vector<const events::GcObjectState*> pick = objects_to_show(c);
     const size_t shown = pick.size();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     std::map<uint64_t, ImVec2> where;
