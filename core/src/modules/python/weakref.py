@@ -106,28 +106,20 @@ class WeakValueDictionary:
         return list(self.data.values())
 
 
-class WeakKeyDictionary:
-    """A dict whose keys are held weakly: an entry goes with its key."""
+class _WeakKeys:
+    """What WeakKeyDictionary and WeakSet share: `data` keyed by weak
+    references whose callback drops the entry (reaching the container
+    through a weak reference too)."""
 
-    def __init__(self, other=(), /):
-        self.data = {}
+    def __init__(self, data):
+        self.data = data
         selfref = ref(self)
 
         def remove(wr):
-            d = selfref()
-            if d is not None:
-                d.data.pop(wr, None)
+            owner = selfref()
+            if owner is not None:
+                owner._drop(wr)
         self._remove = remove
-        self.update(other)
-
-    def __getitem__(self, key):
-        return self.data[ref(key)]
-
-    def __setitem__(self, key, value):
-        self.data[ref(key, self._remove)] = value
-
-    def __delitem__(self, key):
-        del self.data[ref(key)]
 
     def __contains__(self, key):
         try:
@@ -144,6 +136,26 @@ class WeakKeyDictionary:
             o = wr()
             if o is not None:
                 yield o
+
+
+class WeakKeyDictionary(_WeakKeys):
+    """A dict whose keys are held weakly: an entry goes with its key."""
+
+    def __init__(self, other=(), /):
+        _WeakKeys.__init__(self, {})
+        self.update(other)
+
+    def _drop(self, wr):
+        self.data.pop(wr, None)
+
+    def __getitem__(self, key):
+        return self.data[ref(key)]
+
+    def __setitem__(self, key, value):
+        self.data[ref(key, self._remove)] = value
+
+    def __delitem__(self, key):
+        del self.data[ref(key)]
 
     def __repr__(self):
         return f"<{type(self).__name__} at {id(self):#x}>"
@@ -178,20 +190,16 @@ class WeakKeyDictionary:
             self[key] = value
 
 
-class WeakSet:
+class WeakSet(_WeakKeys):
     """A set whose members are held weakly: a member goes when it dies."""
 
     def __init__(self, data=()):
-        self.data = set()
-        selfref = ref(self)
-
-        def remove(wr):
-            s = selfref()
-            if s is not None:
-                s.data.discard(wr)
-        self._remove = remove
+        _WeakKeys.__init__(self, set())
         for item in data:
             self.add(item)
+
+    def _drop(self, wr):
+        self.data.discard(wr)
 
     def add(self, item):
         self.data.add(ref(item, self._remove))
@@ -201,22 +209,6 @@ class WeakSet:
 
     def remove(self, item):
         self.data.remove(ref(item))
-
-    def __contains__(self, item):
-        try:
-            wr = ref(item)
-        except TypeError:
-            return False
-        return wr in self.data
-
-    def __len__(self):
-        return len(self.data)
-
-    def __iter__(self):
-        for wr in list(self.data):
-            o = wr()
-            if o is not None:
-                yield o
 
     def __repr__(self):
         return f"{type(self).__name__}({set(self)!r})"
