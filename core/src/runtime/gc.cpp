@@ -242,7 +242,7 @@ struct Collector {
     list_init(&to_call);
     for (GcObject *g = unreachable->gc_next, *next; g != unreachable; g = next) {
       next = g->gc_next;
-      if (g->type == in.t.weakref || g->type->is_subtype(in.t.weakref)) weakref_kill(in, g);
+      if (is_type(g, in.t.weakref)) weakref_kill(in, g);
       if (!(g->gc_bits & GcObject::kWeakrefs)) continue;
       for (Object* wr : weakrefs_clear(in, g, false)) {
         GcObject* wg = as_gc(wr);
