@@ -10,6 +10,7 @@
 #include "pylife/compile.h"
 #include "pylife/dis.h"
 #include "pylife/parse.h"
+#include "pylife/pyc.h"
 #include "pylife/symtable.h"
 #include "pylife/source.h"
 #include "pylife/unicode.h"
@@ -44,7 +45,7 @@ constexpr Command kCommands[] = {
     {"symtable", "FILE", "the scopes and symbols, as the symtable module sees them", true},
     {"dis", "FILE", "the bytecode, as python3 -m dis (a growing subset of Python)", true},
     {"compile", "FILE...", "write __pycache__/NAME.pylife-311.pyc", false},
-    {"pyc", "FILE.pyc", "a .pyc header and its disassembly", false},
+    {"pyc", "FILE.pyc", "a .pyc header and its disassembly (pylife's or CPython 3.11's)", true},
     {"trace", "FILE [--json] [--from N] [--to M] [--events K,...]", "the lifecycle event stream of a run", true},
     {"gui", "[--demo LESSON [--stop N]] [--screenshot OUT.png [--steps N] [--panel NAME]] [FILE]",
      "open the desktop visualizer", true},
@@ -346,6 +347,44 @@ int cmd_dis(const Host& host, const Command& command, const std::vector<std::str
     return 1;
   }
   *host.out << compile::format_dis(*compiled.code);
+  return 0;
+}
+
+// "2023-11-14 22:13:20 UTC" for seconds since the epoch.
+std::string utc_time(uint32_t seconds) {
+  // Howard Hinnant's civil_from_days.
+  int64_t days = seconds / 86400, rem = seconds % 86400;
+  int64_t z = days + 719468, era = z / 146097, doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld UTC", static_cast<long long>(y),
+                static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rem / 3600),
+                static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60));
+  return buf;
+}
+
+// `pylife pyc FILE.pyc`: the header, then dis.dis of the code object.
+int cmd_pyc(const Host& host, const Command& command, const std::vector<std::string>& args) {
+  CommandArgs a;
+  if (int status = parse_command_args(host, command, args, {}, {}, a)) return status;
+  std::string bytes;
+  if (int status = read_bytes(host, a.file, bytes)) return status;
+  pyc::ReadResult r = pyc::read_pyc(bytes);
+  if (!r.ok) {
+    *host.err << "pylife: " << a.file << ": " << r.error << "\n";
+    return 1;
+  }
+  std::string header = pyc::describe_header(r.header);
+  if (!r.header.hash_based()) {
+    std::string key = "mtime: " + std::to_string(r.header.mtime);
+    auto at = header.find(key);
+    if (at != std::string::npos) header.insert(at + key.size(), " (" + utc_time(r.header.mtime) + ")");
+  }
+  *host.out << header << "\n" << compile::format_dis(*r.code);
+  std::string why = pyc::verify_code(*r.code);
+  if (!why.empty()) *host.err << "pylife: warning: " << a.file << " would not run: " << why << "\n";
   return 0;
 }
 
@@ -828,6 +867,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
   if (command->name == "ast") return cmd_ast(host, *command, files);
   if (command->name == "symtable") return cmd_symtable(host, *command, files);
   if (command->name == "dis") return cmd_dis(host, *command, files);
+  if (command->name == "pyc") return cmd_pyc(host, *command, files);
   if (command->name == "run") return cmd_run(host, files, false);
   if (command->name == "trace") return cmd_trace(host, files);
 

@@ -8,6 +8,7 @@
 #include "pylife/dtoa.h"
 #include "pylife/format.h"
 #include "pylife/pystr.h"
+#include "pylife/hash.h"
 #include "pylife/unicode.h"
 
 namespace pylife::runtime {
@@ -36,35 +37,7 @@ bool str_hash(Interp&, Object* o, int64_t* out) {
 // the order CPython shows under that setting (the golden outputs').
 int64_t hash_bytes(const uint8_t* in, size_t size) {
   if (size == 0) return 0;
-  auto rotate = [](uint64_t x, int b) { return (x << b) | (x >> (64 - b)); };
-  uint64_t v0 = 0x736f6d6570736575ULL, v1 = 0x646f72616e646f6dULL;
-  uint64_t v2 = 0x6c7967656e657261ULL, v3 = 0x7465646279746573ULL;
-  auto round = [&] {
-    v0 += v1; v2 += v3; v1 = rotate(v1, 13) ^ v0; v3 = rotate(v3, 16) ^ v2; v0 = rotate(v0, 32);
-    v2 += v1; v0 += v3; v1 = rotate(v1, 17) ^ v2; v3 = rotate(v3, 21) ^ v0; v2 = rotate(v2, 32);
-  };
-  uint64_t b = static_cast<uint64_t>(size) << 56;
-  size_t n = size;
-  while (n >= 8) {
-    uint64_t mi = 0;
-    for (int k = 7; k >= 0; --k) mi = (mi << 8) | in[k];
-    in += 8;
-    n -= 8;
-    v3 ^= mi;
-    round();
-    v0 ^= mi;
-  }
-  uint64_t t = 0;
-  for (size_t k = n; k-- > 0;) t = (t << 8) | in[k];
-  b |= t;
-  v3 ^= b;
-  round();
-  v0 ^= b;
-  v2 ^= 0xff;
-  round();
-  round();
-  round();
-  auto r = static_cast<int64_t>((v0 ^ v1) ^ (v2 ^ v3));
+  auto r = static_cast<int64_t>(hash::siphash13(0, 0, in, size));
   return r == -1 ? -2 : r;
 }
 
