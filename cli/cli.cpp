@@ -20,6 +20,7 @@
 #include "pylife/vm.h"
 
 #include <algorithm>
+#include <functional>
 #include <chrono>
 #include <filesystem>
 #include <sstream>
@@ -39,12 +40,14 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"run", "[--max-steps N] [--max-memory BYTES] FILE [ARGS]", "run a program like python3 (also: pylife -c CODE)", true},
+    {"run", "[--max-steps N] [--max-memory BYTES] [--no-pyc] FILE [ARGS]",
+     "run a program like python3 (also: pylife -c CODE); --no-pyc: no __pycache__ writes (python3 -B)", true},
     {"tokens", "FILE [-e]", "the token stream, as python3 -m tokenize", true},
     {"ast", "FILE [--indent N]", "the syntax tree, as ast.dump(ast.parse(...))", true},
     {"symtable", "FILE", "the scopes and symbols, as the symtable module sees them", true},
     {"dis", "FILE", "the bytecode, as python3 -m dis (a growing subset of Python)", true},
-    {"compile", "FILE...", "write __pycache__/NAME.pylife-311.pyc", false},
+    {"compile", "[-r] [-f] [--invalidation-mode timestamp|checked-hash|unchecked-hash] FILE|DIR...",
+     "write __pycache__/NAME.pylife-311.pyc (py_compile; -r DIR: compileall)", true},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly (pylife's or CPython 3.11's)", true},
     {"trace", "FILE [--json] [--from N] [--to M] [--events K,...]", "the lifecycle event stream of a run", true},
     {"gui", "[--demo LESSON [--stop N]] [--screenshot OUT.png [--steps N] [--panel NAME]] [FILE]",
@@ -386,6 +389,88 @@ int cmd_pyc(const Host& host, const Command& command, const std::vector<std::str
   std::string why = pyc::verify_code(*r.code);
   if (!why.empty()) *host.err << "pylife: warning: " << a.file << " would not run: " << why << "\n";
   return 0;
+}
+
+// `pylife compile`: py_compile for files, compileall (-r) for directories.
+int cmd_compile(const Host& host, const Command& command, const std::vector<std::string>& args) {
+  bool recursive = false, force = false;
+  pyc::Mode mode = pyc::Mode::kTimestamp;
+  std::vector<std::string> targets;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-r") {
+      recursive = true;
+    } else if (a == "-f") {
+      force = true;
+    } else if (a == "--invalidation-mode" && i + 1 < args.size()) {
+      const std::string& m = args[++i];
+      if (m == "timestamp") mode = pyc::Mode::kTimestamp;
+      else if (m == "checked-hash") mode = pyc::Mode::kCheckedHash;
+      else if (m == "unchecked-hash") mode = pyc::Mode::kUncheckedHash;
+      else {
+        *host.err << "pylife: compile: --invalidation-mode is timestamp, checked-hash or unchecked-hash, not '" << m << "'\n";
+        return 2;
+      }
+    } else if (!a.empty() && a[0] == '-') {
+      *host.err << "pylife: compile: unknown option '" << a << "'\n";
+      return 2;
+    } else {
+      targets.push_back(a);
+    }
+  }
+  if (targets.empty()) {
+    *host.err << "pylife: compile needs a FILE\nusage: pylife compile " << command.synopsis << "\n";
+    return 2;
+  }
+  if (!host.writable_files) {
+    *host.err << "pylife: compile: this host cannot write files\n";
+    return 2;
+  }
+  fs::FileSystem& files = *host.writable_files;
+  int status = 0;
+  auto one = [&](const std::string& path, bool announce) {
+    vm::CompileFileResult r = vm::compile_file(files, path, mode, force || !announce);
+    if (r.up_to_date) return;
+    if (announce) *host.out << "Compiling '" << path << "'...\n";
+    if (!r.ok) {
+      // compileall reports on stdout after "*** "; py_compile on stderr.
+      if (announce) *host.out << "***   " << r.error_text.substr(r.error_text.find_first_not_of(' ')) << "\n";
+      else *host.err << r.error_text;
+      status = 1;
+    }
+  };
+  // compileall.compile_dir: sorted entries, __pycache__ skipped.
+  std::function<void(const std::string&)> walk = [&](const std::string& dir) {
+    *host.out << "Listing '" << dir << "'...\n";
+    fs::ListResult list = files.list_dir(dir);
+    if (!list.ok) {
+      *host.out << "Can't list '" << dir << "'\n";
+      status = 1;
+      return;
+    }
+    for (const auto& name : list.names) {
+      if (name == "__pycache__") continue;
+      std::string path = dir + "/" + name;
+      fs::StatResult st = files.stat(path);
+      if (st.ok && st.is_dir) {
+        walk(path);
+      } else if (name.size() > 3 && name.compare(name.size() - 3, 3, ".py") == 0) {
+        one(path, true);
+      }
+    }
+  };
+  for (const auto& t : targets) {
+    fs::StatResult st = files.stat(t);
+    if (recursive && st.ok && st.is_dir) {
+      walk(t);
+    } else if (st.ok && st.is_dir) {
+      *host.err << "pylife: compile: " << t << " is a directory (use -r)\n";
+      status = 2;
+    } else {
+      one(t, false);
+    }
+  }
+  return status;
 }
 
 // Runs decoded [src] with the host's streams; the program's exit status.
@@ -797,6 +882,10 @@ int cmd_run(const Host& host, const std::vector<std::string>& args, bool code_gi
       code_given = true;
       continue;
     }
+    if (a == "--no-pyc" || a == "-B") {
+      options.write_pyc = false;
+      continue;
+    }
     if (a.size() > 1 && a[0] == '-' && a != "-") {
       *host.err << "pylife: unknown option '" << a << "' for run\n";
       return 2;
@@ -804,7 +893,7 @@ int cmd_run(const Host& host, const std::vector<std::string>& args, bool code_gi
     break;
   }
   if (i >= args.size()) {
-    *host.err << (code_given ? "pylife: -c needs CODE\n" : "pylife: run needs a FILE\nusage: pylife run [--max-steps N] [--max-memory BYTES] FILE [ARGS]\n");
+    *host.err << (code_given ? "pylife: -c needs CODE\n" : "pylife: run needs a FILE\nusage: pylife run [--max-steps N] [--max-memory BYTES] [--no-pyc] FILE [ARGS]\n");
     return 2;
   }
   source::Source src;
@@ -868,6 +957,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
   if (command->name == "symtable") return cmd_symtable(host, *command, files);
   if (command->name == "dis") return cmd_dis(host, *command, files);
   if (command->name == "pyc") return cmd_pyc(host, *command, files);
+  if (command->name == "compile") return cmd_compile(host, *command, files);
   if (command->name == "run") return cmd_run(host, files, false);
   if (command->name == "trace") return cmd_trace(host, files);
 

@@ -234,6 +234,32 @@ struct MemoryChange {
 };
 
 // The end of the run.
+// One stage of an import (find, cache, compile, run), in the order the
+// import system goes through them; imports started by a module being
+// imported are one deeper.
+struct Import {
+  enum class Stage : uint8_t {
+    kFind,        // looking for the module (sys.path or the package's __path__)
+    kFound,       // path: the source file (or package __init__.py)
+    kNotFound,    // ModuleNotFoundError follows
+    kCacheMiss,   // no .pyc
+    kCacheHit,    // path: the .pyc, valid for the source
+    kCacheStale,  // path: the .pyc; the source changed since
+    kCacheBad,    // path: the .pyc; unreadable (warning printed), recompiled
+    kCompile,     // path: the source, compiled
+    kCacheWrite,  // path: the .pyc written
+    kExec,        // the module's code starts running
+    kDone,        // in sys.modules
+    kFailed,      // the import raised (the module is removed again)
+  };
+  uint64_t step = 0;  // instructions run before it
+  Stage stage = Stage::kFind;
+  std::string name;    // the module's full name
+  std::string path;    // the file involved, if any
+  std::string detail;  // what happened, for people
+  int depth = 0;       // imports in progress around this one
+};
+
 struct Terminate {
   uint64_t step = 0;  // instructions executed
   int exit_code = 0;
@@ -312,6 +338,7 @@ class Observer {
   virtual void on_gc_start(const GcCollection&) {}
   virtual void on_gc_collect(const GcCollection&) {}
   virtual void on_memory(const MemoryChange&) {}
+  virtual void on_import(const Import&) {}
   virtual void on_terminate(const Terminate&) {}
 };
 

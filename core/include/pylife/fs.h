@@ -5,9 +5,11 @@
 // and in tests it is MemoryFileSystem, so a lesson can hold several files.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pylife::fs {
 
@@ -46,6 +48,22 @@ struct WriteResult {
   OsError error;
 };
 
+// What stat() tells: a file's size and modification time, or a directory.
+struct StatResult {
+  bool ok = false;
+  bool is_dir = false;
+  uint64_t size = 0;   // bytes (files)
+  int64_t mtime = 0;   // seconds since the epoch (the memory file system counts writes)
+  OsError error;
+};
+
+// A directory's entries (names, sorted), or an OsError.
+struct ListResult {
+  bool ok = false;
+  std::vector<std::string> names;
+  OsError error;
+};
+
 // A file system the core can read from (and write to, when the embedder
 // allows it).
 class FileSystem {
@@ -56,6 +74,13 @@ class FileSystem {
   // Replaces (or, with [append], extends) the file at [path]; creates it
   // when absent.  Read-only file systems say so (EROFS).
   virtual WriteResult write_file(std::string_view path, std::string_view bytes, bool append);
+  // The file or directory at [path] (the default derives it from read_file:
+  // no modification time).
+  virtual StatResult stat(std::string_view path) const;
+  // The entries of the directory at [path] (none by default).
+  virtual ListResult list_dir(std::string_view path) const;
+  // Creates the directory at [path] (existing is fine); EROFS by default.
+  virtual WriteResult make_dir(std::string_view path);
 };
 
 // The machine's real file system (std::filesystem and std::ifstream).
@@ -63,18 +88,34 @@ class DiskFileSystem final : public FileSystem {
  public:
   ReadResult read_file(std::string_view path) const override;
   WriteResult write_file(std::string_view path, std::string_view bytes, bool append) override;
+  StatResult stat(std::string_view path) const override;
+  ListResult list_dir(std::string_view path) const override;
+  WriteResult make_dir(std::string_view path) override;
 };
 
-// Files held in memory by path, for the browser and for tests.
+// Files held in memory by path, for the browser and for tests.  A
+// directory is any prefix of stored paths; modification times count
+// writes (1, 2, 3, ...), so an edited file is always newer than its .pyc.
 class MemoryFileSystem final : public FileSystem {
  public:
   // Creates or replaces the file at [path] with [bytes].
   void write_file(std::string path, std::string bytes);
   WriteResult write_file(std::string_view path, std::string_view bytes, bool append) override;
   ReadResult read_file(std::string_view path) const override;
+  StatResult stat(std::string_view path) const override;
+  ListResult list_dir(std::string_view path) const override;
+  WriteResult make_dir(std::string_view path) override;
+  // Every file, by path.
+  std::vector<std::string> paths() const;
 
  private:
-  std::map<std::string, std::string, std::less<>> files_;
+  struct File {
+    std::string bytes;
+    int64_t mtime = 0;
+  };
+  bool is_dir(std::string_view path) const;
+  std::map<std::string, File, std::less<>> files_;
+  int64_t clock_ = 0;
 };
 
 }  // namespace pylife::fs

@@ -29,6 +29,11 @@ constexpr std::string_view kCacheTag = "pylife-311";
 constexpr uint32_t kHashBased = 0x1;    // a source hash instead of mtime + size
 constexpr uint32_t kCheckSource = 0x2;  // hash-based: compare the hash with the source at import
 
+// How an import records a .pyc's source (PEP 552, py_compile's
+// invalidation modes): mtime + size, or a source hash checked at import
+// or not.
+enum class Mode : uint8_t { kTimestamp, kCheckedHash, kUncheckedHash };
+
 struct Header {
   uint16_t magic = kPylifeMagic;
   uint32_t flags = 0;

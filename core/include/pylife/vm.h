@@ -13,6 +13,7 @@
 
 #include "pylife/events.h"
 #include "pylife/fs.h"
+#include "pylife/pyc.h"
 #include "pylife/source.h"
 
 namespace pylife::vm {
@@ -44,6 +45,10 @@ struct RunOptions {
   // Full collections to run before these steps (ascending): the
   // visualizer's "Collect now", kept as an input so replays repeat it.
   std::vector<uint64_t> collect_at;
+  // Imports cache their bytecode in __pycache__ (`--no-pyc`: they do not,
+  // as python3 -B), recording the source as [pyc_mode] says.
+  bool write_pyc = true;
+  pyc::Mode pyc_mode = pyc::Mode::kTimestamp;
 };
 
 struct RunResult {
@@ -58,6 +63,16 @@ struct RunResult {
 
 // Runs decoded [source] as the __main__ module.
 RunResult run_program(const source::Source& source, const RunOptions& options, const Io& io);
+
+// `pylife compile` (py_compile / compileall): compiles the source file
+// [path] and writes __pycache__/NAME.pylife-311.pyc through [files].
+struct CompileFileResult {
+  bool ok = false;          // compiled (or its cache was already valid)
+  bool up_to_date = false;  // the cache was valid and [force] was not set: nothing written
+  std::string cache_path;
+  std::string error_text;   // SyntaxError as python3 -m py_compile prints it, or why writing failed
+};
+CompileFileResult compile_file(fs::FileSystem& files, const std::string& path, pyc::Mode mode, bool force);
 
 // Built with PYLIFE_GC_STRESS (a collection at every safe point): programs
 // that print when automatic collections happened differ from CPython's.

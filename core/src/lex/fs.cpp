@@ -2,8 +2,10 @@
 #include "pylife/fs.h"
 
 #include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <iterator>
 
 namespace pylife::fs {
@@ -43,18 +45,12 @@ std::string OsError::describe() const {
 
 ReadResult DiskFileSystem::read_file(std::string_view path) const {
   ReadResult result;
-  std::error_code ec;
-  std::filesystem::path p{std::string(path)};
-  auto status = std::filesystem::status(p, ec);
-  if (ec || !std::filesystem::exists(status)) {
-    result.error = os_error(ec ? from_host(ec.value()) : Errno::kNoEnt);
+  StatResult st = stat(path);
+  if (!st.ok || st.is_dir) {
+    result.error = st.ok ? os_error(Errno::kIsDir) : st.error;
     return result;
   }
-  if (std::filesystem::is_directory(status)) {
-    result.error = os_error(Errno::kIsDir);
-    return result;
-  }
-  std::ifstream in(p, std::ios::binary);
+  std::ifstream in(std::filesystem::path{std::string(path)}, std::ios::binary);
   if (!in) {
     result.error = os_error(Errno::kAcces);
     return result;
@@ -71,6 +67,89 @@ ReadResult DiskFileSystem::read_file(std::string_view path) const {
 WriteResult FileSystem::write_file(std::string_view, std::string_view, bool) {
   WriteResult result;
   result.error = os_error(Errno::kRoFs);
+  return result;
+}
+
+StatResult FileSystem::stat(std::string_view path) const {
+  StatResult result;
+  ReadResult r = read_file(path);
+  if (r.ok) {
+    result.ok = true;
+    result.size = r.bytes.size();
+  } else if (r.error.errnum == static_cast<int>(Errno::kIsDir)) {
+    result.ok = result.is_dir = true;
+  } else {
+    result.error = r.error;
+  }
+  return result;
+}
+
+ListResult FileSystem::list_dir(std::string_view) const {
+  ListResult result;
+  result.error = os_error(Errno::kNoEnt);
+  return result;
+}
+
+WriteResult FileSystem::make_dir(std::string_view) {
+  WriteResult result;
+  result.error = os_error(Errno::kRoFs);
+  return result;
+}
+
+StatResult DiskFileSystem::stat(std::string_view path) const {
+  StatResult result;
+  std::error_code ec;
+  std::filesystem::path p{std::string(path)};
+  auto status = std::filesystem::status(p, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    result.error = os_error(ec ? from_host(ec.value()) : Errno::kNoEnt);
+    return result;
+  }
+  result.ok = true;
+  result.is_dir = std::filesystem::is_directory(status);
+  if (!result.is_dir) result.size = std::filesystem::file_size(p, ec);
+  auto when = std::filesystem::last_write_time(p, ec);
+  if (!ec) {
+#if defined(_LIBCPP_VERSION)
+    // libc++'s file clock counts from the Unix epoch.
+    result.mtime = std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
+#else
+    result.mtime = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::file_clock::to_sys(when).time_since_epoch())
+                       .count();
+#endif
+  }
+  return result;
+}
+
+ListResult DiskFileSystem::list_dir(std::string_view path) const {
+  ListResult result;
+  std::error_code ec;
+  std::filesystem::directory_iterator it{std::filesystem::path{std::string(path)}, ec};
+  if (ec) {
+    result.error = os_error(from_host(ec.value()));
+    return result;
+  }
+  for (const auto& entry : it) result.names.push_back(entry.path().filename().string());
+  std::sort(result.names.begin(), result.names.end());
+  result.ok = true;
+  return result;
+}
+
+WriteResult DiskFileSystem::make_dir(std::string_view path) {
+  WriteResult result;
+  std::error_code ec;
+  std::filesystem::path p{std::string(path)};
+  if (std::filesystem::is_directory(p, ec)) {
+    result.ok = true;
+    return result;
+  }
+  std::filesystem::create_directory(p, ec);
+  if (ec) {
+    result.error = os_error(from_host(ec.value()));
+    return result;
+  }
+  result.ok = true;
   return result;
 }
 
@@ -102,21 +181,27 @@ WriteResult DiskFileSystem::write_file(std::string_view path, std::string_view b
 }
 
 void MemoryFileSystem::write_file(std::string path, std::string bytes) {
-  files_[std::move(path)] = std::move(bytes);
+  files_[std::move(path)] = File{std::move(bytes), ++clock_};
+}
+
+bool MemoryFileSystem::is_dir(std::string_view path) const {
+  std::string dir = std::string(path) + "/";
+  if (dir == "/") return true;
+  auto next = files_.lower_bound(dir);
+  return next != files_.end() && next->first.compare(0, dir.size(), dir) == 0;
 }
 
 WriteResult MemoryFileSystem::write_file(std::string_view path, std::string_view bytes, bool append) {
   WriteResult result;
-  std::string key(path);
   // A directory (a prefix of stored files) cannot be written as a file.
-  auto next = files_.lower_bound(key + "/");
-  if (next != files_.end() && next->first.compare(0, key.size() + 1, key + "/") == 0) {
+  if (is_dir(path)) {
     result.error = os_error(Errno::kIsDir);
     return result;
   }
-  std::string& data = files_[key];
-  if (!append) data.clear();
-  data.append(bytes);
+  File& file = files_[std::string(path)];
+  if (!append) file.bytes.clear();
+  file.bytes.append(bytes);
+  file.mtime = ++clock_;
   result.ok = true;
   return result;
 }
@@ -126,15 +211,59 @@ ReadResult MemoryFileSystem::read_file(std::string_view path) const {
   auto it = files_.find(path);
   if (it == files_.end()) {
     // A path that is a prefix of stored files behaves as a directory.
-    std::string dir = std::string(path) + "/";
-    auto next = files_.lower_bound(dir);
-    bool is_dir = next != files_.end() && next->first.compare(0, dir.size(), dir) == 0;
-    result.error = os_error(is_dir ? Errno::kIsDir : Errno::kNoEnt);
+    result.error = os_error(is_dir(path) ? Errno::kIsDir : Errno::kNoEnt);
     return result;
   }
   result.ok = true;
-  result.bytes = it->second;
+  result.bytes = it->second.bytes;
   return result;
+}
+
+StatResult MemoryFileSystem::stat(std::string_view path) const {
+  StatResult result;
+  auto it = files_.find(path);
+  if (it != files_.end()) {
+    result.ok = true;
+    result.size = it->second.bytes.size();
+    result.mtime = it->second.mtime;
+  } else if (is_dir(path)) {
+    result.ok = result.is_dir = true;
+  } else {
+    result.error = os_error(Errno::kNoEnt);
+  }
+  return result;
+}
+
+ListResult MemoryFileSystem::list_dir(std::string_view path) const {
+  ListResult result;
+  if (!is_dir(path)) {
+    result.error = os_error(files_.count(path) ? Errno::kNotDir : Errno::kNoEnt);
+    return result;
+  }
+  std::string dir = std::string(path) + "/";
+  if (dir == "/") dir = "";
+  for (auto it = files_.lower_bound(dir); it != files_.end() && it->first.compare(0, dir.size(), dir) == 0; ++it) {
+    std::string rest = it->first.substr(dir.size());
+    std::string name = rest.substr(0, rest.find('/'));
+    if (result.names.empty() || result.names.back() != name) result.names.push_back(name);
+  }
+  std::sort(result.names.begin(), result.names.end());
+  result.names.erase(std::unique(result.names.begin(), result.names.end()), result.names.end());
+  result.ok = true;
+  return result;
+}
+
+WriteResult MemoryFileSystem::make_dir(std::string_view) {
+  // Directories exist through the files in them.
+  WriteResult result;
+  result.ok = true;
+  return result;
+}
+
+std::vector<std::string> MemoryFileSystem::paths() const {
+  std::vector<std::string> out;
+  for (const auto& f : files_) out.push_back(f.first);
+  return out;
 }
 
 }  // namespace pylife::fs

@@ -321,6 +321,10 @@ ModuleObj* new_module(Interp& in, std::string_view name) {
   m->dict = new_dict(in);
   dict_set_str(in, m->dict, "__name__", new_str(in, name));
   dict_set_str(in, m->dict, "__doc__", incref(in.None));
+  // As types.ModuleType(name): the import system fills these in.
+  dict_set_str(in, m->dict, "__package__", incref(in.None));
+  dict_set_str(in, m->dict, "__loader__", incref(in.None));
+  dict_set_str(in, m->dict, "__spec__", incref(in.None));
   return m;
 }
 

@@ -29,6 +29,7 @@
 #include "pylife/code.h"
 #include "pylife/events.h"
 #include "pylife/fs.h"
+#include "pylife/pyc.h"
 
 namespace pylife::runtime {
 
@@ -542,9 +543,10 @@ struct Host {
   const fs::FileSystem* files = nullptr;
   fs::FileSystem* writable_files = nullptr;  // open() writes through it, when given
   std::string cwd;                           // relative paths of open() start here
-  // Files the program wrote in this run, by resolved path (what it reads
-  // back; the embedder's file system sees them only through writable_files).
-  std::map<std::string, std::string> written_files;
+  // Files the program wrote in this run (and the .pyc files its imports
+  // cached), by resolved path: what it reads back; the embedder's file
+  // system sees them only through writable_files.
+  fs::MemoryFileSystem written;
 };
 
 // The built-in types, one set per interpreter (no globals).
@@ -713,6 +715,11 @@ struct Interp {
   std::vector<std::string> source_lines;  // of the main program, for tracebacks
   // Source files read by the program, by filename, for tracebacks.
   std::vector<std::pair<std::string, std::vector<std::string>>> sources;
+  // The import system: the modules being imported (innermost last), how
+  // the .pyc cache is validated and whether it is written.
+  std::vector<std::string> importing;
+  pyc::Mode pyc_mode = pyc::Mode::kTimestamp;
+  bool write_pyc = true;
 
   // Set by the VM: run a function object.
   Object* (*call_function)(Interp&, FunctionObj*, const Args&) = nullptr;

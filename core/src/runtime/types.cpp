@@ -578,11 +578,31 @@ Object* exception_create(Interp& in, Type* type, const Args& args) {
   type = oserror_subclass(in, type, args);
   std::vector<Object*> items;
   for (size_t i = 0; i < args.npos; ++i) items.push_back(incref(args.items[i]));
-  if (args.nkw() && !type->heap) {
+  bool import_error = type == in.t.ImportError || type->is_subtype(in.t.ImportError);
+  if (args.nkw() && !type->heap && !import_error) {
     for (Object* x : items) decref(x);
     return in.raise(in.t.TypeError, type->name + "() takes no keyword arguments");
   }
-  return new_exception(in, type, new_tuple(in, std::move(items)));
+  auto* e = static_cast<ExceptionObj*>(new_exception(in, type, new_tuple(in, std::move(items))));
+  if (import_error) {
+    // ImportError(msg, *, name=None, path=None)
+    for (size_t i = 0; i < args.nkw(); ++i) {
+      std::string k = utf8(args.kwname(i));
+      Object* v = args.kwvalue(i);
+      if (k == "name") {
+        Object* old = e->name;
+        e->name = v == in.None ? nullptr : incref(v);
+        xdecref(old);
+      } else if (k == "path") {
+        if (!e->dict) e->dict = new_dict(in);
+        dict_set_str(in, e->dict, "path", incref(v));
+      } else if (!type->heap) {
+        decref(e);
+        return in.raise(in.t.TypeError, "'" + k + "' is an invalid keyword argument for " + type->name + "()");
+      }
+    }
+  }
+  return e;
 }
 
 Object* exception_repr(Interp& in, Object* o) {
@@ -671,6 +691,11 @@ Object* exception_getattr(Interp& in, Object* o, StrObj* name) {
     return incref(e->name ? e->name : in.None);
   }
   if (n == U"obj" && is_type(o, in.t.AttributeError)) return incref(e->obj ? e->obj : in.None);
+  if (is_type(o, in.t.ImportError) && (n == U"path" || n == U"msg")) {
+    if (n == U"msg") return incref(items.size() == 1 ? items[0] : in.None);
+    Object* p = e->dict ? dict_get_str(e->dict, name) : nullptr;
+    return incref(p ? p : in.None);
+  }
   if (is_type(o, in.t.SyntaxError)) {
     if (n == U"msg") return incref(items.empty() ? in.None : items[0]);
     static const char32_t* const kFields[] = {U"filename", U"lineno", U"offset", U"text", U"end_lineno", U"end_offset"};

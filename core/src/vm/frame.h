@@ -10,6 +10,8 @@
 #pragma once
 
 #include "../runtime/object.h"
+#include "pylife/parse.h"
+#include "pylife/source.h"
 
 namespace pylife::runtime {
 
@@ -94,9 +96,38 @@ FrameStack& frame_stack(Interp& in);
 Frame* make_class_frame(Interp& in, FunctionObj* fn, DictObj* ns);
 // The loop: runs [entry] (set up) until it returns or raises out.
 Object* run_frame(Interp& in, Frame* entry);
-// Imports used by IMPORT_NAME / IMPORT_FROM / IMPORT_STAR.
+// ---- the import system (modules/import.cpp) ----
+// IMPORT_NAME / IMPORT_FROM / IMPORT_STAR.
 Object* import_name(Interp& in, Frame* f, Object* name, Object* fromlist, Object* level);
 Object* import_from(Interp& in, Object* module, Object* name);
 bool import_star(Interp& in, Frame* f, Object* module);
+// sys.modules[name], importing it (a dotted name) when absent.
+Object* import_module_named(Interp& in, const std::string& name);
+// pylife's own Python module [name]; null without an error when none.
+Object* load_pylib_module(Interp& in, const std::string& name);
+// The _imp module (source_hash, exec_module_again for importlib.reload).
+void init_imp_module(Interp& in);
+// The run's files: what it wrote (in.host.written) over the embedder's.
+fs::ReadResult host_read(Interp& in, const std::string& path);
+fs::StatResult host_stat(Interp& in, const std::string& path);
+fs::WriteResult host_write(Interp& in, const std::string& path, std::string_view bytes, bool append);
+
+// ---- compiling source for imports, exec() and the main program (run.cpp) ----
+struct Compiled {
+  bool ok = false;
+  bool unsupported = false;
+  std::string error_text;  // formatted SyntaxError or pylife's message
+  parse::SyntaxError error;  // the same, as fields
+  std::string warnings_text;  // SyntaxWarnings of the tokenizer and compiler, as printed
+  std::shared_ptr<const compile::CodeObject> code;
+};
+Compiled compile_source(const source::Source& src, const std::string& filename, events::Observer* observer = nullptr,
+                        bool expression = false);
+// Keeps [text]'s lines for tracebacks through [filename].
+void remember_source(Interp& in, const std::string& filename, const std::string& text);
+// Raises the SyntaxError (or SystemError) of a failed compile.
+Object* raise_compile_error(Interp& in, const Compiled& c, const std::string& filename);
+// The text of a standard module written in Python (generated/pylib.cpp).
+std::optional<std::string_view> python_module_source(std::string_view name);
 
 }  // namespace pylife::vm

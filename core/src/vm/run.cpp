@@ -155,14 +155,9 @@ void front_end_events(events::Observer& obs, const source::Source& src, const as
   codes(code);
 }
 
-struct Compiled {
-  bool ok = false;
-  bool unsupported = false;
-  std::string error_text;  // formatted SyntaxError or pylife's message
-  parse::SyntaxError error;  // the same, as fields
-  std::string warnings_text;  // SyntaxWarnings of the tokenizer and compiler, as printed
-  std::shared_ptr<const compile::CodeObject> code;
-};
+
+
+}  // namespace
 
 void remember_source(Interp& in, const std::string& filename, const std::string& text) {
   std::vector<std::string> lines;
@@ -184,8 +179,8 @@ void remember_source(Interp& in, const std::string& filename, const std::string&
   in.sources.emplace_back(filename, std::move(lines));
 }
 
-Compiled compile_source(const source::Source& src, const std::string& filename,
-                        events::Observer* observer = nullptr, bool expression = false) {
+Compiled compile_source(const source::Source& src, const std::string& filename, events::Observer* observer,
+                        bool expression) {
   Compiled out;
   parse::ParseResult parsed = parse::parse(src);
   for (const auto& w : parsed.warnings) out.warnings_text += parse::format_warning(w, filename, src.text);
@@ -220,22 +215,6 @@ Compiled compile_source(const source::Source& src, const std::string& filename,
   return out;
 }
 
-// ---- imports ---------------------------------------------------------------------------
-
-Object* exec_module_source(Interp& in, const std::string& fullname, const source::Source& src, const std::string& path,
-                           bool package);
-
-Object* load_module_file(Interp& in, const std::string& fullname, const std::string& path, bool package) {
-  const fs::FileSystem* files = in.host.files;
-  if (!files) return nullptr;
-  auto read = source::read(*files, path);
-  if (read.status == source::ReadSourceResult::Status::kOsError) return nullptr;
-  if (read.status == source::ReadSourceResult::Status::kSyntaxError) {
-    return in.raise(in.t.SyntaxError, read.syntax_error.message);
-  }
-  return exec_module_source(in, fullname, read.source, path, package);
-}
-
 // Raises what a failed compile of [filename] gives: SyntaxError (or its
 // subclass) with CPython's (msg, (filename, lineno, offset, text,
 // end_lineno, end_offset)) arguments, or SystemError for what pylife
@@ -256,193 +235,6 @@ Object* raise_compile_error(Interp& in, const Compiled& c, const std::string& fi
   return in.raise_obj(new_exception(in, type, new_tuple(in, {new_str(in, e.msg), detail})));
 }
 
-// Compiles and runs [src] as module [fullname] (file [path]).
-Object* exec_module_source(Interp& in, const std::string& fullname, const source::Source& src, const std::string& path,
-                           bool package) {
-  Compiled c = compile_source(src, path);
-  if (!c.warnings_text.empty()) in.write_stderr(c.warnings_text);
-  if (!c.ok) return raise_compile_error(in, c, path);
-  remember_source(in, path, source::normalize_newlines(src.text));
-  ModuleObj* m = make_module(in, fullname);
-  dict_set_str(in, m->dict, "__file__", new_str(in, path));
-  dict_set_str(in, m->dict, "__builtins__", incref(in.builtins));
-  if (package) {
-    std::string dir = path.substr(0, path.rfind('/'));
-    dict_set_str(in, m->dict, "__path__", new_list(in, {new_str(in, dir)}));
-    dict_set_str(in, m->dict, "__package__", new_str(in, fullname));
-  } else {
-    auto dot = fullname.rfind('.');
-    dict_set_str(in, m->dict, "__package__", new_str(in, dot == std::string::npos ? "" : fullname.substr(0, dot)));
-  }
-  CodeObj* code = new_code(in, c.code);
-  Object* r = eval_code(in, code, m->dict, m->dict);
-  decref(code);
-  if (!r) {
-    Object* key = new_str(in, fullname);
-    dict_del(in, in.modules, key);
-    decref(key);
-    decref(m);
-    return nullptr;
-  }
-  decref(r);
-  return m;
-}
-
-// Runs pylife's own Python module [name] (core/src/modules/python) as
-// module [name]; null without an error when there is none by that name.
-Object* load_pylib_module(Interp& in, const std::string& name) {
-  auto text = python_module_source(name);
-  if (!text) return nullptr;
-  std::string path = "<pylife>/" + name + ".py";
-  auto decoded = source::from_text(*text, path);
-  if (!decoded.ok) return in.raise(in.t.SystemError, "pylife's " + name + " module does not decode");
-  return exec_module_source(in, name, decoded.source, path, false);
-}
-
-Object* import_one(Interp& in, const std::string& fullname, Object* parent) {
-  Object* key = new_str(in, fullname);
-  Object* found = dict_get(in, in.modules, key);
-  decref(key);
-  if (found) return incref(found);
-
-  std::vector<std::string> dirs;
-  if (parent) {
-    Object* path = lookup_attr(in, parent, iname(in, "__path__"));
-    if (path && is_type(path, in.t.list)) {
-      for (Object* p : static_cast<ListObj*>(path)->items) {
-        if (is_type(p, in.t.str)) dirs.push_back(utf8(p));
-      }
-    }
-    xdecref(path);
-  } else {
-    Object* sp = dict_get_str(in.sys->dict, iname(in, "path"));
-    if (sp && is_type(sp, in.t.list)) {
-      for (Object* p : static_cast<ListObj*>(sp)->items) {
-        if (is_type(p, in.t.str)) dirs.push_back(utf8(p));
-      }
-    }
-  }
-  std::string leaf = fullname.substr(fullname.rfind('.') == std::string::npos ? 0 : fullname.rfind('.') + 1);
-  for (const auto& d : dirs) {
-    std::string base = d.empty() ? leaf : d + "/" + leaf;
-    if (Object* m = load_module_file(in, fullname, base + ".py", false)) return m;
-    if (in.error()) return nullptr;
-    if (Object* m = load_module_file(in, fullname, base + "/__init__.py", true)) return m;
-    if (in.error()) return nullptr;
-  }
-  // The standard modules pylife writes in Python: after the program's
-  // directory, as CPython's standard library comes after sys.path[0].
-  if (!parent) {
-    if (Object* m = load_pylib_module(in, fullname)) return m;
-    if (in.error()) return nullptr;
-  }
-  Object* args = new_tuple(in, {new_str(in, "No module named '" + fullname + "'")});
-  auto* e = static_cast<ExceptionObj*>(new_exception(in, in.t.ModuleNotFoundError, args));
-  return in.raise_obj(e);
-}
-
-}  // namespace
-
-Object* import_name(Interp& in, Frame* f, Object* name, Object* fromlist, Object* level_obj) {
-  int64_t level = 0;
-  if (level_obj && is_type(level_obj, in.t.int_)) level = static_cast<IntObj*>(level_obj)->small;
-  std::string full = utf8(name);
-  if (level > 0) {
-    Object* pkg = dict_get_str(f->globals, iname(in, "__package__"));
-    std::string package = pkg && is_type(pkg, in.t.str) ? utf8(pkg) : "";
-    if (package.empty()) return in.raise(in.t.ImportError, "attempted relative import with no known parent package");
-    for (int64_t i = 1; i < level; ++i) {
-      auto dot = package.rfind('.');
-      if (dot == std::string::npos) return in.raise(in.t.ImportError, "attempted relative import beyond top-level package");
-      package = package.substr(0, dot);
-    }
-    full = full.empty() ? package : package + "." + full;
-  }
-  // Import each prefix of a.b.c in turn.
-  Object* top = nullptr;
-  Object* parent = nullptr;
-  size_t pos = 0;
-  while (true) {
-    size_t dot = full.find('.', pos);
-    std::string prefix = full.substr(0, dot);
-    Object* m = import_one(in, prefix, parent);
-    if (!m) {
-      xdecref(top);
-      xdecref(parent);
-      return nullptr;
-    }
-    if (parent) {
-      // Bind the submodule as an attribute of its package.
-      std::string leaf = prefix.substr(prefix.rfind('.') + 1);
-      Object* ln = intern(in, leaf);
-      setattr(in, parent, ln, m);
-      decref(ln);
-    }
-    if (!top) top = incref(m);
-    xdecref(parent);
-    parent = m;
-    if (dot == std::string::npos) break;
-    pos = dot + 1;
-  }
-  bool has_fromlist = fromlist && fromlist != in.None && truth(in, fromlist) == 1;
-  if (has_fromlist || level > 0) {
-    decref(top);
-    return parent;
-  }
-  decref(parent);
-  return top;
-}
-
-Object* import_from(Interp& in, Object* module, Object* name) {
-  Object* v = lookup_attr(in, module, name);
-  if (v || in.error()) return v;
-  Object* mn = lookup_attr(in, module, iname(in, "__name__"));
-  std::string modname = mn && is_type(mn, in.t.str) ? utf8(mn) : "?";
-  xdecref(mn);
-  // A submodule not imported yet.
-  Object* key = new_str(in, modname + "." + utf8(name));
-  Object* sub = dict_get(in, in.modules, key);
-  decref(key);
-  if (sub) return incref(sub);
-  if (Object* path = lookup_attr(in, module, iname(in, "__path__"))) {
-    decref(path);
-    Object* m = import_one(in, modname + "." + utf8(name), module);
-    if (m) return m;
-    in.clear_error();
-  }
-  Object* file = lookup_attr(in, module, iname(in, "__file__"));
-  std::string where = file && is_type(file, in.t.str) ? utf8(file) : "unknown location";
-  xdecref(file);
-  return in.raise(in.t.ImportError, "cannot import name '" + utf8(name) + "' from '" + modname + "' (" + where + ")");
-}
-
-bool import_star(Interp& in, Frame* f, Object* module) {
-  auto* m = as_module(module);
-  if (!m || !f->locals || !is_type(f->locals, in.t.dict)) return true;
-  auto* target = static_cast<DictObj*>(f->locals);
-  Object* all = dict_get_str(m->dict, iname(in, "__all__"));
-  if (all) {
-    Object* list = sequence_to_list(in, all);
-    if (!list) return false;
-    for (Object* n : static_cast<ListObj*>(list)->items) {
-      Object* v = getattr(in, module, n);
-      if (!v || dict_set(in, target, n, v) < 0) {
-        xdecref(v);
-        decref(list);
-        return false;
-      }
-      decref(v);
-    }
-    decref(list);
-    return true;
-  }
-  auto entries = m->dict->entries;
-  for (auto& e : entries) {
-    if (!e.key || !is_type(e.key, in.t.str) || str_view(e.key).empty() || str_view(e.key)[0] == U'_') continue;
-    if (dict_set(in, target, e.key, e.value) < 0) return false;
-  }
-  return true;
-}
 
 namespace {
 
@@ -576,10 +368,7 @@ bool path_arg(Interp& in, const Args& args, const char* fname, std::string* out)
 Object* io_read(Interp& in, Object*, const Args& args) {
   std::string path;
   if (!path_arg(in, args, "read", &path)) return nullptr;
-  auto it = in.host.written_files.find(path);
-  if (it != in.host.written_files.end()) return new_bytes(in, it->second);
-  if (!in.host.files) return raise_os_error(in, fs::OsError{2, "No such file or directory"}, args.items[0]);
-  fs::ReadResult r = in.host.files->read_file(path);
+  fs::ReadResult r = host_read(in, path);
   if (!r.ok) return raise_os_error(in, r.error, args.items[0]);
   return new_bytes(in, std::move(r.bytes));
 }
@@ -592,26 +381,8 @@ Object* io_write(Interp& in, Object*, const Args& args) {
   if (args.npos != 3 || !is_type(args.items[1], in.t.bytes)) return in.raise(in.t.TypeError, "write(path, bytes, append)");
   int append = truth(in, args.items[2]);
   if (append < 0) return nullptr;
-  const std::string& data = static_cast<BytesObj*>(args.items[1])->s;
-  auto it = in.host.written_files.find(path);
-  std::string current;
-  if (append && it == in.host.written_files.end() && in.host.files) {
-    fs::ReadResult r = in.host.files->read_file(path);
-    if (r.ok) current = std::move(r.bytes);
-  } else if (append) {
-    current = it->second;
-  }
-  if (in.host.writable_files) {
-    fs::WriteResult w = in.host.writable_files->write_file(path, data, append != 0);
-    if (!w.ok) return raise_os_error(in, w.error, args.items[0]);
-  } else if (in.host.files) {
-    // A directory cannot be opened for writing, even in memory.
-    fs::ReadResult r = in.host.files->read_file(path);
-    if (!r.ok && r.error.errnum == static_cast<int>(fs::Errno::kIsDir)) {
-      return raise_os_error(in, r.error, args.items[0]);
-    }
-  }
-  in.host.written_files[path] = current + data;
+  fs::WriteResult w = host_write(in, path, static_cast<BytesObj*>(args.items[1])->s, append != 0);
+  if (!w.ok) return raise_os_error(in, w.error, args.items[0]);
   return incref(in.None);
 }
 
@@ -1052,6 +823,7 @@ int handle_uncaught(Interp& in, Object* exc) {
 
 void init_vm_builtins(Interp& in) {
   in.call_function = call_function;
+  init_imp_module(in);
   in.report_unraisable = [](Interp& in, Object* exc, Object* where) {
     in.flush_stdout();
     auto r = repr_utf8(in, where);
@@ -1134,6 +906,8 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   if (in.max_steps) in.hook_from = std::min(in.hook_from, in.max_steps + 1);
   if (!in.collect_at.empty()) in.hook_from = std::min(in.hook_from, in.collect_at.back());
   in.max_memory = options.max_memory;
+  in.write_pyc = options.write_pyc;
+  in.pyc_mode = options.pyc_mode;
   init_vm_builtins(in);
   // The interpreter's own modules (builtins, sys, math, time, _pylife_*):
   // they live as long as it, and teardown leaves them alone.

@@ -1,0 +1,2 @@
+print("imp_ns.tools.hammer: initializing, __package__ =", __package__)
+WEIGHT = 2

@@ -1,0 +1,2 @@
+print("mod_broken: about to fail")
+value = 1 / 0

@@ -1,0 +1,2 @@
+from mod_circ_d import D
+C = 1

@@ -1,0 +1,2 @@
+from mod_circ_c import C
+D = 2
