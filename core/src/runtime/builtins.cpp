@@ -1489,6 +1489,12 @@ Interp::Interp() {
 Interp::~Interp() {
   clear_error();
   flush_stdout();
+  for (const auto& c : atexit_callbacks) {
+    decref(c.func);
+    decref(c.args);
+    xdecref(c.kwargs);
+  }
+  atexit_callbacks.clear();
   // gc.garbage and gc.callbacks (the gc module's dict holds them too).
   for (Object** list : {&gc.garbage, &gc.callbacks}) {
     Object* l = *list;

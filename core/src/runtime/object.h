@@ -531,6 +531,13 @@ struct DictViewObj : GcObject {
 
 // ---- the interpreter state --------------------------------------------------
 
+// One atexit callback: func(*args, **kwargs).
+struct AtexitCallback {
+  Object* func;
+  Object* args;    // tuple
+  Object* kwargs;  // dict, or null
+};
+
 // What the embedder provides: all I/O goes through these.
 struct Host {
   std::function<void(std::string_view)> write_stdout;
@@ -718,6 +725,8 @@ struct Interp {
   // The import system: the modules being imported (innermost last), how
   // the .pyc cache is validated and whether it is written.
   std::vector<std::string> importing;
+  // atexit.register'ed callbacks, in registration order.
+  std::vector<AtexitCallback> atexit_callbacks;
   pyc::Mode pyc_mode = pyc::Mode::kTimestamp;
   bool write_pyc = true;
 
@@ -789,7 +798,8 @@ struct Interp {
     incref(type);
     if constexpr (std::is_base_of_v<GcObject, T>) {
       if (__builtin_expect(!(type->flags & Type::kHaveGc), 0)) gc_layout(type, true);
-      gc_born(o, T::kTrackedAtBirth);
+      // Instances of heap types are tracked from birth (PyType_GenericAlloc).
+      gc_born(o, T::kTrackedAtBirth || type->heap);
     } else {
       if (__builtin_expect(!(type->flags & Type::kNoGc), 0)) gc_plain_born(*this, o);
     }

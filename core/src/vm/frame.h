@@ -112,6 +112,14 @@ fs::ReadResult host_read(Interp& in, const std::string& path);
 fs::StatResult host_stat(Interp& in, const std::string& path);
 fs::WriteResult host_write(Interp& in, const std::string& path, std::string_view bytes, bool append);
 
+// ---- termination ----
+// The atexit module, and running its callbacks (last registered first).
+void init_atexit_module(Interp& in);
+void run_atexit_callbacks(Interp& in);
+// "PREFIX: repr(where)" and [exc]'s traceback on stderr (an exception
+// with nowhere to go: __del__, atexit callbacks).
+void report_unraisable_as(Interp& in, Object* exc, const std::string& prefix, Object* where);
+
 // ---- compiling source for imports, exec() and the main program (run.cpp) ----
 struct Compiled {
   bool ok = false;

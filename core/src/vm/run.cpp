@@ -821,14 +821,28 @@ int handle_uncaught(Interp& in, Object* exc) {
 
 }  // namespace
 
+// exit() and quit() (site's Quitter): SystemExit(code).
+Object* b_exit(Interp& in, Object*, const Args& args) {
+  if (args.npos > 1 || args.nkw()) return in.raise(in.t.TypeError, "exit() takes at most 1 argument");
+  Object* code = args.npos ? incref(args.items[0]) : incref(in.None);
+  return in.raise_obj(new_exception(in, in.t.SystemExit, new_tuple(in, {code})));
+}
+
+void report_unraisable_as(Interp& in, Object* exc, const std::string& prefix, Object* where) {
+  in.flush_stdout();
+  auto r = repr_utf8(in, where);
+  in.clear_error();
+  in.write_stderr(prefix + ": " + (r ? *r : std::string("<object>")) + "\n" + format_exception(in, exc));
+}
+
 void init_vm_builtins(Interp& in) {
   in.call_function = call_function;
   init_imp_module(in);
+  init_atexit_module(in);
+  dict_set_str(in, in.builtins, "exit", new_builtin(in, "exit", b_exit, nullptr));
+  dict_set_str(in, in.builtins, "quit", new_builtin(in, "quit", b_exit, nullptr));
   in.report_unraisable = [](Interp& in, Object* exc, Object* where) {
-    in.flush_stdout();
-    auto r = repr_utf8(in, where);
-    in.clear_error();
-    in.write_stderr("Exception ignored in: " + (r ? *r : std::string("<object>")) + "\n" + format_exception(in, exc));
+    report_unraisable_as(in, exc, "Exception ignored in", where);
   };
   in.warn = [](Interp& in, const std::string& category, const std::string& message, bool source_hint) {
     // The location: the running Python line, or "sys:1" when none runs.
@@ -874,6 +888,82 @@ void init_vm_builtins(Interp& in) {
   dict_set_str(in, b, "super", st);
   add_slot_wrappers(in);
 }
+
+namespace {
+
+// _PyModule_ClearDict: names with one leading underscore to None first,
+// then every name but __builtins__.
+void clear_module_dict(Interp& in, DictObj* d) {
+  for (int pass = 0; pass < 2; ++pass) {
+    auto entries = d->entries;
+    for (auto& e : entries) {
+      if (!e.key || !is_type(e.key, in.t.str) || e.value == in.None) continue;
+      std::string k = utf8(e.key);
+      bool single = k.size() >= 1 && k[0] == '_' && (k.size() < 2 || k[1] != '_');
+      if (pass == 0 ? !single : k == "__builtins__") continue;
+      dict_set(in, d, e.key, in.None);
+      in.clear_error();
+    }
+  }
+}
+
+// finalize_modules (Python/pylifecycle.c): every module the program made
+// is replaced by None in sys.modules (a module nothing else holds dies
+// there), sys.modules forgets them, the final collection runs, then the
+// globals of the modules still alive are cleared, last imported first,
+// and a second collection takes what that freed.  The interpreter's own
+// modules (startup) stay: they belong to the interpreter, not the run.
+void teardown_modules(Interp& in, const std::vector<std::string>& startup, ModuleObj* main) {
+  // sys.argv and sys.path go first (finalize_modules_delete_special).
+  Object* argv_key = intern(in, "argv");
+  dict_del(in, in.sys->dict, argv_key);
+  decref(argv_key);
+  in.clear_error();
+  if (Object* p = dict_get_str(in.sys->dict, iname(in, "path")); p && is_type(p, in.t.list)) {
+    std::vector<Object*> old;
+    std::swap(old, static_cast<ListObj*>(p)->items);
+    for (Object* x : old) decref(x);
+  }
+  decref(main);  // CPython's reference to __main__ is borrowed
+  std::vector<Object*> names;
+  for (auto& e : in.modules->entries) {
+    if (!e.key) continue;
+    if (std::find(startup.begin(), startup.end(), utf8(e.key)) != startup.end()) continue;
+    names.push_back(incref(e.key));
+  }
+  std::vector<std::pair<Object*, Object*>> weaklist;  // (name, weakref to the module)
+  for (Object* k : names) {
+    Object* m = dict_get(in, in.modules, k);
+    if (m && as_module(m)) {
+      Object* wr = call(in, in.t.weakref, Args{&m, 1, nullptr});
+      if (wr) weaklist.emplace_back(incref(k), wr);
+      in.clear_error();
+    }
+    dict_set(in, in.modules, k, in.None);
+    in.clear_error();
+  }
+  for (Object* k : names) {
+    dict_del(in, in.modules, k);
+    in.clear_error();
+    decref(k);
+  }
+  gc_collect(in, 2, events::GcCollection::Reason::kFinal);
+  in.clear_error();
+  for (auto it = weaklist.rbegin(); it != weaklist.rend(); ++it) {
+    Object* m = call(in, it->second, Args{nullptr, 0, nullptr});
+    if (m && as_module(m)) clear_module_dict(in, as_module(m)->dict);
+    xdecref(m);
+    in.clear_error();
+  }
+  for (auto& [k, wr] : weaklist) {
+    decref(k);
+    decref(wr);
+  }
+  gc_collect(in, 2, events::GcCollection::Reason::kFinal);
+  in.clear_error();
+}
+
+}  // namespace
 
 RunResult run_program(const source::Source& src, const RunOptions& options, const Io& io) {
   RunResult result;
@@ -949,50 +1039,18 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
     }
     decref(exc);
   }
+  // Termination, in Py_FinalizeEx's order: atexit callbacks, flushed
+  // output, then the modules (finalize_modules).
+  if (!in.step_limit_hit) run_atexit_callbacks(in);  // a stopped program runs nothing more
+  in.clear_error();
   in.flush_stdout();
   if (details) details->finish();
   result.steps = in.steps;
   if (in.observer) in.observer->on_terminate(events::Terminate{in.steps, result.exit_code});
-  // Termination: clear the modules the program made, then count what is left.
   Object* handled = in.handled;
   in.handled = nullptr;
   xdecref(handled);
-  std::vector<Object*> user_modules;
-  for (auto& e : in.modules->entries) {
-    if (!e.key) continue;
-    std::string name = utf8(e.key);
-    if (std::find(startup_modules.begin(), startup_modules.end(), name) != startup_modules.end()) continue;
-    user_modules.push_back(e.key);
-  }
-  for (Object* k : user_modules) {
-    Object* m = dict_get_str(in.modules, k);
-    if (auto* mod = as_module(m)) {
-      // CPython's module teardown: names starting with '_' first... values to None.
-      auto entries = mod->dict->entries;
-      for (auto& e : entries) {
-        if (e.key) dict_set(in, mod->dict, e.key, in.None);
-      }
-    }
-  }
-  for (Object* k : user_modules) {
-    Object* key = incref(k);
-    dict_del(in, in.modules, key);
-    decref(key);
-  }
-  decref(main);
-  Object* argv_key = intern(in, "argv");
-  dict_del(in, in.sys->dict, argv_key);
-  decref(argv_key);
-  if (Object* p = dict_get_str(in.sys->dict, iname(in, "path")); p && is_type(p, in.t.list)) {
-    std::vector<Object*> old;
-    std::swap(old, static_cast<ListObj*>(p)->items);
-    for (Object* x : old) decref(x);
-  }
-  in.clear_error();
-  // The final collection: the cycles the program left (their finalizers
-  // run now, as at CPython's exit).
-  gc_collect(in, 2, events::GcCollection::Reason::kFinal);
-  in.clear_error();
+  teardown_modules(in, startup_modules, main);
   // Generators finalized above may have left an exception being handled.
   Object* late = in.handled;
   in.handled = nullptr;

@@ -1,0 +1,3 @@
+# SystemExit with several arguments: their tuple is printed, status 1.
+print("before")
+raise SystemExit("a", 2)
