@@ -105,8 +105,6 @@ class MemoryFileSystem final : public FileSystem {
   StatResult stat(std::string_view path) const override;
   ListResult list_dir(std::string_view path) const override;
   WriteResult make_dir(std::string_view path) override;
-  // Every file, by path.
-  std::vector<std::string> paths() const;
 
  private:
   struct File {

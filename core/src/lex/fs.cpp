@@ -260,10 +260,4 @@ WriteResult MemoryFileSystem::make_dir(std::string_view) {
   return result;
 }
 
-std::vector<std::string> MemoryFileSystem::paths() const {
-  std::vector<std::string> out;
-  for (const auto& f : files_) out.push_back(f.first);
-  return out;
-}
-
 }  // namespace pylife::fs
