@@ -35,20 +35,21 @@ std::shared_ptr<const compile::CodeObject> compile_text(const std::string& text,
   return compiled.ok ? compiled.code : nullptr;
 }
 
-std::string why_differ;
-bool same_code(const compile::CodeObject& a, const compile::CodeObject& b) {
-  why_differ = a.name;
+// What differs between [a] and its copy [b] read back from a .pyc, or ""
+// when nothing does.
+std::string code_difference(const compile::CodeObject& a, const compile::CodeObject& b) {
   // Cells are kept in co_localsplusnames order (argument cells where the
   // argument is), as CPython's co_cellvars lists them.
   if (a.code != b.code || a.names != b.names || a.varnames != b.varnames || a.localsplus() != b.localsplus() ||
-      a.cellvars.size() != b.cellvars.size() || a.freevars != b.freevars || a.name != b.name || a.qualname != b.qualname || a.filename != b.filename) {
-    return false;
+      a.cellvars.size() != b.cellvars.size() || a.freevars != b.freevars || a.name != b.name ||
+      a.qualname != b.qualname || a.filename != b.filename) {
+    return a.name + ": code or names";
   }
   if (a.argcount != b.argcount || a.posonlyargcount != b.posonlyargcount || a.kwonlyargcount != b.kwonlyargcount ||
       a.stacksize != b.stacksize || a.flags != b.flags || a.firstlineno != b.firstlineno ||
       a.consts.size() != b.consts.size() || a.positions.size() != b.positions.size() ||
       a.exceptiontable.size() != b.exceptiontable.size()) {
-    return false;
+    return a.name + ": counts or flags";
   }
   // Locations of instructions (a CACHE entry has its instruction's, as
   // co_positions() reports it).
@@ -57,24 +58,27 @@ bool same_code(const compile::CodeObject& a, const compile::CodeObject& b) {
     // A line-only location reads back as CPython's co_positions() shows it:
     // (line, line, None, None).
     int p_end = p.col < 0 && p.end_line < 0 ? p.line : p.end_line;
-    why_differ = a.name + " position " + std::to_string(i);
-    if (p.line != q.line || p_end != q.end_line || p.col != q.col || p.end_col != q.end_col) return false;
+    if (p.line != q.line || p_end != q.end_line || p.col != q.col || p.end_col != q.end_col) {
+      return a.name + ": location of code unit " + std::to_string(i);
+    }
   }
   for (size_t i = 0; i < a.exceptiontable.size(); ++i) {
     const auto &e = a.exceptiontable[i], &f = b.exceptiontable[i];
     if (e.start != f.start || e.end != f.end || e.target != f.target || e.depth != f.depth || e.lasti != f.lasti) {
-      return false;
+      return a.name + ": exception table entry " + std::to_string(i);
     }
   }
   for (size_t i = 0; i < a.consts.size(); ++i) {
     const auto &c = a.consts[i], &d = b.consts[i];
     if (c.kind == compile::Const::Kind::kCode) {
-      if (d.kind != c.kind || !same_code(*c.code, *d.code)) return false;
+      if (d.kind != c.kind) return a.name + ": constant " + std::to_string(i);
+      std::string inner = code_difference(*c.code, *d.code);
+      if (!inner.empty()) return inner;
     } else if (!c.same(d)) {
-      return false;
+      return a.name + ": constant " + std::to_string(i);
     }
   }
-  return true;
+  return "";
 }
 
 // dis text with the "at 0x..." of code objects left out.
@@ -143,9 +147,7 @@ TEST_CASE("every test program's code survives marshal and the .pyc format unchan
     REQUIRE(r.ok);
     CHECK(r.header.mtime == h.mtime);
     CHECK(r.header.source_size == h.source_size);
-    bool same = same_code(*code, *r.code);
-    INFO(why_differ);
-    CHECK(same);
+    CHECK(code_difference(*code, *r.code) == "");
     CHECK(without_addresses(compile::format_dis(*code)) == without_addresses(compile::format_dis(*r.code)));
     CHECK(pyc::verify_code(*r.code).empty());
     // Spans cover the file in order without overlapping at the top level.
