@@ -353,21 +353,6 @@ int cmd_dis(const Host& host, const Command& command, const std::vector<std::str
   return 0;
 }
 
-// "2023-11-14 22:13:20 UTC" for seconds since the epoch.
-std::string utc_time(uint32_t seconds) {
-  // Howard Hinnant's civil_from_days.
-  int64_t days = seconds / 86400, rem = seconds % 86400;
-  int64_t z = days + 719468, era = z / 146097, doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld UTC", static_cast<long long>(y),
-                static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rem / 3600),
-                static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60));
-  return buf;
-}
-
 // `pylife pyc FILE.pyc`: the header, then dis.dis of the code object.
 int cmd_pyc(const Host& host, const Command& command, const std::vector<std::string>& args) {
   CommandArgs a;
@@ -379,13 +364,7 @@ int cmd_pyc(const Host& host, const Command& command, const std::vector<std::str
     *host.err << "pylife: " << a.file << ": " << r.error << "\n";
     return 1;
   }
-  std::string header = pyc::describe_header(r.header);
-  if (!r.header.hash_based()) {
-    std::string key = "mtime: " + std::to_string(r.header.mtime);
-    auto at = header.find(key);
-    if (at != std::string::npos) header.insert(at + key.size(), " (" + utc_time(r.header.mtime) + ")");
-  }
-  *host.out << header << "\n" << compile::format_dis(*r.code);
+  *host.out << pyc::describe_header(r.header) << "\n" << compile::format_dis(*r.code);
   std::string why = pyc::verify_code(*r.code);
   if (!why.empty()) *host.err << "pylife: warning: " << a.file << " would not run: " << why << "\n";
   return 0;

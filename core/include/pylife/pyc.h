@@ -44,6 +44,10 @@ struct Header {
   bool hash_based() const { return (flags & kHashBased) != 0; }
 };
 
+// The header of pylife's .pyc for [source] (its bytes, last modified at
+// [mtime] seconds) recorded as [mode] says.
+Header header_for(Mode mode, std::string_view source, int64_t mtime);
+
 // The Python version a magic number belongs to ("3.11", "pylife 3.11"),
 // or "" when unknown.
 std::string magic_version(uint16_t magic);

@@ -28,12 +28,6 @@ Object* atexit_register(Interp& in, Object*, const Args& args) {
   return incref(func);
 }
 
-void release(const Callback& c) {
-  decref(c.func);
-  decref(c.args);
-  xdecref(c.kwargs);
-}
-
 Object* atexit_unregister(Interp& in, Object*, const Args& args) {
   if (args.npos != 1) return in.raise(in.t.TypeError, "unregister() takes exactly one argument");
   auto& list = callbacks(in);
@@ -43,7 +37,7 @@ Object* atexit_unregister(Interp& in, Object*, const Args& args) {
     if (eq) {
       Callback c = list[i];
       list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
-      release(c);
+      c.release();
     } else {
       ++i;
     }
@@ -59,7 +53,7 @@ Object* atexit_run(Interp& in, Object*, const Args&) {
 Object* atexit_clear(Interp& in, Object*, const Args&) {
   auto list = std::move(callbacks(in));
   callbacks(in).clear();
-  for (const auto& c : list) release(c);
+  for (const auto& c : list) c.release();
   return incref(in.None);
 }
 
@@ -95,7 +89,7 @@ void run_atexit_callbacks(Interp& in) {
       report_unraisable_as(in, exc, "Exception ignored in atexit callback", c.func);
       decref(exc);
     }
-    release(c);
+    c.release();
   }
 }
 

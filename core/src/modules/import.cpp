@@ -92,11 +92,11 @@ void report(Interp& in, Import::Stage stage, const std::string& name, const std:
 Object* raise_import_error(Interp& in, Type* type, const std::string& msg, const std::string& name,
                            const std::string& path = "") {
   auto* e = static_cast<ExceptionObj*>(new_exception(in, type, new_tuple(in, {new_str(in, msg)})));
-  if (!name.empty()) e->name = new_str(in, name);
-  if (!path.empty()) {
-    if (!e->dict) e->dict = new_dict(in);
-    dict_set_str(in, e->dict, "path", new_str(in, path));
-  }
+  Object* n = name.empty() ? nullptr : new_str(in, name);
+  Object* p = path.empty() ? nullptr : new_str(in, path);
+  set_import_error_info(in, e, n, p);
+  xdecref(n);
+  xdecref(p);
   return in.raise_obj(e);
 }
 
@@ -171,14 +171,6 @@ Spec find_spec(Interp& in, const std::string& fullname, const std::string& leaf,
 
 // ---- the .pyc cache --------------------------------------------------------------------------
 
-uint32_t cache_flags(Interp& in) {
-  switch (in.pyc_mode) {
-    case pyc::Mode::kCheckedHash: return pyc::kHashBased | pyc::kCheckSource;
-    case pyc::Mode::kUncheckedHash: return pyc::kHashBased;
-    default: return 0;
-  }
-}
-
 void set_filename(compile::CodeObject& code, const std::string& filename) {
   code.filename = filename;
   for (auto& c : code.consts) {
@@ -193,7 +185,7 @@ void set_filename(compile::CodeObject& code, const std::string& filename) {
 // The code of [path] from its cache when the cache is valid for
 // [source_bytes]; null otherwise (with the reason reported).
 std::shared_ptr<const compile::CodeObject> cached_code(Interp& in, const std::string& name, const std::string& path,
-                                                       const std::string& source_bytes) {
+                                                       const std::string& source_bytes, int64_t mtime) {
   std::string cpath = pyc::cache_path(path);
   fs::ReadResult r = host_read(in, cpath);
   if (!r.ok) {
@@ -207,7 +199,7 @@ std::shared_ptr<const compile::CodeObject> cached_code(Interp& in, const std::st
     const pyc::Header& h = pr.header;
     if (h.hash_based()) {
       if (h.flags & pyc::kCheckSource) {
-        uint64_t want = pyc::source_hash(pyc::kPylifeMagic, source_bytes);
+        uint64_t want = pyc::header_for(pyc::Mode::kCheckedHash, source_bytes, mtime).hash;
         if (want != h.hash) {
           report(in, Import::Stage::kCacheStale, name, cpath,
                  "source hash " + pyc::hash_hex(want) + " differs from the cached " + pyc::hash_hex(h.hash));
@@ -215,13 +207,12 @@ std::shared_ptr<const compile::CodeObject> cached_code(Interp& in, const std::st
         }
       }
     } else {
-      fs::StatResult st = host_stat(in, path);
-      auto mtime = static_cast<uint32_t>(st.mtime);
-      auto size = static_cast<uint32_t>(source_bytes.size());
-      if (mtime != h.mtime || size != h.source_size) {
+      pyc::Header now = pyc::header_for(pyc::Mode::kTimestamp, source_bytes, mtime);
+      if (now.mtime != h.mtime || now.source_size != h.source_size) {
         report(in, Import::Stage::kCacheStale, name, cpath,
-               mtime != h.mtime ? "source modified (mtime " + std::to_string(mtime) + ", cached " + std::to_string(h.mtime) + ")"
-                                : "source size " + std::to_string(size) + ", cached " + std::to_string(h.source_size));
+               now.mtime != h.mtime
+                   ? "source modified (mtime " + std::to_string(now.mtime) + ", cached " + std::to_string(h.mtime) + ")"
+                   : "source size " + std::to_string(now.source_size) + ", cached " + std::to_string(h.source_size));
         return nullptr;
       }
     }
@@ -239,17 +230,10 @@ std::shared_ptr<const compile::CodeObject> cached_code(Interp& in, const std::st
 }
 
 void write_cache(Interp& in, const std::string& name, const std::string& path, const std::string& source_bytes,
-                 const compile::CodeObject& code) {
+                 int64_t mtime, const compile::CodeObject& code) {
   if (!in.write_pyc) return;
   std::string cpath = pyc::cache_path(path);
-  pyc::Header h;
-  h.flags = cache_flags(in);
-  if (h.hash_based()) {
-    h.hash = pyc::source_hash(pyc::kPylifeMagic, source_bytes);
-  } else {
-    h.mtime = static_cast<uint32_t>(host_stat(in, path).mtime);
-    h.source_size = static_cast<uint32_t>(source_bytes.size());
-  }
+  pyc::Header h = pyc::header_for(in.pyc_mode, source_bytes, mtime);
   std::string dir = cpath.substr(0, cpath.rfind('/'));
   if (in.host.writable_files && !in.host.writable_files->make_dir(dir).ok) return;  // as CPython: no cache, no error
   if (host_write(in, cpath, pyc::write_pyc(h, code), false).ok) {
@@ -330,7 +314,8 @@ std::shared_ptr<const compile::CodeObject> module_code(Interp& in, const std::st
     return nullptr;
   }
   remember_source(in, path, source::normalize_newlines(decoded.source.text));
-  if (auto code = cached_code(in, name, path, raw.bytes)) return code;
+  int64_t mtime = host_stat(in, path).mtime;
+  if (auto code = cached_code(in, name, path, raw.bytes, mtime)) return code;
   report(in, Import::Stage::kCompile, name, path, "tokens → syntax tree → bytecode");
   Compiled c = compile_source(decoded.source, path);
   if (!c.warnings_text.empty()) in.write_stderr(c.warnings_text);
@@ -338,7 +323,7 @@ std::shared_ptr<const compile::CodeObject> module_code(Interp& in, const std::st
     raise_compile_error(in, c, path);
     return nullptr;
   }
-  write_cache(in, name, path, raw.bytes, *c.code);
+  write_cache(in, name, path, raw.bytes, mtime, *c.code);
   return c.code;
 }
 
@@ -420,19 +405,11 @@ Object* load_pylib(Interp& in, const std::string& name, ModuleObj* existing) {
   return settle(in, name, m);
 }
 
-// _find_and_load for one dotted name whose parent (if any) is imported.
-Object* import_one(Interp& in, const std::string& fullname, Object* parent) {
-  Object* key = new_str(in, fullname);
-  Object* found = dict_get(in, in.modules, key);
-  decref(key);
-  if (found) {
-    if (found == in.None) {
-      return raise_import_error(in, in.t.ModuleNotFoundError, "import of " + fullname + " halted; None in sys.modules",
-                                fullname);
-    }
-    return incref(found);
-  }
-  report(in, Import::Stage::kFind, fullname, "", parent ? "in the package's __path__" : "on sys.path");
+// _find_and_load_unlocked for one dotted name whose parent (if any) is
+// imported: finds [fullname] on sys.path or the parent's __path__ and
+// loads it into a new module or, for importlib.reload, into [existing].
+Object* find_and_load(Interp& in, const std::string& fullname, Object* parent, ModuleObj* existing) {
+  report(in, Import::Stage::kFind, fullname, "", existing ? "reload" : parent ? "in the package's __path__" : "on sys.path");
   std::vector<std::string> dirs;
   auto dot = fullname.rfind('.');
   std::string leaf = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
@@ -457,15 +434,18 @@ Object* import_one(Interp& in, const std::string& fullname, Object* parent) {
       python_module_source(fullname)) {
     // The standard library (a regular module) wins over namespace portions.
     report(in, Import::Stage::kFound, fullname, "<pylife>/" + fullname + ".py", "pylife's standard library");
-    m = load_pylib(in, fullname, nullptr);
+    m = load_pylib(in, fullname, existing);
     if (m) report(in, Import::Stage::kDone, fullname, "", "in sys.modules");
   } else if (spec.kind != Spec::Kind::kNone) {
-    m = load(in, fullname, spec, nullptr);
+    m = load(in, fullname, spec, existing);
   } else {
     report(in, Import::Stage::kNotFound, fullname, "", "not found");
-    return raise_import_error(in, in.t.ModuleNotFoundError, "No module named '" + fullname + "'", fullname);
+    return raise_import_error(in, in.t.ModuleNotFoundError,
+                              existing ? "spec not found for the module '" + fullname + "'"
+                                       : "No module named '" + fullname + "'",
+                              fullname);
   }
-  if (m && parent) {
+  if (m && parent && !existing) {
     // Bind the submodule as an attribute of its package.
     Object* ln = intern(in, leaf);
     int rc = setattr(in, parent, ln, m);
@@ -476,6 +456,19 @@ Object* import_one(Interp& in, const std::string& fullname, Object* parent) {
     }
   }
   return m;
+}
+
+// _find_and_load: sys.modules, else find_and_load.
+Object* import_one(Interp& in, const std::string& fullname, Object* parent) {
+  Object* key = new_str(in, fullname);
+  Object* found = dict_get(in, in.modules, key);
+  decref(key);
+  if (!found) return find_and_load(in, fullname, parent, nullptr);
+  if (found == in.None) {
+    return raise_import_error(in, in.t.ModuleNotFoundError, "import of " + fullname + " halted; None in sys.modules",
+                              fullname);
+  }
+  return incref(found);
 }
 
 // Imports a.b.c prefix by prefix; the last module (new reference).
@@ -613,35 +606,14 @@ Object* imp_exec_module_again(Interp& in, Object*, const Args& args) {
   Object* spec = dict_get_str(m->dict, iname(in, "__spec__"));
   if (spec && spec != in.None) name = str_attr(in, spec, "name");
   if (name.empty()) name = str_attr(in, m, "__name__");
-  auto dot = name.rfind('.');
-  std::vector<std::string> dirs;
-  if (dot != std::string::npos) {
+  Object* parent = nullptr;
+  if (auto dot = name.rfind('.'); dot != std::string::npos) {
     Object* key = new_str(in, name.substr(0, dot));
-    Object* parent = dict_get(in, in.modules, key);
+    parent = dict_get(in, in.modules, key);  // importlib.reload checked it is there
     decref(key);
-    Object* path = parent ? lookup_attr(in, parent, iname(in, "__path__")) : nullptr;
-    if (path) {
-      bool ok = search_dirs(in, path, &dirs);
-      decref(path);
-      if (!ok) return nullptr;
-    } else if (in.error()) {
-      return nullptr;
-    }
-  } else if (Object* sp = dict_get_str(in.sys->dict, iname(in, "path")); sp && !search_dirs(in, sp, &dirs)) {
-    return nullptr;
+    if (!parent) return raise_import_error(in, in.t.ImportError, "parent '" + name.substr(0, dot) + "' not in sys.modules", name);
   }
-  report(in, Import::Stage::kFind, name, "", "reload");
-  Spec found = find_spec(in, name, dot == std::string::npos ? name : name.substr(dot + 1), dirs);
-  Object* r = nullptr;
-  if (found.kind == Spec::Kind::kNone || (dot == std::string::npos && found.kind == Spec::Kind::kNamespace &&
-                                          python_module_source(name))) {
-    r = load_pylib(in, name, m);
-    if (!r && !in.error()) {
-      return raise_import_error(in, in.t.ModuleNotFoundError, "spec not found for the module '" + name + "'", name);
-    }
-  } else {
-    r = load(in, name, found, m);
-  }
+  Object* r = find_and_load(in, name, parent, m);
   if (!r) return nullptr;
   decref(r);
   return incref(in.None);
@@ -781,23 +753,14 @@ CompileFileResult compile_file(fs::FileSystem& files, const std::string& path, p
     out.error_text = "[Errno " + std::to_string(raw.error.errnum) + "] " + raw.error.message + ": '" + path + "'\n";
     return out;
   }
-  fs::StatResult st = files.stat(path);
-  pyc::Header h;
-  h.flags = mode == pyc::Mode::kCheckedHash     ? pyc::kHashBased | pyc::kCheckSource
-            : mode == pyc::Mode::kUncheckedHash ? pyc::kHashBased
-                                                : 0;
-  if (h.hash_based()) {
-    h.hash = pyc::source_hash(pyc::kPylifeMagic, raw.bytes);
-  } else {
-    h.mtime = static_cast<uint32_t>(st.mtime);
-    h.source_size = static_cast<uint32_t>(raw.bytes.size());
-  }
+  pyc::Header h = pyc::header_for(mode, raw.bytes, files.stat(path).mtime);
   if (!force) {
     // compileall: skip a file whose cache has this header already.
     fs::ReadResult old = files.read_file(out.cache_path);
     pyc::Header oh;
-    if (old.ok && old.bytes.size() >= 16 && pyc::read_header(old.bytes, &oh) && oh.magic == h.magic &&
-        oh.flags == h.flags && oh.mtime == h.mtime && oh.source_size == h.source_size && pyc::read_pyc(old.bytes).ok) {
+    if (old.ok && pyc::read_header(old.bytes, &oh) && oh.magic == h.magic && oh.flags == h.flags &&
+        (h.hash_based() ? oh.hash == h.hash : oh.mtime == h.mtime && oh.source_size == h.source_size) &&
+        pyc::read_pyc(old.bytes).ok) {
       out.ok = out.up_to_date = true;
       return out;
     }

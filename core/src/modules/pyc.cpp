@@ -914,8 +914,7 @@ std::string verify_one(const CodeObject& co) {
   }
   for (const auto& e : co.exceptiontable) {
     if (e.start < 0 || e.start >= e.end || static_cast<size_t>(e.end) > units || e.target < 0 ||
-        static_cast<size_t>(e.target) >= units || !start[static_cast<size_t>(e.target)] || e.depth < 0 ||
-        e.depth + 2 > co.stacksize + 1) {
+        static_cast<size_t>(e.target) >= units || !start[static_cast<size_t>(e.target)] || e.depth < 0) {
       return "exception table entry out of range";
     }
   }
@@ -1006,6 +1005,19 @@ std::string hash_hex(uint64_t hash) {
     out.push_back(kDigits[b & 15]);
   }
   return out;
+}
+
+Header header_for(Mode mode, std::string_view source, int64_t mtime) {
+  Header h;
+  h.flags = mode == Mode::kCheckedHash ? kHashBased | kCheckSource : mode == Mode::kUncheckedHash ? kHashBased : 0;
+  if (h.hash_based()) {
+    h.hash = source_hash(kPylifeMagic, source);
+  } else {
+    // CPython keeps both modulo 2**32.
+    h.mtime = static_cast<uint32_t>(mtime);
+    h.source_size = static_cast<uint32_t>(source.size());
+  }
+  return h;
 }
 
 std::string magic_version(uint16_t magic) {
@@ -1152,6 +1164,25 @@ ReadResult read_pyc(std::string_view bytes, bool want_spans) {
   return r;
 }
 
+// "2023-11-14 22:13:20 UTC" for seconds since the epoch.
+namespace {
+
+std::string utc_time(uint32_t seconds) {
+  // Howard Hinnant's civil_from_days.
+  int64_t days = seconds / 86400, rem = seconds % 86400;
+  int64_t z = days + 719468, era = z / 146097, doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld UTC", static_cast<long long>(y),
+                static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rem / 3600),
+                static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60));
+  return buf;
+}
+
+}  // namespace
+
 std::string describe_header(const Header& h) {
   std::string v = magic_version(h.magic);
   char buf[64];
@@ -1161,7 +1192,7 @@ std::string describe_header(const Header& h) {
   out += "flags: " + std::string(buf);
   if (!h.hash_based()) {
     out += " (timestamp-based)\n";
-    out += "mtime: " + std::to_string(h.mtime) + "\n";
+    out += "mtime: " + std::to_string(h.mtime) + " (" + utc_time(h.mtime) + ")\n";
     out += "source size: " + std::to_string(h.source_size) + "\n";
   } else {
     out += (h.flags & kCheckSource) ? " (hash-based, checked)\n" : " (hash-based, unchecked)\n";

@@ -1486,14 +1486,16 @@ Interp::Interp() {
   }
 }
 
+void AtexitCallback::release() const {
+  decref(func);
+  decref(args);
+  xdecref(kwargs);
+}
+
 Interp::~Interp() {
   clear_error();
   flush_stdout();
-  for (const auto& c : atexit_callbacks) {
-    decref(c.func);
-    decref(c.args);
-    xdecref(c.kwargs);
-  }
+  for (const auto& c : atexit_callbacks) c.release();
   atexit_callbacks.clear();
   // gc.garbage and gc.callbacks (the gc module's dict holds them too).
   for (Object** list : {&gc.garbage, &gc.callbacks}) {

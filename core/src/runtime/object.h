@@ -536,6 +536,7 @@ struct AtexitCallback {
   Object* func;
   Object* args;    // tuple
   Object* kwargs;  // dict, or null
+  void release() const;  // drops the three references
 };
 
 // What the embedder provides: all I/O goes through these.
@@ -900,6 +901,8 @@ Object* new_builtin(Interp& in, std::string name, MethodFn fn, Object* self);
 Object* new_method(Interp& in, Object* func, Object* self);  // borrows
 ModuleObj* new_module(Interp& in, std::string_view name);
 Object* new_exception(Interp& in, Type* type, Object* args_tuple);  // steals args
+// ImportError's name and path attributes (each left alone when null).
+void set_import_error_info(Interp& in, ExceptionObj* e, Object* name, Object* path);
 CodeObj* new_code(Interp& in, std::shared_ptr<const compile::CodeObject> code);  // vm/run.cpp
 
 // ---- type checks --------------------------------------------------------------

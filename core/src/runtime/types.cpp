@@ -574,6 +574,22 @@ Type* oserror_subclass(Interp& in, Type* type, const Args& args) {
   return type;
 }
 
+}  // namespace
+
+void set_import_error_info(Interp& in, ExceptionObj* e, Object* name, Object* path) {
+  if (name) {
+    Object* old = e->name;
+    e->name = name == in.None ? nullptr : incref(name);
+    xdecref(old);
+  }
+  if (path) {
+    if (!e->dict) e->dict = new_dict(in);
+    dict_set_str(in, e->dict, "path", incref(path));
+  }
+}
+
+namespace {
+
 Object* exception_create(Interp& in, Type* type, const Args& args) {
   type = oserror_subclass(in, type, args);
   std::vector<Object*> items;
@@ -589,13 +605,8 @@ Object* exception_create(Interp& in, Type* type, const Args& args) {
     for (size_t i = 0; i < args.nkw(); ++i) {
       std::string k = utf8(args.kwname(i));
       Object* v = args.kwvalue(i);
-      if (k == "name") {
-        Object* old = e->name;
-        e->name = v == in.None ? nullptr : incref(v);
-        xdecref(old);
-      } else if (k == "path") {
-        if (!e->dict) e->dict = new_dict(in);
-        dict_set_str(in, e->dict, "path", incref(v));
+      if (k == "name" || k == "path") {
+        set_import_error_info(in, e, k == "name" ? v : nullptr, k == "path" ? v : nullptr);
       } else if (!type->heap) {
         decref(e);
         return in.raise(in.t.TypeError, "'" + k + "' is an invalid keyword argument for " + type->name + "()");

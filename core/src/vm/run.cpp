@@ -155,8 +155,6 @@ void front_end_events(events::Observer& obs, const source::Source& src, const as
   codes(code);
 }
 
-
-
 }  // namespace
 
 void remember_source(Interp& in, const std::string& filename, const std::string& text) {
