@@ -666,6 +666,28 @@ class TracePrinter final : public events::Observer {
                           (e.pool >= 0 ? ", pool " + std::to_string(e.pool) + ", " + size + "-byte blocks" : "") + ")");
     }
   }
+  void on_import(const events::Import& e) override {
+    if (!want("import", e.step)) return;
+    const char* stage = events::stage_name(e.stage);
+    if (json_) {
+      line(e.step, "import", "\"stage\":" + json_string(stage) + ",\"name\":" + json_string(e.name) + ",\"path\":" +
+                                 json_string(e.path) + ",\"detail\":" + json_string(e.detail) +
+                                 ",\"depth\":" + std::to_string(e.depth));
+    } else {
+      text(e.step, e.depth + 1, "import " + e.name + ": " + stage + (e.detail.empty() ? "" : " (" + e.detail + ")") +
+                                    (e.path.empty() ? "" : " " + e.path));
+    }
+  }
+  void on_teardown(const events::Teardown& e) override {
+    if (!want("teardown", e.step)) return;
+    const char* stage = events::stage_name(e.stage);
+    if (json_) {
+      line(e.step, "teardown", "\"stage\":" + json_string(stage) + ",\"name\":" + json_string(e.name) +
+                                   ",\"detail\":" + json_string(e.detail));
+    } else {
+      text(e.step, 0, std::string("teardown ") + stage + " " + e.name + (e.detail.empty() ? "" : " (" + e.detail + ")"));
+    }
+  }
   void on_terminate(const events::Terminate& e) override {
     if (!kinds_.empty() && std::find(kinds_.begin(), kinds_.end(), "exit") == kinds_.end()) return;
     if (json_) {
@@ -753,9 +775,10 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
   std::vector<std::string> program_args;
   static const char* const kKinds[] = {"token",  "ast",   "symbol", "emit",  "code",   "instruction",
                                        "call",   "return", "exception", "output", "exit", "push",
-                                       "pop",    "store", "alloc",  "free",  "incref", "decref", "gc", "memory"};
-  static const char* const kDefault[] = {"token",  "ast",    "symbol",    "emit",   "code",
-                                         "instruction", "call", "return", "exception", "output", "exit", "gc"};
+                                       "pop",    "store", "alloc",  "free",  "incref", "decref", "gc", "memory",
+                                       "import", "teardown"};
+  static const char* const kDefault[] = {"token",  "ast",    "symbol",    "emit",   "code",   "instruction", "call",
+                                         "return", "exception", "output", "exit", "gc", "import", "teardown"};
   bool only_args = false;  // after "--": everything is the program's
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];

@@ -59,11 +59,48 @@ const char* stage_panel(Stage s) {
     case Stage::kAst: return "AST";
     case Stage::kBytecode: return "Bytecode";
     case Stage::kVm: return "VM";
-    case Stage::kTermination: return "Output";
+    case Stage::kTermination: return "Exit";
   }
   return "Program";
 }
 
+
+}  // namespace
+
+const std::vector<SharedPlace>& shared_places() {
+  static const std::vector<SharedPlace> kPlaces = {
+      {"run",
+       {"Output", "Imports", ".pyc", "Exit"},
+       {"what the program printed", "how each import was found, cached or compiled, and run",
+        "the program and its modules as .pyc files: header and marshalled bytes, annotated",
+        "after the last instruction: atexit, module teardown, final collections"}},
+      {"memory",
+       {"Heap", "GC", "Memory"},
+       {"objects, references and reference counts", "the cycle collector's generations and collections",
+        "the small-object allocator's arenas and pools"}},
+  };
+  return kPlaces;
+}
+
+const SharedPlace* place_of(std::string_view title) {
+  for (const SharedPlace& p : shared_places()) {
+    for (const char* t : p.panels) {
+      if (title == t) return &p;
+    }
+  }
+  return nullptr;
+}
+
+std::string AppState::front(const std::string& place) const {
+  auto it = in_front.find(place);
+  if (it != in_front.end()) return it->second;
+  for (const SharedPlace& p : shared_places()) {
+    if (place == p.name) return p.panels.front();
+  }
+  return "";
+}
+
+namespace {
 
 // Where the run is, at the pipeline bar's right.
 void draw_run_status(const AppState& state) {
@@ -112,19 +149,18 @@ void draw_pipeline(AppState& state) {
     draw_run_status(state);
     return;
   }
-  // The memory views share the heap's place: one at a time in front.
-  ImGui::SameLine(0, 30);
-  ImGui::TextDisabled("memory:");
-  for (const char* panel : {"Heap", "GC", "Memory"}) {
-    ImGui::SameLine();
-    bool on = state.memory_view == panel;
-    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::SmallButton(panel)) state.raise_panel = panel;
-    if (on) ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip("%s", std::string_view(panel) == "Heap" ? "objects, references and reference counts"
-                              : std::string_view(panel) == "GC" ? "the cycle collector's generations and collections"
-                                                                : "the small-object allocator's arenas and pools");
+  // Panels sharing a place: one at a time in front.
+  for (const SharedPlace& place : shared_places()) {
+    ImGui::SameLine(0, 30);
+    ImGui::TextDisabled("%s:", place.name);
+    for (size_t i = 0; i < place.panels.size(); ++i) {
+      const char* panel = place.panels[i];
+      ImGui::SameLine();
+      bool on = state.front(place.name) == panel;
+      if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+      if (ImGui::SmallButton(panel)) state.raise_panel = panel;
+      if (on) ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", place.tips[i]);
     }
   }
   ImGui::SameLine(0, 30);
@@ -720,6 +756,8 @@ class BytecodePanel final : public Panel {
                        (where.end_line == state.selected_span.end_line && where.end_col <= state.selected_span.end_col));
       if (r.offset == current) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, light_theme() ? IM_COL32(250, 215, 140, 255) : IM_COL32(150, 110, 30, 255));
+      } else if (r.offset == state.highlight_offset && code.qualname == state.highlight_code) {
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(40, 120, 110, 255));  // its bytes, in the .pyc panel
       } else if (selected) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(110, 60, 140, 255));
       } else if (line > 0 && line == state.highlight_line) {
@@ -747,6 +785,8 @@ class BytecodePanel final : public Panel {
       if (hovered) {
         if (line > 0) state.hovered_line = line;
         state.hovered_span = where;
+        state.linked_code = code.qualname;
+        state.linked_offset = r.offset;
         auto op = static_cast<compile::Op>(code.code[static_cast<size_t>(r.offset)]);
         int arg = std::max(r.arg, 0);
         ImGui::SetTooltip("%d  %s %s  %s\n%s\nstack: takes %d, leaves %d%s%s", r.offset, r.opname.c_str(),
@@ -908,9 +948,11 @@ void AppState::start_run() {
     if (disk) {
       run.start(src, {}, 10'000'000, disk, disk_dir);
     } else {
-      memory_files = fs::MemoryFileSystem();
-      for (const auto& f : files) memory_files.write_file(std::string(kFilesDir) + "/" + f.name, f.text);
-      run.start(src, {}, 10'000'000, &memory_files, kFilesDir);
+      std::vector<std::pair<std::string, std::string>> sources;
+      for (const auto& f : files) sources.emplace_back(f.name, f.text);
+      auto next = next_files(memory_files.get(), run.imports(), sources, kFilesDir);
+      run.start(src, {}, 10'000'000, next.get(), kFilesDir);
+      memory_files = std::move(next);  // the previous run's copy goes with its session
     }
   } else {
     run.clear();
@@ -981,6 +1023,9 @@ App::App() {
   panels_.push_back(make_heap_panel());
   panels_.push_back(make_gc_panel());
   panels_.push_back(make_memory_panel());
+  panels_.push_back(make_pyc_panel());
+  panels_.push_back(make_imports_panel());
+  panels_.push_back(make_exit_panel());
   load("<editor>", kWelcome);
 }
 
@@ -1002,6 +1047,10 @@ void App::frame() {
   state_.hovered_line = 0;
   state_.highlight_span = state_.hovered_span;
   state_.hovered_span = {};
+  state_.highlight_code = std::move(state_.linked_code);
+  state_.highlight_offset = state_.linked_offset;
+  state_.linked_code.clear();
+  state_.linked_offset = -1;
   state_.shown_pointer_line = state_.pointer_line;
   state_.shown_pointer_col = state_.pointer_col;
   state_.pointer_line = 0;
@@ -1068,6 +1117,9 @@ void App::frame() {
       {0.66f, 0.52f, 0.34f, 0.48f},  // Heap
       {0.66f, 0.52f, 0.34f, 0.48f},  // GC (over the heap: the bar above switches)
       {0.66f, 0.52f, 0.34f, 0.48f},  // Memory
+      {0.41f, 0.62f, 0.25f, 0.38f},  // .pyc (in the output's place)
+      {0.41f, 0.62f, 0.25f, 0.38f},  // Imports
+      {0.41f, 0.62f, 0.25f, 0.38f},  // Exit
   };
   // Embedded (?embed=1): the running program only, read-only.
   static constexpr float kEmbedded[][4] = {
@@ -1082,16 +1134,19 @@ void App::frame() {
       {0.70f, 0.00f, 0.30f, 0.62f},  // Heap
       {-1, 0, 0, 0},                 // GC (hidden)
       {-1, 0, 0, 0},                 // Memory (hidden)
+      {-1, 0, 0, 0},                 // .pyc (hidden)
+      {-1, 0, 0, 0},                 // Imports (hidden)
+      {-1, 0, 0, 0},                 // Exit (hidden)
   };
   if (state_.embed != laid_out_embed_) relayout = true;
   laid_out_embed_ = state_.embed;
   const float top = vp->WorkPos.y + bar_height;
   const float height = vp->WorkSize.y - bar_height - timeline_height;
-  // Heap, GC and Memory share a place: the one asked for is drawn there.
-  auto memory_view = [](std::string_view title) { return title == "Heap" || title == "GC" || title == "Memory"; };
-  if (memory_view(state_.raise_panel)) state_.memory_view = state_.raise_panel;
+  // Panels sharing a place: the one asked for is drawn there.
+  if (const SharedPlace* p = place_of(state_.raise_panel)) state_.in_front[p->name] = state_.raise_panel;
   for (size_t i = 0; i < panels_.size(); ++i) {
-    if (memory_view(panels_[i]->title()) && state_.memory_view != panels_[i]->title() && !state_.embed) continue;
+    const SharedPlace* place = place_of(panels_[i]->title());
+    if (place && state_.front(place->name) != panels_[i]->title() && !state_.embed) continue;
     const auto& table = state_.embed ? kEmbedded : kLayout;
     const float* r = table[std::min(i, std::size(kLayout) - 1)];
     if (r[0] < 0) continue;
@@ -1117,6 +1172,8 @@ void App::frame() {
 }
 
 void App::start_lesson(Lesson lesson) {
+  state_.files.clear();
+  for (const LessonFile& f : lesson.files_at(0)) state_.files.push_back({f.name, f.text});
   load("<lesson>", lesson.program);
   state_.lesson = std::move(lesson);
   go_to_stop(0);
@@ -1127,6 +1184,14 @@ void App::go_to_stop(size_t index) {
   index = std::min(index, state_.lesson->stops.size() - 1);
   state_.stop = index;
   const LessonStop& s = state_.lesson->stops[index];
+  // The program's modules as they are at this stop: an edit runs it again.
+  std::vector<AppState::ProgramFile> files;
+  for (const LessonFile& f : state_.lesson->files_at(index)) files.push_back({f.name, f.text});
+  auto same = [](const AppState::ProgramFile& a, const AppState::ProgramFile& b) { return a.name == b.name && a.text == b.text; };
+  if (!std::equal(files.begin(), files.end(), state_.files.begin(), state_.files.end(), same)) {
+    state_.files = std::move(files);
+    state_.start_run();
+  }
   static const std::pair<const char*, Stage> kByName[] = {
       {"source", Stage::kSource}, {"tokens", Stage::kTokens}, {"ast", Stage::kAst},
       {"bytecode", Stage::kBytecode}, {"vm", Stage::kVm}, {"termination", Stage::kTermination}};

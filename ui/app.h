@@ -58,7 +58,9 @@ struct AppState {
     std::string text;
   };
   std::vector<ProgramFile> files;
-  fs::MemoryFileSystem memory_files;      // files, as the VM reads them
+  // The files as the VM reads them, with the __pycache__ the runs wrote;
+  // each run gets a copy of its own (a replay must see the same files).
+  std::shared_ptr<fs::MemoryFileSystem> memory_files;
   const fs::FileSystem* disk = nullptr;   // natively, with a FILE: its directory instead
   std::string disk_dir;
   size_t editing = 0;                     // the editor's tab: 0 the program, k files[k - 1]
@@ -69,8 +71,17 @@ struct AppState {
   uint64_t shown_step = 0;      // the step panels last drew
   bool step_changed = false;    // this frame shows a new step (auto-scroll)
   std::string raise_panel;      // a panel to bring to the front this frame
-  // The memory view in the heap's place: "Heap", "GC" or "Memory".
-  std::string memory_view = "Heap";
+  // The panel in front in each shared place (see shared_places()), by the
+  // place's name: "memory" -> "Heap", "GC" or "Memory"; "run" ->
+  // "Output", "Imports", ".pyc" or "Exit".
+  std::map<std::string, std::string> in_front;
+  // The panel in front in [place] (its first panel until one is asked for).
+  std::string front(const std::string& place) const;
+  // The instruction under the pointer in the Bytecode or the .pyc panel
+  // this frame (code object qualname, byte offset; -1: none), and last
+  // frame's, which the other panel marks.
+  std::string linked_code, highlight_code;
+  int linked_offset = -1, highlight_offset = -1;
   std::string load_request;     // an example to open after this frame
   bool light = false;           // the light theme is on
   std::optional<Lesson> lesson;  // demo mode's lesson
@@ -114,6 +125,17 @@ struct AppState {
 };
 
 // One dockable window of the app (ImHex's `View`): a name and its contents.
+// Panels that share one place on screen, one in front at a time; the
+// pipeline bar has a button for each.
+struct SharedPlace {
+  const char* name;                  // "memory"
+  std::vector<const char*> panels;   // titles, the default first
+  std::vector<const char*> tips;     // what each shows
+};
+const std::vector<SharedPlace>& shared_places();
+// The shared place [title] is in, or null.
+const SharedPlace* place_of(std::string_view title);
+
 class Panel {
  public:
   virtual ~Panel() = default;
@@ -177,6 +199,9 @@ std::unique_ptr<Panel> make_heap_panel();
 std::unique_ptr<Panel> make_gc_panel();
 std::unique_ptr<Panel> make_memory_panel();
 std::unique_ptr<Panel> make_output_panel();
+std::unique_ptr<Panel> make_pyc_panel();
+std::unique_ptr<Panel> make_imports_panel();
+std::unique_ptr<Panel> make_exit_panel();
 void draw_timeline(AppState& state);
 // Keyboard shortcuts of the timeline (F5, F10, F11, Shift+F11, arrows).
 void timeline_keys(AppState& state);

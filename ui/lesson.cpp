@@ -1,6 +1,7 @@
 // The lesson format (docs/lessons.md).
 #include "lesson.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace pylife::ui {
@@ -91,7 +92,8 @@ LessonResult parse_lesson(const std::string& text) {
   std::istringstream in(text);
   std::string line;
   int number = 0;
-  enum class Part { kHeader, kProgram, kStop } part = Part::kHeader;
+  enum class Part { kHeader, kProgram, kStop, kFile } part = Part::kHeader;
+  LessonFile* file = nullptr;  // the file block being read
   auto fail = [&](const std::string& why) {
     r.ok = false;
     r.error = "lesson line " + std::to_string(number) + ": " + why;
@@ -100,13 +102,27 @@ LessonResult parse_lesson(const std::string& text) {
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (part == Part::kProgram) {
-      if (line.rfind("stop:", 0) == 0) {
-        part = Part::kStop;
-      } else {
-        r.lesson.program += line + "\n";
+    bool starts_block = line.rfind("stop:", 0) == 0 || line.rfind("file:", 0) == 0;
+    if (part == Part::kProgram || part == Part::kFile) {
+      if (!starts_block) {
+        (part == Part::kProgram ? r.lesson.program : file->text) += line + "\n";
         continue;
       }
+    }
+    if (line.rfind("file:", 0) == 0) {
+      if (part == Part::kHeader) return fail("'file:' comes after 'program:'");
+      std::string name = trim(line.substr(5));
+      if (name.empty() || name.find('/') != std::string::npos || name.size() < 4 ||
+          name.compare(name.size() - 3, 3, ".py") != 0) {
+        return fail("'file:' names a module NAME.py next to the program, not '" + name + "'");
+      }
+      // Before the first stop: a module of the program; after one: its new
+      // text from that stop on.
+      auto& list = r.lesson.stops.empty() ? r.lesson.files : r.lesson.stops.back().edits;
+      list.push_back({name, ""});
+      file = &list.back();
+      part = Part::kFile;
+      continue;
     }
     if (line.rfind("stop:", 0) == 0) {
       LessonStop stop;
@@ -140,15 +156,30 @@ LessonResult parse_lesson(const std::string& text) {
   }
   if (r.lesson.program.empty()) return fail("the lesson has no 'program:' section");
   if (r.lesson.stops.empty()) return fail("the lesson has no stops");
-  // The program ends at the first stop: blank lines before it are layout.
-  while (r.lesson.program.size() >= 2 && r.lesson.program.compare(r.lesson.program.size() - 2, 2, "\n\n") == 0) {
-    r.lesson.program.pop_back();
-  }
+  // The program and files end at the next block: blank lines before it are layout.
+  auto trim_blank_lines = [](std::string& text) {
+    while (text.size() >= 2 && text.compare(text.size() - 2, 2, "\n\n") == 0) text.pop_back();
+  };
+  trim_blank_lines(r.lesson.program);
+  for (auto& f : r.lesson.files) trim_blank_lines(f.text);
   for (auto& s : r.lesson.stops) {
     while (!s.caption.empty() && s.caption.back() == '\n') s.caption.pop_back();
+    for (auto& f : s.edits) trim_blank_lines(f.text);
   }
   r.ok = true;
   return r;
+}
+
+std::vector<LessonFile> Lesson::files_at(size_t index) const {
+  std::vector<LessonFile> out = files;
+  for (size_t i = 0; i <= index && i < stops.size(); ++i) {
+    for (const LessonFile& e : stops[i].edits) {
+      auto it = std::find_if(out.begin(), out.end(), [&](const LessonFile& f) { return f.name == e.name; });
+      if (it != out.end()) it->text = e.text;
+      else out.push_back(e);
+    }
+  }
+  return out;
 }
 
 }  // namespace pylife::ui

@@ -9,6 +9,12 @@
 
 namespace pylife::ui {
 
+// A module of the lesson's program (`file: NAME`), or its new text at a stop.
+struct LessonFile {
+  std::string name;  // "helper.py"
+  std::string text;
+};
+
 struct LessonStop {
   enum class Kind { kStage, kStep, kLine, kEnd };
   Kind kind = Kind::kStage;
@@ -18,12 +24,17 @@ struct LessonStop {
   int occurrence = 1;   // kLine: ... or its n-th time
   std::string panel;    // the panel the caption sits on (default: the stage's)
   std::string caption;  // what the teacher says here
+  std::vector<LessonFile> edits;  // files changed when the lesson reaches this stop (the program runs again)
 };
 
 struct Lesson {
   std::string title;
   std::string program;
+  std::vector<LessonFile> files;  // the program's own modules
   std::vector<LessonStop> stops;
+  // The modules as they are at stop [index]: files with the edits of
+  // every stop up to it applied.
+  std::vector<LessonFile> files_at(size_t index) const;
 };
 
 struct LessonResult {

@@ -48,6 +48,16 @@ void RunModel::add_input(std::string line) {
   seek(here);
 }
 
+const std::vector<events::Import>& RunModel::imports() const {
+  static const std::vector<events::Import> none;
+  return session_ ? session_->imports() : none;
+}
+
+const std::vector<events::Teardown>& RunModel::teardown() const {
+  static const std::vector<events::Teardown> none;
+  return session_ ? session_->teardown() : none;
+}
+
 const std::vector<trace::Session::Collection>& RunModel::collections() const {
   static const std::vector<trace::Session::Collection> none;
   return session_ ? session_->collections() : none;
@@ -129,6 +139,26 @@ bool RunModel::tick(double seconds) {
   bool moved = seek(target);
   if (at_.finished) playing_ = false;
   return moved;
+}
+
+std::shared_ptr<fs::MemoryFileSystem> next_files(const fs::MemoryFileSystem* last,
+                                                 const std::vector<events::Import>& last_imports,
+                                                 const std::vector<std::pair<std::string, std::string>>& sources,
+                                                 const std::string& dir) {
+  auto next = last ? std::make_shared<fs::MemoryFileSystem>(*last) : std::make_shared<fs::MemoryFileSystem>();
+  for (const auto& e : last_imports) {
+    if (e.stage == events::Import::Stage::kCacheWrite && !e.pyc.empty()) next->write_file(e.path, e.pyc);
+  }
+  for (const auto& [name, text] : sources) {
+    std::string path = dir + "/" + name;
+    fs::ReadResult now = next->read_file(path);
+    if (!now.ok || now.bytes != text) next->write_file(path, text);
+  }
+  for (const auto& name : next->list_dir(dir).names) {
+    bool kept = std::any_of(sources.begin(), sources.end(), [&](const auto& s) { return s.first == name; });
+    if (!kept && name.size() > 3 && name.compare(name.size() - 3, 3, ".py") == 0) next->remove_file(dir + "/" + name);
+  }
+  return next;
 }
 
 }  // namespace pylife::ui

@@ -48,6 +48,9 @@ class RunModel {
   // panels show what it freed.
   bool collect_now();
   const std::vector<trace::Session::Collection>& collections() const;
+  // The imports of the run (stages, .pyc bytes) and its teardown.
+  const std::vector<events::Import>& imports() const;
+  const std::vector<events::Teardown>& teardown() const;
   // Whether the budget stopped the run (an infinite loop, a deep recursion).
   bool stopped_by_budget() const { return session_ && session_->total_steps() >= max_steps_; }
 
@@ -92,5 +95,16 @@ class RunModel {
   double speed_ = 4.0;
   double pending_ = 0.0;  // fractions of a step not yet played
 };
+
+// The files for the next run of a program kept in memory: a copy of
+// [last] (null: none yet) with the .pyc files [last_imports] wrote (they
+// stay, as a real __pycache__ does), every file of [sources] (name, text)
+// in [dir] that changed written again (so it is newer than its cache), and
+// the .py files no longer among them removed.  Each run gets its own copy:
+// a replay must see the files its run saw.
+std::shared_ptr<fs::MemoryFileSystem> next_files(const fs::MemoryFileSystem* last,
+                                                 const std::vector<events::Import>& last_imports,
+                                                 const std::vector<std::pair<std::string, std::string>>& sources,
+                                                 const std::string& dir);
 
 }  // namespace pylife::ui

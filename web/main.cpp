@@ -81,6 +81,18 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                             std::to_string(at.collection->objects.size()) + "}"
                       : std::string("null");
   gc += ",\"arenas\":" + std::to_string(at.memory.arenas.size()) + "}";
+  // The imports (module and stage, in order) and the teardown's stages.
+  std::string imports = "[";
+  for (const auto& e : run.imports()) {
+    imports += (imports.size() > 1 ? "," : "") + std::string("{\"name\":") + json_string(e.name) + ",\"stage\":" +
+               json_string(pylife::events::stage_name(e.stage)) + "}";
+  }
+  imports += "]";
+  std::string teardown = "[";
+  for (const auto& t : run.teardown()) {
+    teardown += (teardown.size() > 1 ? "," : "") + json_string(pylife::events::stage_name(t.stage));
+  }
+  teardown += "]";
   g_state_json = "{\"stage\":\"" + std::string(pylife::ui::stage_name(s.live_stage())) + "\",\"focus\":\"" +
                  pylife::ui::stage_name(s.focus) + "\",\"frames\":" + std::to_string(s.frame_count) +
                  ",\"source_ok\":" + (s.decoded.ok ? "true" : "false") +
@@ -101,7 +113,8 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                  ",\"stack_depth\":" + std::to_string(at.frames.empty() ? 0 : at.frames[0].stack.size()) +
                  ",\"output\":" + json_string(run.ready() ? at.output : std::string()) +
                  ",\"panel\":" + json_string(s.last_panel) + ",\"embed\":" + (s.embed ? "true" : "false") +
-                 ",\"memory_view\":" + json_string(s.memory_view) + ",\"gc\":" + gc +
+                 ",\"memory_view\":" + json_string(s.front("memory")) + ",\"run_view\":" + json_string(s.front("run")) +
+                 ",\"gc\":" + gc + ",\"imports\":" + imports + ",\"teardown\":" + teardown +
                  ",\"files\":" + files + ",\"program\":" + json_string(s.program) + "}";
   return g_state_json.c_str();
 }

@@ -174,6 +174,31 @@ try {
   });
   check(imported.output === '42\n' && imported.files.length === 1,
         `a program imports its own module from the in-page files (${JSON.stringify(imported.output)})`);
+  // Its bytecode is cached in the page's memory: used by the next run,
+  // stale once the module is edited.
+  const stagesOf = (st) => st.imports.filter((e) => e.name === 'helper').map((e) => e.stage);
+  check(stagesOf(imported).includes('cache miss') && stagesOf(imported).includes('cache write'),
+        `the first import compiles and caches the module (${stagesOf(imported).join(', ')})`);
+  const again = await page.evaluate(() => {
+    window.pylife.load('import helper\nprint(helper.twice(21))\n');
+    window.pylife.setPanel('Imports');
+    return window.pylife.state();
+  });
+  check(stagesOf(again).includes('cache hit') && again.run_view === 'Imports',
+        `the next run uses the cache, shown in the Imports panel (${stagesOf(again).join(', ')})`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(artifacts, 'browser-imports.png') });
+  const edited = await page.evaluate(() => {
+    window.pylife.addFile('helper.py', 'def twice(x):\n    return x + x\n');
+    window.pylife.setPanel('.pyc');
+    window.pylife.seek(1e9);
+    return window.pylife.state();
+  });
+  check(stagesOf(edited).includes('cache stale') && edited.output === '42\n' && edited.run_view === '.pyc' &&
+          edited.teardown[edited.teardown.length - 1] === 'done',
+        `an edited module's cache goes stale and is recompiled (${stagesOf(edited).join(', ')}); teardown ${edited.teardown.join(', ')}`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(artifacts, 'browser-pyc.png') });
   await page.evaluate(() => {
     window.pylife.load('n = 6\nprint(n * 7)\n');
   });

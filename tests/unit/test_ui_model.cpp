@@ -2,6 +2,7 @@
 // stepping, breakpoints, playback and input, without drawing anything.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -13,6 +14,7 @@
 #include "lesson.h"
 #include "model.h"
 #include "pylife/fs.h"
+#include "pylife/pyc.h"
 #include "pylife/lex.h"
 #include "pylife/source.h"
 #include "span.h"
@@ -197,6 +199,27 @@ TEST_CASE("lessons: a program and stops naming stages, steps and lines", "[ui][l
   CHECK(r.lesson.stops[3].caption == "Done.");
 }
 
+TEST_CASE("lessons: the program's modules, and edits to them at a stop", "[ui][lesson]") {
+  auto r = pylife::ui::parse_lesson(
+      "title: t\nprogram:\nimport m\n\nfile: m.py\nx = 1\n\nstop: line 1\nfirst\n"
+      "stop: end panel Imports\nedited\nfile: m.py\nx = 2\n\nfile: n.py\ny = 3\nstop: end\nlast\n");
+  INFO(r.error);
+  REQUIRE(r.ok);
+  CHECK(r.lesson.program == "import m\n");
+  REQUIRE(r.lesson.files.size() == 1);
+  CHECK(r.lesson.files[0].text == "x = 1\n");
+  REQUIRE(r.lesson.stops.size() == 3);
+  CHECK(r.lesson.stops[1].caption == "edited");
+  REQUIRE(r.lesson.stops[1].edits.size() == 2);
+  auto at0 = r.lesson.files_at(0), at2 = r.lesson.files_at(2);
+  CHECK(at0.size() == 1);
+  REQUIRE(at2.size() == 2);
+  CHECK(at2[0].text == "x = 2\n");
+  CHECK(at2[1].name == "n.py");
+  CHECK_FALSE(pylife::ui::parse_lesson("title: t\nfile: m.py\nprogram:\nx\nstop: end\nc\n").ok);
+  CHECK_FALSE(pylife::ui::parse_lesson("title: t\nprogram:\nx\nfile: ../m.py\nstop: end\nc\n").ok);
+}
+
 TEST_CASE("lessons: mistakes are reported with their line", "[ui][lesson]") {
   CHECK(pylife::ui::parse_lesson("title: x\nstop: stage tokens\n").error ==
         "lesson line 2: the lesson has no 'program:' section");
@@ -233,10 +256,21 @@ TEST_CASE("the shipped lessons parse and every stop is reachable", "[ui][lesson]
     INFO(entry.path().string() << ": " << r.error);
     REQUIRE(r.ok);
     CHECK_FALSE(r.lesson.title.empty());
+    // The program runs with its modules as they are at each stop (a stop
+    // that edits one runs it again, on the files the last run left).
     pylife::ui::RunModel m;
-    m.start(program(r.lesson.program));
-    CHECK(m.exit_code() == 0);
-    for (const auto& stop : r.lesson.stops) {
+    std::shared_ptr<pylife::fs::MemoryFileSystem> files;
+    std::vector<std::pair<std::string, std::string>> shown;
+    for (size_t i = 0; i < r.lesson.stops.size(); ++i) {
+      const auto& stop = r.lesson.stops[i];
+      std::vector<std::pair<std::string, std::string>> now;
+      for (const auto& f : r.lesson.files_at(i)) now.emplace_back(f.name, f.text);
+      if (i == 0 || now != shown) {
+        files = pylife::ui::next_files(files.get(), m.imports(), now, "/program");
+        m.start(program(r.lesson.program), {}, 10'000'000, files.get(), "/program");
+        shown = now;
+        CHECK(m.exit_code() == 0);
+      }
       CHECK_FALSE(stop.caption.empty());
       if (stop.kind == pylife::ui::LessonStop::Kind::kLine) {
         m.seek_line(stop.line, stop.occurrence);
@@ -342,4 +376,73 @@ TEST_CASE("Collect now: the model asks for a collection here and stays at the st
   CHECK(m.final_output() == "freed\nend\n");
   // Nothing to collect at the end.
   CHECK_FALSE(m.collect_now());
+}
+
+TEST_CASE("a module's bytecode cache carries over between runs and goes stale when it is edited", "[ui][pyc]") {
+  using Stage = pylife::events::Import::Stage;
+  auto stages = [](const pylife::ui::RunModel& m) {
+    std::vector<Stage> out;
+    for (const auto& e : m.imports()) {
+      if (e.name == "helper") out.push_back(e.stage);
+    }
+    return out;
+  };
+  auto has = [](const std::vector<Stage>& v, Stage s) { return std::find(v.begin(), v.end(), s) != v.end(); };
+  std::vector<std::pair<std::string, std::string>> sources = {{"helper.py", "def f():\n    return 1\n"}};
+  auto src = program("import helper\nprint(helper.f())\n");
+
+  auto files1 = pylife::ui::next_files(nullptr, {}, sources, "/program");
+  pylife::ui::RunModel m1;
+  m1.start(src, {}, 100000, files1.get(), "/program");
+  CHECK(has(stages(m1), Stage::kCacheMiss));
+  CHECK(has(stages(m1), Stage::kCacheWrite));
+  // The .pyc bytes travel with the event (the .pyc panel shows them).
+  for (const auto& e : m1.imports()) {
+    if (e.stage == Stage::kCacheWrite) CHECK(pylife::pyc::read_pyc(e.pyc).ok);
+  }
+
+  auto files2 = pylife::ui::next_files(files1.get(), m1.imports(), sources, "/program");
+  pylife::ui::RunModel m2;
+  m2.start(src, {}, 100000, files2.get(), "/program");
+  CHECK(has(stages(m2), Stage::kCacheHit));
+  CHECK_FALSE(has(stages(m2), Stage::kCompile));
+  // Replays see the same files: seeking does not change what was recorded.
+  m2.seek(3);
+  m2.seek(m2.total() + 1);
+  CHECK(m2.final_output() == "1\n");
+
+  sources[0].second = "def f():\n    return 2\n";
+  auto files3 = pylife::ui::next_files(files2.get(), m2.imports(), sources, "/program");
+  pylife::ui::RunModel m3;
+  m3.start(src, {}, 100000, files3.get(), "/program");
+  CHECK(has(stages(m3), Stage::kCacheStale));
+  CHECK(has(stages(m3), Stage::kCompile));
+  CHECK(m3.final_output() == "2\n");
+
+  // A removed module is gone from the next run's files (its cache stays).
+  auto files4 = pylife::ui::next_files(files3.get(), m3.imports(), {}, "/program");
+  CHECK_FALSE(files4->read_file("/program/helper.py").ok);
+  CHECK(files4->read_file("/program/__pycache__/helper.pylife-311.pyc").ok);
+}
+
+TEST_CASE("the teardown after the last instruction is recorded in CPython's order", "[ui][exit]") {
+  using T = pylife::events::Teardown::Stage;
+  pylife::ui::RunModel m;
+  m.start(program("import atexit\n"
+                  "atexit.register(print, 'bye')\n"
+                  "class A:\n"
+                  "    def __del__(self):\n"
+                  "        print('del a')\n"
+                  "a = A()\n"));
+  m.seek(m.total() + 1);
+  CHECK(m.final_output() == "bye\ndel a\n");
+  std::vector<T> order;
+  for (const auto& t : m.teardown()) order.push_back(t.stage);
+  REQUIRE(order.size() >= 6);
+  CHECK(order.front() == T::kAtexit);
+  CHECK(order[1] == T::kFlush);
+  CHECK(order.back() == T::kDone);
+  CHECK(std::count(order.begin(), order.end(), T::kCollected) == 2);
+  CHECK(std::find(order.begin(), order.end(), T::kModuleRemoved) < std::find(order.begin(), order.end(), T::kModulesCleared));
+  CHECK(m.teardown().front().name == "print");
 }

@@ -258,6 +258,26 @@ struct Import {
   std::string path;    // the file involved, if any
   std::string detail;  // what happened, for people
   int depth = 0;       // imports in progress around this one
+  std::string pyc;     // cache hit, write, bad: the .pyc file's bytes
+};
+
+// One step of the program's termination (after its last instruction), in
+// Py_FinalizeEx's order; the final collections arrive as on_gc_collect
+// between them.
+struct Teardown {
+  enum class Stage : uint8_t {
+    kAtexit,          // name: the callback (its repr) about to run
+    kFlush,           // stdout and stderr flushed
+    kModuleRemoved,   // name: set to None in sys.modules; detail says whether it died there
+    kModulesCleared,  // sys.modules forgot the program's modules
+    kGlobalsCleared,  // name: a module still alive had its globals set to None
+    kCollected,       // a final collection ran (detail: what it found)
+    kDone,            // detail: objects the run left behind
+  };
+  uint64_t step = 0;  // instructions run before it (callbacks run more)
+  Stage stage = Stage::kAtexit;
+  std::string name;
+  std::string detail;
 };
 
 struct Terminate {
@@ -339,8 +359,14 @@ class Observer {
   virtual void on_gc_collect(const GcCollection&) {}
   virtual void on_memory(const MemoryChange&) {}
   virtual void on_import(const Import&) {}
+  virtual void on_teardown(const Teardown&) {}
   virtual void on_terminate(const Terminate&) {}
 };
+
+// Short names of the stages ("cache hit", "module removed"), as the trace
+// and the panels show them.
+const char* stage_name(Import::Stage stage);
+const char* stage_name(Teardown::Stage stage);
 
 // A short repr for events: at most [limit] code points, "..." after.
 std::string bounded(std::string text, size_t limit = 80);

@@ -105,6 +105,8 @@ class MemoryFileSystem final : public FileSystem {
   StatResult stat(std::string_view path) const override;
   ListResult list_dir(std::string_view path) const override;
   WriteResult make_dir(std::string_view path) override;
+  // Deletes the file at [path] (nothing when there is none).
+  void remove_file(std::string_view path);
 
  private:
   struct File {

@@ -68,8 +68,13 @@ std::string verify_code(const compile::CodeObject& code);
 
 // A labelled range of a .pyc file's bytes (the hex view's annotations).
 struct Span {
+  // What the bytes are: header fields, a code object's type byte, one of
+  // its int fields, an instruction of co_code, a str, a number, a tuple or
+  // frozenset, a back-reference, another constant, the check trailer.
+  enum class Kind : uint8_t { kHeader, kCode, kField, kInstruction, kString, kNumber, kContainer, kRef, kConstant, kTrailer };
   uint32_t begin = 0, end = 0;  // [begin, end) in the file
   int depth = 0;                // nesting: 0 header and the top code object
+  Kind kind = Kind::kConstant;
   std::string what;             // "magic number 3495 (3.11)", "co_consts[1]: 'hi'", "LOAD_CONST 1"
   int code_index = -1;          // the code object (pre-order index) it belongs to
   int instr_offset = -1;        // co_code: the instruction's byte offset in its code object

@@ -177,6 +177,10 @@ class Session {
 
   // The collections of the run, in order.
   const std::vector<Collection>& collections() const { return collections_; }
+  // The import system's steps (with the .pyc files read and written), and
+  // the teardown after the last instruction, in order.
+  const std::vector<events::Import>& imports() const { return imports_; }
+  const std::vector<events::Teardown>& teardown() const { return teardown_; }
   // Runs a full collection before step [step] (the visualizer's "Collect
   // now") and records the run again with it; the steps after it change.
   void collect_at(uint64_t step);
@@ -219,6 +223,8 @@ class Session {
   std::string output_;
   std::vector<StepInfo> steps_;  // index step - 1
   std::vector<Collection> collections_;
+  std::vector<events::Import> imports_;
+  std::vector<events::Teardown> teardown_;
   std::vector<uint64_t> collect_at_;  // requested collections (ascending)
   void record();
   // The first step of the line run before the one [step] is on.

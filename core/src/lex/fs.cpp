@@ -253,6 +253,11 @@ ListResult MemoryFileSystem::list_dir(std::string_view path) const {
   return result;
 }
 
+void MemoryFileSystem::remove_file(std::string_view path) {
+  auto it = files_.find(path);
+  if (it != files_.end()) files_.erase(it);
+}
+
 WriteResult MemoryFileSystem::make_dir(std::string_view) {
   // Directories exist through the files in them.
   WriteResult result;

@@ -68,6 +68,7 @@ void run_atexit_callbacks(Interp& in) {
   while (!callbacks(in).empty()) {
     Callback c = callbacks(in).back();
     callbacks(in).pop_back();
+    report_teardown(in, events::Teardown::Stage::kAtexit, callable_name(in, c.func), "atexit callback");
     Object* r = nullptr;
     std::vector<Object*> items = static_cast<TupleObj*>(c.args)->items;
     size_t npos = items.size();

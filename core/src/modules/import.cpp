@@ -74,9 +74,11 @@ using events::Import;
 
 // ---- events ----------------------------------------------------------------------------------
 
-void report(Interp& in, Import::Stage stage, const std::string& name, const std::string& path, std::string detail) {
-  if (!in.observer) return;
+void report(Interp& in, Import::Stage stage, const std::string& name, const std::string& path, std::string detail,
+            std::string_view pyc_bytes = {}) {
+  if (!in.observer || in.out_of_sight) return;
   Import e;
+  e.pyc = pyc_bytes;
   e.step = in.steps;
   e.stage = stage;
   e.name = name;
@@ -220,12 +222,12 @@ std::shared_ptr<const compile::CodeObject> cached_code(Interp& in, const std::st
   }
   if (!bad.empty()) {
     in.write_stderr("pylife: warning: ignoring " + cpath + ": " + bad + "; recompiling " + path + "\n");
-    report(in, Import::Stage::kCacheBad, name, cpath, bad);
+    report(in, Import::Stage::kCacheBad, name, cpath, bad, r.bytes);
     return nullptr;
   }
   if (pr.code->filename != path) set_filename(*pr.code, path);
   report(in, Import::Stage::kCacheHit, name, cpath,
-         pr.header.hash_based() ? "source hash matches" : "source mtime and size match");
+         pr.header.hash_based() ? "source hash matches" : "source mtime and size match", r.bytes);
   return pr.code;
 }
 
@@ -236,16 +238,40 @@ void write_cache(Interp& in, const std::string& name, const std::string& path, c
   pyc::Header h = pyc::header_for(in.pyc_mode, source_bytes, mtime);
   std::string dir = cpath.substr(0, cpath.rfind('/'));
   if (in.host.writable_files && !in.host.writable_files->make_dir(dir).ok) return;  // as CPython: no cache, no error
-  if (host_write(in, cpath, pyc::write_pyc(h, code), false).ok) {
-    report(in, Import::Stage::kCacheWrite, name, cpath, std::to_string(code.code.size()) + " bytes of bytecode cached");
+  std::string bytes = pyc::write_pyc(h, code);
+  if (host_write(in, cpath, bytes, false).ok) {
+    report(in, Import::Stage::kCacheWrite, name, cpath, std::to_string(bytes.size()) + " bytes written", bytes);
   }
 }
 
 // ---- loading ---------------------------------------------------------------------------------
 
+// While alive, the import system's own Python helpers (_frozen_importlib)
+// run out of sight: no steps counted, no events, as CPython's frozen
+// importlib is machinery a learner does not step through.  They run the
+// same way in every replay, so step numbers stay deterministic.
+class OutOfSight {
+ public:
+  explicit OutOfSight(Interp& in) : in_(in), hooks_(in.hooks) {
+    in.hooks = false;
+    ++in.out_of_sight;
+  }
+  ~OutOfSight() {
+    in_.hooks = hooks_;
+    --in_.out_of_sight;
+  }
+  OutOfSight(const OutOfSight&) = delete;
+  OutOfSight& operator=(const OutOfSight&) = delete;
+
+ private:
+  Interp& in_;
+  bool hooks_;
+};
+
 // Gives [m] its import attributes (_frozen_importlib._init_module_attrs);
 // the spec, or null on error.
 Object* init_module_attrs(Interp& in, ModuleObj* m, const std::string& name, const Spec& spec, const std::string& cached) {
+  OutOfSight hidden(in);
   Object* boot = import_module_named(in, "_frozen_importlib");
   if (!boot) return nullptr;
   Object* fn = getattr(in, boot, "_init_module_attrs");

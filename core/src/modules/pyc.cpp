@@ -313,12 +313,13 @@ class Reader {
     return true;
   }
 
-  void span(size_t begin, size_t end, std::string what, int instr = -1) {
+  void span(size_t begin, size_t end, Span::Kind kind, std::string what, int instr = -1) {
     if (!spans_) return;
     Span s;
     s.begin = base_ + static_cast<uint32_t>(begin);
     s.end = base_ + static_cast<uint32_t>(end);
     s.depth = depth_;
+    s.kind = kind;
     s.what = std::move(what);
     s.code_index = code_index_;
     s.instr_offset = instr;
@@ -477,9 +478,22 @@ class Reader {
     if (type != kCode) {
       if (what.empty()) what = label + ": " + type_name(type) + " " + brief(*out);
       if (flag && type != kRef) what += " (FLAG_REF #" + std::to_string(ref_slot) + ")";
-      span(start, pos_, what);
+      span(start, pos_, kind_of(type), what);
     }
     return true;
+  }
+
+  static Span::Kind kind_of(uint8_t type) {
+    switch (type) {
+      case kInt: case kInt64: case kLong: case kFloat: case kBinaryFloat: case kComplex: case kBinaryComplex:
+        return Span::Kind::kNumber;
+      case kUnicode: case kInterned: case kAscii: case kAsciiInterned: case kShortAscii: case kShortAsciiInterned:
+      case kString:
+        return Span::Kind::kString;
+      case kSmallTuple: case kTuple: case kFrozenset: return Span::Kind::kContainer;
+      case kRef: return Span::Kind::kRef;
+      default: return Span::Kind::kConstant;
+    }
   }
 
   static std::string type_name(uint8_t type) {
@@ -548,7 +562,7 @@ class Reader {
     int32_t v;
     if (!i32(&v)) return false;
     *out = v;
-    span(at, pos_, std::string(label) + " = " + std::to_string(v));
+    span(at, pos_, Span::Kind::kField, std::string(label) + " = " + std::to_string(v));
     return true;
   }
 
@@ -559,7 +573,7 @@ class Reader {
     int outer_index = code_index_;
     code_index_ = my_index;
     size_t header_span = spans_ ? result_->spans.size() : 0;
-    span(start, start + 1, "TYPE_CODE: " + label);
+    span(start, start + 1, Span::Kind::kCode, "TYPE_CODE: " + label);
     bool ok = int_field(&co->argcount, "co_argcount") && int_field(&co->posonlyargcount, "co_posonlyargcount") &&
               int_field(&co->kwonlyargcount, "co_kwonlyargcount") && int_field(&co->stacksize, "co_stacksize") &&
               int_field(&co->flags, "co_flags");
@@ -615,7 +629,7 @@ class Reader {
       std::string name = info.name.empty() ? "<" + std::to_string(co.code[i]) + ">" : std::string(info.name);
       if (info.kind != compile::ArgKind::None) name += " " + std::to_string(co.code[i + 1]);
       if (info.caches) name += " + " + std::to_string(info.caches) + " CACHE";
-      span(at + i, at + i + len, name, static_cast<int>(i));
+      span(at + i, at + i + len, Span::Kind::kInstruction, name, static_cast<int>(i));
       i += len;
     }
   }
@@ -1141,8 +1155,8 @@ ReadResult read_pyc(std::string_view bytes, bool want_spans) {
   r.header = h;
   if (r.ok && want_spans && h.magic == kPylifeMagic) {
     auto n = static_cast<uint32_t>(bytes.size());
-    r.spans.push_back({n - 8, n - 4, 0, "pylife check tag \"pylc\""});
-    r.spans.push_back({n - 4, n, 0, "CRC-32 of the bytes before the tag"});
+    r.spans.push_back({n - 8, n - 4, 0, Span::Kind::kTrailer, "pylife check tag \"pylc\""});
+    r.spans.push_back({n - 4, n, 0, Span::Kind::kTrailer, "CRC-32 of the bytes before the tag"});
   }
   if (r.ok && h.magic == kPylifeMagic && 16 + kTrailerSize + r.consumed != bytes.size()) {
     r.ok = false;
@@ -1150,14 +1164,14 @@ ReadResult read_pyc(std::string_view bytes, bool want_spans) {
   }
   if (want_spans) {
     std::vector<Span> head;
-    head.push_back({0, 4, 0, "magic number " + std::to_string(h.magic) + " + \\r\\n (" + magic_version(h.magic) + ")"});
+    head.push_back({0, 4, 0, Span::Kind::kHeader, "magic number " + std::to_string(h.magic) + " + \\r\\n (" + magic_version(h.magic) + ")"});
     std::string flags = h.flags == 0 ? "timestamp-based" : h.flags & kCheckSource ? "hash-based, checked" : "hash-based, unchecked";
-    head.push_back({4, 8, 0, "flags " + std::to_string(h.flags) + " (" + flags + ")"});
+    head.push_back({4, 8, 0, Span::Kind::kHeader, "flags " + std::to_string(h.flags) + " (" + flags + ")"});
     if (h.hash_based()) {
-      head.push_back({8, 16, 0, "source hash " + hash_hex(h.hash)});
+      head.push_back({8, 16, 0, Span::Kind::kHeader, "source hash " + hash_hex(h.hash)});
     } else {
-      head.push_back({8, 12, 0, "source mtime " + std::to_string(h.mtime)});
-      head.push_back({12, 16, 0, "source size " + std::to_string(h.source_size)});
+      head.push_back({8, 12, 0, Span::Kind::kHeader, "source mtime " + std::to_string(h.mtime)});
+      head.push_back({12, 16, 0, Span::Kind::kHeader, "source size " + std::to_string(h.source_size)});
     }
     r.spans.insert(r.spans.begin(), head.begin(), head.end());
   }

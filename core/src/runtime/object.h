@@ -726,6 +726,7 @@ struct Interp {
   // The import system: the modules being imported (innermost last), how
   // the .pyc cache is validated and whether it is written.
   std::vector<std::string> importing;
+  int out_of_sight = 0;  // the import system's Python helpers are running (no events)
   // atexit.register'ed callbacks, in registration order.
   std::vector<AtexitCallback> atexit_callbacks;
   pyc::Mode pyc_mode = pyc::Mode::kTimestamp;

@@ -11,8 +11,11 @@ namespace {
 // Records the line and depth of every step, and the collections.
 class LineRecorder final : public events::Observer {
  public:
-  LineRecorder(std::vector<Session::StepInfo>& out, std::vector<Session::Collection>& collections)
-      : out_(out), collections_(collections) {}
+  LineRecorder(std::vector<Session::StepInfo>& out, std::vector<Session::Collection>& collections,
+               std::vector<events::Import>& imports, std::vector<events::Teardown>& teardown)
+      : out_(out), collections_(collections), imports_(imports), teardown_(teardown) {}
+  void on_import(const events::Import& e) override { imports_.push_back(e); }
+  void on_teardown(const events::Teardown& e) override { teardown_.push_back(e); }
   void on_instruction(const events::Instruction& e) override {
     out_.push_back({static_cast<uint16_t>(e.line < 0 ? 0 : std::min(e.line, 65534) + 1),
                     static_cast<uint16_t>(e.depth > 65535 ? 65535 : e.depth)});
@@ -24,6 +27,8 @@ class LineRecorder final : public events::Observer {
  private:
   std::vector<Session::StepInfo>& out_;
   std::vector<Session::Collection>& collections_;
+  std::vector<events::Import>& imports_;
+  std::vector<events::Teardown>& teardown_;
 };
 
 // Captures the state before one step and what the step before it did.
@@ -151,8 +156,10 @@ Session::Session(source::Source source, std::vector<std::string> stdin_lines, ui
 void Session::record() {
   steps_.clear();
   collections_.clear();
+  imports_.clear();
+  teardown_.clear();
   output_.clear();
-  LineRecorder recorder(steps_, collections_);
+  LineRecorder recorder(steps_, collections_, imports_, teardown_);
   vm::RunResult r = replay(source_, stdin_, {files_, script_dir_}, collect_at_, max_steps_, &recorder, &output_);
   exit_code_ = r.exit_code;
   // A step the budget refused was counted but never ran.

@@ -113,6 +113,11 @@ fs::StatResult host_stat(Interp& in, const std::string& path);
 fs::WriteResult host_write(Interp& in, const std::string& path, std::string_view bytes, bool append);
 
 // ---- termination ----
+// Tells the observer (if any) about a step of the teardown.
+void report_teardown(Interp& in, events::Teardown::Stage stage, std::string name, std::string detail = "");
+// A callable's name for events, without running Python code: a
+// function's qualname, a builtin's name, else "<TYPE object>".
+std::string callable_name(Interp& in, Object* o);
 // The atexit module, and running its callbacks (last registered first).
 void init_atexit_module(Interp& in);
 void run_atexit_callbacks(Interp& in);

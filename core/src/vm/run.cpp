@@ -889,6 +889,29 @@ void init_vm_builtins(Interp& in) {
 
 namespace {
 
+}  // namespace
+
+void report_teardown(Interp& in, events::Teardown::Stage stage, std::string name, std::string detail) {
+  if (!in.observer) return;
+  events::Teardown e;
+  e.step = in.steps;
+  e.stage = stage;
+  e.name = std::move(name);
+  e.detail = std::move(detail);
+  in.observer->on_teardown(e);
+}
+
+std::string callable_name(Interp& in, Object* o) {
+  if (is_type(o, in.t.function)) {
+    Object* q = static_cast<FunctionObj*>(o)->qualname;
+    if (q && is_type(q, in.t.str)) return utf8(q);
+  }
+  if (is_type(o, in.t.builtin)) return static_cast<BuiltinObj*>(o)->name;
+  return "<" + type_name(o) + " object>";
+}
+
+namespace {
+
 // _PyModule_ClearDict: names with one leading underscore to None first,
 // then every name but __builtins__.
 void clear_module_dict(Interp& in, DictObj* d) {
@@ -903,6 +926,14 @@ void clear_module_dict(Interp& in, DictObj* d) {
       in.clear_error();
     }
   }
+}
+
+// A full collection at exit, reported as a teardown step too.
+void final_collection(Interp& in, const char* when) {
+  int64_t unreachable = gc_collect(in, 2, events::GcCollection::Reason::kFinal);
+  in.clear_error();
+  report_teardown(in, events::Teardown::Stage::kCollected, "gc",
+                  std::to_string(unreachable) + " unreachable objects found " + when);
 }
 
 // finalize_modules (Python/pylifecycle.c): every module the program made
@@ -930,26 +961,38 @@ void teardown_modules(Interp& in, const std::vector<std::string>& startup, Modul
     names.push_back(incref(e.key));
   }
   std::vector<std::pair<Object*, Object*>> weaklist;  // (name, weakref to the module)
+  using Stage = events::Teardown::Stage;
   for (Object* k : names) {
     Object* m = dict_get(in, in.modules, k);
+    Object* wr = nullptr;
     if (m && as_module(m)) {
-      Object* wr = call(in, in.t.weakref, Args{&m, 1, nullptr});
+      wr = call(in, in.t.weakref, Args{&m, 1, nullptr});
       if (wr) weaklist.emplace_back(incref(k), wr);
       in.clear_error();
     }
     dict_set(in, in.modules, k, in.None);
     in.clear_error();
+    if (wr && in.observer) {
+      Object* alive = call(in, wr, Args{nullptr, 0, nullptr});
+      in.clear_error();
+      report_teardown(in, Stage::kModuleRemoved, utf8(k),
+                      alive && alive != in.None ? "still referenced: kept for now" : "nothing else held it: freed");
+      xdecref(alive);
+    }
   }
   for (Object* k : names) {
     dict_del(in, in.modules, k);
     in.clear_error();
     decref(k);
   }
-  gc_collect(in, 2, events::GcCollection::Reason::kFinal);
-  in.clear_error();
+  report_teardown(in, Stage::kModulesCleared, "sys.modules", std::to_string(names.size()) + " modules forgotten");
+  final_collection(in, "after sys.modules was emptied");
   for (auto it = weaklist.rbegin(); it != weaklist.rend(); ++it) {
     Object* m = call(in, it->second, Args{nullptr, 0, nullptr});
-    if (m && as_module(m)) clear_module_dict(in, as_module(m)->dict);
+    if (m && as_module(m)) {
+      report_teardown(in, Stage::kGlobalsCleared, utf8(it->first), "globals set to None (_names first)");
+      clear_module_dict(in, as_module(m)->dict);
+    }
     xdecref(m);
     in.clear_error();
   }
@@ -957,8 +1000,7 @@ void teardown_modules(Interp& in, const std::vector<std::string>& startup, Modul
     decref(k);
     decref(wr);
   }
-  gc_collect(in, 2, events::GcCollection::Reason::kFinal);
-  in.clear_error();
+  final_collection(in, "after the globals were cleared");
 }
 
 }  // namespace
@@ -1042,6 +1084,7 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   if (!in.step_limit_hit) run_atexit_callbacks(in);  // a stopped program runs nothing more
   in.clear_error();
   in.flush_stdout();
+  report_teardown(in, events::Teardown::Stage::kFlush, "sys.stdout", "output flushed");
   if (details) details->finish();
   result.steps = in.steps;
   if (in.observer) in.observer->on_terminate(events::Terminate{in.steps, result.exit_code});
@@ -1055,6 +1098,9 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   xdecref(late);
   int64_t interned_growth = static_cast<int64_t>(in.interned->used) - interned_before;
   result.objects_left = in.live_objects - live_before - interned_growth;
+  report_teardown(in, events::Teardown::Stage::kDone, "exit",
+                  "exit code " + std::to_string(result.exit_code) + "; " + std::to_string(result.objects_left) +
+                      " objects of the run left");
   if (std::getenv("PYLIFE_DEBUG_LIVE")) std::fprintf(stderr, "live %lld -> %lld, interned +%lld\n", (long long)live_before, (long long)in.live_objects, (long long)interned_growth);
   return result;
 }
@@ -1074,6 +1120,18 @@ bool gc_stress_build() {
 }  // namespace pylife::vm
 
 namespace pylife::events {
+
+const char* stage_name(Import::Stage stage) {
+  static const char* const kNames[] = {"find",      "found",       "not found",   "cache miss", "cache hit", "cache stale",
+                                       "cache bad", "compile",     "cache write", "exec",       "done",      "failed"};
+  return kNames[static_cast<int>(stage)];
+}
+
+const char* stage_name(Teardown::Stage stage) {
+  static const char* const kNames[] = {"atexit",          "flush",     "module removed", "modules cleared",
+                                       "globals cleared", "collected", "done"};
+  return kNames[static_cast<int>(stage)];
+}
 
 std::string bounded(std::string text, size_t limit) {
   size_t count = 0;
