@@ -278,3 +278,53 @@ TEST_CASE("hash-based caches: checked ones follow the source, unchecked ones do 
     CHECK(r.out == (mode == pyc::Mode::kCheckedHash ? "two\n" : "one\n"));
   }
 }
+
+TEST_CASE("CPython 3.11's own .pyc files disassemble as CPython's dis shows them", "[pyc][golden]") {
+  namespace stdfs = std::filesystem;
+  int checked = 0;
+  for (const auto& entry : stdfs::directory_iterator(test::source_dir() + "/tests/golden/pyc")) {
+    std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".pyc") continue;
+    INFO(name);
+    std::string stem = name.substr(0, name.find('.'));
+    pyc::ReadResult r = pyc::read_pyc(test::read_repo_file("tests/golden/pyc/" + name));
+    REQUIRE(r.ok);
+    CHECK(r.header.magic == pyc::kCPython311Magic);
+    CHECK(pyc::magic_version(r.header.magic) == "3.11");
+    CHECK(r.header.flags == (pyc::kHashBased | pyc::kCheckSource));
+    CHECK(without_addresses(compile::format_dis(*r.code)) == test::read_repo_file("tests/golden/pyc/" + stem + ".dis"));
+    CHECK(pyc::verify_code(*r.code).empty());
+    // Its source hash is the one importlib computed.
+    std::string source = test::read_repo_file("tests/programs/" + stem + ".py");
+    CHECK(r.header.hash == pyc::source_hash(pyc::kCPython311Magic, source));
+    ++checked;
+  }
+  CHECK(checked >= 6);
+}
+
+TEST_CASE("a .pyc is the same bytes on every target: written by one build, loaded by the other", "[pyc][portable]") {
+  // tests/golden/pyc/portable/__pycache__/portable.pylife-311.pyc was
+  // written by the native build (scripts/golden/pyc.py --pylife); this test
+  // runs natively and in wasm.
+  const std::string dir = "tests/golden/pyc/portable/";
+  const std::string source = test::read_repo_file(dir + "portable.py");
+  const std::string golden = test::read_repo_file(dir + "__pycache__/portable.pylife-311.pyc");
+  REQUIRE_FALSE(golden.empty());
+  fs::MemoryFileSystem files;
+  files.write_file("portable.py", source);
+  vm::CompileFileResult c = vm::compile_file(files, "portable.py", pyc::Mode::kCheckedHash, true);
+  REQUIRE(c.ok);
+  CHECK(c.cache_path == "__pycache__/portable.pylife-311.pyc");
+  CHECK(files.read_file(c.cache_path).bytes == golden);
+  // The golden bytes load and run here.
+  fs::MemoryFileSystem run_files;
+  run_files.write_file("/p/portable.py", source);
+  run_files.write_file("/p/__pycache__/portable.pylife-311.pyc", golden);
+  run_files.write_file("/p/main.py", "import portable\nprint(portable.run())\n");
+  Run r = run_main(run_files);
+  CHECK(r.err.empty());
+  CHECK(r.out == "(832040, 12345678901234567891, 1.5, ('tuple', b'bytes', (3+4j)), [0, 4, 16], '7 sides, 13', (3, 11))\n");
+  bool hit = false;
+  for (const auto& e : r.imports) hit = hit || (e.name == "portable" && e.stage == events::Import::Stage::kCacheHit);
+  CHECK(hit);
+}
