@@ -179,21 +179,24 @@ try {
   const stagesOf = (st) => st.imports.filter((e) => e.name === 'helper').map((e) => e.stage);
   check(stagesOf(imported).includes('cache miss') && stagesOf(imported).includes('cache write'),
         `the first import compiles and caches the module (${stagesOf(imported).join(', ')})`);
-  const again = await page.evaluate(() => {
+  await page.evaluate(() => {
     window.pylife.load('import helper\nprint(helper.twice(21))\n');
     window.pylife.setPanel('Imports');
-    return window.pylife.state();
   });
+  // The panel comes to the front at the next frame.
+  await page.waitForFunction(() => window.pylife.state().run_view === 'Imports', null, { timeout: 5000 }).catch(() => {});
+  const again = await page.evaluate(() => window.pylife.state());
   check(stagesOf(again).includes('cache hit') && again.run_view === 'Imports',
         `the next run uses the cache, shown in the Imports panel (${stagesOf(again).join(', ')})`);
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(artifacts, 'browser-imports.png') });
-  const edited = await page.evaluate(() => {
+  await page.evaluate(() => {
     window.pylife.addFile('helper.py', 'def twice(x):\n    return x + x\n');
     window.pylife.setPanel('.pyc');
     window.pylife.seek(1e9);
-    return window.pylife.state();
   });
+  await page.waitForFunction(() => window.pylife.state().run_view === '.pyc', null, { timeout: 5000 }).catch(() => {});
+  const edited = await page.evaluate(() => window.pylife.state());
   check(stagesOf(edited).includes('cache stale') && edited.output === '42\n' && edited.run_view === '.pyc' &&
           edited.teardown[edited.teardown.length - 1] === 'done',
         `an edited module's cache goes stale and is recompiled (${stagesOf(edited).join(', ')}); teardown ${edited.teardown.join(', ')}`);
