@@ -466,7 +466,9 @@ int run_source(const Host& host, const source::Source& src, vm::RunOptions optio
   io.sleep = [](double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); };
   io.files = host.files;
   io.writable_files = host.writable_files;
+  io.interrupt = host.interrupt;
   vm::RunResult r = vm::run_program(src, options, io);
+  if (host.interrupted) *host.interrupted = r.interrupted;
   return r.exit_code;
 }
 

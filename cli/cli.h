@@ -1,6 +1,7 @@
 // The `pylife` command line, as a function so tests can drive it.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <ostream>
 #include <optional>
@@ -32,6 +33,11 @@ struct Host {
   // build has no desktop UI.
   std::function<int(const GuiOptions& options)> gui;
   fs::FileSystem* writable_files = nullptr;  // where a program's open() for writing writes
+  // Set by a SIGINT handler: the running program gets KeyboardInterrupt.
+  std::atomic<bool>* interrupt = nullptr;
+  // Set when the program ended with an uncaught KeyboardInterrupt (the
+  // executable then dies of SIGINT, as CPython does).
+  bool* interrupted = nullptr;
 };
 
 // Runs `pylife [args...]` (args exclude the program name) and returns the

@@ -1,4 +1,6 @@
 // Entry point of the `pylife` executable.
+#include <atomic>
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -13,6 +15,14 @@
 #ifdef PYLIFE_WITH_GUI
 #include "app.h"
 #endif
+
+namespace {
+
+// Ctrl-C: the VM raises KeyboardInterrupt at its next check.
+std::atomic<bool> g_interrupt{false};
+extern "C" void on_sigint(int) { g_interrupt.store(true); }
+
+}  // namespace
 
 int main(int argc, char** argv) {
 #if defined(__GLIBC__)
@@ -42,5 +52,17 @@ int main(int argc, char** argv) {
                                                               o.stop > 0 ? static_cast<size_t>(o.stop - 1) : 0});
   };
 #endif
-  return pylife::cli::run(args, host);
+  bool interrupted = false;
+  host.interrupt = &g_interrupt;
+  host.interrupted = &interrupted;
+  // Programs get KeyboardInterrupt; the visualizer keeps Ctrl-C's default.
+  if (!args.empty() && (args[0] == "run" || args[0] == "-c" || args[0] == "trace")) std::signal(SIGINT, on_sigint);
+  int status = pylife::cli::run(args, host);
+  if (interrupted) {
+    // As CPython: an uncaught KeyboardInterrupt ends the process by SIGINT.
+    std::cout.flush();
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+  }
+  return status;
 }

@@ -42,8 +42,10 @@ void RunModel::add_input(std::string line) {
   uint64_t here = step();
   input_.push_back(std::move(line));
   std::vector<uint64_t> requested = session_->requested_collections();
+  uint64_t interrupted = session_->interrupted_at();
   session_ = std::make_unique<trace::Session>(source_, input_, max_steps_, files_, script_dir_);
   for (uint64_t s : requested) session_->collect_at(s);
+  if (interrupted) session_->interrupt_at(interrupted);
   at_ = {};
   seek(here);
 }
@@ -61,6 +63,15 @@ const std::vector<events::Teardown>& RunModel::teardown() const {
 const std::vector<trace::Session::Collection>& RunModel::collections() const {
   static const std::vector<trace::Session::Collection> none;
   return session_ ? session_->collections() : none;
+}
+
+bool RunModel::interrupt_now() {
+  if (!session_ || at_.finished || at_.step == 0) return false;
+  uint64_t here = step();
+  session_->interrupt_at(here);
+  at_ = {};
+  seek(here);
+  return true;
 }
 
 bool RunModel::collect_now() {

@@ -48,6 +48,10 @@ class RunModel {
   // panels show what it freed.
   bool collect_now();
   const std::vector<trace::Session::Collection>& collections() const;
+  // Stops the program here as Ctrl-C stops CPython: KeyboardInterrupt is
+  // raised before the step on screen (the run is recorded again; handlers,
+  // finally blocks and atexit callbacks still run).  False at the end.
+  bool interrupt_now();
   // The imports of the run (stages, .pyc bytes) and its teardown.
   const std::vector<events::Import>& imports() const;
   const std::vector<events::Teardown>& teardown() const;

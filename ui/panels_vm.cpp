@@ -496,6 +496,12 @@ void draw_timeline(AppState& state) {
   ImGui::SameLine();
   if (button(">|", "to the end", ok)) run.seek(run.total() + 1);
   ImGui::SameLine();
+  if (button("Ctrl-C", "interrupt the program here, as Ctrl-C does: KeyboardInterrupt is raised before this step "
+                       "(handlers, finally blocks and atexit callbacks still run)",
+             ok && !run.finished())) {
+    run.interrupt_now();
+  }
+  ImGui::SameLine();
   float speed = static_cast<float>(run.speed());
   const float em = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(em * 8.5f);

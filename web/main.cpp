@@ -134,6 +134,9 @@ EMSCRIPTEN_KEEPALIVE void pylife_step(double n) {
 // "Collect now": a full collection before the step on screen.
 EMSCRIPTEN_KEEPALIVE void pylife_collect_now() { g_app->state().run.collect_now(); }
 
+// KeyboardInterrupt before the step on screen ("Ctrl-C" in the timeline).
+EMSCRIPTEN_KEEPALIVE void pylife_interrupt_now() { g_app->state().run.interrupt_now(); }
+
 // Shows the state before instruction [n] (after n - 1 of them).
 EMSCRIPTEN_KEEPALIVE void pylife_seek(double n) {
   g_app->state().run.seek(n < 1 ? 1 : static_cast<uint64_t>(n));

@@ -446,3 +446,35 @@ TEST_CASE("the teardown after the last instruction is recorded in CPython's orde
   CHECK(std::find(order.begin(), order.end(), T::kModuleRemoved) < std::find(order.begin(), order.end(), T::kModulesCleared));
   CHECK(m.teardown().front().name == "print");
 }
+
+TEST_CASE("Ctrl-C here: KeyboardInterrupt before the step on screen, kept by every replay", "[ui][exit]") {
+  pylife::ui::RunModel m;
+  m.start(program("import atexit\n"
+                  "atexit.register(print, 'atexit ran')\n"
+                  "n = 0\n"
+                  "try:\n"
+                  "    while n < 1000:\n"
+                  "        n += 1\n"
+                  "except KeyboardInterrupt:\n"
+                  "    print('interrupted at', n)\n"
+                  "print('after')\n"));
+  CHECK(m.final_output() == "after\natexit ran\n");
+  REQUIRE(m.seek_line(6, 5));
+  uint64_t here = m.step();
+  REQUIRE(m.interrupt_now());
+  CHECK(m.step() == here);
+  m.seek(m.total() + 1);
+  CHECK(m.final_output() == "interrupted at 4\nafter\natexit ran\n");
+  CHECK(m.exit_code() == 0);
+  // Input typed later keeps the interruption.
+  m.add_input("unused");
+  CHECK(m.final_output() == "interrupted at 4\nafter\natexit ran\n");
+  // Uncaught: CPython's traceback and the status a shell sees (130).
+  pylife::ui::RunModel bare;
+  bare.start(program("while True:\n    pass\n"), {}, 1000);
+  bare.seek(50);
+  REQUIRE(bare.interrupt_now());
+  CHECK(bare.exit_code() == 130);
+  CHECK(bare.final_output().find("KeyboardInterrupt\n") != std::string::npos);
+  CHECK_FALSE(bare.stopped_by_budget());
+}

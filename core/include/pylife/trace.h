@@ -185,6 +185,10 @@ class Session {
   // now") and records the run again with it; the steps after it change.
   void collect_at(uint64_t step);
   const std::vector<uint64_t>& requested_collections() const { return collect_at_; }
+  // Raises KeyboardInterrupt before step [step] (the visualizer's "Ctrl-C
+  // here", 0: none) and records the run again with it.
+  void interrupt_at(uint64_t step);
+  uint64_t interrupted_at() const { return interrupt_at_; }
   // Runs the program once; the number of steps, its exit status and output.
   uint64_t total_steps() const { return total_; }
   int exit_code() const { return exit_code_; }
@@ -226,6 +230,7 @@ class Session {
   std::vector<events::Import> imports_;
   std::vector<events::Teardown> teardown_;
   std::vector<uint64_t> collect_at_;  // requested collections (ascending)
+  uint64_t interrupt_at_ = 0;         // requested KeyboardInterrupt (0: none)
   void record();
   // The first step of the line run before the one [step] is on.
   uint64_t previous_line_start(uint64_t step) const;

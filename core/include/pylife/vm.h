@@ -4,6 +4,7 @@
 // error stream in CPython 3.11's traceback format.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -32,6 +33,10 @@ struct Io {
   // Without one, files written stay in the run's memory: a replay of the
   // same run starts from the same files.
   fs::FileSystem* writable_files = nullptr;
+  // Set (from a signal handler) to stop the program as Ctrl-C stops
+  // CPython's: KeyboardInterrupt is raised at the next check (a RESUME or a
+  // backward jump, where CPython's eval breaker looks too).
+  std::atomic<bool>* interrupt = nullptr;
 };
 
 struct RunOptions {
@@ -45,6 +50,9 @@ struct RunOptions {
   // Full collections to run before these steps (ascending): the
   // visualizer's "Collect now", kept as an input so replays repeat it.
   std::vector<uint64_t> collect_at;
+  // Raise KeyboardInterrupt before this step (0: never): the visualizer's
+  // "Ctrl-C here", an input like the others so replays repeat it.
+  uint64_t interrupt_at = 0;
   // Imports cache their bytecode in __pycache__ (`--no-pyc`: they do not,
   // as python3 -B), recording the source as [pyc_mode] says.
   bool write_pyc = true;
@@ -55,6 +63,7 @@ struct RunResult {
   int exit_code = 0;
   bool unsupported = false;     // the compiler cannot handle the program yet (exit 2)
   bool step_limit = false;      // stopped by --max-steps
+  bool interrupted = false;     // ended by an uncaught KeyboardInterrupt (CPython dies of SIGINT: 130 in a shell)
   uint64_t steps = 0;           // instructions executed (when counted)
   // Objects created by the run and still alive after its namespaces were
   // cleared: reference cycles (until the collector) or leaks.

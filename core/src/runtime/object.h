@@ -13,6 +13,7 @@
 // comment says "borrowed"; arguments are borrowed.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -706,6 +707,8 @@ struct Interp {
   int eval_depth = 0;          // nested evaluation loops (calls from built-ins)
   uint64_t steps = 0, max_steps = 0;
   std::vector<uint64_t> collect_at;  // RunOptions::collect_at, the next first
+  uint64_t interrupt_at = 0;          // RunOptions::interrupt_at
+  std::atomic<bool>* interrupt = nullptr;  // Io::interrupt
   // The first step the VM's instruction hook has work at: the observer's
   // first observed step, or the step past the budget (see run_frame).
   uint64_t hook_from = UINT64_MAX;

@@ -111,8 +111,14 @@ struct Files {
   std::string script_dir;
 };
 
+// What the learner asked for during the run: collections and a Ctrl-C.
+struct Requests {
+  const std::vector<uint64_t>& collect_at;
+  uint64_t interrupt_at = 0;
+};
+
 vm::RunResult replay(const source::Source& src, const std::vector<std::string>& input, const Files& files,
-                     const std::vector<uint64_t>& collect_at, uint64_t budget, events::Observer* observer,
+                     const Requests& requests, uint64_t budget, events::Observer* observer,
                      std::string* output, uint64_t observe_from = 0) {
   size_t next_line = 0;
   vm::Io io;
@@ -137,7 +143,8 @@ vm::RunResult replay(const source::Source& src, const std::vector<std::string>& 
   options.max_steps = budget;
   options.observer = observer;
   options.observe_from = observe_from;
-  options.collect_at = collect_at;
+  options.collect_at = requests.collect_at;
+  options.interrupt_at = requests.interrupt_at;
   return vm::run_program(src, options, io);
 }
 
@@ -160,7 +167,7 @@ void Session::record() {
   teardown_.clear();
   output_.clear();
   LineRecorder recorder(steps_, collections_, imports_, teardown_);
-  vm::RunResult r = replay(source_, stdin_, {files_, script_dir_}, collect_at_, max_steps_, &recorder, &output_);
+  vm::RunResult r = replay(source_, stdin_, {files_, script_dir_}, {collect_at_, interrupt_at_}, max_steps_, &recorder, &output_);
   exit_code_ = r.exit_code;
   // A step the budget refused was counted but never ran.
   total_ = r.step_limit ? max_steps_ : steps_.size();
@@ -190,7 +197,7 @@ Session::Position Session::seek(uint64_t step) const {
   }
   Stopper stopper(step, from, pos);
   std::string ignored;
-  replay(source_, stdin_, {files_, script_dir_}, collect_at_, step, &stopper, &ignored, from);
+  replay(source_, stdin_, {files_, script_dir_}, {collect_at_, interrupt_at_}, step, &stopper, &ignored, from);
   return pos;
 }
 
@@ -215,6 +222,12 @@ void Session::collect_at(uint64_t step) {
   auto it = std::lower_bound(collect_at_.begin(), collect_at_.end(), step);
   if (it != collect_at_.end() && *it == step) return;
   collect_at_.insert(it, step);
+  record();
+}
+
+void Session::interrupt_at(uint64_t step) {
+  if (step > total_ || step == interrupt_at_) return;
+  interrupt_at_ = step;
   record();
 }
 

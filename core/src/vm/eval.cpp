@@ -553,6 +553,10 @@ Object* take_stop_iteration_value(Interp& in) {
 
 // ---- events: see inspect.cpp ----
 
+static void raise_keyboard_interrupt(Interp& in) {
+  in.raise_obj(new_exception(in, in.t.KeyboardInterrupt, new_tuple(in, {})));
+}
+
 // The per-instruction work from step in.hook_from on (the loop counts the
 // steps): the budget, the observer.  False (RuntimeError raised) when the
 // budget is spent.
@@ -571,6 +575,15 @@ bool instruction_hook(Interp& in, Frame* f, Object** sp) {
       gc_collect(in, 2, events::GcCollection::Reason::kRequested);
       ++in.steps;
     }
+  }
+  if (in.interrupt_at && in.steps == in.interrupt_at) {
+    // The instruction never runs: what runs next (a handler, a finally
+    // block) is this step.
+    in.interrupt_at = 0;
+    --in.steps;
+    f->sp = sp;
+    raise_keyboard_interrupt(in);
+    return false;
   }
   if (in.max_steps && in.steps > in.max_steps) {
     in.step_limit_hit = true;
@@ -724,10 +737,16 @@ dispatch_opcode:
   // start or resumption and backward jumps.  Only here may a collection
   // (and the finalizers it runs) start, so no C++ code is ever interrupted
   // with half-made objects.
-#define GC_SAFE_POINT()                      \
-  if (__builtin_expect(in.gc.pending, 0)) { \
-    f->sp = sp;                              \
-    gc_collect_due(in);                      \
+// Where collections start and Ctrl-C lands (CPython's eval breaker).
+#define GC_SAFE_POINT()                                                                    \
+  if (__builtin_expect(in.gc.pending, 0)) {                                               \
+    f->sp = sp;                                                                            \
+    gc_collect_due(in);                                                                    \
+  }                                                                                        \
+  if (__builtin_expect(in.interrupt != nullptr, 0) && in.interrupt->exchange(false)) {     \
+    f->sp = sp;                                                                            \
+    raise_keyboard_interrupt(in);                                                          \
+    goto error;                                                                            \
   }
 
   TARGET(RESUME) {

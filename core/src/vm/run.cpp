@@ -1030,11 +1030,14 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   in.observer = options.observer;
   in.observe_from = options.observe_from;
   in.collect_at.assign(options.collect_at.rbegin(), options.collect_at.rend());
-  in.hooks = in.max_steps || in.observer || !in.collect_at.empty();
+  in.interrupt_at = options.interrupt_at;
+  in.interrupt = io.interrupt;
+  in.hooks = in.max_steps || in.observer || !in.collect_at.empty() || in.interrupt_at;
   in.hook_from = UINT64_MAX;
   if (in.observer) in.hook_from = std::max<uint64_t>(1, in.observe_from);
   if (in.max_steps) in.hook_from = std::min(in.hook_from, in.max_steps + 1);
   if (!in.collect_at.empty()) in.hook_from = std::min(in.hook_from, in.collect_at.back());
+  if (in.interrupt_at) in.hook_from = std::min(in.hook_from, in.interrupt_at);
   in.max_memory = options.max_memory;
   in.write_pyc = options.write_pyc;
   in.pyc_mode = options.pyc_mode;
@@ -1075,7 +1078,10 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
       in.write_stderr("pylife: the program was stopped after " + std::to_string(options.max_steps) +
                       " steps (--max-steps); it may be stuck in a loop\n");
     } else {
+      result.interrupted = is_type(exc, in.t.KeyboardInterrupt);
       result.exit_code = handle_uncaught(in, exc);
+      // CPython kills itself with SIGINT: a shell sees 128 + 2.
+      if (result.interrupted) result.exit_code = 130;
     }
     decref(exc);
   }
