@@ -160,17 +160,18 @@ class PycPanel final : public Panel {
   const char* title() const override { return ".pyc"; }
   void draw(AppState& state) override {
     // The files there are: this program compiled as `pylife compile`
-    // writes it, and every .pyc its imports read or wrote.
-    std::vector<std::pair<std::string, std::string>> files;  // (label, bytes)
-    if (state.compiled.ok && state.compiled.code) {
+    // writes it (marshalled once per compile), and every .pyc its imports
+    // read or wrote (the run's events hold their bytes).
+    if (state.compiled.ok && state.compiled.code && state.compiled.code != program_code_) {
+      program_code_ = state.compiled.code;
       std::string text = state.decoded.ok ? state.decoded.source.text : state.program;
-      files.emplace_back("this program (as pylife compile writes it)",
-                         pyc::write_pyc(pyc::header_for(pyc::Mode::kTimestamp, text, 0), *state.compiled.code));
+      program_pyc_ = pyc::write_pyc(pyc::header_for(pyc::Mode::kTimestamp, text, 0), *program_code_);
     }
+    std::vector<std::pair<std::string, const std::string*>> files;  // (label, bytes)
+    if (state.compiled.ok && state.compiled.code) files.emplace_back("this program (as pylife compile writes it)", &program_pyc_);
     for (const auto& e : state.run.imports()) {
       if (e.pyc.empty()) continue;
-      std::string label = e.name + ": " + base_name(e.path) + " (" + events::stage_name(e.stage) + ")";
-      files.emplace_back(label, e.pyc);
+      files.emplace_back(e.name + ": " + base_name(e.path) + " (" + events::stage_name(e.stage) + ")", &e.pyc);
     }
     if (files.empty()) {
       ImGui::TextDisabled("(the program does not compile: no bytecode to store)");
@@ -184,8 +185,8 @@ class PycPanel final : public Panel {
       }
       ImGui::EndCombo();
     }
-    const std::string& bytes = files[chosen_].second;
-    if (bytes != bytes_) {
+    const std::string& bytes = *files[chosen_].second;
+    if (bytes != bytes_) {  // a memcmp of a few KiB a frame
       bytes_ = bytes;
       read_ = pyc::read_pyc(bytes_, true);
       best_ = innermost(read_.spans, bytes_.size());
@@ -211,7 +212,9 @@ class PycPanel final : public Panel {
 
  private:
   size_t chosen_ = 0;
-  std::string bytes_;
+  std::shared_ptr<compile::CodeObject> program_code_;  // the program program_pyc_ was made from
+  std::string program_pyc_;
+  std::string bytes_;  // the file shown
   pyc::ReadResult read_;
   std::vector<int> best_;  // per byte: the index of the smallest span holding it, or -1
 

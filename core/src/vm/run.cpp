@@ -887,10 +887,6 @@ void init_vm_builtins(Interp& in) {
   add_slot_wrappers(in);
 }
 
-namespace {
-
-}  // namespace
-
 void report_teardown(Interp& in, events::Teardown::Stage stage, std::string name, std::string detail) {
   if (!in.observer) return;
   events::Teardown e;
