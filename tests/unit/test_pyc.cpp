@@ -28,7 +28,8 @@ std::shared_ptr<const compile::CodeObject> compile_text(const std::string& text,
   if (!decoded.ok) return nullptr;
   auto parsed = parse::parse(decoded.source);
   if (!parsed.ok) return nullptr;
-  auto lines = source::split_lines(source::normalize_newlines(decoded.source.text));
+  std::string text_lf = source::normalize_newlines(decoded.source.text);  // the lines below point into it
+  auto lines = source::split_lines(text_lf);
   auto table = compile::build_symtable(parsed.module, lines);
   if (!table.ok) return nullptr;
   auto compiled = compile::compile_module(parsed.module, *table.top, filename, lines);
