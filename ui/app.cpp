@@ -1214,6 +1214,9 @@ void App::draw_caption() {
   const Lesson& lesson = *state_.lesson;
   const LessonStop& s = lesson.stops[state_.stop];
   std::string panel = s.panel.empty() ? stage_panel(state_.focus) : s.panel;
+  // The output's place is too small to share with a caption: the caption
+  // sits over the Program panel instead (the Editor shows the same text).
+  if (const SharedPlace* p = place_of(panel); p && std::string_view(p->name) == "run") panel = "Program";
   auto it = panel_rects_.find(panel);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   std::array<float, 4> r = it != panel_rects_.end() ? it->second

@@ -363,14 +363,29 @@ class ExitPanel final : public Panel {
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kExplanation);
+    ImGui::SameLine();
+    // The teardown plays row by row once the run reaches its end.
+    const auto& rows = run.teardown();
+    if (run.finished() && !was_finished_) started_ = state.now;
+    was_finished_ = run.finished();
+    if (ImGui::SmallButton("replay")) started_ = state.now;
+    size_t shown = rows.size();
+    if (run.finished() && started_ >= 0) {
+      shown = std::min(rows.size(), static_cast<size_t>((state.now - started_) / kRowSeconds) + 1);
+    }
     ImGui::Separator();
     if (ImGui::BeginTable("teardown", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
       ImGui::TableSetupColumn("stage");
       ImGui::TableSetupColumn("what");
       ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch);
       ImGui::TableHeadersRow();
-      for (const auto& t : run.teardown()) {
+      for (size_t i = 0; i < shown; ++i) {
+        const auto& t = rows[i];
         ImGui::TableNextRow();
+        bool playing = run.finished() && state.now - started_ < kRowSeconds * static_cast<double>(rows.size());
+        if (playing && i + 1 == shown) {
+          ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(60, 80, 130, 255));  // the step being shown
+        }
         ImGui::TableNextColumn();
         ImGui::TextColored(t.stage == events::Teardown::Stage::kCollected ? ImVec4(0.55f, 0.80f, 1.0f, 1.0f)
                                                                          : ImGui::GetStyleColorVec4(ImGuiCol_Text),
@@ -385,6 +400,11 @@ class ExitPanel final : public Panel {
     }
     if (ImGui::SmallButton("the collections in the GC panel")) state.raise_panel = "GC";
   }
+
+ private:
+  static constexpr double kRowSeconds = 0.6;  // the animation: one teardown step a while
+  double started_ = -1.0;                     // when it started (-1: never)
+  bool was_finished_ = false;
 };
 
 }  // namespace

@@ -971,8 +971,11 @@ void teardown_modules(Interp& in, const std::vector<std::string>& startup, Modul
     if (wr && in.observer) {
       Object* alive = call(in, wr, Args{nullptr, 0, nullptr});
       in.clear_error();
+      bool kept = alive && alive != in.None;
+      // The count without the reference the check itself holds.
       report_teardown(in, Stage::kModuleRemoved, utf8(k),
-                      alive && alive != in.None ? "still referenced: kept for now" : "nothing else held it: freed");
+                      kept ? "refcount " + std::to_string(alive->refcnt - 1) + ": still referenced, kept for now"
+                           : "refcount 0: nothing else held it, freed");
       xdecref(alive);
     }
   }
