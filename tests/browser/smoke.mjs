@@ -285,6 +285,16 @@ try {
     return window.pylife.state();
   });
   check(requested.output === 'freed\nend\n', `Collect now runs the finalizer before line 8 (${JSON.stringify(requested.output)})`);
+  // Ctrl-C in the timeline: KeyboardInterrupt before the step on screen.
+  const interrupted = await page.evaluate(() => {
+    window.pylife.load('try:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print("stopped")\n');
+    window.pylife.seek(40);
+    window.pylife.interruptNow();
+    window.pylife.seek(1e9);
+    return window.pylife.state();
+  });
+  check(interrupted.output === 'stopped\n' && interrupted.exit_code === 0 && interrupted.teardown.length > 0,
+        `Ctrl-C raises KeyboardInterrupt in the running program (${JSON.stringify(interrupted.output)})`);
   await page.evaluate(() => window.pylife.setPanel('Heap'));
   await page.evaluate(() => window.pylife.load(
     'def greet(name):\n    return f"Hello, {name}!"\n\nprint(greet("world"))\n'));
