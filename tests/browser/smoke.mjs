@@ -287,7 +287,7 @@ try {
   check(requested.output === 'freed\nend\n', `Collect now runs the finalizer before line 8 (${JSON.stringify(requested.output)})`);
   // Ctrl-C in the timeline: KeyboardInterrupt before the step on screen.
   const interrupted = await page.evaluate(() => {
-    window.pylife.load('try:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print("stopped")\n');
+    window.pylife.load('n = 0\ntry:\n    while n < 100000:\n        n += 1\nexcept KeyboardInterrupt:\n    print("stopped")\n');
     window.pylife.seek(40);
     window.pylife.interruptNow();
     window.pylife.seek(1e9);
