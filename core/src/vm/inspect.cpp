@@ -503,12 +503,27 @@ void Details::snapshot_counts(Frame* f, Object** sp) {
   for (Object** q = f->stack; q < sp; ++q) {
     add(*q);
     if (!*q || is_type(*q, in_.t.type) || (*q)->type == in_.t.module) continue;
-    refs.clear();
-    (*q)->referents(refs);
-    for (Object* r : refs) {
+    auto held = [&](Object* r) {
       if (r && r->type == in_.t.dict && (*q)->type->heap) add_dict(r);
       else add(r);
+    };
+    // A list or tuple: its items in referents() order (last first), read in
+    // place and only as far as the cap, so a list built one LIST_APPEND at
+    // a time is not copied whole at every step.
+    const std::vector<Object*>* items = nullptr;
+    if (is_type(*q, in_.t.list)) {
+      if (Object* attrs = static_cast<ListObj*>(*q)->attrs) held(attrs);
+      items = &static_cast<ListObj*>(*q)->items;
+    } else if (is_type(*q, in_.t.tuple)) {
+      items = &static_cast<TupleObj*>(*q)->items;
     }
+    if (items) {
+      for (auto it = items->rbegin(); it != items->rend() && counts_.size() < kMax; ++it) held(*it);
+      continue;
+    }
+    refs.clear();
+    (*q)->referents(refs);
+    for (Object* r : refs) held(r);
   }
   // The frame's variables.
   int n = f->code->nlocals + f->code->ncells + f->code->nfrees;
@@ -536,13 +551,14 @@ void Details::settle_counts(Frame* now, Object** sp) {
       else obs_.on_decref(e);
     }
   };
-  // Sorted by address so the order does not depend on the hash table.
-  std::vector<std::pair<Object*, int64_t>> before(counts_.begin(), counts_.end());
-  std::sort(before.begin(), before.end());
-  for (auto& [o, old] : before) {
-    if (dead_.count(o) || born_.count(o)) continue;
-    if (o->refcnt != old) report(o, old, o->refcnt);
+  // The changed ones, sorted by address so the order does not depend on
+  // the hash table.
+  std::vector<std::pair<Object*, int64_t>> changed;
+  for (const auto& [o, old] : counts_) {
+    if (!dead_.count(o) && !born_.count(o) && o->refcnt != old) changed.emplace_back(o, old);
   }
+  std::sort(changed.begin(), changed.end());
+  for (auto& [o, old] : changed) report(o, old, o->refcnt);
   // Objects pushed that were not among them: the stack's new reference.
   if (now == counts_frame_ && sp) {
     for (Object** q = now->stack; q < sp; ++q) {
