@@ -49,7 +49,7 @@ constexpr Command kCommands[] = {
     {"compile", "[-r] [-f] [--invalidation-mode timestamp|checked-hash|unchecked-hash] FILE|DIR...",
      "write __pycache__/NAME.pylife-311.pyc (py_compile; -r DIR: compileall)", true},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly (pylife's or CPython 3.11's)", true},
-    {"trace", "FILE [--json] [--from N] [--to M] [--events K,...]", "the lifecycle event stream of a run", true},
+    {"trace", "FILE [--json] [--from N] [--to M] [--events K,...] | --lines FILE", "the lifecycle event stream of a run; --lines: sys.settrace's events", true},
     {"gui", "[--demo LESSON [--stop N]] [--screenshot OUT.png [--steps N] [--panel NAME]] [FILE]",
      "open the desktop visualizer", true},
 };
@@ -769,8 +769,23 @@ class TracePrinter final : public events::Observer {
 
 // `pylife trace FILE [--json] [--from N] [--to M] [--events K,...]`: the
 // run's events instead of its output.
+// `pylife trace --lines`: the events a sys.settrace tracer sees of the
+// main file's frames, one `EVENT FUNCTION LINE` a line.
+class LinePrinter final : public events::Observer {
+ public:
+  LinePrinter(std::ostream& out, std::string file) : out_(out), filter_(std::move(file)) {}
+  bool traces_file(std::string_view filename) override { return filter_.traces_file(filename); }
+  void on_trace(const events::Trace& e) override {
+    if (filter_.keep(e)) out_ << trace::line_text(e) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+  trace::LineFilter filter_;
+};
+
 int cmd_trace(const Host& host, const std::vector<std::string>& args) {
-  bool json = false, record = false, details = false;
+  bool json = false, record = false, details = false, lines = false;
   uint64_t from = 0, to = UINT64_MAX;
   std::vector<std::string> kinds;
   std::string file;
@@ -796,6 +811,8 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
       json = true;
     } else if (a == "--record") {
       record = true;
+    } else if (a == "--lines") {
+      lines = true;
     } else if (a == "--details") {
       details = true;
     } else if ((a == "--from" || a == "--to") && i + 1 < args.size()) {
@@ -841,6 +858,7 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
   std::string absolute = std::filesystem::absolute(file, ec).lexically_normal().string();
   src.filename = ec ? file : absolute;
   TracePrinter printer(*host.out, json, from, to, kinds);
+  LinePrinter line_printer(*host.out, src.filename);
   trace::Recorder recorder;
   vm::RunOptions options;
   options.argv.push_back(file);
@@ -849,14 +867,17 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
   options.script_dir = slash == std::string::npos ? "" : src.filename.substr(0, slash);
   if (record) {
     options.observer = &recorder;
+  } else if (lines) {
+    options.observer = &line_printer;
   } else {
     options.observer = &printer;
   }
-  // The program's output is in the event stream (output events).
+  // The program's output is in the event stream (output events); with
+  // --lines it goes to stderr, so stdout is the tracer's alone.
   Host quiet = host;
   std::ostringstream discard;
-  quiet.out = &discard;
-  quiet.err = &discard;
+  quiet.out = lines ? host.err : &discard;
+  quiet.err = lines ? host.err : &discard;
   int status = run_source(quiet, src, options);
   if (record) {
     // --record: keep every event in memory (what the visualizer's history

@@ -48,6 +48,23 @@ def run(name, python=sys.executable, where="tests/programs"):
             proc.stderr.decode("utf-8", "replace").replace(ROOT, "<ROOT>"))
 
 
+def check_or_write(path, text, check, tool):
+    """Writes TEXT to the golden PATH, or with CHECK tells whether it holds
+    TEXT already (saying so when not).  True when nothing differs."""
+    if not check:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        return True
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            same = f.read() == text
+    except FileNotFoundError:
+        same = False
+    if not same:
+        print("%s: %s differs" % (tool, os.path.relpath(path, ROOT)))
+    return same
+
+
 def programs(where=PROGRAMS):
     return sorted(f for f in os.listdir(where) if f.endswith(".py") and not f.startswith("mod_"))
 
@@ -66,18 +83,7 @@ def main():
             stem = os.path.join(golden, name[:-3])
             files = {stem + ".out": out, stem + ".err": err, stem + ".rc": "%d\n" % rc}
             for path, text in files.items():
-                if check:
-                    try:
-                        with open(path, encoding="utf-8", newline="") as f:
-                            same = f.read() == text
-                    except FileNotFoundError:
-                        same = False
-                    if not same:
-                        differ += 1
-                        print("programs.py: %s differs" % os.path.relpath(path, ROOT))
-                else:
-                    with open(path, "w", encoding="utf-8", newline="") as f:
-                        f.write(text)
+                differ += not check_or_write(path, text, check, "programs.py")
     print("programs.py: %d programs%s" % (count, ", %d files differ" % differ if check else " written"))
     return 1 if differ else 0
 

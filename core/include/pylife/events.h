@@ -148,6 +148,23 @@ struct Output {
   std::string_view text;
 };
 
+// What a sys.settrace tracer is told: CPython 3.11's 'call', 'line',
+// 'return' and 'exception' events, in its order and with its line numbers
+// (frame.f_lineno), for the frames of the files the observer asks for
+// (Observer::traces_file).  Call and line come before the instruction of
+// [step] runs; return and exception while it runs.
+struct Trace {
+  enum class Kind : uint8_t { kCall, kLine, kReturn, kException };
+  Kind kind = Kind::kLine;
+  uint64_t step = 0;
+  int depth = 0;            // the frame's (1: the module)
+  std::string_view code;    // co_name, as frame.f_code.co_name
+  uint32_t code_id = 0;     // as Instruction::code_id
+  int line = -1;            // frame.f_lineno (the module's call: 0)
+};
+// "call", "line", "return", "exception".
+const char* kind_name(Trace::Kind kind);
+
 // ---- details (only for an observer whose wants_details() is true) ----
 
 // A value pushed onto or popped off an operand stack.
@@ -342,6 +359,10 @@ class Observer {
   virtual void on_frame_pop(const Frame&) {}
   virtual void on_exception(const Exception&) {}
   virtual void on_output(const Output&) {}
+  // Asked once per code object (by its co_filename): send on_trace for
+  // the frames running it.
+  virtual bool traces_file(std::string_view /*filename*/) { return false; }
+  virtual void on_trace(const Trace&) {}
   // Asked once when a run starts: report the details below as well (they
   // cost: every instruction's operands and the refcounts around it are
   // inspected).

@@ -12,6 +12,30 @@
 
 namespace pylife::trace {
 
+// Which of the VM's events::Trace a sys.settrace tracer on [file] sees:
+// those of the frames of [file] up to the end of its module code (not
+// the teardown after it).  `pylife trace --lines` prints them; the
+// visualizer steps through them.
+class LineFilter {
+ public:
+  explicit LineFilter(std::string file) : file_(std::move(file)) {}
+  bool traces_file(std::string_view filename) const { return filename == file_; }
+  // Whether [e] is one of them (call in order).
+  bool keep(const events::Trace& e) {
+    if (done_) return false;
+    if (e.kind == events::Trace::Kind::kReturn && e.depth == 1) done_ = true;
+    return true;
+  }
+
+ private:
+  std::string file_;
+  bool done_ = false;
+};
+
+// "EVENT FUNCTION LINE", as a tracer printing event, frame.f_code.co_name
+// and frame.f_lineno writes it.
+std::string line_text(const events::Trace& e);
+
 class Recorder final : public events::Observer {
  public:
   // One executed instruction, as step() rebuilds it.

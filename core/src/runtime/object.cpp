@@ -1350,6 +1350,50 @@ int setattr(Interp& in, Object* o, Object* name, Object* value) {
   return r;
 }
 
+namespace {
+
+// PyObject_LengthHint as a program sees it: a class's __len__, else its
+// __length_hint__, is called (CPython only sizes the list with the
+// answer); a TypeError from it is ignored, another error is the caller's.
+bool length_hint_calls(Interp& in, Object* o) {
+  // reversed()'s __length_hint__ asks its sequence's length.
+  if (o->type == in.t.iter && static_cast<IterObj*>(o)->kind == IterObj::kReversed) {
+    Object* seq = static_cast<IterObj*>(o)->seq;
+    if (!seq || !seq->type->heap || length(in, seq) >= 0) return true;
+    if (!in.matches(in.t.TypeError)) return false;
+    in.clear_error();
+    return true;
+  }
+  if (!o->type->heap) return true;
+  if (o->type->length) {
+    if (length(in, o) >= 0) return true;
+    if (!in.matches(in.t.TypeError)) return false;
+    in.clear_error();
+    return true;
+  }
+  Object* hint = type_lookup(in, o->type, "__length_hint__");
+  if (!hint) return true;
+  Object* r = call1(in, hint, o);
+  if (!r) {
+    if (!in.matches(in.t.TypeError)) return false;
+    in.clear_error();
+    return true;
+  }
+  bool ok = true;
+  if (r == in.NotImplemented) {
+  } else if (!is_type(r, in.t.int_)) {
+    in.raise(in.t.TypeError, "__length_hint__ must be an integer, not " + type_name(r));
+    ok = false;
+  } else if (int_value(r).negative()) {
+    in.raise(in.t.ValueError, "__length_hint__() should return >= 0");
+    ok = false;
+  }
+  decref(r);
+  return ok;
+}
+
+}  // namespace
+
 Object* sequence_to_list(Interp& in, Object* iterable) {
   if (is_exact(iterable, in.t.list) || is_exact(iterable, in.t.tuple)) {
     std::vector<Object*> items;
@@ -1358,6 +1402,10 @@ Object* sequence_to_list(Interp& in, Object* iterable) {
   }
   Object* it = get_iter(in, iterable);
   if (!it) return nullptr;
+  if (!length_hint_calls(in, iterable)) {
+    decref(it);
+    return nullptr;
+  }
   std::vector<Object*> items;
   while (Object* x = iter_next(in, it)) items.push_back(x);
   decref(it);

@@ -384,6 +384,10 @@ struct CodeObj : Object {
   std::vector<int> cell2arg;  // per cell: argument index or -1
   std::vector<std::string> argreprs;  // per code unit, as dis shows it (made when tracing)
   uint32_t serial = 0;  // 1, 2, ... in the order the run made its code objects (events' code_id)
+  // Whether the observer [traced_by] traces this code's frames
+  // (events::Trace), asked the first time one of them runs.
+  const void* traced_by = nullptr;
+  bool traced = false;
   Object* name = nullptr;      // co_name (str), given to the functions made from it
   Object* qualname = nullptr;  // co_qualname (str)
   // LOAD_GLOBAL's cache, per name: the value found in [globals] or the
@@ -977,6 +981,9 @@ Object* call1(Interp& in, Object* callable, Object* arg);
 Object* call2(Interp& in, Object* callable, Object* a, Object* b);
 Object* get_iter(Interp& in, Object* o);
 Object* iter_next(Interp& in, Object* it);  // nullptr: exhausted or error
+// The same, but a class's __next__ ending with StopIteration leaves it set
+// (as CPython's slot does; a tracer is told of it).
+Object* iter_next_keeping_stop(Interp& in, Object* it);
 int64_t length(Interp& in, Object* o);
 Object* getitem(Interp& in, Object* o, Object* key);
 int setitem(Interp& in, Object* o, Object* key, Object* value);

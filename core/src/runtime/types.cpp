@@ -1887,4 +1887,16 @@ void init_exception_types(Interp& in) {
   }
 }
 
+Object* iter_next_keeping_stop(Interp& in, Object* it) {
+  if (it->type->next != heap_next) return iter_next(in, it);
+  // pylife's own library stands in for CPython's C code, whose iterators
+  // end without an exception.
+  Object* m = type_lookup(in, it->type, "__next__");
+  if (m && m->type == in.t.function &&
+      static_cast<FunctionObj*>(m)->code->code->filename.rfind("<pylife>/", 0) == 0) {
+    return iter_next(in, it);
+  }
+  return call_dunder(in, it, "__next__");
+}
+
 }  // namespace pylife::runtime

@@ -7,6 +7,16 @@
 
 namespace pylife::trace {
 
+std::string line_text(const events::Trace& e) {
+  std::string out = events::kind_name(e.kind);
+  out += ' ';
+  out += e.code;
+  out += ' ';
+  out += std::to_string(e.line);
+  return out;
+}
+
+
 uint32_t Recorder::code_index(std::string_view name) {
   auto it = std::find(codes_.begin(), codes_.end(), name);
   if (it != codes_.end()) return static_cast<uint32_t>(it - codes_.begin());

@@ -432,30 +432,53 @@ bool unpack(Interp& in, Object* seq, int n, Object** out) {
 }
 
 bool unpack_ex(Interp& in, Object* seq, int before, int after, Object** out) {
-  Object* list = sequence_to_list(in, seq);
-  if (!list) {
-    if (in.matches(in.t.TypeError)) {
+  // CPython's unpack_iterable: the first items from the iterator, then
+  // list(iterator) for the starred name and the ones after it.
+  Object* it = get_iter(in, seq);
+  if (!it) {
+    if (in.matches(in.t.TypeError) && !seq->type->iter && !seq->type->getitem) {
       in.clear_error();
       in.raise(in.t.TypeError, "cannot unpack non-iterable " + type_name(seq) + " object");
     }
     return false;
   }
+  std::vector<Object*> head;
+  auto fail = [&] {
+    for (Object* x : head) decref(x);
+    decref(it);
+    return false;
+  };
+  for (int i = 0; i < before; ++i) {
+    Object* x = iter_next(in, it);
+    if (!x) {
+      if (!in.error()) {
+        in.raise(in.t.ValueError, "not enough values to unpack (expected at least " + std::to_string(before + after) +
+                                      ", got " + std::to_string(i) + ")");
+      }
+      return fail();
+    }
+    head.push_back(x);
+  }
+  Object* list = sequence_to_list(in, it);
+  if (!list) return fail();
+  decref(it);
   auto& items = static_cast<ListObj*>(list)->items;
   int size = static_cast<int>(items.size());
-  if (size < before + after) {
+  if (size < after) {
+    for (Object* x : head) decref(x);
     decref(list);
-    in.raise(in.t.ValueError, "not enough values to unpack (expected at least " + std::to_string(before + after) + ", got " +
-                                  std::to_string(size) + ")");
+    in.raise(in.t.ValueError, "not enough values to unpack (expected at least " + std::to_string(before + after) +
+                                  ", got " + std::to_string(before + size) + ")");
     return false;
   }
-  int total = before + 1 + after;
-  int k = total - 1;
-  for (int i = 0; i < before; ++i) out[k--] = incref(items[static_cast<size_t>(i)]);
-  std::vector<Object*> middle;
-  for (int i = before; i < size - after; ++i) middle.push_back(incref(items[static_cast<size_t>(i)]));
-  out[k--] = new_list(in, std::move(middle));
-  for (int i = size - after; i < size; ++i) out[k--] = incref(items[static_cast<size_t>(i)]);
+  int k = before + after;
+  for (Object* x : head) out[k--] = x;
+  std::vector<Object*> middle(items.begin(), items.end() - after);
+  std::vector<Object*> tail(items.end() - after, items.end());
+  items.clear();
   decref(list);
+  out[k--] = new_list(in, std::move(middle));
+  for (Object* x : tail) out[k--] = x;
   return true;
 }
 
@@ -591,6 +614,7 @@ bool instruction_hook(Interp& in, Frame* f, Object** sp) {
     return false;
   }
   if (!in.observer || in.steps < in.observe_from) return true;
+  if (traced(in, f->code)) trace_instruction(in, f, opcode);
   if (Details* d = details(in)) d->before_instruction(f, sp, opcode, oparg);
   if (in.observer->on_step(in.steps, f->code->serial, 2 * f->lasti, in.depth)) {
     events::Instruction e;
@@ -656,6 +680,7 @@ Object* run_frame_loop(Interp& in, Frame* entry) {
   int next;
   Object* retval = nullptr;
   bool reraise = false;  // the error path skips adding a traceback entry
+  int unwind_at = -1;    // RERAISE restored f->lasti: the handler is looked up here instead
 
 #define LOAD_FRAME()                 \
   do {                               \
@@ -703,6 +728,7 @@ Object* run_frame_loop(Interp& in, Frame* entry) {
 
   if (entry->throw_pending) {  // gen.throw(): raise at the suspended yield
     entry->throw_pending = false;
+    if (in.observer && traced(in, co)) trace_event(in, f, events::Trace::Kind::kCall);
     goto error;
   }
 
@@ -1465,8 +1491,15 @@ dispatch_opcode:
       } else {
         v = nullptr;
       }
+    } else if (it->type == in.t.generator && in.observer) {
+      // CPython's generator ends a loop with StopIteration(value) when it
+      // returns a value other than None, and a tracer is told of it.
+      Object* returned = nullptr;
+      v = gen_resume(in, static_cast<GenObj*>(it), in.None, &returned);
+      if (!v && returned && returned != in.None && traced(in, co)) trace_event(in, f, events::Trace::Kind::kException);
+      xdecref(returned);
     } else {
-      v = iter_next(in, it);
+      v = in.observer ? iter_next_keeping_stop(in, it) : iter_next(in, it);
     }
     if (v) {
       PUSH(v);
@@ -1474,6 +1507,7 @@ dispatch_opcode:
     }
     if (in.error()) {
       if (!in.matches(in.t.StopIteration)) goto error;
+      if (in.observer && traced(in, co)) trace_event(in, f, events::Trace::Kind::kException);
       in.clear_error();
     }
     decref(POP());
@@ -1714,18 +1748,29 @@ dispatch_opcode:
     Object* receiver = TOP();
     Object* result = nullptr;
     Object* returned = nullptr;
+    // Under a tracer CPython ends the loop through a StopIteration, which
+    // the tracer is told of: always from send() or a coroutine, from a
+    // generator's next only for a return value other than None.
+    bool stop_seen = false;
     if (is_gen(in, receiver)) {
       result = gen_resume(in, static_cast<GenObj*>(receiver), v, &returned);
+      stop_seen = !result && returned && (v != in.None || receiver->type != in.t.generator || returned != in.None);
     } else if (v == in.None) {
       result = iter_next(in, receiver);
-      if (!result && in.matches(in.t.StopIteration)) returned = take_stop_iteration_value(in);
+      if (!result && in.matches(in.t.StopIteration)) {
+        returned = take_stop_iteration_value(in);
+        stop_seen = true;
+      }
     } else {
       Object* send = getattr(in, receiver, "send");
       if (send) {
         result = call1(in, send, v);
         decref(send);
       }
-      if (!result && in.matches(in.t.StopIteration)) returned = take_stop_iteration_value(in);
+      if (!result && in.matches(in.t.StopIteration)) {
+        returned = take_stop_iteration_value(in);
+        stop_seen = true;
+      }
     }
     decref(v);
     if (result) {
@@ -1733,6 +1778,7 @@ dispatch_opcode:
       DISPATCH();
     }
     if (in.error()) goto error;
+    if (stop_seen && in.observer && traced(in, co)) trace_event(in, f, events::Trace::Kind::kException);
     // Exhausted: its return value replaces it.
     SET_TOP(returned ? returned : incref(in.None));
     decref(receiver);
@@ -1833,8 +1879,15 @@ dispatch_opcode:
 
   TARGET(RERAISE) {
     // The handler is looked up at this instruction; the frame's line for
-    // the traceback was recorded where the exception was first raised
-    // (the lasti operand), so nothing else changes here.
+    // the traceback was recorded where the exception was first raised.
+    // With oparg, that instruction (the lasti operand) becomes the
+    // frame's again, as in CPython: what a handler pushes as lasti, the
+    // line of a tracer's return event and where its next line counts from.
+    if (oparg && PEEK(oparg + 1)->type == in.t.int_) {
+      unwind_at = f->lasti;
+      f->lasti = static_cast<int>(static_cast<IntObj*>(PEEK(oparg + 1))->small);
+      f->trace_prev = f->lasti;
+    }
     Object* exc = POP();
     in.raise_obj(exc);
     reraise = true;
@@ -2095,11 +2148,16 @@ error: {
   if (!reraise) {
     chain_context(in);
     static_cast<ExceptionObj*>(in.exc)->traceback.push_back(TracebackEntry{co->code, f->lasti});
-    if (in.observer) exception_event(in, f, events::Exception::Kind::kRaised);
+    if (in.observer) {
+      exception_event(in, f, events::Exception::Kind::kRaised);
+      if (traced(in, co)) trace_event(in, f, events::Trace::Kind::kException);
+    }
   }
   reraise = false;
   while (true) {
-    const compile::ExceptionEntry* h = in.step_limit_hit ? nullptr : find_handler(*co->code, f->lasti);
+    const compile::ExceptionEntry* h =
+        in.step_limit_hit ? nullptr : find_handler(*co->code, unwind_at >= 0 ? unwind_at : f->lasti);
+    unwind_at = -1;
     if (h) {
       if (in.observer) exception_event(in, f, events::Exception::Kind::kCaught);
       Object** base = f->stack + h->depth;
@@ -2110,6 +2168,10 @@ error: {
       DISPATCH();
     }
     Frame* done = f;
+    // CPython empties the operand stack before it tells the tracer the
+    // frame returned (what dies there, dies first).
+    while (sp > f->stack) xdecref(POP());
+    done->sp = sp;
     if (in.observer) {
       exception_event(in, f, events::Exception::Kind::kPropagated);
       frame_event(in, done, false, nullptr, true);
@@ -2127,6 +2189,8 @@ error: {
     f = in.frame;
     LOAD_FRAME();
     static_cast<ExceptionObj*>(in.exc)->traceback.push_back(TracebackEntry{co->code, f->lasti});
+    // CPython's caller reaches its error label (and tells the tracer) too.
+    if (in.observer && traced(in, co)) trace_event(in, f, events::Trace::Kind::kException);
   }
 }
 
@@ -2148,6 +2212,7 @@ Frame* make_class_frame(Interp& in, FunctionObj* fn, DictObj* ns) {
 
 namespace {
 bool close_generator(Interp& in, GenObj* g);
+void trace_unstarted_throw(Interp& in, GenObj* g);
 }  // namespace
 
 // _PyGen_Finalize: a coroutine never started warns; a suspended
@@ -2157,6 +2222,8 @@ void GenObj::finalize(Interp& in) {
   if (!frame) return;
   if (!started && !frame->done && type == in.t.coroutine && in.warn) {
     in.warn(in, "RuntimeWarning", "coroutine '" + utf8(qualname) + "' was never awaited", true);
+  } else if (!started && !frame->done && type != in.t.coroutine) {
+    trace_unstarted_throw(in, this);
   }
   if (!frame->done && started && !running) {
     Object* saved = in.fetch_error();
@@ -2287,8 +2354,21 @@ Object* gen_send(Interp& in, Object* self, const Args& args) {
   return raise_stop_iteration(in, returned);
 }
 
+// CPython 3.11 throws into a generator that never ran as well (close(),
+// throw(), its finalizer; not a coroutine's finalizer, which warns): a
+// tracer sees it called, raising and returning at its first line.
+void trace_unstarted_throw(Interp& in, GenObj* g) {
+  if (!in.observer || !g->frame || g->frame->done || !traced(in, g->frame->code)) return;
+  ++in.depth;
+  for (auto kind : {events::Trace::Kind::kCall, events::Trace::Kind::kException, events::Trace::Kind::kReturn}) {
+    trace_event(in, g->frame, kind);
+  }
+  --in.depth;
+}
+
 // Finishes a generator that never ran: nothing to unwind.
 void finish_unstarted(Interp& in, GenObj* g) {
+  trace_unstarted_throw(in, g);
   if (g->frame && !g->frame->done) {
     g->frame->done = true;
     clear_frame(in, g->frame);

@@ -33,6 +33,7 @@ struct Frame {
   bool heap = false;  // a generator's frame: owned by the generator, not the frame stack
   bool done = false;  // a heap frame whose code has finished (cleared)
   bool throw_pending = false;  // resume by raising the pending exception (gen.throw)
+  int trace_prev = -1;  // the code unit traced last (CPython's instr_prev for line events)
 };
 
 

@@ -61,6 +61,26 @@ events::Value event_value(Interp& in, Object* o) {
   return v;
 }
 
+namespace {
+
+int line_at(const compile::CodeObject& co, int unit) {
+  return unit >= 0 && static_cast<size_t>(unit) < co.positions.size() ? co.positions[static_cast<size_t>(unit)].line
+                                                                      : -1;
+}
+
+// The code unit of the first RESUME: the instructions before it
+// (MAKE_CELL, COPY_FREE_VARS, RETURN_GENERATOR, POP_TOP) are never traced,
+// as CPython's _co_firsttraceable.
+int first_traceable(const compile::CodeObject& co) {
+  const auto& code = co.code;
+  for (size_t i = 0; i + 1 < code.size(); i += 2) {
+    if (code[i] == static_cast<uint8_t>(Op::RESUME)) return static_cast<int>(i / 2);
+  }
+  return 0;
+}
+
+}  // namespace
+
 void frame_event(Interp& in, Frame* f, bool push, Object* value, bool raised, bool suspended) {
   if (Details* d = details(in)) {
     if (push) d->frame_pushed(f);
@@ -87,8 +107,57 @@ void frame_event(Interp& in, Frame* f, bool push, Object* value, bool raised, bo
                 : (static_cast<size_t>(f->lasti) < positions.size() ? positions[static_cast<size_t>(f->lasti)].line : -1);
   e.raised = raised;
   if (!push && value) e.value = event_repr(in, value);
-  if (push) in.observer->on_frame_push(e);
-  else in.observer->on_frame_pop(e);
+  if (push) {
+    in.observer->on_frame_push(e);
+  } else {
+    in.observer->on_frame_pop(e);
+    // RETURN_GENERATOR leaves a frame that was never traced.
+    if (traced(in, f->code) && f->lasti >= first_traceable(*f->code->code)) {
+      trace_event(in, f, events::Trace::Kind::kReturn);
+    }
+  }
+}
+
+bool traced(Interp& in, CodeObj* code) {
+  if (code->traced_by != in.observer) {
+    code->traced_by = in.observer;
+    code->traced = in.observer->traces_file(code->code->filename);
+  }
+  return code->traced;
+}
+
+void trace_event(Interp& in, Frame* f, events::Trace::Kind kind) {
+  events::Trace e;
+  e.kind = kind;
+  e.step = in.steps;
+  e.depth = in.depth;
+  e.code = f->code->code->name;
+  e.code_id = f->code->serial;
+  e.line = line_at(*f->code->code, f->lasti);
+  in.observer->on_trace(e);
+}
+
+// CPython 3.11's DO_TRACING and maybe_call_line_trace: RESUME is the
+// call; another instruction is a new line when its line differs from the
+// one traced before it in this frame (none right after the RESUME that
+// started the frame) or when it was reached by a jump backwards (not to
+// a SEND: `yield from` and `await` loop there).  Instructions without a
+// line are never one.
+void trace_instruction(Interp& in, Frame* f, int opcode) {
+  const compile::CodeObject& co = *f->code->code;
+  int first = first_traceable(co);
+  int prev = f->trace_prev, at = f->lasti;
+  f->trace_prev = at;
+  if (at < first) return;
+  if (opcode == static_cast<int>(Op::RESUME)) {
+    trace_event(in, f, events::Trace::Kind::kCall);
+    return;
+  }
+  int last_line = prev <= first ? -1 : line_at(co, prev);
+  int line = line_at(co, at);
+  if (line != -1 && (line != last_line || (at < prev && opcode != static_cast<int>(Op::SEND)))) {
+    trace_event(in, f, events::Trace::Kind::kLine);
+  }
 }
 
 void exception_event(Interp& in, Frame* f, events::Exception::Kind kind) {

@@ -24,6 +24,13 @@ events::Value event_value(Interp& in, Object* o);
 // generator's frame leaving at a yield.
 void frame_event(Interp& in, Frame* f, bool push, Object* value, bool raised, bool suspended = false);
 void exception_event(Interp& in, Frame* f, events::Exception::Kind kind);
+// sys.settrace's events (events::Trace; only with an observer): whether
+// the observer traces [code]'s frames; one event of [f] at its current
+// instruction; and the call or line event (if any) before [f]'s
+// instruction [opcode] runs.
+bool traced(Interp& in, CodeObj* code);
+void trace_event(Interp& in, Frame* f, events::Trace::Kind kind);
+void trace_instruction(Interp& in, Frame* f, int opcode);
 
 // What an observer may read while an event is reported.
 class StateReader final : public events::State {

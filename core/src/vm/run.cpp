@@ -1057,9 +1057,14 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   static_cast<ListObj*>(path)->items.push_back(new_str(in, options.script_dir));
   remember_source(in, filename, source::normalize_newlines(src.text));
 
+  // __main__ as CPython's add_main_module and pymain_run_file make it.
   ModuleObj* main = make_module(in, "__main__");
+  dict_set_str(in, main->dict, "__annotations__", new_dict(in));
   dict_set_str(in, main->dict, "__builtins__", incref(in.builtins));
-  if (options.argv.empty() || options.argv[0] != "-c") dict_set_str(in, main->dict, "__file__", new_str(in, filename));
+  if (options.argv.empty() || options.argv[0] != "-c") {
+    dict_set_str(in, main->dict, "__file__", new_str(in, filename));
+    dict_set_str(in, main->dict, "__cached__", incref(in.None));
+  }
   std::unique_ptr<Details> details;
   if (in.observer && in.observer->wants_details()) details = std::make_unique<Details>(in, *in.observer);
   CodeObj* code = new_code(in, c.code);
@@ -1125,6 +1130,11 @@ bool gc_stress_build() {
 }  // namespace pylife::vm
 
 namespace pylife::events {
+
+const char* kind_name(Trace::Kind kind) {
+  static const char* const kNames[] = {"call", "line", "return", "exception"};
+  return kNames[static_cast<int>(kind)];
+}
 
 const char* stage_name(Import::Stage stage) {
   static const char* const kNames[] = {"find",      "found",       "not found",   "cache miss", "cache hit", "cache stale",

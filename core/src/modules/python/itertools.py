@@ -99,13 +99,28 @@ def islice(iterable, *args):
     step = bounds.step or 1
     if start < 0 or (stop is not None and stop < 0) or step <= 0:
         raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    # CPython's islice_next: never takes an item past the stop.
+    it = iter(iterable)
+    count = 0
     wanted = start
-    for i, item in enumerate(iterable):
-        if stop is not None and i >= stop:
+    while True:
+        while count < wanted:
+            try:
+                next(it)
+            except StopIteration:
+                return
+            count += 1
+        if stop is not None and count >= stop:
             return
-        if i == wanted:
-            yield item
-            wanted += step
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        count += 1
+        wanted += step
+        if stop is not None and wanted > stop:
+            wanted = stop
+        yield item
 
 
 def starmap(function, iterable):
