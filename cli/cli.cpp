@@ -50,7 +50,7 @@ constexpr Command kCommands[] = {
      "write __pycache__/NAME.pylife-311.pyc (py_compile; -r DIR: compileall)", true},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly (pylife's or CPython 3.11's)", true},
     {"trace", "FILE [--json] [--from N] [--to M] [--events K,...] | --lines FILE", "the lifecycle event stream of a run; --lines: sys.settrace's events", true},
-    {"gui", "[--demo LESSON [--stop N]] [--screenshot OUT.png [--steps N] [--panel NAME]] [FILE]",
+    {"gui", "[--demo LESSON [--stop N]] [--size WxH] [--scale S] [--view learner|internals] [--theme dark|light] [--screenshot OUT.png [--steps N] [--panel NAME] [--layout-report OUT.json]] [FILE]",
      "open the desktop visualizer", true},
 };
 
@@ -991,9 +991,31 @@ int run(const std::vector<std::string>& args, const Host& host) {
     std::vector<std::string> rest;
     for (size_t i = 0; i < files.size(); ++i) {
       const std::string& a = files[i];
-      if ((a == "--screenshot" || a == "--panel" || a == "--steps" || a == "--demo" || a == "--stop") &&
+      if ((a == "--screenshot" || a == "--panel" || a == "--steps" || a == "--demo" || a == "--stop" || a == "--size" ||
+           a == "--scale" || a == "--view" || a == "--theme" || a == "--layout-report") &&
           i + 1 < files.size()) {
         const std::string& v = files[++i];
+        if (a == "--size") {
+          if (std::sscanf(v.c_str(), "%dx%d", &gui.width, &gui.height) != 2 || gui.width < 320 || gui.height < 240 ||
+              gui.width > 8192 || gui.height > 8192) {
+            err << "pylife: --size needs WIDTHxHEIGHT (320x240 to 8192x8192), not '" << v << "'\n";
+            return 2;
+          }
+        }
+        if (a == "--scale") {
+          gui.scale = static_cast<float>(std::atof(v.c_str()));
+          if (gui.scale < 0.75f || gui.scale > 3.0f) {
+            err << "pylife: --scale needs a number from 0.75 to 3, not '" << v << "'\n";
+            return 2;
+          }
+        }
+        if ((a == "--view" && v != "learner" && v != "internals") || (a == "--theme" && v != "dark" && v != "light")) {
+          err << "pylife: " << a << " cannot be '" << v << "' (" << (a == "--view" ? "learner or internals" : "dark or light") << ")\n";
+          return 2;
+        }
+        if (a == "--view") gui.view = v;
+        if (a == "--theme") gui.theme = v;
+        if (a == "--layout-report") gui.layout_report = v;
         if (a == "--screenshot") gui.screenshot = v;
         if (a == "--panel") gui.panel = v;
         if (a == "--demo") gui.demo = v;

@@ -21,6 +21,11 @@ struct GuiOptions {
   std::string panel;       // --panel NAME: bring this panel to the front
   std::string demo;        // --demo LESSON: present a lesson (docs/lessons.md)
   uint64_t stop = 0;       // --stop N: from the lesson's N-th stop (1-based)
+  int width = 1280, height = 800;  // --size WxH: the window's size
+  float scale = 0.0f;      // --scale S: the UI scale (0: the display's)
+  std::string view;        // --view learner|internals
+  std::string theme;       // --theme dark|light
+  std::string layout_report;  // --layout-report OUT.json: where the bars' controls were drawn
 };
 
 struct Host {

@@ -48,8 +48,20 @@ int main(int argc, char** argv) {
   };
 #ifdef PYLIFE_WITH_GUI
   host.gui = [](const pylife::cli::GuiOptions& o) {
-    return pylife::ui::run_desktop(pylife::ui::DesktopOptions{o.file, o.screenshot, o.steps, o.panel, o.demo,
-                                                              o.stop > 0 ? static_cast<size_t>(o.stop - 1) : 0});
+    pylife::ui::DesktopOptions d;
+    d.file = o.file;
+    d.screenshot = o.screenshot;
+    d.steps = o.steps;
+    d.panel = o.panel;
+    d.demo = o.demo;
+    d.stop = o.stop > 0 ? static_cast<size_t>(o.stop - 1) : 0;
+    d.width = o.width;
+    d.height = o.height;
+    d.scale = o.scale;
+    d.view = o.view;
+    d.theme = o.theme;
+    d.layout_report = o.layout_report;
+    return pylife::ui::run_desktop(d);
   };
 #endif
   bool interrupted = false;

@@ -100,48 +100,101 @@ std::string AppState::front(const std::string& place) const {
   return "";
 }
 
+std::string layout_json(const AppState& state, float width, float height) {
+  std::string out = "{\"window\": [" + std::to_string(width) + ", " + std::to_string(height) + "], \"items\": [";
+  bool first = true;
+  for (const auto& item : state.layout) {
+    std::string name;
+    for (char c : item.name) {
+      if (c == '"' || c == '\\') name += '\\';
+      name += c;
+    }
+    out += std::string(first ? "" : ", ") + "{\"name\": \"" + name + "\", \"x\": " + std::to_string(item.x) +
+           ", \"y\": " + std::to_string(item.y) + ", \"w\": " + std::to_string(item.w) + ", \"h\": " +
+           std::to_string(item.h) + "}";
+    first = false;
+  }
+  return out + "]}";
+}
+
+void report_item(AppState& state, const char* name) {
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  state.layout.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
 namespace {
 
+void flow(float width, float spacing);
+
 // Where the run is, at the pipeline bar's right.
-void draw_run_status(const AppState& state) {
-  ImGui::SameLine(0, 30);
+void draw_run_status(AppState& state) {
   const auto& run = state.run;
-  if (run.ready()) {
-    if (run.finished()) {
-      ImGui::TextDisabled("ended: exit code %d", run.exit_code());
-    } else {
-      ImGui::TextDisabled("running: step %llu of %llu, line %d", static_cast<unsigned long long>(run.step()),
-                          static_cast<unsigned long long>(run.total()), run.at().line);
-    }
+  if (!run.ready()) return;
+  char text[128];
+  bool ended = run.by_line() ? run.length() > 0 && run.position() == run.length() : run.finished();
+  if (ended) {
+    std::snprintf(text, sizeof text, "ended: exit code %d", run.exit_code());
+  } else {
+    std::snprintf(text, sizeof text, "%s %llu of %llu, line %d", run.by_line() ? "step" : "instruction",
+                  static_cast<unsigned long long>(run.position()), static_cast<unsigned long long>(run.length()),
+                  run.next_line());
   }
+  flow(ImGui::CalcTextSize(text).x, 20);
+  ImGui::TextDisabled("%s", text);
+  report_item(state, "status");
+}
+
+// Puts the next item of [width] on this row when it fits, else on the
+// next: the bars wrap instead of running off a narrow window.
+void flow(float width, float spacing = -1.0f) {
+  ImGui::SameLine(0, spacing);
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float button_width(const char* label, bool small = false) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + (small ? 0.0f : ImGui::GetStyle().FramePadding.x) * 2.0f;
+}
+
+// A button in the flow of the bar, reported for the layout test.
+bool bar_button(AppState& state, const char* label, const char* tip, bool first = false, bool small = false) {
+  if (!first) flow(button_width(label, small));
+  bool pressed = small ? ImGui::SmallButton(label) : ImGui::Button(label);
+  report_item(state, label);
+  if (tip && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tip);
+  return pressed;
 }
 
 // The pipeline bar: Source -> Tokens -> AST -> Bytecode -> VM -> Termination.
-// The live stage glows; a click raises the stage's panel.
+// The live stage glows; a click raises the stage's panel (the front
+// stages' panels are in the Internals view).
 void draw_pipeline(AppState& state) {
   const Stage live = state.live_stage();
   const float glow = 0.75f + 0.25f * std::sin(static_cast<float>(state.now) * 4.0f);
   bool first = true;
   for (const auto& info : kStages) {
     if (!first) {
-      ImGui::SameLine();
+      flow(button_width(info.name) + ImGui::CalcTextSize("\u2192").x + ImGui::GetStyle().ItemSpacing.x);
       ImGui::TextUnformatted("\u2192");
       ImGui::SameLine();
     }
-    first = false;
     ImVec4 colour = info.stage == live ? ImVec4(0.25f * glow, 0.55f * glow, 0.95f * glow, 1.0f)
                     : state.focus == info.stage ? ImVec4(0.30f, 0.42f, 0.60f, 1.0f)
                                                 : ImVec4(0.22f, 0.40f, 0.30f, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_Button, colour);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     if (ImGui::Button(info.name)) {
       state.focus = info.stage;
-      state.raise_panel = stage_panel(info.stage);
+      bool learner_has = info.stage == Stage::kSource || info.stage == Stage::kVm;
+      if (!learner_has && !state.embed) state.internals = true;
+      state.raise_panel = state.internals ? stage_panel(info.stage) : info.stage == Stage::kVm ? "Heap" : "Editor";
     }
-    ImGui::PopStyleColor();
+    report_item(state, info.name);
+    ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip("%s%s", info.stage == live ? "the program is here now; " : "",
                         "click to bring its panel to the front");
     }
+    first = false;
   }
   // The compile animation, sharing, examples, theme (not in an embedded,
   // read-only view).
@@ -149,62 +202,70 @@ void draw_pipeline(AppState& state) {
     draw_run_status(state);
     return;
   }
-  // Panels sharing a place: one at a time in front.
+  // The view: the learner's few panels, or every stage's.
+  if (bar_button(state, state.internals ? "View: Internals" : "View: Learner",
+                 state.internals ? "every stage's panel; click for the learner's view (code, frames and heap, output)"
+                                 : "the code, frames and heap, output; click for every stage's panel (tokens, AST, "
+                                   "bytecode, operand stack, refcounts, GC, memory, .pyc, imports)")) {
+    state.internals = !state.internals;
+    state.reset_layout = true;
+  }
+  // Panels sharing a place: one at a time in front (Internals).
   for (const SharedPlace& place : shared_places()) {
-    ImGui::SameLine(0, 30);
+    if (!state.internals) break;
+    flow(ImGui::CalcTextSize(place.name).x + ImGui::CalcTextSize(place.panels[0]).x * 2, 20);
     ImGui::TextDisabled("%s:", place.name);
     for (size_t i = 0; i < place.panels.size(); ++i) {
       const char* panel = place.panels[i];
-      ImGui::SameLine();
       bool on = state.front(place.name) == panel;
       if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-      if (ImGui::SmallButton(panel)) state.raise_panel = panel;
+      if (bar_button(state, panel, place.tips[i], false, true)) state.raise_panel = panel;
       if (on) ImGui::PopStyleColor();
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", place.tips[i]);
     }
   }
-  ImGui::SameLine(0, 30);
   if (!state.animating) {
     bool can = state.compiled.ok;
     if (!can) ImGui::BeginDisabled();
-    if (ImGui::Button("Compile")) {
+    if (bar_button(state, "Compile", "watch the front stages work: tokens one by one, the tree's nodes, then the bytecode")) {
       state.animating = true;
       state.anim_start = state.now;
       state.run.set_playing(false);
+      state.internals = true;
     }
     if (!can) ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-      ImGui::SetTooltip("watch the front stages work: tokens one by one, the tree's nodes, then the bytecode");
-    }
-  } else if (ImGui::Button("Skip")) {
+  } else if (bar_button(state, "Skip", "stop the compile animation")) {
     state.animating = false;
   }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  ImGui::SliderFloat("##anim", &state.anim_speed, 2.0f, 200.0f, "%.0f items/s", ImGuiSliderFlags_Logarithmic);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("speed of the compile animation");
-  // The examples menu and the theme (and, in the browser, sharing).
-  ImGui::SameLine(0, 30);
-  if (state.share) {
-    if (ImGui::Button("Share")) state.share();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("a link to this program at this step (copied to the clipboard)");
-    ImGui::SameLine();
+  if (state.internals) {
+    flow(ImGui::GetFontSize() * 8.0f);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+    ImGui::SliderFloat("##anim", &state.anim_speed, 2.0f, 200.0f, "%.0f items/s", ImGuiSliderFlags_Logarithmic);
+    report_item(state, "animation speed");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("speed of the compile animation");
   }
-  if (ImGui::Button("Examples")) ImGui::OpenPopup("examples");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("open a lesson program");
+  // The examples menu and the theme (and, in the browser, sharing).
+  if (state.share && bar_button(state, "Share", "a link to this program at this step (copied to the clipboard)")) {
+    state.share();
+  }
+  if (bar_button(state, "Examples", "open a lesson program")) ImGui::OpenPopup("examples");
   if (ImGui::BeginPopup("examples")) {
     for (const Example& e : examples()) {
       if (ImGui::Selectable(e.name)) state.load_request = e.name;
     }
     ImGui::EndPopup();
   }
-  ImGui::SameLine();
-  if (ImGui::Button(state.light ? "Dark" : "Light")) {
+  if (bar_button(state, state.light ? "Dark" : "Light", "switch between the dark and the light theme")) {
     state.light = !state.light;
-    if (state.light) ImGui::StyleColorsLight();
-    else ImGui::StyleColorsDark();
+    apply_theme(state.light);
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("switch between the dark and the light theme");
+  if (bar_button(state, "A-", "smaller text and controls (Ctrl -)")) state.set_scale(state.ui_scale / 1.15f);
+  if (bar_button(state, "A+", "larger text and controls (Ctrl +; Ctrl 0 resets)")) state.set_scale(state.ui_scale * 1.15f);
+  if (bar_button(state, "Projector", "large text and the light theme, for a room")) {
+    state.set_scale(2.0f);
+    state.light = true;
+    apply_theme(true);
+  }
+  if (bar_button(state, "Reset layout", "put every panel back where the view has it")) state.reset_layout = true;
   draw_run_status(state);
 }
 
@@ -277,7 +338,7 @@ class EditorPanel final : public Panel {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float cw = char_advance();
     const float lh = ImGui::GetFontSize();  // the input's line height
-    const float gutter = cw * 5.0f;
+    const float gutter = cw * 5.6f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 size = ImGui::GetContentRegionAvail();
     ImGui::SetCursorScreenPos(ImVec2(origin.x + gutter, origin.y));
@@ -323,13 +384,18 @@ class EditorPanel final : public Panel {
       }
       return x;
     };
-    const auto& run = state.run;
-    const int running = run.ready() && !run.finished() ? run.at().line : -1;
+    const RunMarks marks = run_marks(state.run, state.editing == 0);
+    const int running = marks.next;
     for (int i = first; i < last; ++i) {
       std::string_view line = lines[static_cast<size_t>(i)];
       while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
       const float y = text0.y + lh * static_cast<float>(i);
-      if (i + 1 == running) dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh), running_line_colour());
+      if (i + 1 == running) {
+        dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh),
+                          marks.raising ? raising_line_colour() : running_line_colour());
+      } else if (i + 1 == marks.last) {
+        dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh), just_ran_colour());
+      }
       auto x_of = [&](int c) { return x_at(line, c); };
       draw_span(dl, state.selected_span, i + 1, static_cast<int>(line.size()), y, lh, x_of, IM_COL32(110, 60, 140, 200));
       draw_span(dl, state.highlight_span, i + 1, static_cast<int>(line.size()), y, lh, x_of, IM_COL32(200, 160, 60, 110));
@@ -359,6 +425,19 @@ class EditorPanel final : public Panel {
         }
         k += n;
       }
+    }
+    // What the next instruction evaluates, underlined.
+    if (marks.span_line > 0 && marks.span_line <= static_cast<int>(lines.size())) {
+      std::string_view line = lines[static_cast<size_t>(marks.span_line - 1)];
+      // Byte columns to code points.
+      auto cp = [&](int bytes) {
+        int n = 0;
+        for (int k = 0; k < bytes && k < static_cast<int>(line.size()); ++k) n += (static_cast<unsigned char>(line[static_cast<size_t>(k)]) & 0xC0) != 0x80;
+        return n;
+      };
+      const float y = text0.y + lh * static_cast<float>(marks.span_line) - 1.5f;
+      float x0 = x_at(line, cp(marks.span_col)), x1 = x_at(line, cp(marks.span_end_col));
+      dl->AddLine(ImVec2(x0, y), ImVec2(std::max(x1, x0 + cw), y), next_marker(), 2.0f);
     }
     // A syntax error: a red wave where CPython points.
     if (Span err = state.syntax_error_span(); !err.empty() && err.line <= static_cast<int>(lines.size())) {
@@ -390,7 +469,10 @@ class EditorPanel final : public Panel {
       const float y = text0.y + lh * static_cast<float>(i);
       char num[16];
       std::snprintf(num, sizeof num, "%3d", i + 1);
-      gdl->AddText(ImVec2(origin.x + cw * 1.2f, y), i + 1 == running ? IM_COL32(255, 210, 90, 255) : IM_COL32(120, 125, 135, 255), num);
+      gdl->AddText(ImVec2(origin.x + cw * 0.9f, y), i + 1 == running ? next_marker() : line_number_colour(), num);
+      // Python Tutor's two arrows: the line that just ran, the one next.
+      if (i + 1 == marks.last) gdl->AddText(ImVec2(origin.x + cw * 4.0f, y), just_ran_marker(), "\u25B7");
+      if (i + 1 == running) gdl->AddText(ImVec2(origin.x + cw * 4.0f, y), next_marker(), "\u25B6");
       if (state.run.breakpoints().count(i + 1)) {
         gdl->AddCircleFilled(ImVec2(origin.x + cw * 0.6f, y + lh * 0.5f), lh * 0.28f, IM_COL32(220, 60, 60, 255));
       }
@@ -859,6 +941,30 @@ bool is_keyword(std::string_view s) {
   return false;
 }
 
+RunMarks run_marks(const RunModel& run, bool main) {
+  RunMarks m;
+  if (!run.ready() || !main) return m;
+  const auto& at = run.at();
+  // Only the program's own frames: a module's lines are another file's.
+  if (!at.frames.empty() && at.frames.front().filename != run.filename()) return m;
+  if (run.on_event()) {
+    m.next = run.next_line();
+    m.last = run.last_line();
+    if (const auto* e = run.event()) {
+      m.raising = e->kind == events::Trace::Kind::kException ||
+                  (e->kind == events::Trace::Kind::kReturn && at.opname != "RETURN_VALUE" && at.opname != "YIELD_VALUE");
+    }
+  } else if (!at.finished) {
+    m.next = at.line;
+  }
+  if (m.next > 0 && at.line == m.next && at.col >= 0 && at.end_line == at.line) {
+    m.span_line = at.line;
+    m.span_col = at.col;
+    m.span_end_col = at.end_col;
+  }
+  return m;
+}
+
 ImVec4 keyword_colour() {
   return themed(ImVec4(0.95f, 0.55f, 0.75f, 1.0f));
 }
@@ -1079,27 +1185,48 @@ void App::frame() {
     state_.step_changed_at = state_.now;
   }
 
+  // The UI scale: Ctrl + and Ctrl - (SDL scancodes: = 46, - 45, keypad
+  // + 87 and - 86, 0 39); the platform loop rasterises the fonts again.
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyCtrl && !io.WantTextInput) {
+    if (ImGui::IsKeyPressed(46) || ImGui::IsKeyPressed(87)) state_.set_scale(state_.ui_scale * 1.15f);
+    if (ImGui::IsKeyPressed(45) || ImGui::IsKeyPressed(86)) state_.set_scale(state_.ui_scale / 1.15f);
+    if (ImGui::IsKeyPressed(39)) state_.set_scale(1.0f);
+  }
+  state_.layout.clear();
+
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float bar_height = ImGui::GetFrameHeightWithSpacing() + style.WindowPadding.y * 2;
-  const float timeline_height = ImGui::GetFrameHeightWithSpacing() * 2 + style.WindowPadding.y * 2;
-  // The layout follows the window's size; in between, panels may be moved.
-  bool relayout = vp->WorkSize.x != laid_out_w_ || vp->WorkSize.y != laid_out_h_;
+  // The bars are as tall as their wrapped rows were last frame.
+  const float row = ImGui::GetFrameHeightWithSpacing();
+  const float bar_height = std::max(bar_used_, row) + style.WindowPadding.y * 2;
+  const float timeline_height = std::max(timeline_used_, row * 2) + style.WindowPadding.y * 2;
+  // The layout follows the window's size and the view; in between,
+  // panels may be moved.
+  bool relayout = vp->WorkSize.x != laid_out_w_ || vp->WorkSize.y != laid_out_h_ || bar_height != laid_out_bar_ ||
+                  timeline_height != laid_out_timeline_ || state_.reset_layout;
+  state_.reset_layout = false;
   laid_out_w_ = vp->WorkSize.x;
   laid_out_h_ = vp->WorkSize.y;
-  const ImGuiWindowFlags bar_flags =
-      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
+  laid_out_bar_ = bar_height;
+  laid_out_timeline_ = timeline_height;
+  const ImGuiWindowFlags bar_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse;
 
   // Pipeline bar across the top, timeline across the bottom.
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, bar_height));
   ImGui::Begin("Pipeline", nullptr, bar_flags);
+  float y0 = ImGui::GetCursorPosY();
   draw_pipeline(state_);
+  bar_used_ = ImGui::GetCursorPosY() - y0 - style.ItemSpacing.y;
   ImGui::End();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - timeline_height));
   ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, timeline_height));
   ImGui::Begin("Timeline", nullptr, bar_flags);
+  y0 = ImGui::GetCursorPosY();
   draw_timeline(state_);
+  timeline_used_ = ImGui::GetCursorPosY() - y0 - style.ItemSpacing.y;
   ImGui::End();
 
   // Panels tiled in between, in four columns: writing the program; its
@@ -1121,6 +1248,24 @@ void App::frame() {
       {0.41f, 0.62f, 0.25f, 0.38f},  // Imports
       {0.41f, 0.62f, 0.25f, 0.38f},  // Exit
   };
+  // Learner: the code (editable, with the run's markers), Frames + Heap,
+  // the output; nothing else.
+  static constexpr float kLearner[][4] = {
+      {0.00f, 0.00f, 0.45f, 0.66f},  // Editor
+      {-1, 0, 0, 0},                 // Program (the editor shows the run)
+      {-1, 0, 0, 0},                 // Tokens
+      {-1, 0, 0, 0},                 // AST
+      {-1, 0, 0, 0},                 // Scopes
+      {-1, 0, 0, 0},                 // Bytecode
+      {0.00f, 0.66f, 0.45f, 0.34f},  // Output
+      {-1, 0, 0, 0},                 // VM
+      {0.45f, 0.00f, 0.55f, 1.00f},  // Heap
+      {-1, 0, 0, 0},                 // GC
+      {-1, 0, 0, 0},                 // Memory
+      {-1, 0, 0, 0},                 // .pyc
+      {-1, 0, 0, 0},                 // Imports
+      {-1, 0, 0, 0},                 // Exit
+  };
   // Embedded (?embed=1): the running program only, read-only.
   static constexpr float kEmbedded[][4] = {
       {-1, 0, 0, 0},                 // Editor (hidden)
@@ -1138,16 +1283,18 @@ void App::frame() {
       {-1, 0, 0, 0},                 // Imports (hidden)
       {-1, 0, 0, 0},                 // Exit (hidden)
   };
-  if (state_.embed != laid_out_embed_) relayout = true;
+  if (state_.embed != laid_out_embed_ || state_.internals != laid_out_internals_) relayout = true;
   laid_out_embed_ = state_.embed;
+  laid_out_internals_ = state_.internals;
   const float top = vp->WorkPos.y + bar_height;
   const float height = vp->WorkSize.y - bar_height - timeline_height;
   // Panels sharing a place: the one asked for is drawn there.
   if (const SharedPlace* p = place_of(state_.raise_panel)) state_.in_front[p->name] = state_.raise_panel;
   for (size_t i = 0; i < panels_.size(); ++i) {
     const SharedPlace* place = place_of(panels_[i]->title());
-    if (place && state_.front(place->name) != panels_[i]->title() && !state_.embed) continue;
-    const auto& table = state_.embed ? kEmbedded : kLayout;
+    const bool learner = !state_.embed && !state_.internals;
+    if (place && state_.front(place->name) != panels_[i]->title() && !state_.embed && !learner) continue;
+    const auto& table = state_.embed ? kEmbedded : learner ? kLearner : kLayout;
     const float* r = table[std::min(i, std::size(kLayout) - 1)];
     if (r[0] < 0) continue;
     ImGuiCond cond = relayout ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
@@ -1258,13 +1405,22 @@ void App::draw_caption() {
   if (prev && !first) go_to_stop(state_.stop - 1);
 }
 
-void setup_imgui_style(const char* font_path, float scale, float density) {
-  ImGui::StyleColorsDark();
+void AppState::set_scale(float scale) { ui_scale = std::clamp(scale, kMinScale, kMaxScale); }
+
+void apply_theme(bool light) {
+  if (light) ImGui::StyleColorsLight();
+  else ImGui::StyleColorsDark();
+}
+
+void setup_imgui_style(const char* font_path, float scale, float density, bool light) {
   ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  apply_theme(light);
   style.WindowRounding = 4.0f;
   style.FrameRounding = 3.0f;
   style.ScaleAllSizes(scale);
   ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
   if (font_path) {
     if (FILE* f = std::fopen(font_path, "rb")) {
       std::fclose(f);

@@ -84,6 +84,18 @@ struct AppState {
   int linked_offset = -1, highlight_offset = -1;
   std::string load_request;     // an example to open after this frame
   bool light = false;           // the light theme is on
+  // The view: Learner (false: the code, Frames + Heap, Output, the
+  // timeline and its account of the step) or Internals (every stage's
+  // panel).  Internal-only details show in Internals only.
+  bool internals = false;
+  bool reset_layout = false;    // put the panels back where the view has them, next frame
+  // The UI scale the learner chose (Ctrl +/-, 0.75..3): fonts are
+  // rasterised again at it by the platform loop; [applied_scale] is the
+  // one in use.
+  float ui_scale = 1.0f;
+  float applied_scale = 1.0f;
+  static constexpr float kMinScale = 0.75f, kMaxScale = 3.0f;
+  void set_scale(float scale);
   std::optional<Lesson> lesson;  // demo mode's lesson
   // The compile animation: tokens appear one by one, then the tree's
   // nodes, then the instructions, [anim_speed] items a second.
@@ -122,7 +134,18 @@ struct AppState {
   // The web page's share action (empty natively: no Share button).
   std::function<void()> share;
   std::string last_panel;  // the panel last brought to the front (for sharing)
+  // Where this frame drew each control of the bars (for the layout test:
+  // `pylife gui --layout-report`, the page's state()): name, x, y, w, h.
+  struct LayoutItem {
+    std::string name;
+    float x = 0, y = 0, w = 0, h = 0;
+  };
+  std::vector<LayoutItem> layout;
 };
+
+// Records the last item drawn (ImGui's rectangle of it) as [name] in
+// state.layout.
+void report_item(AppState& state, const char* name);
 
 // One dockable window of the app (ImHex's `View`): a name and its contents.
 // Panels that share one place on screen, one in front at a time; the
@@ -162,7 +185,9 @@ class App {
  private:
   AppState state_;
   float laid_out_w_ = 0, laid_out_h_ = 0;  // the work area the layout was made for
-  bool laid_out_embed_ = false;            // ... and for which view
+  float laid_out_bar_ = 0, laid_out_timeline_ = 0;  // ... with bars this tall
+  bool laid_out_embed_ = false, laid_out_internals_ = false;  // ... and for which view
+  float bar_used_ = 0, timeline_used_ = 0;  // the bars' rows, as drawn last frame
   std::map<std::string, std::array<float, 4>> panel_rects_;  // title -> x, y, w, h (last frame)
   void draw_caption();
   std::vector<std::unique_ptr<Panel>> panels_;
@@ -171,7 +196,10 @@ class App {
 // Sets ImGui's style and loads the app font from [font_path] if present.
 // [density]: device pixels per coordinate unit (the browser's
 // devicePixelRatio), for sharp text.
-void setup_imgui_style(const char* font_path, float scale, float density = 1.0f);
+// [light]: the light theme instead of the dark one.
+void setup_imgui_style(const char* font_path, float scale, float density = 1.0f, bool light = false);
+// The theme's colours on ImGui's style (and pylife's own, style.h).
+void apply_theme(bool light);
 
 // "source", "tokens", "ast", "bytecode", "vm", "termination".
 const char* stage_name(Stage s);
@@ -184,7 +212,16 @@ struct DesktopOptions {
   std::string panel;                // with screenshot: bring this panel to the front
   std::string demo;                 // a lesson file to present (demo mode)
   size_t stop = 0;                  // with demo: start at this stop (0-based)
+  int width = 1280, height = 800;   // the window's size
+  float scale = 0.0f;               // the UI scale (0: 1, the display's DPI already applied)
+  std::string view;                 // "learner" or "internals" (empty: learner)
+  std::string theme;                // "dark" or "light" (empty: dark)
+  std::string layout_report;        // with screenshot: write the bars' controls' rectangles here (JSON)
 };
+
+// The bars' controls as drawn (AppState::layout) and the window's size,
+// as JSON: {"window": [w, h], "items": [{"name", "x", "y", "w", "h"}...]}.
+std::string layout_json(const AppState& state, float width, float height);
 
 // Runs the native desktop app (SDL2 + OpenGL 3) until its window closes.
 // Returns the process exit status.

@@ -13,14 +13,18 @@ void RunModel::start(const source::Source& src, std::vector<std::string> input, 
   files_ = files;
   script_dir_ = std::move(script_dir);
   session_ = std::make_unique<trace::Session>(source_, input_, max_steps_, files_, script_dir_);
+  take_events();
   playing_ = false;
   pending_ = 0.0;
   at_ = {};
-  seek(1);
+  event_ = 0;
+  if (by_line() && !session_->line_events().empty()) seek_event(0);
+  else seek(1);
 }
 
 void RunModel::clear() {
   session_.reset();
+  events_.clear();
   at_ = {};
   playing_ = false;
 }
@@ -46,8 +50,11 @@ void RunModel::add_input(std::string line) {
   session_ = std::make_unique<trace::Session>(source_, input_, max_steps_, files_, script_dir_);
   for (uint64_t s : requested) session_->collect_at(s);
   if (interrupted) session_->interrupt_at(interrupted);
+  take_events();
+  size_t event = event_;
   at_ = {};
-  seek(here);
+  if (by_line() && !session_->line_events().empty()) seek_event(event);
+  else seek(here);
 }
 
 const std::vector<events::Import>& RunModel::imports() const {
@@ -69,6 +76,7 @@ bool RunModel::interrupt_now() {
   if (!session_ || at_.finished || at_.step == 0) return false;
   uint64_t here = step();
   session_->interrupt_at(here);
+  take_events();
   at_ = {};
   seek(here);
   return true;
@@ -78,9 +86,137 @@ bool RunModel::collect_now() {
   if (!session_ || at_.finished || at_.step == 0) return false;
   uint64_t here = step();
   session_->collect_at(here);
+  take_events();
   at_ = {};
   seek(here);
   return true;
+}
+
+const std::vector<RunModel::LineEvent>& RunModel::events() const { return events_; }
+
+void RunModel::take_events() {
+  events_.clear();
+  if (!session_) return;
+  const auto& all = session_->line_events();
+  size_t n = all.size();
+  if (waiting_for_input()) {
+    // Up to the step whose input() found no line.
+    for (size_t k = 0; k < all.size(); ++k) {
+      if (all[k].kind == events::Trace::Kind::kException &&
+          session_->raised_at(all[k].step).rfind("EOFError", 0) == 0) {
+        n = k;
+        break;
+      }
+    }
+  }
+  events_.assign(all.begin(), all.begin() + static_cast<long>(n));
+}
+
+const RunModel::LineEvent* RunModel::event() const {
+  const auto& all = events();
+  return event_ < all.size() ? &all[event_] : nullptr;
+}
+
+bool RunModel::on_event() const {
+  const LineEvent* e = by_line() ? event() : nullptr;
+  return e && e->step == at_.step;
+}
+
+const std::string& RunModel::event_code(const LineEvent& e) const { return session_->line_codes()[e.code]; }
+
+void RunModel::set_granularity(Granularity g) {
+  if (g == granularity_) return;
+  granularity_ = g;
+  pending_ = 0.0;
+  // By line again: the event the instruction on screen belongs to.
+  if (session_ && by_line() && !events().empty()) seek_event(session_->line_event_at(step()));
+}
+
+uint64_t RunModel::position() const {
+  if (!session_) return 0;
+  if (by_line()) return events().empty() ? 0 : event_ + 1;
+  return std::min(step(), total());
+}
+
+uint64_t RunModel::length() const {
+  if (!session_) return 0;
+  return by_line() ? events().size() : total();
+}
+
+int RunModel::next_line() const {
+  const LineEvent* e = event();
+  if (!on_event()) return at_.finished ? 0 : at_.line;
+  // The module's call is at line 0: what runs next is its first line.
+  if (e->kind == events::Trace::Kind::kCall && e->line <= 0) {
+    const auto& all = events();
+    return event_ + 1 < all.size() ? all[event_ + 1].line : 0;
+  }
+  return e->line;
+}
+
+int RunModel::last_line() const {
+  const auto& all = events();
+  if (!on_event()) return 0;
+  int depth = all[event_].depth;
+  // Back through deeper frames' events to this frame's line before.
+  for (size_t k = event_; k-- > 0;) {
+    const LineEvent& e = all[k];
+    if (e.depth > depth) continue;
+    if (e.depth < depth || e.kind == events::Trace::Kind::kCall) return 0;
+    if (e.kind == events::Trace::Kind::kLine) return e.line == next_line() ? 0 : e.line;
+  }
+  return 0;
+}
+
+std::string RunModel::narration() const {
+  if (!session_) return "";
+  if (session_->total_steps() == 0) return "The program did not run.";
+  const LineEvent* e = on_event() ? event() : nullptr;
+  std::string where = at_.frames.empty() ? std::string() : at_.frames.front().code;
+  if (!e) {
+    if (at_.finished) return "The program has ended (exit code " + std::to_string(exit_code()) + ").";
+    return "Instruction " + at_.opname + " of line " + std::to_string(at_.line) + " runs next.";
+  }
+  const std::string& name = event_code(*e);
+  const std::string line = std::to_string(e->line);
+  if (waiting_for_input() && event_ + 1 == events_.size()) {
+    return "Line " + line + " calls input(): it waits for you to type a line in Output and press Enter.";
+  }
+  switch (e->kind) {
+    case events::Trace::Kind::kCall: {
+      if (e->depth == 1 && name == "<module>") return "The program starts: line " + std::to_string(next_line()) + " runs first.";
+      std::string args;
+      if (!at_.frames.empty()) {
+        for (const auto& [n, v] : at_.frames.front().locals) {
+          if (!args.empty()) args += ", ";
+          args += n + "=" + v.repr;
+        }
+      }
+      // RESUME's argument: 0 where the frame starts, else after a yield or await.
+      if (at_.opname == "RESUME" && at_.oparg > 0) return name + " resumes on line " + line + ".";
+      return name + "(" + args + ") is called: a new frame for it, on line " + line + ".";
+    }
+    case events::Trace::Kind::kLine: {
+      int last = last_line();
+      return "Line " + line + " runs next" + (last ? " (line " + std::to_string(last) + " just ran)." : ".");
+    }
+    case events::Trace::Kind::kReturn: {
+      std::string value;
+      if (!at_.frames.empty() && !at_.frames.front().stack.empty()) value = at_.frames.front().stack.back().repr;
+      if (at_.opname == "YIELD_VALUE") return name + " yields " + value + " and pauses on line " + line + ".";
+      if (at_.opname == "RETURN_VALUE") {
+        if (e->depth == 1) return "The program's last line has run: it ends (exit code " + std::to_string(exit_code()) + ").";
+        return name + " returns " + value + " to its caller.";
+      }
+      if (e->depth == 1) return "The exception was not caught: the program stops here (exit code " + std::to_string(exit_code()) + ").";
+      return name + " ends because of the exception; its caller gets it next.";
+    }
+    case events::Trace::Kind::kException: {
+      std::string what = session_->raised_at(e->step);
+      return (what.empty() ? std::string("An exception") : what) + " on line " + line + " in " + name + ".";
+    }
+  }
+  return "";
 }
 
 bool RunModel::seek(uint64_t step) {
@@ -88,15 +224,106 @@ bool RunModel::seek(uint64_t step) {
   step = std::clamp<uint64_t>(step, 1, session_->total_steps() + 1);
   if (step == at_.step && step != 0) return false;
   at_ = session_->seek(step);
+  if (!events_.empty()) event_ = std::min(session_->line_event_at(step), events_.size() - 1);
   return true;
 }
 
+bool RunModel::seek_event(size_t index) {
+  const auto& all = events();
+  if (all.empty()) return false;
+  index = std::min(index, all.size() - 1);
+  bool changed = index != event_ || at_.step == 0;
+  event_ = index;
+  if (all[index].step != at_.step) at_ = session_->seek(all[index].step);
+  return changed;
+}
+
+bool RunModel::to_start() { return by_line() && !events().empty() ? seek_event(0) : seek(1); }
+
+bool RunModel::to_end() {
+  if (by_line() && !events().empty()) return seek_event(events().size() - 1);
+  return session_ && seek(session_->total_steps() + 1);
+}
+
+size_t RunModel::event_forward(size_t from, int max_depth) const {
+  const auto& all = events();
+  for (size_t k = from + 1; k < all.size(); ++k) {
+    if (all[k].depth <= max_depth) return k;
+  }
+  return all.size() - 1;
+}
+
+size_t RunModel::event_backward(size_t from, int max_depth) const {
+  const auto& all = events();
+  for (size_t k = from; k-- > 0;) {
+    if (all[k].depth <= max_depth) return k;
+  }
+  return 0;
+}
+
 bool RunModel::step_instruction() { return session_ && seek(session_->step_instruction(step())); }
-bool RunModel::step_line() { return session_ && seek(session_->step_line(step())); }
-bool RunModel::step_over() { return session_ && seek(session_->step_over(step())); }
-bool RunModel::step_out() { return session_ && seek(session_->step_out(step())); }
 bool RunModel::step_back() { return session_ && seek(session_->step_back(step())); }
-bool RunModel::step_back_line() { return session_ && seek(session_->step_back_line(step())); }
+
+bool RunModel::step_line() {
+  if (!session_) return false;
+  if (by_line()) return !events().empty() && seek_event(event_ + 1);
+  return seek(session_->step_line(step()));
+}
+
+bool RunModel::step_over() {
+  if (!session_) return false;
+  if (by_line()) return !events().empty() && seek_event(event_forward(event_, events()[event_].depth));
+  return seek(session_->step_over(step()));
+}
+
+bool RunModel::step_out() {
+  if (!session_) return false;
+  if (by_line() && !events().empty()) {
+    // To this frame's return (with the value it gives back), or from
+    // there on into the caller.
+    const auto& all = events();
+    int depth = all[event_].depth;
+    if (all[event_].kind != events::Trace::Kind::kReturn) {
+      for (size_t k = event_ + 1; k < all.size() && all[k].depth >= depth; ++k) {
+        if (all[k].depth == depth && all[k].kind == events::Trace::Kind::kReturn) return seek_event(k);
+      }
+    }
+    return seek_event(event_forward(event_, depth - 1));
+  }
+  return seek(session_->step_out(step()));
+}
+
+bool RunModel::step_back_line() {
+  if (!session_) return false;
+  if (by_line()) return !events().empty() && event_ > 0 && seek_event(event_ - 1);
+  return seek(session_->step_back_line(step()));
+}
+
+bool RunModel::step_back_over() {
+  if (!session_) return false;
+  if (by_line()) return !events().empty() && seek_event(event_backward(event_, events()[event_].depth));
+  return seek(session_->step_back_line(step()));
+}
+
+bool RunModel::step_back_out() {
+  if (!session_) return false;
+  if (by_line()) return !events().empty() && seek_event(event_backward(event_, events()[event_].depth - 1));
+  return seek(session_->step_back_line(step()));
+}
+
+size_t RunModel::next_event_on(size_t from, const std::set<int>& lines) const {
+  const auto& all = events();
+  for (size_t k = from + 1; k < all.size(); ++k) {
+    if (all[k].kind == events::Trace::Kind::kLine && lines.count(all[k].line)) return k;
+  }
+  return all.size() - 1;
+}
+
+bool RunModel::run_to_line(int line) {
+  if (!session_) return false;
+  if (by_line() && !events().empty()) return seek_event(next_event_on(event_, {line}));
+  return seek(session_->run_to_line(step(), line));
+}
 
 uint64_t RunModel::next_breakpoint() const {
   // From the first step off the current line, so a breakpoint on the line
@@ -110,10 +337,22 @@ uint64_t RunModel::next_breakpoint() const {
   return best;
 }
 
-bool RunModel::run_to_breakpoint() { return session_ && seek(next_breakpoint()); }
+bool RunModel::run_to_breakpoint() {
+  if (!session_) return false;
+  if (by_line() && !events().empty()) return seek_event(next_event_on(event_, breakpoints_));
+  return seek(next_breakpoint());
+}
 
 bool RunModel::seek_line(int line, int occurrence) {
   if (!session_) return false;
+  if (by_line() && !events().empty()) {
+    const auto& all = events();
+    int found = 0;
+    for (size_t k = 0; k < all.size(); ++k) {
+      if (all[k].kind == events::Trace::Kind::kLine && all[k].line == line && ++found == occurrence) return seek_event(k);
+    }
+    return seek_event(all.size() - 1);
+  }
   uint64_t end = session_->total_steps() + 1;
   uint64_t s = session_->run_to_line(0, line);
   for (int k = 1; k < occurrence && s < end; ++k) {
@@ -130,7 +369,8 @@ void RunModel::toggle_breakpoint(int line) {
 }
 
 void RunModel::set_playing(bool on) {
-  playing_ = on && session_ && !at_.finished;
+  bool at_end = by_line() && !events().empty() ? event_ + 1 >= events().size() : at_.finished;
+  playing_ = on && session_ && !at_end;
   pending_ = 0.0;
 }
 
@@ -140,6 +380,19 @@ bool RunModel::tick(double seconds) {
   if (pending_ < 1.0) return false;
   uint64_t steps = static_cast<uint64_t>(pending_);
   pending_ -= static_cast<double>(steps);
+  if (by_line() && !events().empty()) {
+    size_t target = std::min<size_t>(event_ + steps, events().size() - 1);
+    // Playing stops at a breakpoint, as a debugger's continue does.
+    size_t bp = breakpoints_.empty() ? events().size() : next_event_on(event_, breakpoints_);
+    if (bp <= target && bp < events().size() && events()[bp].kind == events::Trace::Kind::kLine &&
+        breakpoints_.count(events()[bp].line)) {
+      target = bp;
+      playing_ = false;
+    }
+    bool moved = seek_event(target);
+    if (event_ + 1 >= events().size()) playing_ = false;
+    return moved;
+  }
   uint64_t target = step() + steps;
   // Playing stops at a breakpoint, as a debugger's continue does.
   uint64_t bp = next_breakpoint();

@@ -28,6 +28,8 @@ class RunModel {
   // Forgets the run (the program no longer compiles, or was edited).
   void clear();
   bool ready() const { return session_ != nullptr; }
+  // The program's filename (its frames are the ones with line markers).
+  const std::string& filename() const { return source_.filename; }
 
   // The step on screen: before instruction step() runs; total() + 1 is
   // after the last one (the program has ended).
@@ -58,25 +60,68 @@ class RunModel {
   // Whether the budget stopped the run (an infinite loop, a deep recursion).
   bool stopped_by_budget() const { return session_ && session_->total_steps() >= max_steps_; }
 
+  // How far a step goes: by line (the default), through exactly the
+  // events a sys.settrace tracer sees of the program's own frames (call,
+  // line, return, exception: `pylife trace --lines`), or by instruction
+  // (the Bytecode and VM views' mode).
+  enum class Granularity { kLine, kInstruction };
+  void set_granularity(Granularity g);
+  Granularity granularity() const { return granularity_; }
+  bool by_line() const { return granularity_ == Granularity::kLine; }
+  using LineEvent = trace::Session::LineEvent;
+  const std::vector<LineEvent>& events() const;
+  // The line event on screen (by line; by instruction: the last one at or
+  // before the step), or null when the run has none.
+  const LineEvent* event() const;
+  // By line, and the state on screen is that event's (a seek by
+  // instruction may land inside a line).
+  bool on_event() const;
+  size_t event_index() const { return event_; }
+  // co_name of [e]'s frame.
+  const std::string& event_code(const LineEvent& e) const;
+  // "step position() of length()" in the current granularity: line events
+  // or instructions (length() + 1 is the end, after the last instruction,
+  // by instruction only).
+  uint64_t position() const;
+  uint64_t length() const;
+  // The line that runs next and the one that just ran in the same frame
+  // (0: none), for the code pane's two markers.
+  int next_line() const;
+  int last_line() const;
+  // The step on screen in plain words, for the one-line account of it
+  // ("Line 4 runs next.", "square(n=3) is called.", "square returns 9.").
+  std::string narration() const;
+
   // Moving.  Each returns whether the step changed.
-  bool seek(uint64_t step);  // clamped to [1, total() + 1]
-  bool step_instruction();
-  bool step_line();  // into calls
+  bool seek(uint64_t step);  // an instruction, clamped to [1, total() + 1]
+  bool seek_event(size_t index);  // a line event, clamped
+  bool to_start();
+  bool to_end();
+  bool step_instruction();  // one instruction on (both granularities)
+  bool step_back();         // one instruction back
+  // By line: the next event (into calls), the next in this frame or a
+  // caller (over), the next in a caller (out), and the same backwards.
+  // By instruction: to the next step on another line, at the same depth
+  // or shallower, after the frame returns; back to the previous line.
+  bool step_line();
   bool step_over();
   bool step_out();
-  bool step_back();
   bool step_back_line();
+  bool step_back_over();
+  bool step_back_out();
   // On to the next step that starts a line with a breakpoint, or the end.
   bool run_to_breakpoint();
   // To the [occurrence]-th time the program enters [line] (from the
   // start), or the end when it never does.
   bool seek_line(int line, int occurrence = 1);
+  // On to the next time [line] starts, or the end ("run to cursor").
+  bool run_to_line(int line);
 
   void toggle_breakpoint(int line);
   const std::set<int>& breakpoints() const { return breakpoints_; }
 
-  // Playback: [speed] instructions a second; tick() advances by the time
-  // passed (at most one seek a call).
+  // Playback: [speed] steps (of the granularity) a second; tick()
+  // advances by the time passed (at most one seek a call).
   void set_playing(bool on);
   bool playing() const { return playing_; }
   void set_speed(double per_second) { speed_ = per_second; }
@@ -86,6 +131,13 @@ class RunModel {
  private:
   // The next step that starts a breakpoint's line, or total() + 1.
   uint64_t next_breakpoint() const;
+  // By line: the next line event after [from] on one of [lines], or the
+  // last event.
+  size_t next_event_on(size_t from, const std::set<int>& lines) const;
+  // The event index after (before) [from] whose depth is at most
+  // [max_depth], or the last (first) one.
+  size_t event_forward(size_t from, int max_depth) const;
+  size_t event_backward(size_t from, int max_depth) const;
 
   std::unique_ptr<trace::Session> session_;
   source::Source source_;
@@ -93,7 +145,14 @@ class RunModel {
   uint64_t max_steps_ = 0;
   const fs::FileSystem* files_ = nullptr;
   std::string script_dir_;
+  // The session's line events; while input() waits for a line, only
+  // those before the call that found none (its EOFError is not the
+  // program's: it waits).
+  std::vector<LineEvent> events_;
+  void take_events();
   trace::Session::Position at_;
+  Granularity granularity_ = Granularity::kLine;
+  size_t event_ = 0;
   std::set<int> breakpoints_;
   bool playing_ = false;
   double speed_ = 4.0;

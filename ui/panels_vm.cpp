@@ -56,7 +56,8 @@ class ProgramPanel final : public Panel {
     ImGui::TextDisabled("%s, %zu lines  (click the gutter for a breakpoint)", state.decoded.source.encoding.c_str(),
                         lines.size());
     const auto& run = state.run;
-    int current = run.ready() && !run.finished() ? run.at().line : -1;
+    const RunMarks marks = run_marks(run);
+    int current = marks.next > 0 ? marks.next : -1;
     const Span error = state.syntax_error_span();
     ImGui::BeginChild("source", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -73,7 +74,9 @@ class ProgramPanel final : public Panel {
         ImVec2 at = ImGui::GetCursorScreenPos();
         float width = std::max(ImGui::GetContentRegionAvail().x, gutter + cw * static_cast<float>(line.size() + 2));
         if (line_no == current) {
-          dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), running_line_colour());
+          dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), marks.raising ? raising_line_colour() : running_line_colour());
+        } else if (line_no == marks.last) {
+          dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), just_ran_colour());
         } else if (line_no == state.highlight_line) {
           dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), IM_COL32(60, 60, 80, 255));
         }
@@ -97,7 +100,8 @@ class ProgramPanel final : public Panel {
         char num[16];
         std::snprintf(num, sizeof num, "%4d", line_no);
         dl->AddText(ImVec2(at.x + cw * 1.6f, at.y), IM_COL32(120, 125, 135, 255), num);
-        if (line_no == current) dl->AddText(ImVec2(at.x + gutter - cw * 1.2f, at.y), IM_COL32(255, 210, 90, 255), "\u25B6");
+        if (line_no == current) dl->AddText(ImVec2(at.x + gutter - cw * 1.2f, at.y), next_marker(), "\u25B6");
+        if (line_no == marks.last) dl->AddText(ImVec2(at.x + gutter - cw * 1.2f, at.y), just_ran_marker(), "\u25B7");
         // The text, then each token over it in its colour.
         float x0 = at.x + gutter;
         dl->AddText(ImVec2(x0, at.y), ImGui::GetColorU32(ImGuiCol_Text), line.data(), line.data() + line.size());
@@ -108,7 +112,7 @@ class ProgramPanel final : public Panel {
                       t->text.data(), t->text.data() + t->text.size());
         }
         // The running instruction's span, underlined.
-        if (line_no == current && run.at().col >= 0) {
+        if (line_no == current && marks.span_line == current) {
           int c0 = code_points(line, run.at().col);
           int c1 = run.at().end_line == current ? code_points(line, run.at().end_col) : static_cast<int>(line.size());
           float y = at.y + lh - 2.0f;
@@ -421,35 +425,70 @@ class OutputPanel final : public Panel {
       ImGui::TextDisabled("(nothing has run)");
       return;
     }
-    const std::string& out = run.at().output;
-    ImGui::BeginChild("text", ImVec2(0, run.waiting_for_input() ? -ImGui::GetFrameHeightWithSpacing() * 2 : 0));
+    // At the last step: everything the run wrote (the teardown's output
+    // and an uncaught exception's traceback too).
+    const bool waiting = run.waiting_for_input();
+    const bool at_end = run.by_line() ? run.length() > 0 && run.position() == run.length() : run.finished();
+    std::string out = at_end ? run.final_output() : run.at().output;
+    // input() found no line: not an error, it waits (the EOFError the run
+    // ended with is not shown); the prompt stays, the answer goes after it.
+    if (waiting && at_end) {
+      size_t cut = out.rfind("Traceback (most recent call last):");
+      if (cut != std::string::npos) out.resize(cut);
+    }
+    ImGui::BeginChild("text", ImVec2(0, waiting && !at_end ? -ImGui::GetFrameHeightWithSpacing() * 2 : 0));
     // A traceback, and everything after it, in red.
     size_t tb = out.find("Traceback (most recent call last):");
     if (tb == std::string::npos) tb = out.size();
-    ImGui::TextUnformatted(out.data(), out.data() + tb);
+    // The last line without its newline: where the input field goes.
+    size_t last_nl = waiting && at_end ? out.rfind('\n', tb == 0 ? 0 : tb - 1) : std::string::npos;
+    size_t body_end = waiting && at_end ? (last_nl == std::string::npos ? 0 : last_nl + 1) : tb;
+    ImGui::TextUnformatted(out.data(), out.data() + body_end);
     if (tb < out.size()) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.45f, 1.0f));
       ImGui::TextUnformatted(out.data() + tb, out.data() + out.size());
       ImGui::PopStyleColor();
     }
-    if (run.finished()) ImGui::TextDisabled("[exit code %d]", run.exit_code());
+    if (waiting && at_end) {
+      // The prompt, then the answer typed after it, as at a terminal.
+      std::string_view prompt(out.data() + body_end, out.size() - body_end);
+      if (!prompt.empty()) {
+        ImGui::TextUnformatted(prompt.data(), prompt.data() + prompt.size());
+        ImGui::SameLine(0, 0);
+      }
+      input_field(run);
+      ImGui::TextDisabled("(input() waits for a line: type it and press Enter)");
+    } else if (at_end && run.exit_code() != 0) {
+      ImGui::TextDisabled("[exit code %d]", run.exit_code());
+    } else if (run.finished()) {
+      ImGui::TextDisabled("[exit code %d]", run.exit_code());
+    }
     if (state.step_changed) ImGui::SetScrollHereY(1.0f);
     ImGui::EndChild();
-    if (run.waiting_for_input()) {
-      ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "input() is waiting for a line (%zu given so far):",
-                         run.input().size());
-      ImGui::SetNextItemWidth(-80);
-      bool enter = ImGui::InputText("##stdin", &line_[0], sizeof line_, ImGuiInputTextFlags_EnterReturnsTrue);
-      ImGui::SameLine();
-      if (ImGui::Button("Enter") || enter) {
-        run.add_input(line_);
-        line_[0] = 0;
-      }
+    if (waiting && !at_end) {
+      ImGui::TextDisabled("input() will wait for a line at the last step (%zu typed so far):", run.input().size());
+      input_field(run);
     }
   }
 
  private:
   char line_[256] = {};
+
+  // The text field an answer to input() is typed into; true when one
+  // was entered (the program runs again with it, at the same step).
+  bool input_field(RunModel& run) {
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 8.0f, ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5));
+    bool enter = ImGui::InputText("##stdin", &line_[0], sizeof line_, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (ImGui::Button("Enter") || enter) {
+      run.add_input(line_);
+      line_[0] = 0;
+      // On past the line that asked.
+      run.step_over();
+      return true;
+    }
+    return false;
+  }
 };
 
 }  // namespace
@@ -463,10 +502,24 @@ std::unique_ptr<Panel> make_output_panel() { return std::make_unique<OutputPanel
 
 namespace {
 
-bool button(const char* label, const char* tip, bool enabled = true) {
+// Puts the next item of [width] on this row when it fits, else on the
+// next (the bar wraps instead of running off a narrow window).
+void flow(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+// A button in the flow of the bar, reported for the layout test.
+bool button(AppState& state, const char* label, const char* tip, bool enabled = true, bool first = false) {
+  if (!first) flow(button_width(label));
   if (!enabled) ImGui::BeginDisabled();
   bool pressed = ImGui::Button(label);
   if (!enabled) ImGui::EndDisabled();
+  report_item(state, label);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tip);
   return pressed;
 }
@@ -476,56 +529,88 @@ bool button(const char* label, const char* tip, bool enabled = true) {
 void draw_timeline(AppState& state) {
   RunModel& run = state.run;
   bool ok = run.ready();
-  if (button("|<", "to the start", ok)) run.seek(1);
-  ImGui::SameLine();
-  if (button("<<", "back one line (Shift+Left)", ok)) run.step_back_line();
-  ImGui::SameLine();
-  if (button("<", "back one instruction (Left)", ok)) run.step_back();
-  ImGui::SameLine();
-  if (button(run.playing() ? "Pause" : "Play", "play / pause (Space)", ok)) run.set_playing(!run.playing());
-  ImGui::SameLine();
-  if (button(">", "one instruction (Right)", ok)) run.step_instruction();
-  ImGui::SameLine();
-  if (button("Into", "next line, into calls (F11)", ok)) run.step_line();
-  ImGui::SameLine();
-  if (button("Over", "next line, over calls (F10)", ok)) run.step_over();
-  ImGui::SameLine();
-  if (button("Out", "until this frame returns (Shift+F11)", ok)) run.step_out();
-  ImGui::SameLine();
-  if (button("Continue", "run to the next breakpoint, or the end (F5)", ok)) run.run_to_breakpoint();
-  ImGui::SameLine();
-  if (button(">|", "to the end", ok)) run.seek(run.total() + 1);
-  ImGui::SameLine();
-  if (button("Ctrl-C", "interrupt the program here, as Ctrl-C does: KeyboardInterrupt is raised before this step "
-                       "(handlers, finally blocks and atexit callbacks still run)",
+  bool lines = run.by_line();
+  const float em = ImGui::GetFontSize();
+  // The account of the step, in words.
+  if (ok) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    ImGui::TextWrapped("%s", run.narration().c_str());
+    ImGui::PopStyleColor();
+  }
+  if (button(state, "|<", "to the start (Home)", ok, true)) run.to_start();
+  if (lines) {
+    if (button(state, "Back out", "back to the line that called this function (Ctrl+Shift+F11)", ok)) run.step_back_out();
+    if (button(state, "Back over", "back one line in this function (Shift+F10)", ok)) run.step_back_over();
+    if (button(state, "Back", "back one step (Left)", ok)) run.step_back_line();
+  } else {
+    if (button(state, "<<", "back to the previous line (Shift+Left)", ok)) run.step_back_line();
+    if (button(state, "<", "back one instruction (Left)", ok)) run.step_back();
+  }
+  if (button(state, run.playing() ? "Pause" : "Play", "play / pause at the speed set (Space)", ok)) {
+    run.set_playing(!run.playing());
+  }
+  if (lines) {
+    if (button(state, "Into", "the next step, into calls (Right, F11)", ok)) run.step_line();
+    if (button(state, "Next line", "the next line of this function, over calls (F10)", ok)) run.step_over();
+    if (button(state, "Out", "until this function returns (Shift+F11)", ok)) run.step_out();
+  } else {
+    if (button(state, ">", "one instruction (Right)", ok)) run.step_instruction();
+    if (button(state, "Into", "next line, into calls (F11)", ok)) run.step_line();
+    if (button(state, "Over", "next line, over calls (F10)", ok)) run.step_over();
+    if (button(state, "Out", "until this frame returns (Shift+F11)", ok)) run.step_out();
+  }
+  if (button(state, "Continue", "run to the next breakpoint, or the end (F5)", ok)) run.run_to_breakpoint();
+  if (button(state, ">|", "to the end (End)", ok)) run.to_end();
+  if (button(state, lines ? "Steps: lines" : "Steps: instructions",
+             lines ? "one step is a line, as Python's debugger and sys.settrace see it; click to step by bytecode "
+                     "instruction (I)"
+                   : "one step is a bytecode instruction; click to step by line (I)",
+             ok)) {
+    run.set_granularity(lines ? RunModel::Granularity::kInstruction : RunModel::Granularity::kLine);
+  }
+  if (button(state, "Ctrl-C", "interrupt the program here, as Ctrl-C does: KeyboardInterrupt is raised before this step "
+                              "(handlers, finally blocks and atexit callbacks still run)",
              ok && !run.finished())) {
     run.interrupt_now();
   }
-  ImGui::SameLine();
+  flow(em * 9.0f);
   float speed = static_cast<float>(run.speed());
-  const float em = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(em * 8.5f);
   if (ImGui::SliderFloat("##speed", &speed, 0.5f, 200.0f, "%.1f steps/s", ImGuiSliderFlags_Logarithmic)) {
     run.set_speed(speed);
   }
+  report_item(state, "speed");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("playing speed");
-  ImGui::SameLine();
+  flow(em * 7.0f);
   static char jump[24] = "";
   ImGui::SetNextItemWidth(em * 6.5f);
   if (ImGui::InputTextWithHint("##jump", "go to step", jump, sizeof jump, ImGuiInputTextFlags_EnterReturnsTrue |
                                                                               ImGuiInputTextFlags_CharsDecimal)) {
-    run.seek(std::strtoull(jump, nullptr, 10));
+    uint64_t k = std::strtoull(jump, nullptr, 10);
+    if (lines && !run.events().empty()) run.seek_event(k > 0 ? k - 1 : 0);
+    else run.seek(k);
     jump[0] = 0;
   }
-  // The scrub slider over the whole run.
+  report_item(state, "go to step");
+  // The scrub slider over the whole run, and where we are in it.
   if (ok) {
-    uint64_t step = run.step(), lo = 1, hi = run.total() + 1;
-    ImGui::SetNextItemWidth(-em * 13.0f);
-    if (ImGui::SliderScalar("##scrub", ImGuiDataType_U64, &step, &lo, &hi, "step %llu")) run.seek(step);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("drag to travel in time; Left/Right step, Shift+Left/Right by line");
-    ImGui::SameLine();
-    ImGui::Text("%llu / %llu%s", static_cast<unsigned long long>(std::min(run.step(), run.total())),
-                static_cast<unsigned long long>(run.total()), run.finished() ? "  ended" : "");
+    char counter[96];
+    std::snprintf(counter, sizeof counter, "%s %llu of %llu", lines ? "step" : "instruction",
+                  static_cast<unsigned long long>(run.position()), static_cast<unsigned long long>(run.length()));
+    uint64_t at = run.position(), lo = 1, hi = std::max<uint64_t>(1, run.length() + (lines ? 0 : 1));
+    if (!lines) at = run.step();
+    float counter_w = ImGui::CalcTextSize(counter).x + em;
+    ImGui::SetNextItemWidth(
+        std::max(em * 8.0f, ImGui::GetContentRegionAvail().x - counter_w - ImGui::GetStyle().ItemSpacing.x));
+    if (ImGui::SliderScalar("##scrub", ImGuiDataType_U64, &at, &lo, &hi, lines ? "step %llu" : "instruction %llu")) {
+      if (lines) run.seek_event(at - 1);
+      else run.seek(at);
+    }
+    report_item(state, "timeline");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("drag to travel in time; Left/Right step back and on");
+    flow(counter_w);
+    ImGui::TextUnformatted(counter);
+    report_item(state, "counter");
   } else {
     ImGui::TextDisabled("The timeline appears when the program compiles.");
   }
@@ -537,19 +622,31 @@ void timeline_keys(AppState& state) {
   RunModel& run = state.run;
   // ImGui 1.86 names no function keys: the SDL backend (native and web)
   // indexes io.KeysDown by SDL scancode, and these are SDL's.
-  constexpr int kF5 = 62, kF10 = 67, kF11 = 68;
+  constexpr int kF5 = 62, kF10 = 67, kF11 = 68, kI = 12, kHome = 74, kEnd = 77;
   if (ImGui::IsKeyPressed(kF5)) run.run_to_breakpoint();
-  if (ImGui::IsKeyPressed(kF10)) run.step_over();
+  if (ImGui::IsKeyPressed(kF10)) {
+    if (io.KeyShift) run.step_back_over();
+    else run.step_over();
+  }
   if (ImGui::IsKeyPressed(kF11)) {
-    if (io.KeyShift) run.step_out();
+    if (io.KeyShift && io.KeyCtrl) run.step_back_out();
+    else if (io.KeyShift) run.step_out();
     else run.step_line();
   }
+  if (ImGui::IsKeyPressed(kHome)) run.to_start();
+  if (ImGui::IsKeyPressed(kEnd)) run.to_end();
+  if (ImGui::IsKeyPressed(kI, false) && !io.KeyCtrl) {
+    run.set_granularity(run.by_line() ? RunModel::Granularity::kInstruction : RunModel::Granularity::kLine);
+  }
+  bool lines = run.by_line();
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
-    if (io.KeyShift) run.step_line();
+    if (lines) run.step_line();
+    else if (io.KeyShift) run.step_line();
     else run.step_instruction();
   }
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) {
-    if (io.KeyShift) run.step_back_line();
+    if (lines) run.step_back_line();
+    else if (io.KeyShift) run.step_back_line();
     else run.step_back();
   }
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))) run.set_playing(!run.playing());

@@ -20,8 +20,26 @@ inline ImVec4 themed(ImVec4 c) {
 }
 inline ImU32 themed(ImU32 c) { return ImGui::GetColorU32(themed(ImGui::ColorConvertU32ToFloat4(c))); }
 
-// The background of the line about to run.
+// The background of the line about to run, of the line that just ran
+// (Python Tutor's green arrow), of a line raising an exception; the two
+// arrows' colours; line numbers.
 inline ImU32 running_line_colour() { return light_theme() ? IM_COL32(185, 205, 250, 255) : IM_COL32(50, 80, 140, 255); }
+inline ImU32 just_ran_colour() { return light_theme() ? IM_COL32(205, 235, 205, 255) : IM_COL32(38, 78, 50, 255); }
+inline ImU32 raising_line_colour() { return light_theme() ? IM_COL32(250, 200, 195, 255) : IM_COL32(120, 45, 45, 255); }
+inline ImU32 just_ran_marker() { return light_theme() ? IM_COL32(20, 110, 45, 255) : IM_COL32(110, 215, 130, 255); }
+inline ImU32 next_marker() { return light_theme() ? IM_COL32(185, 30, 20, 255) : IM_COL32(255, 120, 100, 255); }
+inline ImU32 line_number_colour() { return light_theme() ? IM_COL32(95, 100, 110, 255) : IM_COL32(140, 145, 155, 255); }
+
+// Where the run's markers go in the code (0: nowhere): the line that runs
+// next, the one that just ran, whether the step raises, and the span of
+// what the next instruction evaluates.
+struct RunMarks {
+  int next = 0, last = 0;
+  bool raising = false;
+  int span_line = 0, span_col = 0, span_end_col = 0;  // code-point columns
+};
+// [main]: the code shown is the program's (not one of its modules).
+RunMarks run_marks(const RunModel& run, bool main = true);
 
 // The advance of one character of the (monospaced) font as drawn: the
 // glyph's advance at the font's size, times the global scale a HiDPI

@@ -48,6 +48,21 @@ TEST_CASE("the model starts before the first instruction and ends after the last
   CHECK(m.at().frames.size() == 1);
   CHECK(m.at().frames[0].code == "<module>");
   CHECK(m.total() > 40);
+  // By line (the default) the steps are sys.settrace's events: the
+  // module's call, then its first line.
+  REQUIRE(m.by_line());
+  CHECK(m.position() == 1);
+  CHECK(m.length() == m.events().size());
+  CHECK(m.event()->kind == pylife::events::Trace::Kind::kCall);
+  CHECK(m.next_line() == 1);
+  CHECK(m.last_line() == 0);
+  m.to_end();
+  CHECK(m.position() == m.length());
+  CHECK(m.event()->kind == pylife::events::Trace::Kind::kReturn);
+  CHECK(m.event()->depth == 1);
+  CHECK(m.next_line() == 7);
+  // By instruction the end is past the last one.
+  m.set_granularity(pylife::ui::RunModel::Granularity::kInstruction);
   m.seek(m.total() + 100);  // clamped
   CHECK(m.step() == m.total() + 1);
   CHECK(m.finished());
@@ -66,9 +81,25 @@ TEST_CASE("stepping by line enters calls; over and out do not stay in them", "[u
   REQUIRE(m.at().frames.size() == 2);
   CHECK(m.at().frames[0].code == "square");
   CHECK(m.at().frames[0].locals.size() == 1);  // n, before result is bound
+  // Out: to square's return first (its frame still there), then on into
+  // the module.
+  m.step_out();
+  REQUIRE(m.event() != nullptr);
+  CHECK(m.event()->kind == pylife::events::Trace::Kind::kReturn);
+  CHECK(m.at().frames.size() == 2);
+  CHECK(m.next_line() == 3);
+  CHECK(m.last_line() == 0);  // line 3 is the one returning: no second marker
   m.step_out();
   CHECK(m.at().frames.size() == 1);
-  CHECK(m.at().line == 6);
+  CHECK(m.next_line() == 5);  // the loop's next turn
+  CHECK(m.last_line() == 6);
+  // Back out: to the module's line that made the call.
+  m.step_line();  // line 6 again
+  m.step_line();  // call square
+  CHECK(m.at().frames.size() == 2);
+  m.step_back_out();
+  CHECK(m.at().frames.size() == 1);
+  CHECK(m.next_line() == 6);
   // Over: the next line of the module, never inside square.
   uint64_t before = m.step();
   m.step_over();
@@ -110,7 +141,7 @@ TEST_CASE("breakpoints: run to the next line start on one, and playing stops the
   m.toggle_breakpoint(3);
   CHECK(m.breakpoints().empty());
   m.run_to_breakpoint();  // none left: the end
-  CHECK(m.finished());
+  CHECK(m.position() == m.length());
 }
 
 TEST_CASE("what the VM panels show: the stack, the heap and the last step's changes", "[ui]") {
@@ -146,10 +177,23 @@ TEST_CASE("input: a run that needs more input waits, and a line typed resumes it
   pylife::ui::RunModel m;
   m.start(program("name = input('name? ')\nprint('hi', name)\n"));
   CHECK(m.waiting_for_input());
+  // The steps end at the line that waits: no EOFError among them.
+  m.to_end();
+  CHECK(m.next_line() == 1);
+  CHECK(m.event()->kind == pylife::events::Trace::Kind::kLine);
+  CHECK(m.narration().find("waits for you to type") != std::string::npos);
+  for (const auto& e : m.events()) CHECK(e.kind != pylife::events::Trace::Kind::kException);
   m.add_input("Ada");
   CHECK_FALSE(m.waiting_for_input());
+  // The answer is echoed after the prompt, as a terminal shows it.
+  m.to_end();
+  CHECK(m.final_output() == "name? Ada\nhi Ada\n");
   m.seek(m.total() + 1);
-  CHECK(m.at().output == "name? hi Ada\n");
+  CHECK(m.at().output == "name? Ada\nhi Ada\n");
+  // Stepping back and forth replays the answer.
+  m.to_start();
+  m.seek_line(2);
+  CHECK(m.at().output == "name? Ada\n");
 }
 
 TEST_CASE("a runaway program keeps a history up to its budget", "[ui]") {
@@ -241,7 +285,7 @@ TEST_CASE("seek_line finds the n-th time a line is entered", "[ui]") {
   CHECK(m.at().line == 2);
   CHECK(m.at().frames[0].locals[0].second.repr == "2");  // the third call
   m.seek_line(2, 4);  // there is no fourth
-  CHECK(m.finished());
+  CHECK(m.position() == m.length());
 }
 
 TEST_CASE("the shipped lessons parse and every stop is reachable", "[ui][lesson]") {
@@ -339,7 +383,8 @@ TEST_CASE("a program imports its own modules from the files it is given", "[ui]"
   REQUIRE(m.exit_code() == 0);
   m.seek(m.total() + 1);
   CHECK(m.at().output == "42\n");
-  // Stepping into the module's function shows its frame.
+  // Stepping into the module's function shows its frame: the program's
+  // own modules are traced too.
   m.seek_line(2);
   m.step_line();
   REQUIRE_FALSE(m.at().frames.empty());
@@ -477,4 +522,42 @@ TEST_CASE("Ctrl-C here: KeyboardInterrupt before the step on screen, kept by eve
   CHECK(bare.exit_code() == 130);
   CHECK(bare.final_output().find("KeyboardInterrupt\n") != std::string::npos);
   CHECK_FALSE(bare.stopped_by_budget());
+}
+
+TEST_CASE("line steps are the events CPython's sys.settrace reports, for every example", "[ui][lines]") {
+  // The lesson programs of public/examples, as the visualizer opens them:
+  // the step counter counts exactly the events of `pylife trace --lines`
+  // (tests/golden/examples/NAME.lines, from CPython 3.11).
+  namespace stdfs = std::filesystem;
+  std::string root = PYLIFE_SOURCE_DIR;
+  int checked = 0;
+  for (const auto& entry : stdfs::directory_iterator(root + "/public/examples")) {
+    if (entry.path().extension() != ".py") continue;
+    std::string name = entry.path().stem().string();
+    if (name == "15_generations") continue;  // tests/golden/lines-known.txt
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ifstream golden(root + "/tests/golden/examples/" + name + ".lines", std::ios::binary);
+    std::string want((std::istreambuf_iterator<char>(golden)), std::istreambuf_iterator<char>());
+    auto d = pylife::source::decode(text, entry.path().string());
+    REQUIRE(d.ok);
+    pylife::ui::RunModel m;
+    m.start(d.source);
+    INFO(name);
+    CHECK(m.length() == static_cast<uint64_t>(std::count(want.begin(), want.end(), '\n')));
+    // Walking with Into visits them in order, "step k of N" agreeing.
+    std::string got;
+    for (uint64_t k = 1; k <= m.length(); ++k) {
+      CHECK(m.position() == k);
+      const auto* e = m.event();
+      REQUIRE(e != nullptr);
+      got += std::string(pylife::events::kind_name(e->kind)) + " " + m.event_code(*e) + " " + std::to_string(e->line) + "\n";
+      if (k < m.length()) CHECK(m.step_line());
+    }
+    CHECK_FALSE(m.step_line());  // nothing past the end
+    CHECK(m.position() == m.length());
+    CHECK(got == want);
+    ++checked;
+  }
+  CHECK(checked >= 15);
 }

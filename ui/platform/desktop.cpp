@@ -51,13 +51,24 @@ int run_desktop(const DesktopOptions& options) {
     app.go_to_stop(options.stop);
   }
   Window window;
-  if (!window.open("pylife", 1280, 800, PYLIFE_FONT_PATH)) {
+  if (!window.open("pylife", options.width, options.height, PYLIFE_FONT_PATH)) {
     window.close();
     return 1;
   }
   AppState& state = app.state();
+  if (options.scale > 0) state.set_scale(options.scale);
+  if (options.view == "internals") state.internals = true;
+  if (options.theme == "light") {
+    state.light = true;
+    apply_theme(true);
+    state.applied_scale = 0;  // the style again, light
+  }
   if (!options.screenshot.empty()) {
-    if (options.steps) state.run.seek(options.steps + 1);  // after N steps
+    if (options.steps) {
+      state.run.seek(options.steps + 1);  // after N instructions
+      // By line: the line step those instructions are in.
+      if (state.run.by_line() && state.run.event()) state.run.seek_event(state.run.event_index());
+    }
     if (!options.panel.empty()) state.raise_panel = options.panel;
   }
   // For tests: PYLIFE_GUI_FRAMES=N stops after N frames, and
@@ -85,6 +96,16 @@ int run_desktop(const DesktopOptions& options) {
     if (last && !shot.empty() && !window.screenshot_ok()) {
       std::cerr << "pylife: could not save the screenshot to " << shot << "\n";
       status = 1;
+    }
+    if (last && !options.layout_report.empty()) {
+      int w = 0, h = 0;
+      SDL_GetWindowSize(window.sdl_window(), &w, &h);
+      std::ofstream report(options.layout_report);
+      report << layout_json(state, static_cast<float>(w), static_cast<float>(h)) << "\n";
+      if (!report) {
+        std::cerr << "pylife: could not write the layout report to " << options.layout_report << "\n";
+        status = 1;
+      }
     }
     if (state.program != last_saved && (frames % 30 == 0 || !running)) {
       save_text(autosave, state.program);

@@ -83,6 +83,9 @@ bool Window::open(const char* title, int width, int height, const char* font_pat
   // The canvas has devicePixelRatio pixels per CSS pixel (SDL's HIGHDPI).
   density = static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0));
 #endif
+  font_path_ = font_path ? font_path : "";
+  base_scale_ = scale;
+  density_ = density;
   setup_imgui_style(font_path, scale, density);
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
   ImGui_ImplOpenGL3_Init(glsl_version);
@@ -99,6 +102,16 @@ bool Window::frame(App& app) {
         event.window.windowID == SDL_GetWindowID(window_)) {
       running = false;
     }
+  }
+  // A new UI scale: the fonts rasterised again at that size (not
+  // stretched), the style's sizes scaled from the defaults.
+  AppState& state = app.state();
+  if (state.ui_scale != state.applied_scale) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    setup_imgui_style(font_path_.empty() ? nullptr : font_path_.c_str(), base_scale_ * state.ui_scale, density_,
+                      state.light);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    state.applied_scale = state.ui_scale;
   }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();

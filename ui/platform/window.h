@@ -27,6 +27,9 @@ class Window {
   void close();
 
   SDL_Window* sdl_window() const { return window_; }
+  // The display's own scale (its DPI, PYLIFE_UI_SCALE, the browser's
+  // devicePixelRatio), which the learner's UI scale multiplies.
+  float base_scale() const { return base_scale_; }
 
  private:
   SDL_Window* window_ = nullptr;
@@ -34,6 +37,8 @@ class Window {
   bool save_back_buffer(const std::string& path) const;
 
   SDL_GLContext gl_ = nullptr;
+  std::string font_path_;
+  float base_scale_ = 1.0f, density_ = 1.0f;  // the display's, under the learner's UI scale
   std::string pending_screenshot_;
   bool screenshot_ok_ = false;
 };

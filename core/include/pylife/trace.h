@@ -13,13 +13,17 @@
 namespace pylife::trace {
 
 // Which of the VM's events::Trace a sys.settrace tracer on [file] sees:
-// those of the frames of [file] up to the end of its module code (not
-// the teardown after it).  `pylife trace --lines` prints them; the
-// visualizer steps through them.
+// those of the frames of [file] (and, with [user_dir], of the program's
+// own modules there) up to the end of its module code (not the teardown
+// after it).  `pylife trace --lines` prints them for the file alone; the
+// visualizer steps through them for the learner's files.
 class LineFilter {
  public:
-  explicit LineFilter(std::string file) : file_(std::move(file)) {}
-  bool traces_file(std::string_view filename) const { return filename == file_; }
+  explicit LineFilter(std::string file, std::string user_dir = "")
+      : file_(std::move(file)), user_dir_(user_dir.empty() ? "" : std::move(user_dir) + "/") {}
+  bool traces_file(std::string_view filename) const {
+    return filename == file_ || (!user_dir_.empty() && filename.substr(0, user_dir_.size()) == user_dir_);
+  }
   // Whether [e] is one of them (call in order).
   bool keep(const events::Trace& e) {
     if (done_) return false;
@@ -28,7 +32,7 @@ class LineFilter {
   }
 
  private:
-  std::string file_;
+  std::string file_, user_dir_;
   bool done_ = false;
 };
 
@@ -169,7 +173,7 @@ class Session {
     std::vector<Change> changes;             // what step - 1 did
     std::string output;  // stdout and stderr so far, interleaved
     std::string code, opname, argrepr;
-    int line = -1, offset = 0;
+    int line = -1, offset = 0, oparg = 0;
     int end_line = -1, col = -1, end_col = -1;  // the instruction's source span (UTF-8 byte columns)
     events::GcSnapshot gc;     // the collector's generations
     events::MemoryMap memory;  // the allocator's arenas and pools
@@ -195,6 +199,27 @@ class Session {
   // program's own modules (the disk natively, memory in the browser).
   Session(source::Source source, std::vector<std::string> stdin_lines = {},
           uint64_t max_steps = 50'000'000, const fs::FileSystem* files = nullptr, std::string script_dir = "");
+
+  // One of the events a sys.settrace tracer sees of the program's own
+  // frames (what `pylife trace --lines` prints, and the program's modules
+  // in its script directory too): the visualizer's line
+  // steps.  Call and line events come before instruction [step], return
+  // and exception ones while it runs (seek(step) shows the frame still
+  // there).
+  struct LineEvent {
+    uint64_t step = 0;
+    events::Trace::Kind kind = events::Trace::Kind::kLine;
+    uint16_t depth = 0;  // the frame's (1: the module)
+    int line = -1;       // frame.f_lineno
+    uint32_t code = 0;   // index into line_codes(): co_name
+  };
+  const std::vector<LineEvent>& line_events() const { return lines_; }
+  const std::vector<std::string>& line_codes() const { return line_codes_; }
+  // The last line event at or before instruction [step] (0 when none).
+  size_t line_event_at(uint64_t step) const;
+  // "Type: message" of the exception raised during instruction [step]
+  // (an exception event's), or empty.
+  std::string raised_at(uint64_t step) const;
 
   // Bytes the per-step history takes.
   size_t history_bytes() const { return steps_.capacity() * sizeof(StepInfo); }
@@ -250,6 +275,9 @@ class Session {
   int exit_code_ = 0;
   std::string output_;
   std::vector<StepInfo> steps_;  // index step - 1
+  std::vector<LineEvent> lines_;
+  std::vector<std::string> line_codes_;
+  std::vector<std::pair<uint64_t, std::string>> raised_;  // step, "Type: message" (the first 10000)
   std::vector<Collection> collections_;
   std::vector<events::Import> imports_;
   std::vector<events::Teardown> teardown_;

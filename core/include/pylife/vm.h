@@ -25,6 +25,10 @@ struct Io {
   std::function<void(std::string_view)> err;  // sys.stderr and tracebacks
   // One line of sys.stdin without its newline; nullopt at end of input.
   std::function<std::optional<std::string>()> read_line;
+  // input() shows the line it read after its prompt (and a newline), as
+  // a terminal echoes what is typed: the visualizer's output reads as a
+  // session at a terminal does.
+  bool echo_input = false;
   std::function<double()> clock;       // monotonic seconds (time.perf_counter)
   std::function<double()> wall_clock;  // seconds since the epoch (time.time)
   std::function<void(double)> sleep;   // time.sleep

@@ -117,6 +117,10 @@ Object* b_input(Interp& in, Object*, const Args& args) {
   in.flush_stdout();
   std::optional<std::string> line = in.host.read_line ? in.host.read_line() : std::nullopt;
   if (!line) return in.raise(in.t.EOFError, "EOF when reading a line");
+  if (in.host.echo_input) {
+    in.write_stdout(*line + "\n");
+    in.flush_stdout();
+  }
   return new_str(in, *line);
 }
 

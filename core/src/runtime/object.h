@@ -550,6 +550,7 @@ struct Host {
   std::function<void(std::string_view)> write_stderr;
   // One line without its newline; nullopt at end of input.
   std::function<std::optional<std::string>()> read_line;
+  bool echo_input = false;  // input() writes the line read to stdout, as a terminal echoes it
   std::function<double()> clock;           // seconds, monotonic
   std::function<double()> wall_clock;      // seconds since the epoch
   std::function<void(double)> sleep;       // seconds

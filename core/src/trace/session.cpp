@@ -12,8 +12,30 @@ namespace {
 class LineRecorder final : public events::Observer {
  public:
   LineRecorder(std::vector<Session::StepInfo>& out, std::vector<Session::Collection>& collections,
-               std::vector<events::Import>& imports, std::vector<events::Teardown>& teardown)
-      : out_(out), collections_(collections), imports_(imports), teardown_(teardown) {}
+               std::vector<events::Import>& imports, std::vector<events::Teardown>& teardown,
+               std::vector<Session::LineEvent>& lines, std::vector<std::string>& line_codes,
+               std::vector<std::pair<uint64_t, std::string>>& raised, std::string file, std::string user_dir)
+      : out_(out),
+        collections_(collections),
+        imports_(imports),
+        teardown_(teardown),
+        lines_(lines),
+        line_codes_(line_codes),
+        raised_(raised),
+        filter_(std::move(file), std::move(user_dir)) {}
+  bool traces_file(std::string_view filename) override { return filter_.traces_file(filename); }
+  void on_exception(const events::Exception& e) override {
+    if (e.kind != events::Exception::Kind::kRaised || raised_.size() >= 10000) return;
+    if (!raised_.empty() && raised_.back().first == e.step) return;
+    raised_.emplace_back(e.step, e.message.empty() ? e.type : e.type + ": " + e.message);
+  }
+  void on_trace(const events::Trace& e) override {
+    if (!filter_.keep(e)) return;
+    auto it = std::find(line_codes_.begin(), line_codes_.end(), e.code);
+    if (it == line_codes_.end()) it = line_codes_.insert(it, std::string(e.code));
+    lines_.push_back({e.step, e.kind, static_cast<uint16_t>(std::min(e.depth, 65535)), e.line,
+                      static_cast<uint32_t>(it - line_codes_.begin())});
+  }
   void on_import(const events::Import& e) override { imports_.push_back(e); }
   void on_teardown(const events::Teardown& e) override { teardown_.push_back(e); }
   void on_instruction(const events::Instruction& e) override {
@@ -29,6 +51,10 @@ class LineRecorder final : public events::Observer {
   std::vector<Session::Collection>& collections_;
   std::vector<events::Import>& imports_;
   std::vector<events::Teardown>& teardown_;
+  std::vector<Session::LineEvent>& lines_;
+  std::vector<std::string>& line_codes_;
+  std::vector<std::pair<uint64_t, std::string>>& raised_;
+  LineFilter filter_;
 };
 
 // Captures the state before one step and what the step before it did.
@@ -52,6 +78,7 @@ class Stopper final : public events::Observer {
     pos_.col = e.col;
     pos_.end_col = e.end_col;
     pos_.offset = e.offset;
+    pos_.oparg = e.oparg;
     pos_.output = output_;
     pos_.gc = e.state->gc();
     pos_.memory = e.state->memory();
@@ -124,6 +151,8 @@ vm::RunResult replay(const source::Source& src, const std::vector<std::string>& 
   vm::Io io;
   io.out = [output](std::string_view s) { output->append(s); };
   io.err = [output](std::string_view s) { output->append(s); };
+  // The visualizer's stdin is typed: echoed after the prompt.
+  io.echo_input = true;
   io.read_line = [&]() -> std::optional<std::string> {
     if (next_line >= input.size()) return std::nullopt;
     return input[next_line++];
@@ -166,7 +195,11 @@ void Session::record() {
   imports_.clear();
   teardown_.clear();
   output_.clear();
-  LineRecorder recorder(steps_, collections_, imports_, teardown_);
+  lines_.clear();
+  line_codes_.clear();
+  raised_.clear();
+  LineRecorder recorder(steps_, collections_, imports_, teardown_, lines_, line_codes_, raised_, source_.filename,
+                        script_dir_);
   vm::RunResult r = replay(source_, stdin_, {files_, script_dir_}, {collect_at_, interrupt_at_}, max_steps_, &recorder, &output_);
   exit_code_ = r.exit_code;
   // A step the budget refused was counted but never ran.
@@ -229,6 +262,18 @@ void Session::interrupt_at(uint64_t step) {
   if (step > total_ || step == interrupt_at_) return;
   interrupt_at_ = step;
   record();
+}
+
+size_t Session::line_event_at(uint64_t step) const {
+  auto it = std::upper_bound(lines_.begin(), lines_.end(), step,
+                             [](uint64_t s, const LineEvent& e) { return s < e.step; });
+  return it == lines_.begin() ? 0 : static_cast<size_t>(it - lines_.begin()) - 1;
+}
+
+std::string Session::raised_at(uint64_t step) const {
+  auto it = std::lower_bound(raised_.begin(), raised_.end(), step,
+                             [](const std::pair<uint64_t, std::string>& r, uint64_t s) { return r.first < s; });
+  return it != raised_.end() && it->first == step ? it->second : std::string();
 }
 
 uint64_t Session::step_instruction(uint64_t from) const { return from <= total_ ? from + 1 : from; }

@@ -1019,6 +1019,7 @@ RunResult run_program(const source::Source& src, const RunOptions& options, cons
   in.host.write_stdout = io.out;
   in.host.write_stderr = io.err;
   in.host.read_line = io.read_line;
+  in.host.echo_input = io.echo_input;
   in.host.clock = io.clock;
   in.host.wall_clock = io.wall_clock;
   in.host.sleep = io.sleep;

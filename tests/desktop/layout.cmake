@@ -1,0 +1,48 @@
+# Layout test: the desktop app at the sizes learners and teachers use,
+# in both themes and both views, under Xvfb.  For each, a screenshot
+# (ARTIFACTS/layout-VIEW-THEME-WxH.png, checked to be a real picture) and
+# the app's own layout report (ImGui's item rectangles), checked so that
+# every control of the top bar and the timeline lies inside the window.
+# Inputs: EXE, FILE, ARTIFACTS, NODE, CHECKER (check_png.mjs), LAYOUT (check_layout.mjs).
+file(MAKE_DIRECTORY "${ARTIFACTS}")
+set(sizes 1024x768 1280x720 1366x768 1920x1080 3840x2160)
+set(failed "")
+foreach(size ${sizes})
+  foreach(theme dark light)
+    foreach(view learner internals)
+      set(name "${ARTIFACTS}/layout-${view}-${theme}-${size}")
+      file(REMOVE "${name}.png" "${name}.json")
+      # At 4K a teacher would scale up: that size is taken at scale 2 as well.
+      set(scales 1)
+      if(size STREQUAL "3840x2160" AND view STREQUAL "learner")
+        set(scales 1 2)
+      endif()
+      foreach(scale ${scales})
+        set(out "${name}")
+        if(NOT scale EQUAL 1)
+          set(out "${name}-scale${scale}")
+        endif()
+        execute_process(
+          COMMAND xvfb-run -a -s "-screen 0 3840x2160x24"
+                  ${CMAKE_COMMAND} -E env LIBGL_ALWAYS_SOFTWARE=1
+                  ${EXE} gui --size ${size} --scale ${scale} --theme ${theme} --view ${view} --steps 40
+                  --screenshot ${out}.png --layout-report ${out}.json ${FILE}
+          RESULT_VARIABLE status OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr TIMEOUT 180)
+        if(NOT status EQUAL 0)
+          message(FATAL_ERROR "pylife gui at ${size} (${theme}, ${view}) exited with ${status}\n${stdout}${stderr}")
+        endif()
+        execute_process(COMMAND ${NODE} ${LAYOUT} ${out}.json RESULT_VARIABLE check)
+        if(NOT check EQUAL 0)
+          list(APPEND failed "${out}.json")
+        endif()
+        execute_process(COMMAND ${NODE} ${CHECKER} ${out}.png RESULT_VARIABLE check)
+        if(NOT check EQUAL 0)
+          list(APPEND failed "${out}.png")
+        endif()
+      endforeach()
+    endforeach()
+  endforeach()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "layout check failed: ${failed}")
+endif()
