@@ -9,6 +9,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "editing.h"
 #include "examples.h"
 #include "style.h"
 #include "pylife/ast.h"
@@ -41,13 +42,81 @@ constexpr const char* kWelcome =
     "\n"
     "print(greet(\"world\"))\n";
 
-// ImGui text input callback that grows a std::string.
-int resize_callback(ImGuiInputTextCallbackData* data) {
+// The editor's keys and memory across frames, for editor_callback.
+struct EditorKeys {
+  std::string* text = nullptr;  // the text being edited (resized by ImGui)
+  UndoHistory* history = nullptr;
+  std::string* last = nullptr;  // the text as it was after the previous frame's edits
+  int* last_cursor = nullptr;
+  double now = 0;
+  bool enter = false, shift = false, comment = false, undo = false, redo = false, paste = false;
+};
+
+TextEdit edit_of(const ImGuiInputTextCallbackData* data) {
+  return TextEdit{std::string(data->Buf, static_cast<size_t>(data->BufTextLen)), data->CursorPos, data->SelectionStart,
+                  data->SelectionEnd};
+}
+
+void put_edit(ImGuiInputTextCallbackData* data, const TextEdit& e) {
+  data->DeleteChars(0, data->BufTextLen);
+  data->InsertChars(0, e.text.data(), e.text.data() + e.text.size());
+  data->CursorPos = e.cursor;
+  data->SelectionStart = e.sel_start;
+  data->SelectionEnd = e.sel_end;
+}
+
+// The code editor's callback: ImGui's buffer resized into the string;
+// Tab/Shift+Tab indent, Enter keeps and adapts the indentation, Ctrl+/
+// comments, and undo/redo go by word and by paste (editing.h).  ImGui
+// has applied its own Ctrl+Z by the time this runs: ours replaces it.
+int editor_callback(ImGuiInputTextCallbackData* data) {
+  auto* k = static_cast<EditorKeys*>(data->UserData);
   if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-    auto* text = static_cast<std::string*>(data->UserData);
-    text->resize(static_cast<size_t>(data->BufTextLen));
-    data->Buf = text->data();
+    k->text->resize(static_cast<size_t>(data->BufTextLen));
+    data->Buf = k->text->data();
+    return 0;
   }
+  TextEdit now = edit_of(data);
+  auto remember = [&](const TextEdit& e) {
+    *k->last = e.text;
+    *k->last_cursor = e.cursor;
+  };
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackCompletion) {  // Tab
+    k->history->edited(TextEdit{*k->last, *k->last_cursor, 0, 0}, now.text, UndoHistory::Kind::kOther, k->now);
+    TextEdit e = indent(now, k->shift);
+    put_edit(data, e);
+    remember(e);
+    return 0;
+  }
+  if (k->undo || k->redo) {
+    TextEdit mine{*k->last, *k->last_cursor, *k->last_cursor, *k->last_cursor}, back;
+    bool ok = k->undo ? k->history->undo(mine, &back) : k->history->redo(mine, &back);
+    put_edit(data, ok ? back : mine);
+    remember(ok ? back : mine);
+    return 0;
+  }
+  if (k->comment) {
+    k->history->edited(TextEdit{*k->last, *k->last_cursor, 0, 0}, now.text, UndoHistory::Kind::kOther, k->now);
+    TextEdit e = toggle_comment(now);
+    put_edit(data, e);
+    remember(e);
+    return 0;
+  }
+  if (now.text != *k->last) {
+    auto kind = k->paste ? UndoHistory::Kind::kPaste
+                : now.text.size() > k->last->size() ? UndoHistory::Kind::kTyping
+                                                     : UndoHistory::Kind::kDeleting;
+    k->history->edited(TextEdit{*k->last, *k->last_cursor, 0, 0}, now.text, kind, k->now);
+    // Enter: the new line indented as Python wants it.
+    if (k->enter && now.cursor > 0 && now.text[static_cast<size_t>(now.cursor - 1)] == '\n') {
+      std::string pad = indent_after_newline(now.text, now.cursor);
+      if (!pad.empty()) {
+        data->InsertChars(now.cursor, pad.data(), pad.data() + pad.size());
+        now = edit_of(data);
+      }
+    }
+  }
+  remember(now);
   return 0;
 }
 
@@ -320,9 +389,9 @@ class EditorPanel final : public Panel {
       draw_program(state);
     } else {
       auto& f = state.files[state.editing - 1];
+      EditorKeys keys = editor_keys(state, &f.text, state.editing, ImGui::GetID("##module"));
       if (ImGui::InputTextMultiline("##module", f.text.data(), f.text.capacity() + 1, ImGui::GetContentRegionAvail(),
-                                    ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize,
-                                    resize_callback, &f.text)) {
+                                    kEditorFlags, editor_callback, &keys)) {
         state.edited_at = state.frame_count;
         state.edited_time = state.now;
       }
@@ -332,6 +401,44 @@ class EditorPanel final : public Panel {
  private:
   std::string before_escape_;
   char new_name_[64] = "helper";
+  UndoHistory history_;
+  std::string last_text_;
+  int last_cursor_ = 0;
+  size_t history_of_ = static_cast<size_t>(-1);  // the tab the history is of
+
+  static constexpr ImGuiInputTextFlags kEditorFlags =
+      ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackCompletion | ImGuiInputTextFlags_CallbackAlways;
+
+  // This frame's keys for the editor of [text] (tab [tab]).
+  EditorKeys editor_keys(AppState& state, std::string* text, size_t tab, ImGuiID id) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (history_of_ != tab) {
+      history_.clear();
+      history_of_ = tab;
+    }
+    // Not being typed in: what the editor holds is the starting point
+    // (a lesson or an example may have replaced it).
+    if (ImGui::GetActiveID() != id) {
+      last_text_ = *text;
+      last_cursor_ = 0;
+    }
+    EditorKeys k;
+    k.text = text;
+    k.history = &history_;
+    k.last = &last_text_;
+    k.last_cursor = &last_cursor_;
+    k.now = state.now;
+    const bool ctrl = io.KeyCtrl || io.KeySuper;
+    k.shift = io.KeyShift;
+    k.enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
+    k.comment = ctrl && ImGui::IsKeyPressed(56, false);  // SDL's scancode for '/'
+    k.undo = ctrl && !io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z));
+    k.redo = ctrl && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y)) ||
+                      (io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))));
+    k.paste = (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_V))) ||
+              (io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Insert)));
+    return k;
+  }
 
   void draw_program(AppState& state) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -346,9 +453,9 @@ class EditorPanel final : public Panel {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
     const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     if (escape) before_escape_ = state.program;
-    bool changed = ImGui::InputTextMultiline(
-        "##program", state.program.data(), state.program.capacity() + 1, ImVec2(size.x - gutter, size.y),
-        ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackResize, resize_callback, &state.program);
+    EditorKeys keys = editor_keys(state, &state.program, 0, id);
+    bool changed = ImGui::InputTextMultiline("##program", state.program.data(), state.program.capacity() + 1,
+                                             ImVec2(size.x - gutter, size.y), kEditorFlags, editor_callback, &keys);
     ImGui::PopStyleColor();
     // ImGui's Escape puts back the text from before the editor was
     // clicked; here it only leaves the editor: nothing typed is lost.
@@ -912,17 +1019,17 @@ namespace {
 ImVec4 token_colour_dark(lex::TokenType t) {
   using T = lex::TokenType;
   switch (t) {
-    case T::NAME: return ImVec4(0.55f, 0.80f, 1.00f, 1.0f);
-    case T::NUMBER: return ImVec4(0.75f, 0.60f, 1.00f, 1.0f);
-    case T::STRING: return ImVec4(0.60f, 0.90f, 0.55f, 1.0f);
-    case T::COMMENT: return ImVec4(0.55f, 0.58f, 0.62f, 1.0f);
+    case T::NAME: return ImVec4(0.62f, 0.85f, 1.00f, 1.0f);
+    case T::NUMBER: return ImVec4(0.86f, 0.76f, 1.00f, 1.0f);
+    case T::STRING: return ImVec4(0.70f, 0.95f, 0.62f, 1.0f);
+    case T::COMMENT: return ImVec4(0.74f, 0.76f, 0.80f, 1.0f);
     case T::NEWLINE:
     case T::NL:
     case T::INDENT:
     case T::DEDENT:
     case T::ENDMARKER:
-    case T::ENCODING: return ImVec4(0.85f, 0.75f, 0.40f, 1.0f);
-    case T::ERRORTOKEN: return ImVec4(1.00f, 0.45f, 0.40f, 1.0f);
+    case T::ENCODING: return ImVec4(0.95f, 0.86f, 0.52f, 1.0f);
+    case T::ERRORTOKEN: return ImVec4(1.00f, 0.66f, 0.62f, 1.0f);
     default: return ImVec4(0.95f, 0.95f, 0.95f, 1.0f);
   }
 }
@@ -966,7 +1073,7 @@ RunMarks run_marks(const RunModel& run, bool main) {
 }
 
 ImVec4 keyword_colour() {
-  return themed(ImVec4(0.95f, 0.55f, 0.75f, 1.0f));
+  return themed(ImVec4(1.00f, 0.70f, 0.86f, 1.0f));
 }
 
 ImVec4 token_colour(lex::TokenType t) {
@@ -1288,6 +1395,17 @@ void App::frame() {
   laid_out_internals_ = state_.internals;
   const float top = vp->WorkPos.y + bar_height;
   const float height = vp->WorkSize.y - bar_height - timeline_height;
+  // A panel asked for that the Learner view has not: the Internals view.
+  if (!state_.raise_panel.empty() && !state_.embed && !state_.internals) {
+    static const char* const kLearnerPanels[] = {"Editor", "Output", "Heap"};
+    bool learner = std::any_of(std::begin(kLearnerPanels), std::end(kLearnerPanels),
+                               [&](const char* t) { return state_.raise_panel == t; });
+    if (!learner) {
+      state_.internals = true;
+      relayout = true;
+      laid_out_internals_ = true;
+    }
+  }
   // Panels sharing a place: the one asked for is drawn there.
   if (const SharedPlace* p = place_of(state_.raise_panel)) state_.in_front[p->name] = state_.raise_panel;
   for (size_t i = 0; i < panels_.size(); ++i) {
@@ -1408,8 +1526,18 @@ void App::draw_caption() {
 void AppState::set_scale(float scale) { ui_scale = std::clamp(scale, kMinScale, kMaxScale); }
 
 void apply_theme(bool light) {
-  if (light) ImGui::StyleColorsLight();
-  else ImGui::StyleColorsDark();
+  ImVec4* c = ImGui::GetStyle().Colors;
+  // ImGui's themes, with the text that is too faint for WCAG AA (4.5:1)
+  // darker or lighter (tests/unit/test_theme.cpp).
+  if (light) {
+    ImGui::StyleColorsLight();
+    c[ImGuiCol_TextDisabled] = ImVec4(0.34f, 0.34f, 0.36f, 1.0f);
+  } else {
+    ImGui::StyleColorsDark();
+    c[ImGuiCol_TextDisabled] = ImVec4(0.64f, 0.64f, 0.66f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.20f, 0.42f, 0.75f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.16f, 0.36f, 0.68f, 1.0f);
+  }
 }
 
 void setup_imgui_style(const char* font_path, float scale, float density, bool light) {

@@ -78,7 +78,7 @@ class ProgramPanel final : public Panel {
         } else if (line_no == marks.last) {
           dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), just_ran_colour());
         } else if (line_no == state.highlight_line) {
-          dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), IM_COL32(60, 60, 80, 255));
+          dl->AddRectFilled(at, ImVec2(at.x + width, at.y + lh), hover_line_colour());
         }
         // The hovered token / node / instruction, and the AST node selected.
         float xbase = at.x + gutter;
@@ -99,7 +99,7 @@ class ProgramPanel final : public Panel {
         }
         char num[16];
         std::snprintf(num, sizeof num, "%4d", line_no);
-        dl->AddText(ImVec2(at.x + cw * 1.6f, at.y), IM_COL32(120, 125, 135, 255), num);
+        dl->AddText(ImVec2(at.x + cw * 1.6f, at.y), line_number_colour(), num);
         if (line_no == current) dl->AddText(ImVec2(at.x + gutter - cw * 1.2f, at.y), next_marker(), "\u25B6");
         if (line_no == marks.last) dl->AddText(ImVec2(at.x + gutter - cw * 1.2f, at.y), just_ran_marker(), "\u25B7");
         // The text, then each token over it in its colour.
@@ -201,15 +201,15 @@ class VmPanel final : public Panel {
         }
         ImVec2 p = ImGui::GetCursorScreenPos();
         p.x += pushed ? (1.0f - t) * 40.0f : 0.0f;  // slides in from the right
-        ImU32 border = pushed ? with_alpha(kPushColour, 0.4f + 0.6f * (1.0f - t)) : IM_COL32(110, 120, 140, 255);
-        dl->AddRectFilled(p, ImVec2(p.x + box_w, p.y + box_h), IM_COL32(32, 38, 50, 255), 4.0f);
+        ImU32 border = pushed ? with_alpha(kPushColour, 0.4f + 0.6f * (1.0f - t)) : box_border();
+        dl->AddRectFilled(p, ImVec2(p.x + box_w, p.y + box_h), box_fill(), 4.0f);
         dl->AddRect(p, ImVec2(p.x + box_w, p.y + box_h), border, 4.0f, 0, pushed ? 2.0f : 1.0f);
         std::string type = v.type + (k + 1 == stack.size() ? "  \u2190 top" : "");
         float tw = ImGui::CalcTextSize(type.c_str()).x;
-        dl->AddText(ImVec2(p.x + box_w - tw - 8, p.y + 3), IM_COL32(140, 150, 170, 255), type.c_str());
+        dl->AddText(ImVec2(p.x + box_w - tw - 8, p.y + 3), muted_text(), type.c_str());
         // The value, cut short before the type if it is long.
         dl->PushClipRect(p, ImVec2(p.x + std::max(box_w - tw - 16, 20.0f), p.y + box_h), true);
-        dl->AddText(ImVec2(p.x + 8, p.y + 3), IM_COL32(235, 235, 235, 255), v.repr.c_str());
+        dl->AddText(ImVec2(p.x + 8, p.y + 3), box_text(), v.repr.c_str());
         dl->PopClipRect();
         ImGui::Dummy(ImVec2(box_w, box_h + 2));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s  (refcount %lld)", v.repr.c_str(), static_cast<long long>(v.refcount));
@@ -328,13 +328,13 @@ class HeapPanel final : public Panel {
       ImVec2 p0(bx, by), p1(bx + box_w, by + hgt);
       box[h.value.id] = ImVec4(p0.x, p0.y, p1.x, p1.y);
       dl->PushClipRect(p0, p1, true);  // long reprs stay inside their box
-      dl->AddRectFilled(p0, p1, IM_COL32(34, 40, 54, 255), 5.0f);
+      dl->AddRectFilled(p0, p1, box_fill(), 5.0f);
       // On a reference cycle: outlined red (only the collector frees it).
       if (h.in_cycle) dl->AddRect(p0, p1, kCycleColour, 5.0f, 0, 2.5f);
-      else dl->AddRect(p0, p1, IM_COL32(110, 125, 150, 255), 5.0f);
+      else dl->AddRect(p0, p1, box_border(), 5.0f);
       std::string head = h.value.type;
       if (h.generation >= 0) head += "  g" + std::to_string(h.generation);
-      dl->AddText(ImVec2(p0.x + 6, p0.y + 3), IM_COL32(150, 200, 255, 255), head.c_str());
+      dl->AddText(ImVec2(p0.x + 6, p0.y + 3), box_head(), head.c_str());
       if (ImGui::IsMouseHoveringRect(p0, p1)) {
         ImGui::SetTooltip("%s%s%s", h.value.type.c_str(),
                           h.generation >= 0 ? (", generation " + std::to_string(h.generation) + " of the collector").c_str()
@@ -355,13 +355,13 @@ class HeapPanel final : public Panel {
       dl->AddText(ImVec2(p1.x - rw + 1, p0.y + 3), IM_COL32(255, 255, 255, 255), rc.c_str());
       float ry = p0.y + lh * 1.3f;
       if (rows.empty()) {
-        dl->AddText(ImVec2(p0.x + 6, ry), IM_COL32(200, 200, 200, 255), h.value.repr.c_str());
+        dl->AddText(ImVec2(p0.x + 6, ry), box_text(), h.value.repr.c_str());
       }
       for (size_t k = 0; k < rows.size() && k < 6; ++k) {
-        dl->AddText(ImVec2(p0.x + 10, ry), IM_COL32(180, 220, 160, 255), rows[k].c_str());
+        dl->AddText(ImVec2(p0.x + 10, ry), box_value(), rows[k].c_str());
         ry += lh;
       }
-      if (rows.size() > 6) dl->AddText(ImVec2(p0.x + 10, ry), IM_COL32(150, 150, 150, 255), "...");
+      if (rows.size() > 6) dl->AddText(ImVec2(p0.x + 10, ry), muted_text(), "...");
       dl->PopClipRect();
       row_h = std::max(row_h, hgt);
       bx += box_w + 24.0f;

@@ -16,19 +16,29 @@ inline bool light_theme() { return ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x
 
 // A text colour chosen for the dark theme, darkened for the light one.
 inline ImVec4 themed(ImVec4 c) {
-  return light_theme() ? ImVec4(c.x * 0.55f, c.y * 0.55f, c.z * 0.55f, c.w) : c;
+  return light_theme() ? ImVec4(c.x * 0.36f, c.y * 0.36f, c.z * 0.36f, c.w) : c;
 }
 inline ImU32 themed(ImU32 c) { return ImGui::GetColorU32(themed(ImGui::ColorConvertU32ToFloat4(c))); }
 
 // The background of the line about to run, of the line that just ran
 // (Python Tutor's green arrow), of a line raising an exception; the two
 // arrows' colours; line numbers.
-inline ImU32 running_line_colour() { return light_theme() ? IM_COL32(185, 205, 250, 255) : IM_COL32(50, 80, 140, 255); }
-inline ImU32 just_ran_colour() { return light_theme() ? IM_COL32(205, 235, 205, 255) : IM_COL32(38, 78, 50, 255); }
-inline ImU32 raising_line_colour() { return light_theme() ? IM_COL32(250, 200, 195, 255) : IM_COL32(120, 45, 45, 255); }
-inline ImU32 just_ran_marker() { return light_theme() ? IM_COL32(20, 110, 45, 255) : IM_COL32(110, 215, 130, 255); }
-inline ImU32 next_marker() { return light_theme() ? IM_COL32(185, 30, 20, 255) : IM_COL32(255, 120, 100, 255); }
-inline ImU32 line_number_colour() { return light_theme() ? IM_COL32(95, 100, 110, 255) : IM_COL32(140, 145, 155, 255); }
+inline ImU32 running_line_colour() { return light_theme() ? IM_COL32(212, 225, 252, 255) : IM_COL32(36, 54, 92, 255); }
+inline ImU32 just_ran_colour() { return light_theme() ? IM_COL32(205, 235, 205, 255) : IM_COL32(28, 60, 38, 255); }
+inline ImU32 raising_line_colour() { return light_theme() ? IM_COL32(250, 200, 195, 255) : IM_COL32(92, 34, 34, 255); }
+inline ImU32 just_ran_marker() { return light_theme() ? IM_COL32(15, 92, 35, 255) : IM_COL32(140, 232, 160, 255); }
+inline ImU32 next_marker() { return light_theme() ? IM_COL32(160, 22, 12, 255) : IM_COL32(255, 158, 140, 255); }
+inline ImU32 line_number_colour() { return light_theme() ? IM_COL32(78, 82, 92, 255) : IM_COL32(172, 176, 186, 255); }
+
+// The heap's and the operand stack's boxes: fill, border, their type
+// line, their text and the values in them, secondary text.
+inline ImU32 box_fill() { return light_theme() ? IM_COL32(250, 251, 253, 255) : IM_COL32(34, 40, 54, 255); }
+inline ImU32 box_border() { return light_theme() ? IM_COL32(120, 130, 150, 255) : IM_COL32(110, 125, 150, 255); }
+inline ImU32 box_head() { return light_theme() ? IM_COL32(25, 70, 150, 255) : IM_COL32(150, 200, 255, 255); }
+inline ImU32 box_text() { return light_theme() ? IM_COL32(20, 22, 26, 255) : IM_COL32(225, 225, 225, 255); }
+inline ImU32 box_value() { return light_theme() ? IM_COL32(30, 90, 30, 255) : IM_COL32(180, 220, 160, 255); }
+inline ImU32 muted_text() { return light_theme() ? IM_COL32(80, 84, 96, 255) : IM_COL32(160, 168, 185, 255); }
+inline ImU32 hover_line_colour() { return light_theme() ? IM_COL32(225, 228, 240, 255) : IM_COL32(60, 60, 80, 255); }
 
 // Where the run's markers go in the code (0: nowhere): the line that runs
 // next, the one that just ran, whether the step raises, and the span of

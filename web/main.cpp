@@ -93,6 +93,11 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
     teardown += (teardown.size() > 1 ? "," : "") + json_string(pylife::events::stage_name(t.stage));
   }
   teardown += "]";
+  // The line step on screen, as `pylife trace --lines` prints it.
+  std::string event;
+  if (const auto* e = run.event()) {
+    event = std::string(pylife::events::kind_name(e->kind)) + " " + run.event_code(*e) + " " + std::to_string(e->line);
+  }
   g_state_json = "{\"stage\":\"" + std::string(pylife::ui::stage_name(s.live_stage())) + "\",\"focus\":\"" +
                  pylife::ui::stage_name(s.focus) + "\",\"frames\":" + std::to_string(s.frame_count) +
                  ",\"source_ok\":" + (s.decoded.ok ? "true" : "false") +
@@ -115,7 +120,17 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                  ",\"panel\":" + json_string(s.last_panel) + ",\"embed\":" + (s.embed ? "true" : "false") +
                  ",\"memory_view\":" + json_string(s.front("memory")) + ",\"run_view\":" + json_string(s.front("run")) +
                  ",\"gc\":" + gc + ",\"imports\":" + imports + ",\"teardown\":" + teardown +
-                 ",\"files\":" + files + ",\"program\":" + json_string(s.program) + "}";
+                 ",\"files\":" + files + ",\"program\":" + json_string(s.program) +
+                 ",\"by_line\":" + (run.by_line() ? "true" : "false") +
+                 ",\"position\":" + std::to_string(run.position()) + ",\"length\":" + std::to_string(run.length()) +
+                 ",\"next_line\":" + std::to_string(run.next_line()) +
+                 ",\"last_line\":" + std::to_string(run.last_line()) +
+                 ",\"event\":" + json_string(event) + ",\"narration\":" + json_string(run.narration()) +
+                 ",\"waiting_for_input\":" + (run.waiting_for_input() ? "true" : "false") +
+                 ",\"view\":" + json_string(s.internals ? "internals" : "learner") +
+                 ",\"scale\":" + std::to_string(s.ui_scale) + ",\"light\":" + (s.light ? "true" : "false") +
+                 ",\"layout\":" + pylife::ui::layout_json(s, ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y) +
+                 "}";
   return g_state_json.c_str();
 }
 
@@ -129,6 +144,25 @@ EMSCRIPTEN_KEEPALIVE void pylife_step(double n) {
   auto& run = g_app->state().run;
   double target = static_cast<double>(run.step()) + n;
   run.seek(target < 1 ? 1 : static_cast<uint64_t>(target));
+}
+
+// Moves [n] steps of the granularity on screen (line events by default)
+// forwards, or back when negative: the timeline's Into and Back.
+EMSCRIPTEN_KEEPALIVE void pylife_line_step(double n) {
+  auto& run = g_app->state().run;
+  for (int i = 0; i < static_cast<int>(n < 0 ? -n : n); ++i) {
+    if (!(n < 0 ? run.step_back_line() : run.step_line())) break;
+  }
+}
+
+// The view: "learner" or "internals"; the step: "line" or "instruction".
+EMSCRIPTEN_KEEPALIVE void pylife_set_view(const char* view) {
+  auto& s = g_app->state();
+  s.internals = std::string(view) == "internals";
+}
+EMSCRIPTEN_KEEPALIVE void pylife_set_granularity(const char* g) {
+  g_app->state().run.set_granularity(std::string(g) == "instruction" ? pylife::ui::RunModel::Granularity::kInstruction
+                                                                     : pylife::ui::RunModel::Granularity::kLine);
 }
 
 // "Collect now": a full collection before the step on screen.

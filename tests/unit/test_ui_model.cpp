@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "autosave.h"
+#include "editing.h"
 #include "lesson.h"
 #include "model.h"
 #include "pylife/fs.h"
@@ -560,4 +561,66 @@ TEST_CASE("line steps are the events CPython's sys.settrace reports, for every e
     ++checked;
   }
   CHECK(checked >= 15);
+}
+
+TEST_CASE("the editor indents as a Python editor does", "[ui][editing]") {
+  using pylife::ui::indent_after_newline;
+  // Keep the indentation; one level more after ':'; one less after return.
+  CHECK(indent_after_newline("x = 1\n", 6) == "");
+  CHECK(indent_after_newline("def f(x):\n", 10) == "    ");
+  CHECK(indent_after_newline("    if x:  # comment\n", 21) == "        ");
+  CHECK(indent_after_newline("    y = 2\n", 10) == "    ");
+  CHECK(indent_after_newline("        return y\n", 17) == "    ");
+  CHECK(indent_after_newline("    pass\n", 9) == "");
+  CHECK(indent_after_newline("    raise ValueError(x)\n", 24) == "");
+  CHECK(indent_after_newline("    returned = 1\n", 17) == "    ");
+  // Tab: spaces to the next multiple of four; with lines selected, each
+  // line gains four; Shift+Tab takes up to four away.
+  pylife::ui::TextEdit e{"ab", 2, 2, 2};
+  e = pylife::ui::indent(e, false);
+  CHECK(e.text == "ab  ");
+  CHECK(e.cursor == 4);
+  pylife::ui::TextEdit lines{"a\nb\nc\n", 0, 0, 4};
+  lines = pylife::ui::indent(lines, false);
+  CHECK(lines.text == "    a\n    b\nc\n");
+  lines = pylife::ui::indent(lines, true);
+  CHECK(lines.text == "a\nb\nc\n");
+  pylife::ui::TextEdit one{"      x\n", 7, 7, 7};
+  one = pylife::ui::indent(one, true);
+  CHECK(one.text == "  x\n");
+  CHECK(one.cursor == 3);
+  // Ctrl+/ comments the lines in at their common indentation, and out.
+  pylife::ui::TextEdit c{"if x:\n    y()\n", 0, 0, 13};
+  c = pylife::ui::toggle_comment(c);
+  CHECK(c.text == "# if x:\n#     y()\n");
+  c = pylife::ui::toggle_comment(c);
+  CHECK(c.text == "if x:\n    y()\n");
+}
+
+TEST_CASE("undo goes back a word or a paste at a time", "[ui][editing]") {
+  pylife::ui::UndoHistory h;
+  using Kind = pylife::ui::UndoHistory::Kind;
+  // Type "ab cd" a character at a time, then paste "XYZ".
+  std::string text;
+  double t = 0;
+  for (char ch : std::string("ab cd")) {
+    pylife::ui::TextEdit before{text, static_cast<int>(text.size()), 0, 0};
+    std::string after = text + ch;
+    h.edited(before, after, Kind::kTyping, t += 0.1);
+    text = after;
+  }
+  h.edited({text, static_cast<int>(text.size()), 0, 0}, text + "XYZ", Kind::kPaste, t += 0.1);
+  text += "XYZ";
+  pylife::ui::TextEdit now{text, static_cast<int>(text.size()), 0, 0}, back;
+  REQUIRE(h.undo(now, &back));
+  CHECK(back.text == "ab cd");  // the paste, at once
+  REQUIRE(h.undo(back, &back));
+  CHECK(back.text == "ab ");    // the word "cd"
+  REQUIRE(h.undo(back, &back));
+  CHECK(back.text == "");       // "ab " (the space joins the word before it)
+  CHECK_FALSE(h.undo(back, &back));
+  REQUIRE(h.redo(back, &back));
+  CHECK(back.text == "ab ");
+  REQUIRE(h.redo(back, &back));
+  CHECK(back.text == "ab cd");
 }
