@@ -201,7 +201,10 @@ void draw_run_status(AppState& state) {
   if (!run.ready()) return;
   char text[128];
   bool ended = run.by_line() ? run.length() > 0 && run.position() == run.length() : run.finished();
-  if (ended) {
+  if (run.waiting_for_input()) {
+    std::snprintf(text, sizeof text, "step %llu of %llu: input() waits for a line",
+                  static_cast<unsigned long long>(run.position()), static_cast<unsigned long long>(run.length()));
+  } else if (ended) {
     std::snprintf(text, sizeof text, "ended: exit code %d", run.exit_code());
   } else {
     std::snprintf(text, sizeof text, "%s %llu of %llu, line %d", run.by_line() ? "step" : "instruction",
@@ -435,7 +438,7 @@ class EditorPanel final : public Panel {
     k.undo = ctrl && !io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z));
     k.redo = ctrl && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y)) ||
                       (io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))));
-    k.paste = (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_V))) ||
+    k.paste = state.pasting > 0 || (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_V))) ||
               (io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Insert)));
     return k;
   }
@@ -474,6 +477,14 @@ class EditorPanel final : public Panel {
     ImFormatString(name, sizeof name, "%s/%s_%08X", window->Name, "##program", id);
     ImGuiWindow* child = ImGui::FindWindowByName(name);
     if (!child) return;
+    // A new step: the line that runs next is scrolled into view.
+    if (state.step_changed) {
+      const RunMarks m = run_marks(state.run, state.editing == 0);
+      if (m.next > 0) {
+        float top = lh * static_cast<float>(m.next - 1), view = child->InnerRect.GetHeight();
+        if (top < child->Scroll.y || top + lh > child->Scroll.y + view) ImGui::SetScrollY(child, std::max(0.0f, top - view * 0.4f));
+      }
+    }
     const ImVec2 text0(child->Pos.x + style.FramePadding.x, child->Pos.y + style.FramePadding.y - child->Scroll.y);
     ImDrawList* dl = child->DrawList;
     dl->PushClipRect(child->InnerRect.Min, child->InnerRect.Max, true);
@@ -1286,9 +1297,10 @@ void App::frame() {
       state_.raise_panel = "VM";
     }
   }
-  state_.step_changed = state_.run.step() != state_.shown_step;
+  state_.step_changed = state_.run.step() != state_.shown_step || state_.run.event_index() != state_.shown_event;
   if (state_.step_changed) {
     state_.shown_step = state_.run.step();
+    state_.shown_event = state_.run.event_index();
     state_.step_changed_at = state_.now;
   }
 
@@ -1301,6 +1313,7 @@ void App::frame() {
     if (ImGui::IsKeyPressed(39)) state_.set_scale(1.0f);
   }
   state_.layout.clear();
+  if (state_.pasting > 0) --state_.pasting;
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImGuiStyle& style = ImGui::GetStyle();

@@ -69,6 +69,8 @@ struct AppState {
   double now = 0.0;             // seconds since start (animations)
   double step_changed_at = 0.0;  // when the step on screen last changed
   uint64_t shown_step = 0;      // the step panels last drew
+  size_t shown_event = 0;       // ... and the line event
+  int pasting = 0;              // frames a paste from the page is still arriving (typed as characters)
   bool step_changed = false;    // this frame shows a new step (auto-scroll)
   std::string raise_panel;      // a panel to bring to the front this frame
   // The panel in front in each shared place (see shared_places()), by the

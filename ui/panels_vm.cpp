@@ -178,7 +178,7 @@ class VmPanel final : public Panel {
     // The operand stack of the running frame, top first.
     ImGui::TextDisabled("operand stack of %s", at.frames.empty() ? "?" : at.frames[0].code.c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float box_w = std::min(ImGui::GetContentRegionAvail().x, 320.0f);
+    const float box_w = std::min(ImGui::GetContentRegionAvail().x, 20.0f * ImGui::GetFontSize());
     const float box_h = ImGui::GetTextLineHeightWithSpacing() + 6.0f;
     // Popped by the last step: ghosts fading out above the stack.
     for (const Change& c : at.changes) {
@@ -274,7 +274,8 @@ class HeapPanel final : public Panel {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float lh = ImGui::GetTextLineHeightWithSpacing();
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float vars_w = std::max(150.0f, avail * 0.32f);
+    const float k = ImGui::GetFontSize() / 16.0f;  // sizes follow the UI scale
+    const float vars_w = std::max(150.0f * k, avail * 0.32f);
     // Frames: one row per variable; scalars inline, objects by arrow.
     struct Anchor {
       ImVec2 from;
@@ -303,11 +304,12 @@ class HeapPanel final : public Panel {
     float frames_bottom = y;
     // Objects: boxes in rows, in the order the frames reach them.
     std::map<uint64_t, ImVec4> box;  // x0, y0, x1, y1
-    float bx = origin.x + vars_w + 30.0f, by = origin.y;
-    // As many columns of boxes as fit, each at least 150 wide.
-    const float objects_w = std::max(150.0f, avail - vars_w - 30.0f);
-    const int columns = std::max(1, static_cast<int>((objects_w + 24.0f) / (150.0f + 24.0f)));
-    const float box_w = std::min(260.0f, (objects_w - 24.0f * static_cast<float>(columns - 1)) / static_cast<float>(columns));
+    float bx = origin.x + vars_w + 30.0f * k, by = origin.y;
+    // As many columns of boxes as fit, each at least 150 wide (at scale 1).
+    const float gap = 24.0f * k;
+    const float objects_w = std::max(150.0f * k, avail - vars_w - 30.0f * k);
+    const int columns = std::max(1, static_cast<int>((objects_w + gap) / (150.0f * k + gap)));
+    const float box_w = std::min(260.0f * k, (objects_w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
     float row_h = 0.0f;
     int column = 0;
     for (const auto& h : at.heap) {
@@ -456,7 +458,7 @@ class OutputPanel final : public Panel {
         ImGui::TextUnformatted(prompt.data(), prompt.data() + prompt.size());
         ImGui::SameLine(0, 0);
       }
-      input_field(run);
+      input_field(state);
       ImGui::TextDisabled("(input() waits for a line: type it and press Enter)");
     } else if (at_end && run.exit_code() != 0) {
       ImGui::TextDisabled("[exit code %d]", run.exit_code());
@@ -467,7 +469,7 @@ class OutputPanel final : public Panel {
     ImGui::EndChild();
     if (waiting && !at_end) {
       ImGui::TextDisabled("input() will wait for a line at the last step (%zu typed so far):", run.input().size());
-      input_field(run);
+      input_field(state);
     }
   }
 
@@ -476,9 +478,11 @@ class OutputPanel final : public Panel {
 
   // The text field an answer to input() is typed into; true when one
   // was entered (the program runs again with it, at the same step).
-  bool input_field(RunModel& run) {
+  bool input_field(AppState& state) {
+    RunModel& run = state.run;
     ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 8.0f, ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5));
     bool enter = ImGui::InputText("##stdin", &line_[0], sizeof line_, ImGuiInputTextFlags_EnterReturnsTrue);
+    report_item(state, "input");
     ImGui::SameLine();
     if (ImGui::Button("Enter") || enter) {
       run.add_input(line_);

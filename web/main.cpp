@@ -17,6 +17,7 @@ pylife::ui::App* g_app = nullptr;        // the one app of this page
 std::string g_clipboard;                 // what ImGui copied or the page pasted
 pylife::ui::Window* g_window = nullptr;  // its canvas
 std::string g_state_json;                // storage for pylife_state_json()
+std::string g_pending_paste;             // Ctrl+V's text, typed into the editor once Ctrl is released
 
 // Keeps the canvas the size of the browser window.
 void fit_canvas() {
@@ -38,6 +39,12 @@ EM_JS(void, web_copy, (const char* text), {
 
 void main_loop() {
   fit_canvas();
+  ImGuiIO& io = ImGui::GetIO();
+  if (!g_pending_paste.empty() && !io.KeyCtrl && !io.KeySuper) {
+    io.AddInputCharactersUTF8(g_pending_paste.c_str());
+    g_pending_paste.clear();
+    g_app->state().pasting = 3;
+  }
   g_window->frame(*g_app);
   const auto& state = g_app->state();
   if (state.frame_count == 2) {
@@ -207,6 +214,22 @@ EMSCRIPTEN_KEEPALIVE void pylife_clear_files() {
 
 // What the page's paste event carried: ImGui's Ctrl+V reads it.
 EMSCRIPTEN_KEEPALIVE void pylife_paste(const char* text) { g_clipboard = text; }
+
+// Ctrl+V in the page: [text] from the system clipboard (empty: what the
+// last paste event carried) goes into the text field being edited as
+// typed characters, marked as one paste (undone at once).
+EMSCRIPTEN_KEEPALIVE void pylife_paste_text(const char* text) {
+  std::string t = text && *text ? text : g_clipboard;
+  g_clipboard = t;
+  std::string clean;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\r') continue;                  // CRLF from other systems
+    if (t[i] == '\t') clean += "    ";           // the editor indents by spaces
+    else clean += t[i];
+  }
+  // Typed once Ctrl is up (ImGui ignores characters while it is held).
+  g_pending_paste += clean;
+}
 
 // The compact read-only view for iframes (?embed=1).
 EMSCRIPTEN_KEEPALIVE void pylife_set_embed(int on) { g_app->state().embed = on != 0; }

@@ -1,0 +1,228 @@
+#!/usr/bin/env node
+// Browser test of the learner's cockpit, driven as a learner drives it:
+// the page at the five window sizes (1024x768 to 4K) in both themes, the
+// theme switched and the UI scaled by clicking the bar's own buttons (real
+// mouse events at the rectangles the app reports), every control of the
+// top bar and the timeline checked to lie inside the window (the app's
+// layout report, as for the desktop); line steps that are exactly CPython's
+// sys.settrace events; auto-indent and Tab with real key presses; a paste
+// from the system clipboard (permissions granted, no synthetic event);
+// input() answered in the Output panel.  Screenshots in the artifacts
+// directory.  Everything it starts, it stops.
+//
+//   node tests/browser/cockpit.mjs [--artifacts DIR]
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..', '..');
+const argi = process.argv.indexOf('--artifacts');
+const artifacts = argi > 0 ? process.argv[argi + 1] : join(root, 'build', 'artifacts');
+const CHROMIUM = process.env.PYLIFE_CHROMIUM ?? '/usr/bin/chromium';
+
+// ImGui reads key states once a frame: special keys are held a while.
+async function press(page, keys) {
+  const parts = keys.split('+');
+  for (const k of parts) await page.keyboard.down(k);
+  await page.waitForTimeout(120);
+  for (const k of parts.reverse()) await page.keyboard.up(k);
+  await page.waitForTimeout(60);
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+  console.log(`  ok: ${message}`);
+}
+
+const state = (page) => page.evaluate(() => window.pylife.state());
+const frames = async (page, n) => {
+  const start = (await state(page)).frames;
+  await page.waitForFunction((f) => window.pylife.state().frames >= f, start + n, { timeout: 20000 });
+};
+
+// Clicks the bar control [name] where the app drew it (CSS pixels).
+async function click(page, name) {
+  const item = (await state(page)).layout.items.find((i) => i.name === name);
+  if (!item) throw new Error(`no control named ${name}`);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  await frames(page, 3);
+}
+
+// Every bar control inside the window, none over another, the ones a
+// learner needs all there.
+function layoutProblems(layout, width, height) {
+  const must = ['Source', 'VM', 'Share', 'Examples', 'A+', 'A-', 'Reset layout', 'status', '|<', 'Back', 'Into',
+                'Next line', 'Out', 'Continue', '>|', 'timeline', 'counter'];
+  const problems = [];
+  for (const name of must) if (!layout.items.some((i) => i.name === name)) problems.push(`${name} not drawn`);
+  if (!layout.items.some((i) => i.name === 'Light' || i.name === 'Dark')) problems.push('no theme switch');
+  for (const i of layout.items) {
+    if (i.x < -0.5 || i.y < -0.5 || i.x + i.w > width + 0.5 || i.y + i.h > height + 0.5) {
+      problems.push(`${i.name} at (${i.x},${i.y}) ${i.w}x${i.h} is outside ${width}x${height}`);
+    }
+  }
+  for (let a = 0; a < layout.items.length; a++) {
+    for (let b = a + 1; b < layout.items.length; b++) {
+      const p = layout.items[a], q = layout.items[b];
+      const ox = Math.min(p.x + p.w, q.x + q.w) - Math.max(p.x, q.x);
+      const oy = Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y);
+      if (ox > 1 && oy > 1) problems.push(`${p.name} overlaps ${q.name}`);
+    }
+  }
+  return problems;
+}
+
+const server = await serve({ root: join(root, 'public'), port: 0 });
+const url = `http://127.0.0.1:${server.address().port}/`;
+let browser;
+let failed = false;
+try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url.replace(/\/$/, '') });
+  const page = await context.newPage();
+  const logs = [];
+  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  console.log(`browser cockpit test: ${url}`);
+  await mkdir(artifacts, { recursive: true });
+  await page.goto(url);
+  await page.waitForFunction(() => window.pylife?.ready || window.pylifeError, null, { timeout: 60000 })
+    .catch(() => { throw new Error(`module never became ready\n${logs.join('\n')}`); });
+  const example = await readFile(join(root, 'public', 'examples', '03_functions.py'), 'utf8');
+  await page.evaluate((src) => window.pylife.load(src), example);
+
+  // Line steps: exactly the events CPython's sys.settrace reports.
+  const golden = (await readFile(join(root, 'tests', 'golden', 'examples', '03_functions.lines'), 'utf8'))
+    .trimEnd().split('\n');
+  const walked = await page.evaluate(() => {
+    const seen = [];
+    let s = window.pylife.state();
+    const n = s.length;
+    for (let k = 0; k < n; k++) {
+      s = window.pylife.state();
+      seen.push({ event: s.event, position: s.position, length: s.length });
+      window.pylife.lineStep(1);
+    }
+    return seen;
+  });
+  check(walked.length === golden.length && walked.every((w, k) => w.event === golden[k] && w.position === k + 1),
+        `the ${walked.length} line steps are sys.settrace's ${golden.length} events, "step k of N" agreeing ` +
+        `(first: ${walked[0]?.event}, last: ${walked.at(-1)?.event})`);
+  await page.evaluate(() => { window.pylife.lineStep(-1000); window.pylife.lineStep(7); });
+  const seventh = await state(page);
+  check(seventh.by_line && seventh.position === 8 && seventh.next_line > 0 && seventh.narration.length > 0,
+        `at step 8: line ${seventh.next_line} next, ${seventh.last_line} just ran: "${seventh.narration}"`);
+
+  // Every size, both themes: the bars' controls inside the window.
+  const sizes = [[1024, 768], [1280, 720], [1366, 768], [1920, 1080], [3840, 2160]];
+  for (const theme of ['dark', 'light']) {
+    for (const [w, h] of sizes) {
+      await page.setViewportSize({ width: w, height: h });
+      await frames(page, 4);
+      let s = await state(page);
+      if (s.light !== (theme === 'light')) {
+        await click(page, s.light ? 'Dark' : 'Light');  // a real click on the bar's button
+        s = await state(page);
+      }
+      const problems = layoutProblems(s.layout, w, h);
+      check(s.light === (theme === 'light') && problems.length === 0,
+            `${w}x${h}, ${theme}: ${s.layout.items.length} controls inside the window${problems.length ? ': ' + problems.join('; ') : ''}`);
+      if (w <= 1366 || w === 3840) await page.screenshot({ path: join(artifacts, `browser-${theme}-${w}x${h}.png`) });
+    }
+  }
+  // The UI scale: A+ by mouse, fonts rasterised again, still all inside.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await frames(page, 3);
+  await click(page, 'A+');
+  await click(page, 'A+');
+  await frames(page, 3);
+  const scaled = await state(page);
+  const scaledProblems = layoutProblems(scaled.layout, 1366, 768);
+  check(scaled.scale > 1.3 && scaledProblems.length === 0,
+        `A+ twice: scale ${scaled.scale.toFixed(2)}, every control still inside${scaledProblems.length ? ': ' + scaledProblems.join('; ') : ''}`);
+  await page.screenshot({ path: join(artifacts, 'browser-scaled-1366x768.png') });
+  await click(page, 'A-');
+  await click(page, 'A-');
+  await click(page, 'Dark');
+
+  // The editor: auto-indent and Tab with real keys.
+  await page.evaluate(() => window.pylife.load(''));
+  await frames(page, 3);
+  const vp = page.viewportSize();
+  await page.mouse.click(vp.width * 0.2, 130);
+  await page.keyboard.type('def f(x):', { delay: 20 });
+  await press(page, 'Enter');
+  await page.keyboard.type('if x:', { delay: 20 });
+  await press(page, 'Enter');
+  await page.keyboard.type('return 1', { delay: 20 });
+  await press(page, 'Enter');
+  await page.keyboard.type('return 2', { delay: 20 });
+  await page.waitForFunction(() => window.pylife.state().program.endsWith('return 2'), null, { timeout: 5000 }).catch(() => {});
+  const indented = (await state(page)).program;
+  check(indented === 'def f(x):\n    if x:\n        return 1\n    return 2',
+        `Enter indents after ':' and dedents after return (${JSON.stringify(indented)})`);
+  await press(page, 'Home');
+  await press(page, 'Tab');
+  await frames(page, 2);
+  const tabbed = (await state(page)).program;
+  check(tabbed.endsWith('\n        return 2') && !tabbed.includes('\t'), `Tab indents by four spaces (${JSON.stringify(tabbed.slice(-20))})`);
+
+  // A paste from the system clipboard: the page's own clipboard API
+  // wrote it (permission granted), Ctrl+V is a real key press.
+  await page.evaluate(() => window.pylife.load('x = 1\n'));
+  await frames(page, 3);
+  await page.mouse.click(vp.width * 0.2, 130);
+  await press(page, 'Control+End');
+  await page.evaluate(() => navigator.clipboard.writeText('print(x + 41)\n'));
+  await press(page, 'Control+V');
+  await page.waitForFunction(() => window.pylife.state().program === 'x = 1\nprint(x + 41)\n', null, { timeout: 5000 })
+    .catch(() => {});
+  const pasted = (await state(page)).program;
+  check(pasted === 'x = 1\nprint(x + 41)\n', `the system clipboard's text pasted with Ctrl+V (${JSON.stringify(pasted)})`);
+  // And Ctrl+Z takes the whole paste back.
+  await press(page, 'Control+Z');
+  await frames(page, 2);
+  const undone = (await state(page)).program;
+  check(undone === 'x = 1\n', `Ctrl+Z undoes the paste at once (${JSON.stringify(undone)})`);
+  // Copy: Ctrl+A, Ctrl+C put the editor's text on the system clipboard.
+  await press(page, 'Control+A');
+  await press(page, 'Control+C');
+  await page.waitForTimeout(300);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  check(copied === 'x = 1\n', `Ctrl+C copies to the system clipboard (${JSON.stringify(copied)})`);
+  await page.mouse.click(vp.width * 0.7, vp.height - 10);  // leave the editor
+
+  // input(): the run waits at the line (no EOFError), the answer typed
+  // in the Output panel is echoed after the prompt.
+  await page.evaluate(() => window.pylife.load("name = input('Your name? ')\nprint('Hello,', name)\n"));
+  await frames(page, 3);
+  await page.evaluate(() => window.pylife.lineStep(100));
+  await frames(page, 3);
+  const waiting = await state(page);
+  check(waiting.waiting_for_input && !waiting.narration.includes('EOFError') && waiting.narration.includes('input()'),
+        `input() waits: "${waiting.narration}"`);
+  await page.screenshot({ path: join(artifacts, 'browser-input.png') });
+  // The Output panel's field, after the prompt.
+  await click(page, 'input');
+  await page.keyboard.type('Ada', { delay: 20 });
+  await press(page, 'Enter');
+  await page.waitForFunction(() => !window.pylife.state().waiting_for_input, null, { timeout: 5000 }).catch(() => {});
+  const answered = await page.evaluate(() => { window.pylife.seek(1e9); return window.pylife.state(); });
+  check(answered.output === 'Your name? Ada\nHello, Ada\n', `the answer is echoed after the prompt (${JSON.stringify(answered.output)})`);
+  check(logs.length === 0, `no page errors${logs.length ? ': ' + logs.join('; ') : ''}`);
+} catch (e) {
+  failed = true;
+  console.error(`browser cockpit test FAILED: ${e.message}`);
+} finally {
+  if (browser) await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);
