@@ -326,6 +326,17 @@ void draw_pipeline(AppState& state) {
     }
     ImGui::EndPopup();
   }
+  if (bar_button(state, "Lessons", "step-by-step lessons on a program's life, with captions")) ImGui::OpenPopup("lessons");
+  if (ImGui::BeginPopup("lessons")) {
+    for (const Example& e : lessons()) {
+      if (ImGui::Selectable(e.name)) state.lesson_request = e.name;
+    }
+    if (state.lesson) {
+      ImGui::Separator();
+      if (ImGui::Selectable("End the lesson")) state.lesson.reset();
+    }
+    ImGui::EndPopup();
+  }
   if (bar_button(state, state.light ? "Dark" : "Light", "switch between the dark and the light theme")) {
     state.light = !state.light;
     apply_theme(state.light);
@@ -1440,6 +1451,11 @@ void App::frame() {
   }
   state_.raise_panel.clear();
   if (state_.lesson) draw_caption();
+  if (!state_.lesson_request.empty()) {
+    std::string name = std::move(state_.lesson_request);
+    state_.lesson_request.clear();
+    open_lesson(name);
+  }
   if (!state_.load_request.empty()) {
     std::string name = std::move(state_.load_request);
     state_.load_request.clear();
@@ -1488,19 +1504,49 @@ void App::go_to_stop(size_t index) {
 }
 
 // Demo mode's caption: over the stop's panel, with Previous / Next.
+bool App::open_lesson(const std::string& name) {
+  for (const Example& e : lessons()) {
+    if (name != e.name) continue;
+    LessonResult r = parse_lesson(e.text);
+    if (!r.ok) return false;
+    start_lesson(std::move(r.lesson));
+    return true;
+  }
+  return false;
+}
+
 void App::draw_caption() {
   const Lesson& lesson = *state_.lesson;
   const LessonStop& s = lesson.stops[state_.stop];
   std::string panel = s.panel.empty() ? stage_panel(state_.focus) : s.panel;
-  // The output's place is too small to share with a caption: the caption
-  // sits over the Program panel instead (the Editor shows the same text).
-  if (const SharedPlace* p = place_of(panel); p && std::string_view(p->name) == "run") panel = "Program";
+  // In the Learner view the code is the Editor's.
+  if (!state_.internals && panel == "Program") panel = "Editor";
   auto it = panel_rects_.find(panel);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   std::array<float, 4> r = it != panel_rects_.end() ? it->second
                                                    : std::array<float, 4>{vp->WorkPos.x, vp->WorkPos.y, vp->WorkSize.x, vp->WorkSize.y};
-  const float width = std::min(std::max(r[2] - 16.0f, 280.0f), 560.0f);
-  ImGui::SetNextWindowPos(ImVec2(r[0] + 8.0f, r[1] + r[3] - 8.0f), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  // Beside the panel it explains, on the side with room (never over it);
+  // with room on neither side, below or above it; else at the bottom.
+  const float em = ImGui::GetFontSize();
+  const float width = std::clamp(std::max(r[0] - vp->WorkPos.x, vp->WorkPos.x + vp->WorkSize.x - r[0] - r[2]) - 16.0f,
+                                 18.0f * em, 34.0f * em);
+  const float right_room = vp->WorkPos.x + vp->WorkSize.x - (r[0] + r[2]), left_room = r[0] - vp->WorkPos.x;
+  ImVec2 pos, pivot(0.0f, 0.0f);
+  if (right_room >= width + 8.0f) {
+    pos = ImVec2(r[0] + r[2] + 4.0f, r[1] + 4.0f);
+  } else if (left_room >= width + 8.0f) {
+    pos = ImVec2(r[0] - 4.0f, r[1] + 4.0f);
+    pivot = ImVec2(1.0f, 0.0f);
+  } else if (vp->WorkPos.y + vp->WorkSize.y - (r[1] + r[3]) > 8.0f * em) {
+    pos = ImVec2(r[0] + 8.0f, r[1] + r[3] + 4.0f);
+  } else if (r[1] - vp->WorkPos.y > 8.0f * em) {
+    pos = ImVec2(r[0] + 8.0f, r[1] - 4.0f);
+    pivot = ImVec2(0.0f, 1.0f);
+  } else {
+    pos = ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8.0f, vp->WorkPos.y + vp->WorkSize.y - 8.0f);
+    pivot = ImVec2(1.0f, 1.0f);
+  }
+  ImGui::SetNextWindowPos(pos, ImGuiCond_Always, pivot);
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
   ImGui::SetNextWindowBgAlpha(0.96f);
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.16f, 0.20f, 0.30f, 1.0f));
@@ -1509,6 +1555,8 @@ void App::draw_caption() {
   ImGui::Begin("##caption", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                    ImGuiWindowFlags_NoFocusOnAppearing);
+  // Where it is and the panel it explains, for the layout tests.
+  state_.layout.push_back({"lesson panel", r[0], r[1], r[2], r[3]});
   ImGui::PushTextWrapPos(width - 16.0f);
   ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1.0f), "%s  (%zu/%zu)", lesson.title.c_str(), state_.stop + 1,
                      lesson.stops.size());
@@ -1526,6 +1574,10 @@ void App::draw_caption() {
   if (last) ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::TextDisabled("Enter / Backspace");
+  {
+    ImVec2 p = ImGui::GetWindowPos(), z = ImGui::GetWindowSize();
+    state_.layout.push_back({"caption", p.x, p.y, z.x, z.y});
+  }
   ImGui::End();
   ImGui::PopStyleColor(3);
   if (!ImGui::GetIO().WantTextInput) {

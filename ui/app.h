@@ -85,6 +85,7 @@ struct AppState {
   std::string linked_code, highlight_code;
   int linked_offset = -1, highlight_offset = -1;
   std::string load_request;     // an example to open after this frame
+  std::string lesson_request;   // a lesson (public/lessons, by name) to start after this frame
   bool light = false;           // the light theme is on
   // The view: Learner (false: the code, Frames + Heap, Output, the
   // timeline and its account of the step) or Internals (every stage's
@@ -181,6 +182,9 @@ class App {
   void start_lesson(Lesson lesson);
   // Shows stop [index] of the lesson (clamped).
   void go_to_stop(size_t index);
+  // Starts the built-in lesson [name] ("01_lifecycle"); false (and a
+  // message on the app's status) when there is none or it does not parse.
+  bool open_lesson(const std::string& name);
   const AppState& state() const { return state_; }
   AppState& state() { return state_; }
 

@@ -12,5 +12,8 @@ struct Example {
 };
 
 std::span<const Example> examples();
+// The lessons of public/lessons (name without ".lesson", the lesson's
+// text: docs/lessons.md), for the Lessons menu of both builds.
+std::span<const Example> lessons();
 
 }  // namespace pylife::ui

@@ -135,6 +135,9 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                  ",\"event\":" + json_string(event) + ",\"narration\":" + json_string(run.narration()) +
                  ",\"waiting_for_input\":" + (run.waiting_for_input() ? "true" : "false") +
                  ",\"view\":" + json_string(s.internals ? "internals" : "learner") +
+                 ",\"lesson\":" + (s.lesson ? "{\"title\":" + json_string(s.lesson->title) + ",\"stop\":" + std::to_string(s.stop) +
+                                              ",\"stops\":" + std::to_string(s.lesson->stops.size()) + "}"
+                                        : std::string("null")) +
                  ",\"scale\":" + std::to_string(s.ui_scale) + ",\"light\":" + (s.light ? "true" : "false") +
                  ",\"layout\":" + pylife::ui::layout_json(s, ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y) +
                  "}";
@@ -230,6 +233,10 @@ EMSCRIPTEN_KEEPALIVE void pylife_paste_text(const char* text) {
   // Typed once Ctrl is up (ImGui ignores characters while it is held).
   g_pending_paste += clean;
 }
+
+// Starts the built-in lesson [name] (public/lessons/NAME.lesson): 1 when
+// there is one.
+EMSCRIPTEN_KEEPALIVE int pylife_open_lesson(const char* name) { return g_app->open_lesson(name) ? 1 : 0; }
 
 // The compact read-only view for iframes (?embed=1).
 EMSCRIPTEN_KEEPALIVE void pylife_set_embed(int on) { g_app->state().embed = on != 0; }

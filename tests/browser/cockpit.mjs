@@ -54,6 +54,7 @@ async function click(page, name) {
 // Every bar control inside the window, none over another, the ones a
 // learner needs all there.
 function layoutProblems(layout, width, height) {
+  layout = { items: layout.items.filter((i) => i.name !== 'caption' && i.name !== 'lesson panel') };
   const must = ['Source', 'VM', 'Share', 'Examples', 'A+', 'A-', 'Reset layout', 'status', '|<', 'Back', 'Into',
                 'Next line', 'Out', 'Continue', '>|', 'timeline', 'counter'];
   const problems = [];
@@ -217,6 +218,41 @@ try {
   await page.waitForFunction(() => !window.pylife.state().waiting_for_input, null, { timeout: 5000 }).catch(() => {});
   const answered = await page.evaluate(() => { window.pylife.seek(1e9); return window.pylife.state(); });
   check(answered.output === 'Your name? Ada\nHello, Ada\n', `the answer is echoed after the prompt (${JSON.stringify(answered.output)})`);
+  // Lessons in the page: ?lesson=NAME opens one; every lesson of
+  // public/lessons opens and is walked stop by stop with the keyboard
+  // (Enter), the caption beside the panel it explains, never over it.
+  const { readdir } = await import('node:fs/promises');
+  const names = (await readdir(join(root, 'public', 'lessons'))).filter((f) => f.endsWith('.lesson')).map((f) => f.slice(0, -7)).sort();
+  const lessonPage = await context.newPage();
+  lessonPage.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  await lessonPage.goto(`${url}?lesson=${names[0]}`);
+  await lessonPage.waitForFunction(() => window.pylife?.ready, null, { timeout: 60000 });
+  await frames(lessonPage, 3);
+  const opened = await state(lessonPage);
+  check(opened.lesson && opened.lesson.stop === 0 && opened.lesson.stops > 1, `?lesson=${names[0]} opens "${opened.lesson?.title}"`);
+  await lessonPage.screenshot({ path: join(artifacts, 'browser-lesson.png') });
+  for (const name of names) {
+    check(await lessonPage.evaluate((n) => window.pylife.openLesson(n), name), `lesson ${name} opens in the browser`);
+    await frames(lessonPage, 3);
+    let s = await state(lessonPage);
+    const stops = s.lesson.stops;
+    for (let k = 0; k < stops; k++) {
+      s = await state(lessonPage);
+      const caption = s.layout.items.find((i) => i.name === 'caption');
+      const panel = s.layout.items.find((i) => i.name === 'lesson panel');
+      const ox = caption && panel ? Math.min(caption.x + caption.w, panel.x + panel.w) - Math.max(caption.x, panel.x) : 0;
+      const oy = caption && panel ? Math.min(caption.y + caption.h, panel.y + panel.h) - Math.max(caption.y, panel.y) : 0;
+      if (!caption || s.lesson.stop !== k || (ox > 1 && oy > 1 && panel.w < 1280 * 0.8)) {
+        throw new Error(`lesson ${name}, stop ${k + 1}: ${!caption ? 'no caption' : s.lesson.stop !== k ? `at stop ${s.lesson.stop + 1}` : 'the caption covers its panel'}`);
+      }
+      if (k + 1 < stops) {
+        await press(lessonPage, 'Enter');
+        await frames(lessonPage, 3);
+      }
+    }
+    check(true, `lesson ${name}: ${stops} stops by keyboard, each caption beside its panel`);
+  }
+  await lessonPage.close();
   check(logs.length === 0, `no page errors${logs.length ? ': ' + logs.join('; ') : ''}`);
 } catch (e) {
   failed = true;
