@@ -179,6 +179,10 @@ std::string RunModel::narration() const {
   }
   const std::string& name = event_code(*e);
   const std::string line = std::to_string(e->line);
+  if (stopped_by_budget() && event_ + 1 >= events_.size()) {
+    return "pylife stopped the program after " + std::to_string(total()) +
+           " instructions: it may be in a loop that never ends.";
+  }
   if (waiting_for_input() && event_ + 1 == events_.size()) {
     return "Line " + line + " calls input(): it waits for you to type a line in Output and press Enter.";
   }

@@ -288,6 +288,8 @@ class HeapPanel final : public Panel {
       dl->AddText(ImVec2(origin.x, y), themed(IM_COL32(150, 170, 210, 255)), (f.code == "<module>" ? "Global frame" : f.code).c_str());
       y += lh;
       for (const auto& [name, v] : f.locals) {
+        // The compiler's own names (a comprehension's `.0`) are internals.
+        if (!state.internals && !name.empty() && name[0] == '.') continue;
         dl->AddText(ImVec2(origin.x + 10, y), ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
         auto it = by_id.find(v.id);
         if (is_scalar(v.type) || it == by_id.end()) {

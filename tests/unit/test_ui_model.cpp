@@ -205,6 +205,10 @@ TEST_CASE("a runaway program keeps a history up to its budget", "[ui]") {
   m.seek(4000);
   REQUIRE_FALSE(m.at().frames.empty());
   CHECK(m.at().line >= 2);
+  // Its last step says so in a learner's words.
+  m.set_granularity(pylife::ui::RunModel::Granularity::kLine);
+  m.to_end();
+  CHECK(m.narration() == "pylife stopped the program after 5000 instructions: it may be in a loop that never ends.");
 }
 
 TEST_CASE("lessons: a program and stops naming stages, steps and lines", "[ui][lesson]") {
