@@ -42,6 +42,18 @@ constexpr const char* kWelcome =
     "\n"
     "print(greet(\"world\"))\n";
 
+// The code point whose UTF-8 starts at byte [i] of [s].
+uint32_t code_point_at(std::string_view s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c;
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  uint32_t cp = c & (0x3F >> (n - 1));
+  for (int k = 1; k < n && i + static_cast<size_t>(k) < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+  }
+  return cp;
+}
+
 // The editor's keys and memory across frames, for editor_callback.
 struct EditorKeys {
   std::string* text = nullptr;  // the text being edited (resized by ImGui)
@@ -170,20 +182,24 @@ std::string AppState::front(const std::string& place) const {
 }
 
 std::string layout_json(const AppState& state, float width, float height) {
-  std::string out = "{\"window\": [" + std::to_string(width) + ", " + std::to_string(height) + "], \"items\": [";
-  bool first = true;
-  for (const auto& item : state.layout) {
-    std::string name;
-    for (char c : item.name) {
-      if (c == '"' || c == '\\') name += '\\';
-      name += c;
+  auto items = [](const std::vector<AppState::LayoutItem>& list) {
+    std::string out;
+    for (const auto& item : list) {
+      std::string name;
+      for (char c : item.name) {
+        if (c == '"' || c == '\\') name += '\\';
+        name += c;
+      }
+      out += std::string(out.empty() ? "" : ", ") + "{\"name\": \"" + name + "\", \"x\": " + std::to_string(item.x) +
+             ", \"y\": " + std::to_string(item.y) + ", \"w\": " + std::to_string(item.w) + ", \"h\": " +
+             std::to_string(item.h) + "}";
     }
-    out += std::string(first ? "" : ", ") + "{\"name\": \"" + name + "\", \"x\": " + std::to_string(item.x) +
-           ", \"y\": " + std::to_string(item.y) + ", \"w\": " + std::to_string(item.w) + ", \"h\": " +
-           std::to_string(item.h) + "}";
-    first = false;
-  }
-  return out + "]}";
+    return out;
+  };
+  return "{\"window\": [" + std::to_string(width) + ", " + std::to_string(height) + "], \"items\": [" +
+         items(state.layout) + "], \"panels\": [" + items(state.panels) + "], \"glyphs\": {\"extra\": " +
+         std::to_string(state.extra_glyphs.size()) + ", \"fallback_fonts\": " + std::to_string(state.fallback_fonts) +
+         "}}";
 }
 
 void report_item(AppState& state, const char* name) {
@@ -348,7 +364,10 @@ void draw_pipeline(AppState& state) {
     state.light = true;
     apply_theme(true);
   }
-  if (bar_button(state, "Reset layout", "put every panel back where the view has it")) state.reset_layout = true;
+  if (bar_button(state, "Reset layout", "put every panel back where the view has it")) {
+    state.panel_places.erase(state.internals ? "internals" : "learner");
+    state.reset_layout = true;
+  }
   draw_run_status(state);
 }
 
@@ -503,12 +522,15 @@ class EditorPanel final : public Panel {
     const int first = std::max(0, static_cast<int>((child->InnerRect.Min.y - text0.y) / lh));
     const int last = std::min(static_cast<int>(lines.size()), static_cast<int>((child->InnerRect.Max.y - text0.y) / lh) + 1);
     // x of code point [col] of [line] (ImGui draws a tab as four spaces).
+    // (CJK and emoji take two cells, as in a terminal.)
     auto x_at = [&](std::string_view line, int col) {
       float x = text0.x;
       int c = 0;
-      for (size_t i = 0; i < line.size() && c < col; ++i) {
-        if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
-        x += line[i] == '\t' ? cw * 4.0f : cw;
+      for (size_t i = 0; i < line.size() && c < col;) {
+        size_t n = 1;
+        while (i + n < line.size() && (static_cast<unsigned char>(line[i + n]) & 0xC0) == 0x80) ++n;
+        x += line[i] == '\t' ? cw * 4.0f : is_wide(code_point_at(line, i)) ? cw * 2.0f : cw;
+        i += n;
         ++c;
       }
       return x;
@@ -550,7 +572,7 @@ class EditorPanel final : public Panel {
           x += cw * 4.0f;
         } else {
           dl->AddText(ImVec2(x, y), colours[cp], line.data() + k, line.data() + k + n);
-          x += cw;
+          x += is_wide(code_point_at(line, k)) ? cw * 2.0f : cw;
         }
         k += n;
       }
@@ -581,7 +603,7 @@ class EditorPanel final : public Panel {
           ++line;
           col = 0;
         } else {
-          col += input->TextW[k] == '\t' ? 4 : 1;
+          col += input->TextW[k] == '\t' ? 4 : is_wide(static_cast<uint32_t>(input->TextW[k])) ? 2 : 1;
         }
       }
       bool on = input->CursorAnim <= 0.0f || std::fmod(input->CursorAnim, 1.20f) <= 0.80f;
@@ -1324,7 +1346,14 @@ void App::frame() {
     if (ImGui::IsKeyPressed(39)) state_.set_scale(1.0f);
   }
   state_.layout.clear();
+  state_.panels.clear();
   if (state_.pasting > 0) --state_.pasting;
+  // The characters on screen the app font lacks (a few times a second).
+  if (state_.frame_count % 10 == 1) {
+    note_glyphs(state_, state_.program);
+    for (const auto& f : state_.files) note_glyphs(state_, f.text);
+    if (state_.run.ready()) note_glyphs(state_, std::string_view(state_.run.final_output()).substr(0, 1 << 20));
+  }
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -1437,16 +1466,35 @@ void App::frame() {
     const bool learner = !state_.embed && !state_.internals;
     if (place && state_.front(place->name) != panels_[i]->title() && !state_.embed && !learner) continue;
     const auto& table = state_.embed ? kEmbedded : learner ? kLearner : kLayout;
-    const float* r = table[std::min(i, std::size(kLayout) - 1)];
-    if (r[0] < 0) continue;
+    const float* row = table[std::min(i, std::size(kLayout) - 1)];
+    if (row[0] < 0) continue;
+    // The view's place, or where the learner put the panel.
+    PanelRect r{row[0], row[1], row[2], row[3]};
+    std::map<std::string, PanelRect>* places =
+        state_.embed ? nullptr : &state_.panel_places[state_.internals ? "internals" : "learner"];
+    if (places) {
+      if (auto it = places->find(panels_[i]->title()); it != places->end()) r = it->second;
+    }
+    const ImVec2 want_pos(vp->WorkPos.x + r.x * vp->WorkSize.x, top + r.y * height);
+    const ImVec2 want_size(r.w * vp->WorkSize.x, r.h * height);
     ImGuiCond cond = relayout ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + r[0] * vp->WorkSize.x, top + r[1] * height), cond);
-    ImGui::SetNextWindowSize(ImVec2(r[2] * vp->WorkSize.x, r[3] * height), cond);
+    ImGui::SetNextWindowPos(want_pos, cond);
+    ImGui::SetNextWindowSize(want_size, cond);
     if (state_.raise_panel == panels_[i]->title()) ImGui::SetNextWindowFocus();
     if (ImGui::Begin(panels_[i]->title(), nullptr, ImGuiWindowFlags_NoCollapse)) panels_[i]->draw(state_);
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) state_.last_panel = panels_[i]->title();
     ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    // Moved or resized by the learner (the mouse on it): remembered, as
+    // fractions of the area, for this view.
+    const bool by_mouse = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    if (places && !relayout && by_mouse && ImGui::IsWindowFocused() && height > 0 && vp->WorkSize.x > 0 &&
+        (std::fabs(pos.x - want_pos.x) > 1 || std::fabs(pos.y - want_pos.y) > 1 ||
+         std::fabs(size.x - want_size.x) > 1 || std::fabs(size.y - want_size.y) > 1)) {
+      (*places)[panels_[i]->title()] = {(pos.x - vp->WorkPos.x) / vp->WorkSize.x, (pos.y - top) / height,
+                                        size.x / vp->WorkSize.x, size.y / height};
+    }
     panel_rects_[panels_[i]->title()] = {pos.x, pos.y, size.x, size.y};
+    state_.panels.push_back({panels_[i]->title(), pos.x, pos.y, size.x, size.y});
     ImGui::End();
   }
   state_.raise_panel.clear();
@@ -1463,6 +1511,27 @@ void App::frame() {
       if (name == e.name) load(e.name, e.text);
     }
   }
+}
+
+Settings App::settings() const {
+  Settings s;
+  s.ui_scale = state_.ui_scale;
+  s.light = state_.light;
+  s.internals = state_.internals;
+  for (const auto& [view, places] : state_.panel_places) {
+    if (!places.empty()) s.panels[view] = places;
+  }
+  return s;
+}
+
+void App::apply(const Settings& s) {
+  state_.set_scale(s.ui_scale);
+  state_.light = s.light;
+  apply_theme(s.light);
+  state_.applied_scale = 0;  // the style again, in the theme
+  state_.internals = s.internals;
+  state_.panel_places = s.panels;
+  state_.reset_layout = true;
 }
 
 void App::start_lesson(Lesson lesson) {
@@ -1605,7 +1674,14 @@ void apply_theme(bool light) {
   }
 }
 
-void setup_imgui_style(const char* font_path, float scale, float density, bool light) {
+// Latin, Greek, Cyrillic, punctuation (— …), arrows (→), box drawing and
+// shapes (▶); the web app's font is cut down to these (CMakeLists.txt,
+// pylife_web_font).
+constexpr ImWchar kAppRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F,
+                                  0x2190, 0x21FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0};
+
+int setup_imgui_style(const char* font_path, float scale, float density, bool light,
+                       const std::vector<uint32_t>& extra, const std::vector<std::string>& fallbacks) {
   ImGuiStyle& style = ImGui::GetStyle();
   style = ImGuiStyle();
   apply_theme(light);
@@ -1614,19 +1690,100 @@ void setup_imgui_style(const char* font_path, float scale, float density, bool l
   style.ScaleAllSizes(scale);
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
+  int merged = 0;
   if (font_path) {
     if (FILE* f = std::fopen(font_path, "rb")) {
       std::fclose(f);
-      // Latin, Greek, punctuation (— …), arrows (→), box drawing and shapes (▶);
-      // the web app's font is cut down to these (CMakeLists.txt, pylife_web_font).
-      static const ImWchar kRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2190,
-                                        0x21FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0};
       // Rasterised at the screen's density and drawn at 1/density: crisp
       // text on a HiDPI canvas whose coordinates stay in CSS pixels.
-      io.Fonts->AddFontFromFileTTF(font_path, 16.0f * scale * density, nullptr, kRanges);
+      const float size = 16.0f * scale * density;
+      ImFont* font = io.Fonts->AddFontFromFileTTF(font_path, size, nullptr, kAppRanges);
       io.FontGlobalScale = 1.0f / density;
+      // The rest, from the fallback fonts: only the code points in use,
+      // each from the font of its script (fallback_font_of).
+      std::vector<uint32_t> by_font[kFallbackFonts];
+      for (uint32_t cp : extra) {
+        if (cp <= IM_UNICODE_CODEPOINT_MAX) by_font[fallback_font_of(cp)].push_back(cp);
+      }
+      // A glyph's advance is known once the atlas is built: built once
+      // alone to measure the grid's cell, then again with the merges.
+      float advance = size * 0.6f;
+      if (font && !extra.empty() && io.Fonts->Build()) {
+        if (const ImFontGlyph* m = font->FindGlyphNoFallback('M')) advance = m->AdvanceX;
+        io.Fonts->Clear();
+        font = io.Fonts->AddFontFromFileTTF(font_path, size, nullptr, kAppRanges);
+      }
+      static ImVector<ImWchar> ranges[kFallbackFonts][2];  // narrow, wide: alive until the atlas is built
+      for (int k = 0; k < kFallbackFonts && k < static_cast<int>(fallbacks.size()); ++k) {
+        if (by_font[k].empty()) continue;
+        FILE* ff = std::fopen(fallbacks[k].c_str(), "rb");
+        if (!ff) continue;
+        std::fclose(ff);
+        ++merged;
+        for (int w = 0; w < 2; ++w) {
+          ImVector<ImWchar>& r = ranges[k][w];
+          r.clear();
+          for (uint32_t cp : by_font[k]) {
+            if (is_wide(cp) != (w == 1)) continue;
+            r.push_back(static_cast<ImWchar>(cp));
+            r.push_back(static_cast<ImWchar>(cp));
+          }
+          if (r.empty()) continue;
+          r.push_back(0);
+          ImFontConfig config;
+          config.MergeMode = true;
+          // One cell or two of the monospaced grid, whatever the glyph's own.
+          config.GlyphMinAdvanceX = config.GlyphMaxAdvanceX = w == 1 ? advance * 2 : advance;
+          io.Fonts->AddFontFromFileTTF(fallbacks[k].c_str(), size, &config, r.Data);
+        }
+      }
     }
   }
+  return merged;
+}
+
+bool in_app_font(uint32_t cp) {
+  for (size_t i = 0; kAppRanges[i]; i += 2) {
+    if (cp >= kAppRanges[i] && cp <= kAppRanges[i + 1]) return true;
+  }
+  return false;
+}
+
+int fallback_font_of(uint32_t cp) {
+  if (cp < 0x2000) return 0;                                // other alphabets: DejaVu Sans Mono's own
+  if (is_wide(cp) && !(cp >= 0x1F000 && cp < 0x20000)) return 1;  // CJK
+  return 2;                                                 // symbols, emoji
+}
+
+bool is_wide(uint32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x1F900 && cp <= 0x1F9FF) ||
+         (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+bool note_glyphs(AppState& state, std::string_view text) {
+  bool added = false;
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    uint32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
+    for (int k = 1; k < n && i + static_cast<size_t>(k) < text.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<size_t>(k)]) & 0x3F);
+    }
+    i += static_cast<size_t>(n);
+    if (in_app_font(cp)) continue;
+    auto it = std::lower_bound(state.extra_glyphs.begin(), state.extra_glyphs.end(), cp);
+    if (it != state.extra_glyphs.end() && *it == cp) continue;
+    state.extra_glyphs.insert(it, cp);
+    added = true;
+  }
+  if (added) state.glyphs_changed = true;
+  return added;
 }
 
 }  // namespace pylife::ui

@@ -20,6 +20,7 @@
 #include "pylife/symtable.h"
 #include "lesson.h"
 #include "model.h"
+#include "settings.h"
 #include "span.h"
 
 namespace pylife::ui {
@@ -92,6 +93,9 @@ struct AppState {
   // panel).  Internal-only details show in Internals only.
   bool internals = false;
   bool reset_layout = false;    // put the panels back where the view has them, next frame
+  // Where the learner moved or resized panels, per view (remembered
+  // between sessions; Reset layout forgets the view's).
+  std::map<std::string, std::map<std::string, PanelRect>> panel_places;
   // The UI scale the learner chose (Ctrl +/-, 0.75..3): fonts are
   // rasterised again at it by the platform loop; [applied_scale] is the
   // one in use.
@@ -99,6 +103,13 @@ struct AppState {
   float applied_scale = 1.0f;
   static constexpr float kMinScale = 0.75f, kMaxScale = 3.0f;
   void set_scale(float scale);
+  // Code points the program, its modules and its output use beyond the
+  // app font's ranges (CJK, emoji, other scripts), sorted: the platform
+  // loop merges fallback fonts for just these (rasterised when first
+  // needed; in the browser the fonts are fetched then).
+  std::vector<uint32_t> extra_glyphs;
+  bool glyphs_changed = false;  // extra_glyphs grew since the fonts were built
+  int fallback_fonts = 0;       // fallback font files merged into the atlas
   std::optional<Lesson> lesson;  // demo mode's lesson
   // The compile animation: tokens appear one by one, then the tree's
   // nodes, then the instructions, [anim_speed] items a second.
@@ -144,6 +155,7 @@ struct AppState {
     float x = 0, y = 0, w = 0, h = 0;
   };
   std::vector<LayoutItem> layout;
+  std::vector<LayoutItem> panels;  // the panels drawn this frame, where they are
 };
 
 // Records the last item drawn (ImGui's rectangle of it) as [name] in
@@ -187,6 +199,9 @@ class App {
   bool open_lesson(const std::string& name);
   const AppState& state() const { return state_; }
   AppState& state() { return state_; }
+  // What is remembered between sessions (settings.h), and taking it back.
+  Settings settings() const;
+  void apply(const Settings& settings);
 
  private:
   AppState state_;
@@ -202,8 +217,25 @@ class App {
 // Sets ImGui's style and loads the app font from [font_path] if present.
 // [density]: device pixels per coordinate unit (the browser's
 // devicePixelRatio), for sharp text.
-// [light]: the light theme instead of the dark one.
-void setup_imgui_style(const char* font_path, float scale, float density = 1.0f, bool light = false);
+// [light]: the light theme instead of the dark one.  [extra] (sorted
+// code points) are merged from [fallbacks] (one file per fallback_font_of
+// group; missing files are skipped), two cells wide where East Asian text
+// is.  Returns how many fallback files were merged.
+int setup_imgui_style(const char* font_path, float scale, float density = 1.0f, bool light = false,
+                       const std::vector<uint32_t>& extra = {}, const std::vector<std::string>& fallbacks = {});
+// Whether [cp] is covered by the app font's ranges.
+bool in_app_font(uint32_t cp);
+// Whether [cp] takes two cells in a monospaced grid (CJK, emoji).
+bool is_wide(uint32_t cp);
+// The fallback fonts, one per group of scripts (fallback_fonts() in the
+// platform layer lists the files in this order): 0 other alphabets
+// (Cyrillic, Armenian, Hebrew...: the app font's own family), 1 CJK,
+// 2 symbols and emoji.  Which of them [cp] is drawn from.
+inline constexpr int kFallbackFonts = 3;
+int fallback_font_of(uint32_t cp);
+// Adds to [state].extra_glyphs the code points of [text] the app font
+// lacks; true when there were new ones.
+bool note_glyphs(AppState& state, std::string_view text);
 // The theme's colours on ImGui's style (and pylife's own, style.h).
 void apply_theme(bool light);
 
@@ -220,8 +252,8 @@ struct DesktopOptions {
   size_t stop = 0;                  // with demo: start at this stop (0-based)
   int width = 1280, height = 800;   // the window's size
   float scale = 0.0f;               // the UI scale (0: 1, the display's DPI already applied)
-  std::string view;                 // "learner" or "internals" (empty: learner)
-  std::string theme;                // "dark" or "light" (empty: dark)
+  std::string view;                 // "learner" or "internals" (empty: as last time)
+  std::string theme;                // "dark" or "light" (empty: as last time)
   std::string layout_report;        // with screenshot: write the bars' controls' rectangles here (JSON)
 };
 

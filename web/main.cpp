@@ -18,6 +18,8 @@ std::string g_clipboard;                 // what ImGui copied or the page pasted
 pylife::ui::Window* g_window = nullptr;  // its canvas
 std::string g_state_json;                // storage for pylife_state_json()
 std::string g_pending_paste;             // Ctrl+V's text, typed into the editor once Ctrl is released
+std::string g_saved_settings;            // the settings as last kept in localStorage
+bool g_fonts_asked[pylife::ui::kFallbackFonts] = {};  // the page was asked for that fallback font
 
 // Keeps the canvas the size of the browser window.
 void fit_canvas() {
@@ -37,9 +39,28 @@ EM_JS(void, web_copy, (const char* text), {
   }
 });
 
+// Keeps [text] (format_settings) in the page's localStorage.
+EM_JS(void, web_save_settings, (const char* text), {
+  try { localStorage.setItem('pylife.settings', UTF8ToString(text)); } catch (e) {}
+});
+
+// Asks the page for the font file [path] (index.html's pylifeFetchFont).
+EM_JS(void, web_fetch_font, (const char* path), {
+  if (Module.pylifeFetchFont) Module.pylifeFetchFont(UTF8ToString(path));
+});
+
 void main_loop() {
   fit_canvas();
   ImGuiIO& io = ImGui::GetIO();
+  // Text beyond the app font: the page fetches the fallback font of its
+  // script once (pylife_fonts_ready() tells when it is there).
+  for (uint32_t cp : g_app->state().extra_glyphs) {
+    int k = pylife::ui::fallback_font_of(cp);
+    if (g_fonts_asked[k]) continue;
+    g_fonts_asked[k] = true;
+    std::string path = pylife::ui::fallback_fonts()[static_cast<size_t>(k)];
+    web_fetch_font(path.c_str());
+  }
   if (!g_pending_paste.empty() && !io.KeyCtrl && !io.KeySuper) {
     io.AddInputCharactersUTF8(g_pending_paste.c_str());
     g_pending_paste.clear();
@@ -53,7 +74,15 @@ void main_loop() {
       if (Module.onPylifeReady) Module.onPylifeReady();
     });
   }
-  // The page keeps the program and its files in localStorage (index.html).
+  // The page keeps the program and its files in localStorage (index.html);
+  // the settings are kept here as they change (not for an embedded view).
+  if (state.frame_count % 30 == 0 && !state.embed) {
+    std::string now = pylife::ui::format_settings(g_app->settings());
+    if (now != g_saved_settings) {
+      g_saved_settings = now;
+      web_save_settings(now.c_str());
+    }
+  }
 }
 
 using pylife::unicode::json_string;
@@ -138,6 +167,8 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                  ",\"lesson\":" + (s.lesson ? "{\"title\":" + json_string(s.lesson->title) + ",\"stop\":" + std::to_string(s.stop) +
                                               ",\"stops\":" + std::to_string(s.lesson->stops.size()) + "}"
                                         : std::string("null")) +
+                 ",\"glyphs\":{\"extra\":" + std::to_string(s.extra_glyphs.size()) +
+                 ",\"fallback_fonts\":" + std::to_string(s.fallback_fonts) + "}" +
                  ",\"scale\":" + std::to_string(s.ui_scale) + ",\"light\":" + (s.light ? "true" : "false") +
                  ",\"layout\":" + pylife::ui::layout_json(s, ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y) +
                  "}";
@@ -234,6 +265,12 @@ EMSCRIPTEN_KEEPALIVE void pylife_paste_text(const char* text) {
   g_pending_paste += clean;
 }
 
+// The settings kept by an earlier visit (format_settings' text).
+EMSCRIPTEN_KEEPALIVE void pylife_apply_settings(const char* text) { g_app->apply(pylife::ui::parse_settings(text)); }
+
+// A fallback font is in the file system: the fonts are built again.
+EMSCRIPTEN_KEEPALIVE void pylife_fonts_ready() { g_app->state().glyphs_changed = true; }
+
 // Starts the built-in lesson [name] (public/lessons/NAME.lesson): 1 when
 // there is one.
 EMSCRIPTEN_KEEPALIVE int pylife_open_lesson(const char* name) { return g_app->open_lesson(name) ? 1 : 0; }
@@ -260,6 +297,14 @@ int main() {
     });
     return 1;
   }
+  // The scale, theme, view and panel places of the last visit (the page's
+  // localStorage; a link's ?view= or #s= applies after this).
+  EM_ASM({
+    var s = null;
+    try { s = localStorage.getItem('pylife.settings'); } catch (e) {}
+    if (s) Module.ccall('pylife_apply_settings', null, ['string'], [s]);
+  });
+  g_saved_settings = pylife::ui::format_settings(app.settings());
   // Copy and paste through the browser's clipboard (SDL's has none here).
   ImGuiIO& io = ImGui::GetIO();
   io.SetClipboardTextFn = [](void*, const char* text) {

@@ -92,6 +92,8 @@ try {
   const page = await context.newPage();
   const logs = [];
   page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  const fontRequests = [];
+  page.on('request', (r) => { if (r.url().includes('/fonts/fallback')) fontRequests.push(r.url()); });
   console.log(`browser cockpit test: ${url}`);
   await mkdir(artifacts, { recursive: true });
   await page.goto(url);
@@ -218,6 +220,57 @@ try {
   await page.waitForFunction(() => !window.pylife.state().waiting_for_input, null, { timeout: 5000 }).catch(() => {});
   const answered = await page.evaluate(() => { window.pylife.seek(1e9); return window.pylife.state(); });
   check(answered.output === 'Your name? Ada\nHello, Ada\n', `the answer is echoed after the prompt (${JSON.stringify(answered.output)})`);
+  // Text in other scripts: each fallback font (other alphabets, CJK,
+  // symbols and emoji) is fetched only once the text needs it, then merged
+  // (CJK two cells wide).
+  check(fontRequests.length === 0, `no fallback font fetched for ASCII programs (${fontRequests.length})`);
+  await page.evaluate(() => window.pylife.load('print("Привет")\n'));
+  await page.waitForFunction(() => window.pylifeFontsLoaded === 1 && window.pylife.state().glyphs.fallback_fonts === 1,
+                             null, { timeout: 20000 }).catch(() => {});
+  check(fontRequests.length === 1 && fontRequests[0].endsWith('/fonts/fallback-mono.ttf'),
+        `Cyrillic fetches DejaVu Sans Mono's other alphabets only (${fontRequests.map((u) => u.split('/').pop())})`);
+  const unicode = await readFile(join(root, 'public', 'examples', '17_unicode.py'), 'utf8');
+  await page.evaluate((src) => { window.pylife.load(src); window.pylife.seek(1e9); }, unicode);
+  await page.waitForFunction(() => window.pylifeFontsLoaded === 3 && window.pylife.state().glyphs.fallback_fonts === 3,
+                             null, { timeout: 30000 }).catch(() => {});
+  await frames(page, 3);
+  const glyphs = (await state(page)).glyphs;
+  check(glyphs.fallback_fonts === 3 && glyphs.extra === 15 && fontRequests.length === 3,
+        `Привет, 你好, こんにちは and 👋🌍 drawn from the fallback fonts (${glyphs.extra} glyphs, ` +
+        `${glyphs.fallback_fonts} fonts, ${fontRequests.length} fetched)`);
+  await page.screenshot({ path: join(artifacts, 'browser-unicode.png') });
+
+  // Remembered: a panel moved by the mouse, the UI scale and the theme
+  // are there again after a reload; Reset layout puts the panel back.
+  await page.evaluate(() => window.pylife.load('print("hello")\n'));
+  await frames(page, 3);
+  const panel = (s, name) => s.layout.panels.find((p) => p.name === name);
+  const before = panel(await state(page), 'Output');
+  await page.mouse.move(before.x + 80, before.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 80, before.y + 8 - 120, { steps: 8 });
+  await page.mouse.up();
+  await click(page, 'A+');
+  await click(page, 'Light');
+  await frames(page, 40);  // kept every 30 frames
+  const moved = panel(await state(page), 'Output');
+  await page.reload();
+  await page.waitForFunction(() => window.pylife?.ready, null, { timeout: 60000 });
+  await frames(page, 5);
+  const reloaded = await state(page);
+  const again = panel(reloaded, 'Output');
+  check(Math.abs(moved.y - (before.y - 120)) < 3 && again && Math.abs(again.y - moved.y) < 3 &&
+        Math.abs(again.x - moved.x) < 3 && reloaded.scale > 1.1 && reloaded.light,
+        `after a reload: the Output panel where the mouse put it (y ${before.y.toFixed(0)} -> ${moved.y.toFixed(0)} -> ` +
+        `${again?.y.toFixed(0)}), scale ${reloaded.scale.toFixed(2)}, the light theme`);
+  await click(page, 'Reset layout');
+  await click(page, 'A-');
+  await click(page, 'Dark');
+  await frames(page, 40);
+  const reset = panel(await state(page), 'Output');
+  check(Math.abs(reset.y - before.y) < 3 && Math.abs(reset.h - before.h) < 3,
+        `Reset layout puts it back (y ${reset.y.toFixed(0)})`);
+
   // Lessons in the page: ?lesson=NAME opens one; every lesson of
   // public/lessons opens and is walked stop by stop with the keyboard
   // (Enter), the caption beside the panel it explains, never over it.

@@ -43,6 +43,22 @@ foreach(size ${sizes})
     endforeach()
   endforeach()
 endforeach()
+# Text in other scripts (Greek, Cyrillic, CJK, emoji): the three fallback
+# fonts (DejaVu Sans Mono's other alphabets, fonts-droid-fallback,
+# fonts-symbola) merged for the glyphs in use.
+set(out "${ARTIFACTS}/layout-unicode-1366x768")
+execute_process(
+  COMMAND xvfb-run -a -s "-screen 0 1920x1080x24" ${CMAKE_COMMAND} -E env LIBGL_ALWAYS_SOFTWARE=1
+          ${EXE} gui --size 1366x768 --steps 400 --screenshot ${out}.png --layout-report ${out}.json ${UNICODE_FILE}
+  RESULT_VARIABLE status OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr TIMEOUT 180)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "pylife gui on ${UNICODE_FILE} exited with ${status}\n${stdout}${stderr}")
+endif()
+file(READ "${out}.json" report)
+if(NOT report MATCHES "\"glyphs\": {\"extra\": [1-9][0-9]*, \"fallback_fonts\": 3}")
+  string(REGEX MATCH "\"glyphs\": {[^}]*}" glyphs "${report}")
+  list(APPEND failed "${out}.json (Cyrillic, CJK and emoji glyphs from the three fallback fonts: ${glyphs})")
+endif()
 if(failed)
   message(FATAL_ERROR "layout check failed: ${failed}")
 endif()

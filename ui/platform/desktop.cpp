@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "autosave.h"
+#include "settings.h"
 #include "pylife/fs.h"
 #include "pylife/source.h"
 #include "window.h"
@@ -56,12 +57,22 @@ int run_desktop(const DesktopOptions& options) {
     return 1;
   }
   AppState& state = app.state();
+  // The scale, theme, view and panel places of the last session (not in
+  // demo mode or for screenshots: those look the same on every machine);
+  // the command line's options win.
+  const std::filesystem::path settings_file =
+      options.screenshot.empty() && options.demo.empty() && !config_dir().empty() ? config_dir() / "settings.txt"
+                                                                                   : std::filesystem::path();
+  if (!settings_file.empty()) {
+    if (auto text = read_text(settings_file)) app.apply(parse_settings(*text));
+  }
+  std::string last_settings = format_settings(app.settings());
   if (options.scale > 0) state.set_scale(options.scale);
-  if (options.view == "internals") state.internals = true;
-  if (options.theme == "light") {
-    state.light = true;
-    apply_theme(true);
-    state.applied_scale = 0;  // the style again, light
+  if (!options.view.empty()) state.internals = options.view == "internals";
+  if (!options.theme.empty()) {
+    state.light = options.theme == "light";
+    apply_theme(state.light);
+    state.applied_scale = 0;  // the style again, in the theme
   }
   if (!options.screenshot.empty()) {
     if (options.steps) {
@@ -105,6 +116,15 @@ int run_desktop(const DesktopOptions& options) {
       if (!report) {
         std::cerr << "pylife: could not write the layout report to " << options.layout_report << "\n";
         status = 1;
+      }
+    }
+    if (!settings_file.empty() && (frames % 30 == 0 || !running)) {
+      std::string now = format_settings(app.settings());
+      if (now != last_settings) {
+        std::error_code ec;
+        std::filesystem::create_directories(settings_file.parent_path(), ec);
+        save_text(settings_file, now);
+        last_settings = now;
       }
     }
     if (state.program != last_saved && (frames % 30 == 0 || !running)) {

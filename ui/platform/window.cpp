@@ -23,6 +23,19 @@
 
 namespace pylife::ui {
 
+std::vector<std::string> fallback_fonts() {
+#ifdef __EMSCRIPTEN__
+  // Fetched by the page when the text first needs them (index.html).
+  return {"/fonts/fallback-mono.ttf", "/fonts/fallback-cjk.ttf", "/fonts/fallback-symbols.ttf"};
+#else
+  // DejaVu Sans Mono's other alphabets, Debian's fonts-droid-fallback
+  // (CJK) and fonts-symbola (symbols, emoji).
+  return {"/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+          "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+          "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"};
+#endif
+}
+
 bool Window::open(const char* title, int width, int height, const char* font_path) {
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "pylife: cannot start SDL: %s\n", SDL_GetError());
@@ -106,10 +119,11 @@ bool Window::frame(App& app) {
   // A new UI scale: the fonts rasterised again at that size (not
   // stretched), the style's sizes scaled from the defaults.
   AppState& state = app.state();
-  if (state.ui_scale != state.applied_scale) {
+  if (state.ui_scale != state.applied_scale || state.glyphs_changed) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    setup_imgui_style(font_path_.empty() ? nullptr : font_path_.c_str(), base_scale_ * state.ui_scale, density_,
-                      state.light);
+    state.fallback_fonts = setup_imgui_style(font_path_.empty() ? nullptr : font_path_.c_str(), base_scale_ * state.ui_scale,
+                                             density_, state.light, state.extra_glyphs, fallback_fonts());
+    state.glyphs_changed = false;
     ImGui_ImplOpenGL3_CreateFontsTexture();
     state.applied_scale = state.ui_scale;
   }

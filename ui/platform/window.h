@@ -6,10 +6,14 @@
 #include <SDL.h>
 
 #include <string>
+#include <vector>
 
 #include "app.h"
 
 namespace pylife::ui {
+
+// The fonts the app's text falls back to beyond its own font's ranges.
+std::vector<std::string> fallback_fonts();
 
 class Window {
  public:

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "object.h"
+#include "timsort.h"
 
 namespace pylife::runtime {
 
@@ -2058,7 +2059,6 @@ bool list_sort(Interp& in, ListObj* list, Object* key, bool reverse) {
     std::vector<size_t> order(items.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     if (reverse) std::reverse(order.begin(), order.end());
-    bool failed = false;
     // As CPython's list.sort: when every key has the same simple type, compare
     // directly instead of through rich comparison.
     auto all_are = [&](auto pred) {
@@ -2067,38 +2067,26 @@ bool list_sort(Interp& in, ListObj* list, Object* key, bool reverse) {
       }
       return true;
     };
+    size_t* a = order.data();
     if (all_are([&](Object* k) { return is_exact(k, in.t.int_) && !static_cast<IntObj*>(k)->big; })) {
-      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return static_cast<IntObj*>(keys[a])->small < static_cast<IntObj*>(keys[b])->small;
+      timsort(a, order.size(), [&](size_t x, size_t y) {
+        return static_cast<int>(static_cast<IntObj*>(keys[x])->small < static_cast<IntObj*>(keys[y])->small);
       });
     } else if (all_are([&](Object* k) { return is_exact(k, in.t.float_); })) {
-      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return static_cast<FloatObj*>(keys[a])->value < static_cast<FloatObj*>(keys[b])->value;
+      timsort(a, order.size(), [&](size_t x, size_t y) {
+        return static_cast<int>(static_cast<FloatObj*>(keys[x])->value < static_cast<FloatObj*>(keys[y])->value);
       });
     } else if (all_are([&](Object* k) { return is_exact(k, in.t.str); })) {
-      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return str_view(keys[a]) < str_view(keys[b]);
-      });
+      timsort(a, order.size(), [&](size_t x, size_t y) { return static_cast<int>(str_view(keys[x]) < str_view(keys[y])); });
     } else {
-      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        if (failed) return false;
-        int r = compare_bool(in, keys[a], keys[b], kLt);
-        if (r < 0) {
-          failed = true;
-          return false;
-        }
-        return r == 1;
-      });
+      ok = timsort(a, order.size(), [&](size_t x, size_t y) { return compare_bool(in, keys[x], keys[y], kLt); });
     }
-    if (failed) {
-      ok = false;
-    } else {
-      if (reverse) std::reverse(order.begin(), order.end());
-      std::vector<Object*> sorted;
-      sorted.reserve(items.size());
-      for (size_t i : order) sorted.push_back(items[i]);
-      items = std::move(sorted);
-    }
+    // Sorted or not (a comparison raised), the list holds the order reached.
+    if (reverse) std::reverse(order.begin(), order.end());
+    std::vector<Object*> sorted;
+    sorted.reserve(items.size());
+    for (size_t i : order) sorted.push_back(items[i]);
+    items = std::move(sorted);
   }
   for (Object* k : keys) decref(k);
   bool modified = !list->items.empty();
