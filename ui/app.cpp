@@ -1202,13 +1202,14 @@ void AppState::start_run() {
   if (decoded.ok && parsed.ok && compiled.ok) {
     source::Source src = decoded.source;
     src.filename = filename;
+    std::vector<std::string> input = stdin_lines(stdin_text);
     if (disk) {
-      run.start(src, {}, 10'000'000, disk, disk_dir);
+      run.start(src, input, 10'000'000, disk, disk_dir);
     } else {
       std::vector<std::pair<std::string, std::string>> sources;
       for (const auto& f : files) sources.emplace_back(f.name, f.text);
       auto next = next_files(memory_files.get(), run.imports(), sources, kFilesDir);
-      run.start(src, {}, 10'000'000, next.get(), kFilesDir);
+      run.start(src, input, 10'000'000, next.get(), kFilesDir);
       memory_files = std::move(next);  // the previous run's copy goes with its session
     }
   } else {

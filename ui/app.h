@@ -32,6 +32,10 @@ enum class Stage { kSource, kTokens, kAst, kBytecode, kVm, kTermination };
 struct AppState {
   std::string filename = "<editor>";  // shown in messages
   std::string program;                // editor text (UTF-8)
+  // Lines for input() given up front (the Output panel's input box), one
+  // answer a line; answers typed while it waits come after them.
+  std::string stdin_text;
+  bool show_stdin = false;            // the input box is open
   source::DecodeResult decoded;       // the Source stage's result
   lex::TokenStream tokens;            // the Tokens stage's result
   parse::ParseResult parsed;          // the AST stage's result (or its SyntaxError)

@@ -41,10 +41,30 @@ bool RunModel::waiting_for_input() const {
   return out.size() >= kEof.size() && out.compare(out.size() - kEof.size(), kEof.size(), kEof) == 0;
 }
 
+std::vector<std::string> stdin_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line(text.substr(at, nl - at));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(std::move(line));
+    at = nl + 1;
+  }
+  return lines;
+}
+
 void RunModel::add_input(std::string line) {
+  std::vector<std::string> lines = input_;
+  lines.push_back(std::move(line));
+  set_input(std::move(lines));
+}
+
+void RunModel::set_input(std::vector<std::string> lines) {
   if (!session_) return;
   uint64_t here = step();
-  input_.push_back(std::move(line));
+  input_ = std::move(lines);
   std::vector<uint64_t> requested = session_->requested_collections();
   uint64_t interrupted = session_->interrupted_at();
   session_ = std::make_unique<trace::Session>(source_, input_, max_steps_, files_, script_dir_);

@@ -9,12 +9,17 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pylife/source.h"
 #include "pylife/trace.h"
 
 namespace pylife::ui {
+
+// An input box's text as stdin lines (one answer a line; a last line
+// without a newline counts, an empty text gives none).
+std::vector<std::string> stdin_lines(std::string_view text);
 
 class RunModel {
  public:
@@ -45,6 +50,9 @@ class RunModel {
   const std::vector<std::string>& input() const { return input_; }
   // Adds an input line and runs the program again, back at the same step.
   void add_input(std::string line);
+  // The program's stdin lines become [lines] (the learner's answers given
+  // up front): it runs again with them, back at the same step.
+  void set_input(std::vector<std::string> lines);
   // Runs a full collection (gc.collect()) before the step on screen, as
   // if the program had asked: the run is recorded again with it and the
   // panels show what it freed.

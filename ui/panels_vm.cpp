@@ -425,6 +425,7 @@ class OutputPanel final : public Panel {
   const char* title() const override { return "Output"; }
   void draw(AppState& state) override {
     RunModel& run = state.run;
+    draw_stdin_box(state);
     if (!run.ready()) {
       ImGui::TextDisabled("(nothing has run)");
       return;
@@ -477,6 +478,34 @@ class OutputPanel final : public Panel {
 
  private:
   char line_[256] = {};
+  char stdin_[4096] = {};
+
+  // The answers for input() given up front: a button opens a box, one
+  // answer a line; when it is left after an edit, the program runs again
+  // with them (back at the same step).
+  void draw_stdin_box(AppState& state) {
+    size_t given = stdin_lines(state.stdin_text).size();
+    std::string label = state.show_stdin ? "Hide input lines"
+                                         : given ? "Input lines (" + std::to_string(given) + ")" : "Input lines...";
+    if (ImGui::SmallButton(label.c_str())) {
+      state.show_stdin = !state.show_stdin;
+      std::snprintf(stdin_, sizeof stdin_, "%s", state.stdin_text.c_str());
+    }
+    report_item(state, "stdin toggle");
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("answers for input(), given before the run starts, one a line (as a file piped to stdin)");
+    }
+    if (!state.show_stdin) return;
+    ImGui::TextDisabled("Answers for input(), one a line; the program reads them from the start:");
+    ImGui::InputTextMultiline("##stdin lines", stdin_, sizeof stdin_,
+                              ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.6f + ImGui::GetStyle().FramePadding.y * 2));
+    report_item(state, "stdin box");
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+      state.stdin_text = stdin_;
+      if (state.run.ready()) state.run.set_input(stdin_lines(state.stdin_text));
+    }
+    ImGui::Separator();
+  }
 
   // The text field an answer to input() is typed into; true when one
   // was entered (the program runs again with it, at the same step).

@@ -220,6 +220,22 @@ try {
   await page.waitForFunction(() => !window.pylife.state().waiting_for_input, null, { timeout: 5000 }).catch(() => {});
   const answered = await page.evaluate(() => { window.pylife.seek(1e9); return window.pylife.state(); });
   check(answered.output === 'Your name? Ada\nHello, Ada\n', `the answer is echoed after the prompt (${JSON.stringify(answered.output)})`);
+  // Answers given up front: the Output panel's input box, typed with
+  // real keys; the run reads them from the start and does not wait.
+  await page.evaluate(() => window.pylife.load("a = input('a? ')\nb = input('b? ')\nprint(a, b)\n"));
+  await frames(page, 3);
+  await click(page, 'stdin toggle');
+  await click(page, 'stdin box');
+  await page.keyboard.type('Ada', { delay: 20 });
+  await press(page, 'Enter');
+  await page.keyboard.type('Bob', { delay: 20 });
+  await page.mouse.click(vp.width * 0.7, vp.height - 10);  // leave the box
+  await frames(page, 3);
+  const given = await page.evaluate(() => { window.pylife.seek(1e9); return window.pylife.state(); });
+  check(!given.waiting_for_input && given.output === 'a? Ada\nb? Bob\nAda Bob\n',
+        `input lines given up front are read from the start (${JSON.stringify(given.output)})`);
+  await page.screenshot({ path: join(artifacts, 'browser-stdin.png') });
+  await click(page, 'stdin toggle');
   // Text in other scripts: each fallback font (other alphabets, CJK,
   // symbols and emoji) is fetched only once the text needs it, then merged
   // (CJK two cells wide).

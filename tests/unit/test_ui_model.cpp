@@ -197,6 +197,32 @@ TEST_CASE("input: a run that needs more input waits, and a line typed resumes it
   CHECK(m.at().output == "name? Ada\n");
 }
 
+TEST_CASE("input given up front: the box's lines are the program's stdin", "[ui]") {
+  using pylife::ui::stdin_lines;
+  CHECK(stdin_lines("").empty());
+  CHECK(stdin_lines("Ada") == std::vector<std::string>{"Ada"});
+  CHECK(stdin_lines("Ada\r\nBob\n") == std::vector<std::string>{"Ada", "Bob"});
+  CHECK(stdin_lines("\n\nx") == std::vector<std::string>{"", "", "x"});
+  pylife::ui::RunModel m;
+  m.start(program("a = input('a? ')\nb = input('b? ')\nprint(a + b)\n"));
+  CHECK(m.waiting_for_input());
+  m.seek_line(2);
+  uint64_t here = m.step();
+  m.set_input(stdin_lines("1\n2\n"));
+  CHECK_FALSE(m.waiting_for_input());
+  CHECK(m.step() == here);  // back at the same step
+  m.to_end();
+  CHECK(m.final_output() == "a? 1\nb? 2\n12\n");
+  // Fewer lines than input() asks for: it waits at the one missing.
+  m.set_input({"x"});
+  CHECK(m.waiting_for_input());
+  m.to_end();
+  CHECK(m.next_line() == 2);
+  m.add_input("y");
+  m.to_end();
+  CHECK(m.final_output() == "a? x\nb? y\nxy\n");
+}
+
 TEST_CASE("a runaway program keeps a history up to its budget", "[ui]") {
   pylife::ui::RunModel m;
   m.start(program("n = 0\nwhile True:\n    n += 1\n"), {}, 5000);
