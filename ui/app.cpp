@@ -544,6 +544,9 @@ class EditorPanel final : public Panel {
       if (i + 1 == running) {
         dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh),
                           marks.raising ? raising_line_colour() : running_line_colour());
+      } else if (i + 1 == marks.raised) {
+        dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh),
+                          raised_line_colour());
       } else if (i + 1 == marks.last) {
         dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh), just_ran_colour());
       }
@@ -642,7 +645,7 @@ class EditorPanel final : public Panel {
 void draw_syntax_error(const AppState& state) {
   const auto& r = state.parsed;
   if (r.ok || !state.decoded.ok) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, error_text());
   ImGui::TextUnformatted(parse::format_error(r.error, state.filename).c_str());
   ImGui::PopStyleColor();
 }
@@ -659,7 +662,7 @@ class TokensPanel final : public Panel {
     ImGui::Text("%zu tokens", toks.size());
     if (!state.tokens.ok()) {
       ImGui::SameLine();
-      ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "  tokenize stops: %s (line %d)",
+      ImGui::TextColored(error_text(), "  tokenize stops: %s (line %d)",
                          state.tokens.error.message.c_str(), state.tokens.error.line);
     }
     ImGui::SameLine();
@@ -830,7 +833,7 @@ class ScopesPanel final : public Panel {
       return;
     }
     if (!state.symbols.ok) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
+      ImGui::PushStyleColor(ImGuiCol_Text, error_text());
       ImGui::TextUnformatted(parse::format_error(state.symbols.error, state.filename).c_str());
       ImGui::PopStyleColor();
       return;
@@ -859,7 +862,7 @@ class ScopesPanel final : public Panel {
     if (open) {
       for (const auto& sym : t.symbols) {
         ImVec4 colour = sym.scope == compile::Scope::kCell || sym.scope == compile::Scope::kFree
-                            ? themed(ImVec4(1.0f, 0.75f, 0.35f, 1.0f))
+                            ? themed(warning_text())
                         : sym.scope == compile::Scope::kLocal ? themed(ImVec4(0.55f, 0.85f, 1.0f, 1.0f))
                                                               : themed(ImVec4(0.75f, 0.75f, 0.75f, 1.0f));
         ImGui::TextColored(colour, "  %-16s %s%s%s", sym.name.c_str(), scope_name(sym.scope),
@@ -894,7 +897,7 @@ class BytecodePanel final : public Panel {
             "part of Python and shows nothing rather than something CPython would not do.");
         if (ImGui::IsItemHovered()) state.hovered_line = c.error.lineno;
       } else {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, error_text());
         ImGui::TextUnformatted(parse::format_error(c.error, state.filename).c_str());
         ImGui::PopStyleColor();
       }
@@ -1104,6 +1107,12 @@ RunMarks run_marks(const RunModel& run, bool main) {
     if (const auto* e = run.event()) {
       m.raising = e->kind == events::Trace::Kind::kException ||
                   (e->kind == events::Trace::Kind::kReturn && at.opname != "RETURN_VALUE" && at.opname != "YIELD_VALUE");
+      // Raised in a call deeper down (its frame kept, innermost first):
+      // that line is marked too.
+      if (m.raising && at.frames.size() > 1 && at.frames.front().filename == run.filename() &&
+          at.frames.front().line > 0 && at.frames.front().line != m.next) {
+        m.raised = at.frames.front().line;
+      }
     }
   } else if (!at.finished) {
     m.next = at.line;
@@ -1620,7 +1629,7 @@ void App::draw_caption() {
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
   ImGui::SetNextWindowBgAlpha(0.96f);
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.16f, 0.20f, 0.30f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(1.0f, 0.8f, 0.35f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Border, warning_text());
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.96f, 0.96f, 0.96f, 1.0f));
   ImGui::Begin("##caption", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
@@ -1628,7 +1637,7 @@ void App::draw_caption() {
   // Where it is and the panel it explains, for the layout tests.
   state_.layout.push_back({"lesson panel", r[0], r[1], r[2], r[3]});
   ImGui::PushTextWrapPos(width - 16.0f);
-  ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1.0f), "%s  (%zu/%zu)", lesson.title.c_str(), state_.stop + 1,
+  ImGui::TextColored(warning_text(), "%s  (%zu/%zu)", lesson.title.c_str(), state_.stop + 1,
                      lesson.stops.size());
   ImGui::Separator();
   ImGui::TextUnformatted(s.caption.c_str());

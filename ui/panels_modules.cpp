@@ -27,7 +27,7 @@ ImVec4 stage_colour(Stage s) {
     case Stage::kCompile: return ImVec4(0.95f, 0.80f, 0.40f, 1.0f);
     case Stage::kCacheBad:
     case Stage::kNotFound:
-    case Stage::kFailed: return ImVec4(1.0f, 0.50f, 0.45f, 1.0f);
+    case Stage::kFailed: return error_text();
     case Stage::kCacheWrite: return ImVec4(0.55f, 0.80f, 1.0f, 1.0f);
     default: return ImGui::GetStyleColorVec4(ImGuiCol_Text);
   }
@@ -200,7 +200,7 @@ class PycPanel final : public Panel {
     ImGui::SameLine();
     ImGui::TextUnformatted(brief.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", header.c_str());
-    if (!read_.ok) ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.45f, 1.0f), "does not read back: %s", read_.error.c_str());
+    if (!read_.ok) ImGui::TextColored(error_text(), "does not read back: %s", read_.error.c_str());
     ImGui::TextDisabled("(?) colours");
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip("header: blue; code objects: purple; their int fields: violet; instructions: green;\n"

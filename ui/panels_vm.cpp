@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <string>
 
 #include "app.h"
@@ -49,7 +50,7 @@ class ProgramPanel final : public Panel {
   const char* title() const override { return "Program"; }
   void draw(AppState& state) override {
     if (!state.decoded.ok) {
-      ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "SyntaxError: %s", state.decoded.error.message.c_str());
+      ImGui::TextColored(error_text(), "SyntaxError: %s", state.decoded.error.message.c_str());
       return;
     }
     const auto& lines = state.lines;
@@ -135,7 +136,7 @@ class ProgramPanel final : public Panel {
     }
     if (!error.empty()) {
       ImGui::Spacing();
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
+      ImGui::PushStyleColor(ImGuiCol_Text, error_text());
       ImGui::TextUnformatted(parse::format_error(state.parsed.error, state.filename).c_str());
       ImGui::PopStyleColor();
     }
@@ -159,7 +160,7 @@ class VmPanel final : public Panel {
       ImGui::Text("The program ended after %llu instructions: exit code %d",
                   static_cast<unsigned long long>(run.total()), run.exit_code());
       if (run.stopped_by_budget()) {
-        ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.35f, 1.0f), "(stopped at the step budget: it may never end)");
+        ImGui::TextColored(warning_text(), "(stopped at the step budget: it may never end)");
       }
       ImGui::TextDisabled("All frames have been popped; the module's objects are released.");
       return;
@@ -314,19 +315,39 @@ class HeapPanel final : public Panel {
     const float box_w = std::min(260.0f * k, (objects_w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
     float row_h = 0.0f;
     int column = 0;
+    // Learner: the objects the program's names reach (directly or through
+    // other objects), not what only the VM's operand stack holds (a for
+    // loop's iterator, a function about to be called).
+    std::set<uint64_t> reached;
+    if (!state.internals) {
+      std::vector<uint64_t> todo;
+      for (const auto& f : at.frames) {
+        for (const auto& [name, v] : f.locals) {
+          if (state.internals || name.empty() || name[0] != '.') todo.push_back(v.id);
+        }
+      }
+      while (!todo.empty()) {
+        uint64_t id = todo.back();
+        todo.pop_back();
+        if (!reached.insert(id).second) continue;
+        if (auto it = by_id.find(id); it != by_id.end()) todo.insert(todo.end(), it->second->refs.begin(), it->second->refs.end());
+      }
+    }
     for (const auto& h : at.heap) {
       if (is_scalar(h.value.type)) continue;
+      if (!state.internals && !reached.count(h.value.id)) continue;
       // Scalar referents are listed inside the box.
       std::vector<std::string> rows;
       for (uint64_t r : h.refs) {
         auto it = by_id.find(r);
         if (it != by_id.end() && is_scalar(it->second->value.type)) rows.push_back(it->second->value.repr);
       }
-      float hgt = lh * (1.6f + static_cast<float>(std::min<size_t>(rows.size(), 6)) + (rows.size() > 6 ? 1.0f : 0.0f));
+      // The head, then the rows (or the repr, one line), never clipped.
+      float hgt = lh * (1.6f + static_cast<float>(std::clamp<size_t>(rows.size(), 1, 6)) + (rows.size() > 6 ? 1.0f : 0.0f));
       if (column == columns) {
         column = 0;
-        bx = origin.x + vars_w + 30.0f;
-        by += row_h + 18.0f;
+        bx = origin.x + vars_w + 30.0f * k;
+        by += row_h + 18.0f * k;
         row_h = 0.0f;
       }
       ImVec2 p0(bx, by), p1(bx + box_w, by + hgt);
@@ -337,7 +358,7 @@ class HeapPanel final : public Panel {
       if (h.in_cycle) dl->AddRect(p0, p1, kCycleColour, 5.0f, 0, 2.5f);
       else dl->AddRect(p0, p1, box_border(), 5.0f);
       std::string head = h.value.type;
-      if (h.generation >= 0) head += "  g" + std::to_string(h.generation);
+      if (h.generation >= 0 && state.internals) head += "  g" + std::to_string(h.generation);
       dl->AddText(ImVec2(p0.x + 6, p0.y + 3), box_head(), head.c_str());
       if (ImGui::IsMouseHoveringRect(p0, p1)) {
         ImGui::SetTooltip("%s%s%s", h.value.type.c_str(),
@@ -361,14 +382,14 @@ class HeapPanel final : public Panel {
       if (rows.empty()) {
         dl->AddText(ImVec2(p0.x + 6, ry), box_text(), h.value.repr.c_str());
       }
-      for (size_t k = 0; k < rows.size() && k < 6; ++k) {
-        dl->AddText(ImVec2(p0.x + 10, ry), box_value(), rows[k].c_str());
+      for (size_t r = 0; r < rows.size() && r < 6; ++r) {
+        dl->AddText(ImVec2(p0.x + 10, ry), box_value(), rows[r].c_str());
         ry += lh;
       }
       if (rows.size() > 6) dl->AddText(ImVec2(p0.x + 10, ry), muted_text(), "...");
       dl->PopClipRect();
       row_h = std::max(row_h, hgt);
-      bx += box_w + 24.0f;
+      bx += box_w + gap;
       ++column;
     }
     float objects_bottom = by + row_h;
@@ -450,7 +471,7 @@ class OutputPanel final : public Panel {
     size_t body_end = waiting && at_end ? (last_nl == std::string::npos ? 0 : last_nl + 1) : tb;
     ImGui::TextUnformatted(out.data(), out.data() + body_end);
     if (tb < out.size()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.45f, 1.0f));
+      ImGui::PushStyleColor(ImGuiCol_Text, error_text());
       ImGui::TextUnformatted(out.data() + tb, out.data() + out.size());
       ImGui::PopStyleColor();
     }

@@ -19,6 +19,9 @@ inline ImVec4 themed(ImVec4 c) {
   return light_theme() ? ImVec4(c.x * 0.36f, c.y * 0.36f, c.z * 0.36f, c.w) : c;
 }
 inline ImU32 themed(ImU32 c) { return ImGui::GetColorU32(themed(ImGui::ColorConvertU32ToFloat4(c))); }
+// Errors (a traceback, a SyntaxError) and warnings, in both themes.
+inline ImVec4 error_text() { return light_theme() ? ImVec4(0.66f, 0.10f, 0.08f, 1.0f) : ImVec4(1.0f, 0.55f, 0.5f, 1.0f); }
+inline ImVec4 warning_text() { return light_theme() ? ImVec4(0.52f, 0.30f, 0.0f, 1.0f) : ImVec4(1.0f, 0.8f, 0.35f, 1.0f); }
 
 // The background of the line about to run, of the line that just ran
 // (Python Tutor's green arrow), of a line raising an exception; the two
@@ -26,6 +29,8 @@ inline ImU32 themed(ImU32 c) { return ImGui::GetColorU32(themed(ImGui::ColorConv
 inline ImU32 running_line_colour() { return light_theme() ? IM_COL32(212, 225, 252, 255) : IM_COL32(36, 54, 92, 255); }
 inline ImU32 just_ran_colour() { return light_theme() ? IM_COL32(205, 235, 205, 255) : IM_COL32(28, 60, 38, 255); }
 inline ImU32 raising_line_colour() { return light_theme() ? IM_COL32(250, 200, 195, 255) : IM_COL32(92, 34, 34, 255); }
+// The line deeper down the exception was raised at (its call's frame kept).
+inline ImU32 raised_line_colour() { return light_theme() ? IM_COL32(252, 222, 218, 255) : IM_COL32(66, 32, 40, 255); }
 inline ImU32 just_ran_marker() { return light_theme() ? IM_COL32(15, 92, 35, 255) : IM_COL32(140, 232, 160, 255); }
 inline ImU32 next_marker() { return light_theme() ? IM_COL32(160, 22, 12, 255) : IM_COL32(255, 158, 140, 255); }
 inline ImU32 line_number_colour() { return light_theme() ? IM_COL32(78, 82, 92, 255) : IM_COL32(172, 176, 186, 255); }
@@ -46,6 +51,7 @@ inline ImU32 hover_line_colour() { return light_theme() ? IM_COL32(225, 228, 240
 struct RunMarks {
   int next = 0, last = 0;
   bool raising = false;
+  int raised = 0;  // an exception on its way out: the line of the call it came from, deeper in
   int span_line = 0, span_col = 0, span_end_col = 0;  // code-point columns
 };
 // [main]: the code shown is the program's (not one of its modules).

@@ -55,6 +55,7 @@ TEST_CASE("both themes' text has WCAG AA contrast (4.5:1) on its backgrounds", "
         {"line that runs next", over(u32(pylife::ui::running_line_colour()), frame)},
         {"line that just ran", over(u32(pylife::ui::just_ran_colour()), frame)},
         {"line raising", over(u32(pylife::ui::raising_line_colour()), frame)},
+        {"line the exception came from", over(u32(pylife::ui::raised_line_colour()), frame)},
     };
     std::vector<std::pair<std::string, ImVec4>> texts = {{"text", c[ImGuiCol_Text]}};
     // The code's colours are drawn on the editor, its lines' markers on
@@ -83,6 +84,14 @@ TEST_CASE("both themes' text has WCAG AA contrast (4.5:1) on its backgrounds", "
     for (const auto& b : {window, frame}) {
       INFO((light ? "light: " : "dark: ") << "secondary text " << contrast(c[ImGuiCol_TextDisabled], b));
       CHECK(contrast(c[ImGuiCol_TextDisabled], b) >= 4.5);
+    }
+    // Errors and warnings, on windows and frames.
+    for (const auto& [tn, t] : {std::pair<const char*, ImVec4>{"error", pylife::ui::error_text()},
+                                {"warning", pylife::ui::warning_text()}}) {
+      for (const auto& b : {window, frame}) {
+        INFO((light ? "light: " : "dark: ") << tn << " text " << contrast(t, b));
+        CHECK(contrast(t, b) >= 4.5);
+      }
     }
     // The heap's and the operand stack's boxes.
     const ImVec4 box = u32(pylife::ui::box_fill());
