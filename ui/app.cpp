@@ -544,7 +544,7 @@ class EditorPanel final : public Panel {
       if (i + 1 == running) {
         dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh),
                           marks.raising ? raising_line_colour() : running_line_colour());
-      } else if (i + 1 == marks.raised) {
+      } else if (std::find(marks.raised.begin(), marks.raised.end(), i + 1) != marks.raised.end()) {
         dl->AddRectFilled(ImVec2(child->InnerRect.Min.x, y), ImVec2(child->InnerRect.Max.x, y + lh),
                           raised_line_colour());
       } else if (i + 1 == marks.last) {
@@ -1107,11 +1107,11 @@ RunMarks run_marks(const RunModel& run, bool main) {
     if (const auto* e = run.event()) {
       m.raising = e->kind == events::Trace::Kind::kException ||
                   (e->kind == events::Trace::Kind::kReturn && at.opname != "RETURN_VALUE" && at.opname != "YIELD_VALUE");
-      // Raised in a call deeper down (its frame kept, innermost first):
-      // that line is marked too.
-      if (m.raising && at.frames.size() > 1 && at.frames.front().filename == run.filename() &&
-          at.frames.front().line > 0 && at.frames.front().line != m.next) {
-        m.raised = at.frames.front().line;
+      // Raised in calls deeper down (their frames kept, innermost first):
+      // the lines it came through are marked too.
+      for (size_t k = 0; m.raising && k + 1 < at.frames.size(); ++k) {
+        const auto& f = at.frames[k];
+        if (f.filename == run.filename() && f.line > 0 && f.line != m.next) m.raised.push_back(f.line);
       }
     }
   } else if (!at.finished) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "app.h"
 #include "imgui.h"
@@ -51,7 +52,7 @@ inline ImU32 hover_line_colour() { return light_theme() ? IM_COL32(225, 228, 240
 struct RunMarks {
   int next = 0, last = 0;
   bool raising = false;
-  int raised = 0;  // an exception on its way out: the line of the call it came from, deeper in
+  std::vector<int> raised;  // an exception on its way out: the lines of the calls it came through, deeper in
   int span_line = 0, span_col = 0, span_end_col = 0;  // code-point columns
 };
 // [main]: the code shown is the program's (not one of its modules).
