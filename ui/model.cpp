@@ -232,8 +232,16 @@ std::string RunModel::narration() const {
         if (e->depth == 1) return "The program's last line has run: it ends (exit code " + std::to_string(exit_code()) + ").";
         return name + " returns " + value + " to its caller.";
       }
-      if (e->depth == 1) return "The exception was not caught: the program stops here (exit code " + std::to_string(exit_code()) + ").";
-      return name + " ends because of the exception; its caller gets it next.";
+      // The exception on its way out: the one the last exception event saw.
+      std::string what;
+      for (size_t k = event_ + 1; k-- > 0 && what.empty();) {
+        if (k < events_.size() && events_[k].kind == events::Trace::Kind::kException) what = session_->raised_at(events_[k].step);
+      }
+      what = what.empty() ? "" : " (" + what + ")";
+      if (e->depth == 1) {
+        return "The exception was not caught" + what + ": the program stops here (exit code " + std::to_string(exit_code()) + ").";
+      }
+      return name + " ends because of the exception" + what + "; its caller gets it next.";
     }
     case events::Trace::Kind::kException: {
       std::string what = session_->raised_at(e->step);

@@ -223,6 +223,18 @@ TEST_CASE("input given up front: the box's lines are the program's stdin", "[ui]
   CHECK(m.final_output() == "a? x\nb? y\nxy\n");
 }
 
+TEST_CASE("the account of each step names an uncaught exception on its way out", "[ui]") {
+  pylife::ui::RunModel m;
+  m.start(program("def f(x):\n    return 1 / x\n\nf(0)\n"));
+  m.to_end();
+  CHECK(m.narration() ==
+        "The exception was not caught (ZeroDivisionError: division by zero): the program stops here (exit code 1).");
+  m.step_back_line();
+  CHECK(m.narration() == "ZeroDivisionError: division by zero on line 4 in <module>.");
+  m.step_back_line();
+  CHECK(m.narration() == "f ends because of the exception (ZeroDivisionError: division by zero); its caller gets it next.");
+}
+
 TEST_CASE("a runaway program keeps a history up to its budget", "[ui]") {
   pylife::ui::RunModel m;
   m.start(program("n = 0\nwhile True:\n    n += 1\n"), {}, 5000);
