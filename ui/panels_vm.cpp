@@ -359,7 +359,12 @@ class HeapPanel final : public Panel {
       else dl->AddRect(p0, p1, box_border(), 5.0f);
       std::string head = h.value.type;
       if (h.generation >= 0 && state.internals) head += "  g" + std::to_string(h.generation);
+      // The type's name stops short of the refcount badge.
+      const std::string rc = "rc " + std::to_string(h.value.refcount);
+      const float rw = ImGui::CalcTextSize(rc.c_str()).x + 10.0f;
+      dl->PushClipRect(p0, ImVec2(std::max(p0.x, p1.x - rw - 8), p1.y), true);
       dl->AddText(ImVec2(p0.x + 6, p0.y + 3), box_head(), head.c_str());
+      dl->PopClipRect();
       if (ImGui::IsMouseHoveringRect(p0, p1)) {
         ImGui::SetTooltip("%s%s%s", h.value.type.c_str(),
                           h.generation >= 0 ? (", generation " + std::to_string(h.generation) + " of the collector").c_str()
@@ -374,8 +379,6 @@ class HeapPanel final : public Panel {
         if (c.kind == Change::Kind::kDecref) badge = with_alpha(kPopColour, 0.35f + 0.65f * (1.0f - t));
         if (c.kind == Change::Kind::kAlloc) badge = with_alpha(IM_COL32(240, 200, 80, 255), 0.35f + 0.65f * (1.0f - t));
       }
-      std::string rc = "rc " + std::to_string(h.value.refcount);
-      float rw = ImGui::CalcTextSize(rc.c_str()).x + 10.0f;
       dl->AddRectFilled(ImVec2(p1.x - rw - 4, p0.y + 2), ImVec2(p1.x - 4, p0.y + lh), badge, 6.0f);
       dl->AddText(ImVec2(p1.x - rw + 1, p0.y + 3), IM_COL32(255, 255, 255, 255), rc.c_str());
       float ry = p0.y + lh * 1.3f;
