@@ -16,6 +16,7 @@
 #include "pylife/unicode.h"
 #include "pylife/version.h"
 #include "pylife/events.h"
+#include "pylife/heap_view.h"
 #include "pylife/trace.h"
 #include "pylife/vm.h"
 
@@ -50,6 +51,8 @@ constexpr Command kCommands[] = {
      "write __pycache__/NAME.pylife-311.pyc (py_compile; -r DIR: compileall)", true},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly (pylife's or CPython 3.11's)", true},
     {"trace", "FILE [--json] [--from N] [--to M] [--events K,...] | --lines FILE", "the lifecycle event stream of a run; --lines: sys.settrace's events", true},
+    {"heap", "FILE [--step K | --line L] [--json] [--internals]",
+     "the frames and objects as the Heap panel shows them, at line step K, at line L's first run, or at the end", true},
     {"gui", "[--demo LESSON [--stop N]] [--size WxH] [--scale S] [--view learner|internals] [--theme dark|light] [--screenshot OUT.png [--steps N] [--panel NAME] [--layout-report OUT.json]] [FILE]",
      "open the desktop visualizer", true},
 };
@@ -157,6 +160,16 @@ int load_program(const Host& host, const std::string& path, source::Source& sour
       return 1;
   }
   return 2;
+}
+
+// load_program, the source named by its absolute path (as CPython names
+// the script in tracebacks and frames).
+int load_program_named(const Host& host, const std::string& path, source::Source& source) {
+  if (int status = load_program(host, path, source)) return status;
+  std::error_code ec;
+  std::string absolute = std::filesystem::absolute(path, ec).lexically_normal().string();
+  source.filename = ec ? path : absolute;
+  return 0;
 }
 
 // Pads UTF-8 [text] with spaces to [width] code points, as %-Ns does.
@@ -853,10 +866,7 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
     return 2;
   }
   source::Source src;
-  if (int status = load_program(host, file, src)) return status;
-  std::error_code ec;
-  std::string absolute = std::filesystem::absolute(file, ec).lexically_normal().string();
-  src.filename = ec ? file : absolute;
+  if (int status = load_program_named(host, file, src)) return status;
   TracePrinter printer(*host.out, json, from, to, kinds);
   LinePrinter line_printer(*host.out, src.filename);
   trace::Recorder recorder;
@@ -887,6 +897,76 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
   }
   host.out->flush();
   return status;
+}
+
+// `pylife heap FILE [--step K | --line L] [--json] [--internals]`: the heap
+// view model (pylife/heap_view.h) at a line step (sys.settrace's events,
+// as the visualizer steps: K of N), at the first time line L runs, or at
+// the last step (an uncaught exception's: the heap at the raise).
+int cmd_heap(const Host& host, const std::vector<std::string>& args) {
+  bool json = false, internals = false;
+  int64_t step = 0, line = 0;
+  std::string file;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--json") {
+      json = true;
+    } else if (a == "--internals") {
+      internals = true;
+    } else if ((a == "--step" || a == "--line") && i + 1 < args.size()) {
+      if (!parse_count(host, a, args[++i], a == "--step" ? &step : &line)) return 2;
+    } else if (a.size() > 1 && a[0] == '-') {
+      *host.err << "pylife: unknown option '" << a << "' for heap\n";
+      return 2;
+    } else if (file.empty()) {
+      file = a;
+    } else {
+      *host.err << "pylife: heap takes one FILE\n";
+      return 2;
+    }
+  }
+  if (file.empty()) {
+    *host.err << "pylife: heap needs a FILE\nusage: pylife heap FILE [--step K | --line L] [--json] [--internals]\n";
+    return 2;
+  }
+  source::Source src;
+  if (int status = load_program_named(host, file, src)) return status;
+  auto slash = src.filename.rfind('/');
+  trace::Session session(src, {}, 50'000'000, host.files, slash == std::string::npos ? "" : src.filename.substr(0, slash));
+  const auto& events = session.line_events();
+  if (events.empty()) {
+    *host.err << "pylife: " << file << " ran no line\n";
+    return 1;
+  }
+  size_t at = events.size() - 1;
+  if (step > 0) {
+    if (static_cast<size_t>(step) > events.size()) {
+      *host.err << "pylife: there are " << events.size() << " line steps, not " << step << "\n";
+      return 2;
+    }
+    at = static_cast<size_t>(step) - 1;
+  } else if (line > 0) {
+    size_t k = 0;
+    while (k < events.size() && !(events[k].kind == events::Trace::Kind::kLine && events[k].line == line)) ++k;
+    if (k == events.size()) {
+      *host.err << "pylife: line " << line << " never runs\n";
+      return 1;
+    }
+    at = k;
+  }
+  auto position = session.seek(events[at].step);
+  trace::HeapView view = trace::heap_view(position.frames, position.heap, internals);
+  if (json) {
+    std::string head = "{\"step\":" + std::to_string(at + 1) + ",\"steps\":" + std::to_string(events.size()) +
+                       ",\"line\":" + std::to_string(events[at].line) + ",";
+    std::string body = trace::heap_view_json(view);
+    *host.out << head << body.substr(1) << "\n";
+  } else {
+    *host.out << "step " << at + 1 << " of " << events.size() << ", line " << events[at].line << "\n"
+              << trace::format_heap_view(view);
+  }
+  host.out->flush();
+  return 0;
 }
 
 // `pylife run [--max-steps N] [--max-memory BYTES] FILE [ARGS...]` and
@@ -985,6 +1065,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
   if (command->name == "compile") return cmd_compile(host, *command, files);
   if (command->name == "run") return cmd_run(host, files, false);
   if (command->name == "trace") return cmd_trace(host, files);
+  if (command->name == "heap") return cmd_heap(host, files);
 
   if (command->name == "gui") {
     GuiOptions gui;

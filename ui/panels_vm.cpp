@@ -12,6 +12,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "style.h"
+#include "pylife/heap_view.h"
 #include "pylife/unicode.h"
 
 namespace pylife::ui {
@@ -38,10 +39,7 @@ int code_points(std::string_view s, int bytes) {
 }
 
 // A scalar is drawn inline, not as a box of its own (as Python Tutor does).
-bool is_scalar(const std::string& type) {
-  return type == "int" || type == "float" || type == "str" || type == "bool" || type == "NoneType" ||
-         type == "complex" || type == "bytes";
-}
+using trace::is_scalar;
 
 // ---- Program: the source with breakpoints and the line running ----------------------
 
@@ -258,6 +256,8 @@ class VmPanel final : public Panel {
 // ---- Heap: objects, references and refcounts --------------------------------------
 
 class HeapPanel final : public Panel {
+  static constexpr size_t kRowsShown = 8;  // rows of a box before "... N more"
+
  public:
   const char* title() const override { return "Heap"; }
   void draw(AppState& state) override {
@@ -268,8 +268,6 @@ class HeapPanel final : public Panel {
     }
     const auto& at = run.at();
     float t = state.since_step(0.6);
-    std::map<uint64_t, const events::HeapObject*> by_id;
-    for (const auto& h : at.heap) by_id[h.value.id] = &h;
     ImGui::BeginChild("heap", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -283,22 +281,25 @@ class HeapPanel final : public Panel {
       uint64_t to;
     };
     std::vector<Anchor> arrows;
+    struct RowArrow {
+      ImVec2 from;
+      uint64_t to, owner;
+    };
+    std::vector<RowArrow> row_arrows;  // from a box's row to the object it names
+    // The model `pylife heap` prints too (pylife/heap_view.h).
+    const trace::HeapView view = trace::heap_view(at.frames, at.heap, state.internals);
     float y = origin.y;
-    for (size_t i = at.frames.size(); i-- > 0;) {
-      const auto& f = at.frames[i];
+    for (const auto& f : view.frames) {
       dl->AddText(ImVec2(origin.x, y), themed(IM_COL32(150, 170, 210, 255)), (f.code == "<module>" ? "Global frame" : f.code).c_str());
       y += lh;
-      for (const auto& [name, v] : f.locals) {
-        // The compiler's own names (a comprehension's `.0`) are internals.
-        if (!state.internals && !name.empty() && name[0] == '.') continue;
-        dl->AddText(ImVec2(origin.x + 10, y), ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
-        auto it = by_id.find(v.id);
-        if (is_scalar(v.type) || it == by_id.end()) {
-          dl->AddText(ImVec2(origin.x + vars_w * 0.45f, y), themed(IM_COL32(180, 220, 160, 255)), v.repr.c_str());
+      for (const auto& n : f.names) {
+        dl->AddText(ImVec2(origin.x + 10, y), ImGui::GetColorU32(ImGuiCol_Text), n.label.c_str());
+        if (!n.target) {
+          dl->AddText(ImVec2(origin.x + vars_w * 0.45f, y), themed(IM_COL32(180, 220, 160, 255)), n.text.c_str());
         } else {
           ImVec2 dot(origin.x + vars_w - 8, y + lh * 0.5f);
-          dl->AddCircleFilled(dot, 3.5f, IM_COL32(120, 180, 255, 255));
-          arrows.push_back({dot, v.id});
+          dl->AddCircleFilled(dot, 3.5f * k, IM_COL32(120, 180, 255, 255));
+          arrows.push_back({dot, n.target});
         }
         y += lh;
       }
@@ -315,35 +316,11 @@ class HeapPanel final : public Panel {
     const float box_w = std::min(260.0f * k, (objects_w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
     float row_h = 0.0f;
     int column = 0;
-    // Learner: the objects the program's names reach (directly or through
-    // other objects), not what only the VM's operand stack holds (a for
-    // loop's iterator, a function about to be called).
-    std::set<uint64_t> reached;
-    if (!state.internals) {
-      std::vector<uint64_t> todo;
-      for (const auto& f : at.frames) {
-        for (const auto& [name, v] : f.locals) {
-          if (state.internals || name.empty() || name[0] != '.') todo.push_back(v.id);
-        }
-      }
-      while (!todo.empty()) {
-        uint64_t id = todo.back();
-        todo.pop_back();
-        if (!reached.insert(id).second) continue;
-        if (auto it = by_id.find(id); it != by_id.end()) todo.insert(todo.end(), it->second->refs.begin(), it->second->refs.end());
-      }
-    }
-    for (const auto& h : at.heap) {
-      if (is_scalar(h.value.type)) continue;
-      if (!state.internals && !reached.count(h.value.id)) continue;
-      // Scalar referents are listed inside the box.
-      std::vector<std::string> rows;
-      for (uint64_t r : h.refs) {
-        auto it = by_id.find(r);
-        if (it != by_id.end() && is_scalar(it->second->value.type)) rows.push_back(it->second->value.repr);
-      }
+    for (const auto& b : view.boxes) {
+      const auto& rows = b.rows;
+      const size_t more = rows.size() > kRowsShown ? rows.size() - kRowsShown + b.more : b.more;
       // The head, then the rows (or the repr, one line), never clipped.
-      float hgt = lh * (1.6f + static_cast<float>(std::clamp<size_t>(rows.size(), 1, 6)) + (rows.size() > 6 ? 1.0f : 0.0f));
+      float hgt = lh * (1.6f + static_cast<float>(std::clamp<size_t>(rows.size(), 1, kRowsShown)) + (more ? 1.0f : 0.0f));
       if (column == columns) {
         column = 0;
         bx = origin.x + vars_w + 30.0f * k;
@@ -351,30 +328,31 @@ class HeapPanel final : public Panel {
         row_h = 0.0f;
       }
       ImVec2 p0(bx, by), p1(bx + box_w, by + hgt);
-      box[h.value.id] = ImVec4(p0.x, p0.y, p1.x, p1.y);
+      box[b.value.id] = ImVec4(p0.x, p0.y, p1.x, p1.y);
       dl->PushClipRect(p0, p1, true);  // long reprs stay inside their box
       dl->AddRectFilled(p0, p1, box_fill(), 5.0f);
       // On a reference cycle: outlined red (only the collector frees it).
-      if (h.in_cycle) dl->AddRect(p0, p1, kCycleColour, 5.0f, 0, 2.5f);
+      if (b.in_cycle) dl->AddRect(p0, p1, kCycleColour, 5.0f, 0, 2.5f);
       else dl->AddRect(p0, p1, box_border(), 5.0f);
-      std::string head = h.value.type;
-      if (h.generation >= 0 && state.internals) head += "  g" + std::to_string(h.generation);
+      std::string head = b.value.type;
+      if (b.generation >= 0 && state.internals) head += "  g" + std::to_string(b.generation);
       // The type's name stops short of the refcount badge.
-      const std::string rc = "rc " + std::to_string(h.value.refcount);
+      const std::string rc = "rc " + std::to_string(b.value.refcount);
       const float rw = ImGui::CalcTextSize(rc.c_str()).x + 10.0f;
       dl->PushClipRect(p0, ImVec2(std::max(p0.x, p1.x - rw - 8), p1.y), true);
       dl->AddText(ImVec2(p0.x + 6, p0.y + 3), box_head(), head.c_str());
       dl->PopClipRect();
       if (ImGui::IsMouseHoveringRect(p0, p1)) {
-        ImGui::SetTooltip("%s%s%s", h.value.type.c_str(),
-                          h.generation >= 0 ? (", generation " + std::to_string(h.generation) + " of the collector").c_str()
+        ImGui::SetTooltip("%s%s\nrc: its reference count, the references to it from names, objects and the VM%s",
+                          b.value.type.c_str(),
+                          b.generation >= 0 ? (", generation " + std::to_string(b.generation) + " of the collector").c_str()
                                             : ", not tracked by the collector",
-                          h.in_cycle ? "\non a reference cycle: its refcount cannot reach 0 by itself" : "");
+                          b.in_cycle ? "\non a reference cycle: its refcount cannot reach 0 by itself" : "");
       }
       // The refcount badge, flashing on a change in the last step.
       ImU32 badge = IM_COL32(80, 85, 100, 255);
       for (const Change& c : at.changes) {
-        if (c.id != h.value.id) continue;
+        if (c.id != b.value.id) continue;
         if (c.kind == Change::Kind::kIncref) badge = with_alpha(kPushColour, 0.35f + 0.65f * (1.0f - t));
         if (c.kind == Change::Kind::kDecref) badge = with_alpha(kPopColour, 0.35f + 0.65f * (1.0f - t));
         if (c.kind == Change::Kind::kAlloc) badge = with_alpha(IM_COL32(240, 200, 80, 255), 0.35f + 0.65f * (1.0f - t));
@@ -383,13 +361,31 @@ class HeapPanel final : public Panel {
       dl->AddText(ImVec2(p1.x - rw + 1, p0.y + 3), IM_COL32(255, 255, 255, 255), rc.c_str());
       float ry = p0.y + lh * 1.3f;
       if (rows.empty()) {
-        dl->AddText(ImVec2(p0.x + 6, ry), box_text(), h.value.repr.c_str());
+        dl->AddText(ImVec2(p0.x + 6, ry), box_text(), b.value.repr.c_str());
       }
-      for (size_t r = 0; r < rows.size() && r < 6; ++r) {
-        dl->AddText(ImVec2(p0.x + 10, ry), box_value(), rows[r].c_str());
+      // Labels in a column as wide as the widest (at most 45% of the box).
+      float label_w = 0.0f;
+      for (size_t r = 0; r < rows.size() && r < kRowsShown; ++r) {
+        if (!rows[r].label.empty()) label_w = std::max(label_w, ImGui::CalcTextSize(rows[r].label.c_str()).x);
+      }
+      label_w = std::min(label_w, box_w * 0.45f);
+      const float value_x = p0.x + 10 + (label_w > 0 ? label_w + 12.0f * k : 0.0f);
+      for (size_t r = 0; r < rows.size() && r < kRowsShown; ++r) {
+        if (!rows[r].label.empty()) {
+          dl->PushClipRect(p0, ImVec2(p0.x + 10 + label_w, p1.y), true);
+          dl->AddText(ImVec2(p0.x + 10, ry), muted_text(), rows[r].label.c_str());
+          dl->PopClipRect();
+        }
+        if (rows[r].target) {
+          ImVec2 dot(value_x + 4.0f * k, ry + lh * 0.5f);
+          dl->AddCircleFilled(dot, 3.5f * k, IM_COL32(230, 180, 90, 255));
+          row_arrows.push_back({dot, rows[r].target, b.value.id});
+        } else {
+          dl->AddText(ImVec2(value_x, ry), box_value(), rows[r].text.c_str());
+        }
         ry += lh;
       }
-      if (rows.size() > 6) dl->AddText(ImVec2(p0.x + 10, ry), muted_text(), "...");
+      if (more) dl->AddText(ImVec2(p0.x + 10, ry), muted_text(), ("... " + std::to_string(more) + " more").c_str());
       dl->PopClipRect();
       row_h = std::max(row_h, hgt);
       bx += box_w + gap;
@@ -427,13 +423,39 @@ class HeapPanel final : public Panel {
       auto it = box.find(a.to);
       if (it != box.end()) arrow(a.from, it->second, IM_COL32(120, 180, 255, 220));
     }
-    for (const auto& h : at.heap) {
-      auto from = box.find(h.value.id);
+    std::set<std::pair<uint64_t, uint64_t>> from_rows;  // (owner, target) drawn from a row
+    for (const auto& a : row_arrows) {
+      auto to = box.find(a.to);
+      if (to == box.end()) continue;
+      from_rows.insert({a.owner, a.to});
+      const auto& fb = box[a.owner];
+      const trace::HeapView::Box* owner = view.box(a.owner);
+      const trace::HeapView::Box* target = view.box(a.to);
+      bool cyclic = owner && owner->in_cycle && target && target->in_cycle;
+      const ImU32 colour = cyclic ? kCycleColour : IM_COL32(230, 180, 90, 210);
+      if (to->second.x > fb.z || a.to == a.owner) {
+        if (a.to == a.owner) {
+          // To itself: out of the right edge and back into the head.
+          ImVec2 end(fb.z, fb.y + lh * 0.5f);
+          dl->AddBezierCubic(a.from, ImVec2(fb.z + 30.0f * k, a.from.y), ImVec2(fb.z + 30.0f * k, end.y), end, colour, 1.6f);
+          continue;
+        }
+        arrow(a.from, to->second, colour);
+      } else {
+        ImVec2 start(a.from.x, a.from.y), end(to->second.x, to->second.y + lh * 0.5f);
+        float out = 26.0f * k + std::fabs(start.x - end.x) * 0.3f;
+        dl->AddBezierCubic(start, ImVec2(fb.x - out, start.y), ImVec2(end.x - out, end.y), end, colour, 1.6f);
+        dl->AddTriangleFilled(end, ImVec2(end.x - 7, end.y - 4), ImVec2(end.x - 7, end.y + 4), colour);
+      }
+    }
+    for (const auto& b : view.boxes) {
+      auto from = box.find(b.value.id);
       if (from == box.end()) continue;
-      for (uint64_t r : h.refs) {
+      for (uint64_t r : b.other_refs) {
         auto to = box.find(r);
-        if (to == box.end() || r == h.value.id) continue;
-        bool cyclic = h.in_cycle && by_id.count(r) && by_id[r]->in_cycle;
+        if (to == box.end() || from_rows.count({b.value.id, r})) continue;
+        const trace::HeapView::Box* target = view.box(r);
+        bool cyclic = b.in_cycle && target && target->in_cycle;
         box_arrow(from->second, to->second, cyclic ? kCycleColour : IM_COL32(230, 180, 90, 200));
       }
     }

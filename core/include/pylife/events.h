@@ -34,6 +34,16 @@ struct FrameState {
 struct HeapObject {
   Value value;
   std::vector<uint64_t> refs;  // ids of its referents (those in the same heap() answer)
+  // What its box lists, in order, each a label and the object it names:
+  // a dict's `key -> value` (the key's repr), a list's or tuple's index,
+  // an instance's attribute names, a set's members (no label).
+  struct Field {
+    std::string label;
+    uint64_t id = 0;  // the value (in the same heap() answer)
+  };
+  std::vector<Field> fields;
+  size_t more = 0;  // fields past the first kMaxFields, not listed
+  static constexpr size_t kMaxFields = 50;
   bool in_cycle = false;       // part of a reference cycle among the heap() answer
   int generation = -1;         // the collector's generation (0..2), or -1: not tracked
 };

@@ -45,6 +45,13 @@ std::string event_repr(Interp& in, Object* o) {
   if (t == in.t.list || t == in.t.tuple) return t->name + "[" + std::to_string(seq_items(o).size()) + "]";
   if (t == in.t.dict) return "dict[" + std::to_string(static_cast<DictObj*>(o)->used) + "]";
   if (t == in.t.function) return "<function " + utf8(static_cast<FunctionObj*>(o)->qualname) + ">";
+  // Classes and modules by name, as their reprs (which run no program code).
+  if (is_type(o, in.t.type)) return events::bounded("<class '" + static_cast<Type*>(o)->name + "'>");
+  if (as_module(o)) {
+    auto r = repr_utf8(in, o);
+    if (r) return events::bounded(*r);
+    in.clear_error();
+  }
   return "<" + t->name + " object>";
 }
 
@@ -218,6 +225,38 @@ uint64_t object_id(const Object* o) { return static_cast<uint64_t>(reinterpret_c
 
 void mark_cycles(std::vector<events::HeapObject>& heap);
 
+void StateReader::heap_fields(Object* o, const std::unordered_set<Object*>& seen, events::HeapObject& h) const {
+  auto add = [&](std::string label, Object* v) {
+    if (!v || !seen.count(v)) return;
+    if (h.fields.size() >= events::HeapObject::kMaxFields) {
+      ++h.more;
+      return;
+    }
+    h.fields.push_back({std::move(label), object_id(v)});
+  };
+  // A key as the box labels it: its repr, bounded (user objects by type).
+  auto key_label = [&](Object* k) { return event_value(in_, k).repr; };
+  if (is_type(o, in_.t.dict)) {
+    for (auto& e : static_cast<DictObj*>(o)->entries) {
+      if (e.key) add(key_label(e.key), e.value);
+    }
+  } else if (is_type(o, in_.t.list) || is_type(o, in_.t.tuple)) {
+    const auto& items = is_type(o, in_.t.list) ? static_cast<ListObj*>(o)->items : static_cast<TupleObj*>(o)->items;
+    for (size_t i = 0; i < items.size(); ++i) add(std::to_string(i), items[i]);
+  } else if (is_type(o, in_.t.set) || is_type(o, in_.t.frozenset)) {
+    for (auto& e : static_cast<SetObj*>(o)->table) {
+      if (e.key && !e.dummy) add("", e.key);
+    }
+  } else if (InstanceObj* inst = as_instance(o)) {
+    // Its attributes by name (the __dict__ CPython 3.11 keeps inline).
+    if (inst->dict) {
+      for (auto& e : inst->dict->entries) {
+        if (e.key && is_type(e.key, in_.t.str)) add(utf8(e.key), e.value);
+      }
+    }
+  }
+}
+
 std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
   // Breadth first from the frames' variables and operand stacks.
   std::vector<Object*> order;
@@ -274,6 +313,7 @@ std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
         if (r != o->type && seen.count(r)) h.refs.push_back(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(r)));
       }
     }
+    if (followed(o)) heap_fields(o, seen, h);
     h.generation = gc_generation_of(in_, o);
     out.push_back(std::move(h));
   }

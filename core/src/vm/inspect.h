@@ -42,6 +42,8 @@ class StateReader final : public events::State {
   events::GcSnapshot gc() const override;
 
  private:
+  // [h].fields: what the box of [o] lists, over the objects [seen].
+  void heap_fields(Object* o, const std::unordered_set<Object*>& seen, events::HeapObject& h) const;
   Interp& in_;
 };
 

@@ -1,0 +1,55 @@
+// The heap as the Heap panel draws it and `pylife heap` prints it: one
+// model for both.  From a step's frames and heap (trace::Session's
+// Position): each frame's names, with scalars inline and objects by
+// reference, and each object's box with its rows (a dict's `key: value`,
+// a list's or tuple's indices, an instance's attributes, a set's members).
+// The Learner view keeps what the program's names reach; Internals adds
+// what only the VM holds (the operand stack) and the compiler's `.0`.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pylife/events.h"
+
+namespace pylife::trace {
+
+// Drawn inline, not as a box: int, float, str, bool, None, complex, bytes.
+bool is_scalar(const std::string& type);
+
+struct HeapView {
+  // A name in a frame or a row in a box: a scalar's repr, or a reference.
+  struct Slot {
+    std::string label;    // the name, key repr, index or attribute (empty for a set's member)
+    std::string text;     // the scalar's repr (when target is 0)
+    uint64_t target = 0;  // the object's id, drawn as a box
+  };
+  struct Frame {
+    std::string code;
+    int line = -1;
+    std::vector<Slot> names;
+  };
+  struct Box {
+    events::Value value;
+    int generation = -1;
+    bool in_cycle = false;
+    std::vector<Slot> rows;
+    size_t more = 0;                  // rows left out (events::HeapObject::kMaxFields)
+    std::vector<uint64_t> other_refs;  // boxes it refers to that no row names
+  };
+  std::vector<Frame> frames;  // outermost (the module) first
+  std::vector<Box> boxes;     // in the order the frames reach them
+  // The box of [id], or null.
+  const Box* box(uint64_t id) const;
+};
+
+HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vector<events::HeapObject>& heap,
+                   bool internals);
+
+// As text (`pylife heap`): boxes numbered #1, #2... in order.
+std::string format_heap_view(const HeapView& view);
+// As JSON (`pylife heap --json`): the same, ids as those numbers.
+std::string heap_view_json(const HeapView& view);
+
+}  // namespace pylife::trace

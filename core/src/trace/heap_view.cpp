@@ -1,0 +1,166 @@
+// The heap view model (pylife/heap_view.h).
+#include "pylife/heap_view.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "pylife/unicode.h"
+
+namespace pylife::trace {
+
+bool is_scalar(const std::string& type) {
+  return type == "int" || type == "float" || type == "str" || type == "bool" || type == "NoneType" ||
+         type == "complex" || type == "bytes";
+}
+
+const HeapView::Box* HeapView::box(uint64_t id) const {
+  for (const Box& b : boxes) {
+    if (b.value.id == id) return &b;
+  }
+  return nullptr;
+}
+
+HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vector<events::HeapObject>& heap,
+                   bool internals) {
+  HeapView view;
+  std::unordered_map<uint64_t, const events::HeapObject*> by_id;
+  for (const auto& h : heap) by_id[h.value.id] = &h;
+  auto slot = [&](std::string label, const events::Value& v) {
+    HeapView::Slot s{std::move(label), "", 0};
+    auto it = by_id.find(v.id);
+    if (is_scalar(v.type) || it == by_id.end()) s.text = v.repr;
+    else s.target = v.id;
+    return s;
+  };
+  // The compiler's own names (a comprehension's `.0`) are internals.
+  auto shown = [&](const std::string& name) { return internals || name.empty() || name[0] != '.'; };
+  std::vector<uint64_t> todo;
+  for (size_t i = frames.size(); i-- > 0;) {
+    const auto& f = frames[i];
+    HeapView::Frame vf{f.code, f.line, {}};
+    for (const auto& [name, v] : f.locals) {
+      if (!shown(name)) continue;
+      vf.names.push_back(slot(name, v));
+      todo.push_back(v.id);
+    }
+    view.frames.push_back(std::move(vf));
+  }
+  // Learner: the objects the names reach, directly or through others.
+  std::set<uint64_t> reached;
+  while (!todo.empty()) {
+    uint64_t id = todo.back();
+    todo.pop_back();
+    if (!reached.insert(id).second) continue;
+    if (auto it = by_id.find(id); it != by_id.end()) todo.insert(todo.end(), it->second->refs.begin(), it->second->refs.end());
+  }
+  for (const auto& h : heap) {
+    if (is_scalar(h.value.type) || (!internals && !reached.count(h.value.id))) continue;
+    HeapView::Box b;
+    b.value = h.value;
+    b.generation = h.generation;
+    b.in_cycle = h.in_cycle;
+    b.more = h.more;
+    std::set<uint64_t> named;
+    for (const auto& f : h.fields) {
+      auto it = by_id.find(f.id);
+      if (it == by_id.end()) continue;
+      b.rows.push_back(slot(f.label, it->second->value));
+      named.insert(f.id);
+    }
+    for (uint64_t r : h.refs) {
+      auto it = by_id.find(r);
+      if (it == by_id.end() || named.count(r)) continue;
+      // No fields (a function, a generator...): its scalar referents are
+      // listed, its objects referred to from the head.
+      if (h.fields.empty() && is_scalar(it->second->value.type)) b.rows.push_back({"", it->second->value.repr, 0});
+      else if (!is_scalar(it->second->value.type) && r != h.value.id) b.other_refs.push_back(r);
+    }
+    view.boxes.push_back(std::move(b));
+  }
+  return view;
+}
+
+namespace {
+
+// Boxes by number (#1...), in order; a reference outside them by type.
+struct Numbers {
+  std::map<uint64_t, size_t> of;
+  explicit Numbers(const HeapView& v) {
+    for (size_t i = 0; i < v.boxes.size(); ++i) of[v.boxes[i].value.id] = i + 1;
+  }
+  std::string ref(uint64_t id) const {
+    auto it = of.find(id);
+    return it == of.end() ? "?" : "#" + std::to_string(it->second);
+  }
+};
+
+std::string slot_text(const HeapView::Slot& s, const Numbers& n) {
+  return s.target ? "-> " + n.ref(s.target) : s.text;
+}
+
+}  // namespace
+
+std::string format_heap_view(const HeapView& view) {
+  Numbers n(view);
+  std::string out = "frames (outermost first):\n";
+  for (const auto& f : view.frames) {
+    out += "  " + f.code + "  line " + std::to_string(f.line) + "\n";
+    if (f.names.empty()) out += "    (no names yet)\n";
+    for (const auto& s : f.names) out += "    " + s.label + (s.target ? " " : " = ") + slot_text(s, n) + "\n";
+  }
+  out += "objects:\n";
+  if (view.boxes.empty()) out += "  (none)\n";
+  for (size_t i = 0; i < view.boxes.size(); ++i) {
+    const auto& b = view.boxes[i];
+    out += "  #" + std::to_string(i + 1) + " " + b.value.type + "  refcount " + std::to_string(b.value.refcount) +
+           (b.in_cycle ? "  (on a reference cycle)" : "") + "\n";
+    if (b.rows.empty() && b.other_refs.empty()) out += "    " + b.value.repr + "\n";
+    for (const auto& r : b.rows) {
+      out += "    " + (r.label.empty() ? std::string() : r.label + (r.target ? " " : ": ")) + slot_text(r, n) + "\n";
+    }
+    if (b.more) out += "    ... " + std::to_string(b.more) + " more\n";
+    for (uint64_t r : b.other_refs) out += "    refers to " + n.ref(r) + "\n";
+  }
+  return out;
+}
+
+std::string heap_view_json(const HeapView& view) {
+  using unicode::json_string;
+  Numbers n(view);
+  auto slot = [&](const HeapView::Slot& s, const char* key) {
+    std::string out = "{\"" + std::string(key) + "\":" + json_string(s.label);
+    if (s.target) {
+      auto it = n.of.find(s.target);
+      out += ",\"ref\":" + (it == n.of.end() ? std::string("null") : std::to_string(it->second));
+    } else {
+      out += ",\"value\":" + json_string(s.text);
+    }
+    return out + "}";
+  };
+  std::string out = "{\"frames\":[";
+  for (size_t i = 0; i < view.frames.size(); ++i) {
+    const auto& f = view.frames[i];
+    out += std::string(i ? "," : "") + "{\"code\":" + json_string(f.code) + ",\"line\":" + std::to_string(f.line) + ",\"names\":[";
+    for (size_t k = 0; k < f.names.size(); ++k) out += (k ? "," : "") + slot(f.names[k], "name");
+    out += "]}";
+  }
+  out += "],\"objects\":[";
+  for (size_t i = 0; i < view.boxes.size(); ++i) {
+    const auto& b = view.boxes[i];
+    out += std::string(i ? "," : "") + "{\"id\":" + std::to_string(i + 1) + ",\"type\":" + json_string(b.value.type) +
+           ",\"repr\":" + json_string(b.value.repr) + ",\"refcount\":" + std::to_string(b.value.refcount) +
+           ",\"in_cycle\":" + (b.in_cycle ? "true" : "false") + ",\"rows\":[";
+    for (size_t k = 0; k < b.rows.size(); ++k) out += (k ? "," : "") + slot(b.rows[k], "label");
+    out += "],\"more\":" + std::to_string(b.more) + ",\"refers_to\":[";
+    for (size_t k = 0; k < b.other_refs.size(); ++k) {
+      auto it = n.of.find(b.other_refs[k]);
+      out += (k ? "," : "") + (it == n.of.end() ? std::string("null") : std::to_string(it->second));
+    }
+    out += "]}";
+  }
+  return out + "]}";
+}
+
+}  // namespace pylife::trace

@@ -1,0 +1,129 @@
+// The heap view model (pylife/heap_view.h) the Heap panel draws and
+// `pylife heap` prints: every name, a dict's keys, an instance's attribute
+// names, a list's indices, a set's members; Learner keeps what the names
+// reach.
+#include <catch2/catch.hpp>
+
+#include "pylife/heap_view.h"
+#include "pylife/source.h"
+#include "pylife/trace.h"
+
+namespace {
+
+using pylife::trace::HeapView;
+
+// The heap view at the last line step of [text].
+HeapView view_at_end(const std::string& text, bool internals = false, int line = 0) {
+  auto decoded = pylife::source::decode(text, "<heap>");
+  REQUIRE(decoded.ok);
+  decoded.source.filename = "<heap>";
+  pylife::trace::Session session(decoded.source, {});
+  const auto& events = session.line_events();
+  REQUIRE(!events.empty());
+  size_t at = events.size() - 1;
+  if (line) {
+    at = 0;
+    while (at < events.size() && events[at].line != line) ++at;
+    REQUIRE(at < events.size());
+  }
+  auto p = session.seek(events[at].step);
+  return pylife::trace::heap_view(p.frames, p.heap, internals);
+}
+
+const HeapView::Slot* name(const HeapView& v, const std::string& n) {
+  for (const auto& f : v.frames) {
+    for (const auto& s : f.names) {
+      if (s.label == n) return &s;
+    }
+  }
+  return nullptr;
+}
+
+std::string rows(const HeapView& v, const std::string& variable) {
+  const HeapView::Slot* s = name(v, variable);
+  REQUIRE(s);
+  REQUIRE(s->target);
+  const HeapView::Box* b = v.box(s->target);
+  REQUIRE(b);
+  std::string out = b->value.type + ":";
+  for (const auto& r : b->rows) {
+    out += " " + r.label + "=" + (r.target ? (v.box(r.target) ? v.box(r.target)->value.type : "?") : r.text);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("heap view: dict keys, attribute names, indices and members with their values", "[heap]") {
+  HeapView v = view_at_end(
+      "scores = {'ada': 0.5, 'bob': 2.25, 3: None}\n"
+      "class Point:\n"
+      "    def __init__(self, x, y):\n"
+      "        self.x = x\n"
+      "        self.y = y\n"
+      "        self.tag = 'origin'\n"
+      "p = Point(3, 4)\n"
+      "items = [p, scores, (1, 2)]\n"
+      "items.append(items)\n"
+      "tags = {'red'}\n"
+      "done = True\n");
+  CHECK(rows(v, "scores") == "dict: 'ada'=0.5 'bob'=2.25 3=None");
+  CHECK(rows(v, "p") == "Point: x=3 y=4 tag='origin'");
+  CHECK(rows(v, "items") == "list: 0=Point 1=dict 2=tuple 3=list");
+  CHECK(rows(v, "tags") == "set: ='red'");
+  const HeapView::Slot* done = name(v, "done");
+  REQUIRE(done);
+  CHECK(done->target == 0);
+  CHECK(done->text == "True");
+  const HeapView::Box* items = v.box(name(v, "items")->target);
+  CHECK(items->in_cycle);
+  // The class is a box of its own, named.
+  CHECK(v.box(name(v, "Point")->target)->value.repr == "<class 'Point'>");
+  // Every box the rows point at is in the view.
+  for (const auto& b : v.boxes) {
+    for (const auto& r : b.rows) CHECK((r.target == 0 || v.box(r.target) != nullptr));
+  }
+}
+
+TEST_CASE("heap view: Learner keeps what names reach; Internals adds the VM's own", "[heap]") {
+  const std::string program = "for word in ['a', 'b']:\n    n = [x for x in range(3)]\n";
+  // On line 2, inside the comprehension's frame: the list's iterator is on
+  // the module's operand stack only, `.0` is the comprehension's argument.
+  HeapView learner = view_at_end(program, false, 2);
+  HeapView internals = view_at_end(program, true, 2);
+  CHECK(learner.boxes.size() < internals.boxes.size());
+  for (const auto& b : learner.boxes) CHECK(b.value.type != "list_iterator");
+  bool has_iterator = false;
+  for (const auto& b : internals.boxes) has_iterator = has_iterator || b.value.type.find("iterator") != std::string::npos;
+  CHECK(has_iterator);
+  // Frames outermost first.
+  REQUIRE(!learner.frames.empty());
+  CHECK(learner.frames.front().code == "<module>");
+}
+
+TEST_CASE("heap view: as text and as JSON, boxes numbered in order", "[heap]") {
+  HeapView v = view_at_end("d = {'k': [1]}\n");
+  CHECK(pylife::trace::format_heap_view(v) ==
+        "frames (outermost first):\n"
+        "  <module>  line 1\n"
+        "    d -> #1\n"
+        "objects:\n"
+        "  #1 dict  refcount 1\n"
+        "    'k' -> #2\n"
+        "  #2 list  refcount 1\n"
+        "    0: 1\n");
+  CHECK(pylife::trace::heap_view_json(v) ==
+        "{\"frames\":[{\"code\":\"<module>\",\"line\":1,\"names\":[{\"name\":\"d\",\"ref\":1}]}],"
+        "\"objects\":[{\"id\":1,\"type\":\"dict\",\"repr\":\"dict[1]\",\"refcount\":1,\"in_cycle\":false,"
+        "\"rows\":[{\"label\":\"'k'\",\"ref\":2}],\"more\":0,\"refers_to\":[]},"
+        "{\"id\":2,\"type\":\"list\",\"repr\":\"list[1]\",\"refcount\":1,\"in_cycle\":false,"
+        "\"rows\":[{\"label\":\"0\",\"value\":\"1\"}],\"more\":0,\"refers_to\":[]}]}");
+}
+
+TEST_CASE("heap view: a long container lists its first fields and how many more", "[heap]") {
+  HeapView v = view_at_end("big = list(range(200))\nend = 1\n");
+  const HeapView::Box* b = v.box(name(v, "big")->target);
+  REQUIRE(b);
+  CHECK(b->rows.size() == pylife::events::HeapObject::kMaxFields);
+  CHECK(b->more == 200 - pylife::events::HeapObject::kMaxFields);
+}
