@@ -289,8 +289,13 @@ class HeapPanel final : public Panel {
     // The model `pylife heap` prints too (pylife/heap_view.h).
     const trace::HeapView view = trace::heap_view(at.frames, at.heap, state.internals);
     float y = origin.y;
+    // Newest first, as the VM panel: the running frame on top, in view.
     for (const auto& f : view.frames) {
-      dl->AddText(ImVec2(origin.x, y), themed(IM_COL32(150, 170, 210, 255)), (f.code == "<module>" ? "Global frame" : f.code).c_str());
+      const bool running = &f == &view.frames.front() && view.frames.size() > 1;
+      std::string head = f.code == "<module>" ? "Global frame" : f.code + "  (depth " + std::to_string(f.depth) + ")";
+      dl->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + vars_w - 14.0f * k, y + lh), true);
+      dl->AddText(ImVec2(origin.x, y), running ? box_head() : themed(IM_COL32(150, 170, 210, 255)), head.c_str());
+      dl->PopClipRect();
       y += lh;
       for (const auto& n : f.names) {
         dl->AddText(ImVec2(origin.x + 10, y), ImGui::GetColorU32(ImGuiCol_Text), n.label.c_str());

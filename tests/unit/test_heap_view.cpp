@@ -96,15 +96,19 @@ TEST_CASE("heap view: Learner keeps what names reach; Internals adds the VM's ow
   bool has_iterator = false;
   for (const auto& b : internals.boxes) has_iterator = has_iterator || b.value.type.find("iterator") != std::string::npos;
   CHECK(has_iterator);
-  // Frames outermost first.
-  REQUIRE(!learner.frames.empty());
-  CHECK(learner.frames.front().code == "<module>");
+  // Frames newest first (as the VM panel), each with its depth.
+  HeapView inside = view_at_end("def f(n):\n    return n\nf(1)\n", false, 2);
+  REQUIRE(inside.frames.size() == 2);
+  CHECK(inside.frames.front().code == "f");
+  CHECK(inside.frames.front().depth == 2);
+  CHECK(inside.frames.back().code == "<module>");
+  CHECK(inside.frames.back().depth == 1);
 }
 
 TEST_CASE("heap view: as text and as JSON, boxes numbered in order", "[heap]") {
   HeapView v = view_at_end("d = {'k': [1]}\n");
   CHECK(pylife::trace::format_heap_view(v) ==
-        "frames (outermost first):\n"
+        "frames (the running one first):\n"
         "  <module>  line 1\n"
         "    d -> #1\n"
         "objects:\n"
@@ -113,7 +117,7 @@ TEST_CASE("heap view: as text and as JSON, boxes numbered in order", "[heap]") {
         "  #2 list  refcount 1\n"
         "    0: 1\n");
   CHECK(pylife::trace::heap_view_json(v) ==
-        "{\"frames\":[{\"code\":\"<module>\",\"line\":1,\"names\":[{\"name\":\"d\",\"ref\":1}]}],"
+        "{\"frames\":[{\"code\":\"<module>\",\"line\":1,\"depth\":1,\"names\":[{\"name\":\"d\",\"ref\":1}]}],"
         "\"objects\":[{\"id\":1,\"type\":\"dict\",\"repr\":\"dict[1]\",\"refcount\":1,\"in_cycle\":false,"
         "\"rows\":[{\"label\":\"'k'\",\"ref\":2}],\"more\":0,\"refers_to\":[]},"
         "{\"id\":2,\"type\":\"list\",\"repr\":\"list[1]\",\"refcount\":1,\"in_cycle\":false,"

@@ -28,6 +28,7 @@ struct HeapView {
   struct Frame {
     std::string code;
     int line = -1;
+    int depth = 1;  // 1: the module; the running frame is the deepest
     std::vector<Slot> names;
   };
   struct Box {
@@ -38,7 +39,7 @@ struct HeapView {
     size_t more = 0;                  // rows left out (events::HeapObject::kMaxFields)
     std::vector<uint64_t> other_refs;  // boxes it refers to that no row names
   };
-  std::vector<Frame> frames;  // outermost (the module) first
+  std::vector<Frame> frames;  // newest (the running frame) first, as the VM panel lists them
   std::vector<Box> boxes;     // in the order the frames reach them
   // The box of [id], or null.
   const Box* box(uint64_t id) const;

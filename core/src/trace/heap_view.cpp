@@ -37,9 +37,9 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
   // The compiler's own names (a comprehension's `.0`) are internals.
   auto shown = [&](const std::string& name) { return internals || name.empty() || name[0] != '.'; };
   std::vector<uint64_t> todo;
-  for (size_t i = frames.size(); i-- > 0;) {
+  for (size_t i = 0; i < frames.size(); ++i) {
     const auto& f = frames[i];
-    HeapView::Frame vf{f.code, f.line, {}};
+    HeapView::Frame vf{f.code, f.line, static_cast<int>(frames.size() - i), {}};
     for (const auto& [name, v] : f.locals) {
       if (!shown(name)) continue;
       vf.names.push_back(slot(name, v));
@@ -104,9 +104,9 @@ std::string slot_text(const HeapView::Slot& s, const Numbers& n) {
 
 std::string format_heap_view(const HeapView& view) {
   Numbers n(view);
-  std::string out = "frames (outermost first):\n";
+  std::string out = "frames (the running one first):\n";
   for (const auto& f : view.frames) {
-    out += "  " + f.code + "  line " + std::to_string(f.line) + "\n";
+    out += "  " + f.code + "  line " + std::to_string(f.line) + (f.depth > 1 ? "  depth " + std::to_string(f.depth) : "") + "\n";
     if (f.names.empty()) out += "    (no names yet)\n";
     for (const auto& s : f.names) out += "    " + s.label + (s.target ? " " : " = ") + slot_text(s, n) + "\n";
   }
@@ -142,7 +142,8 @@ std::string heap_view_json(const HeapView& view) {
   std::string out = "{\"frames\":[";
   for (size_t i = 0; i < view.frames.size(); ++i) {
     const auto& f = view.frames[i];
-    out += std::string(i ? "," : "") + "{\"code\":" + json_string(f.code) + ",\"line\":" + std::to_string(f.line) + ",\"names\":[";
+    out += std::string(i ? "," : "") + "{\"code\":" + json_string(f.code) + ",\"line\":" + std::to_string(f.line) +
+           ",\"depth\":" + std::to_string(f.depth) + ",\"names\":[";
     for (size_t k = 0; k < f.names.size(); ++k) out += (k ? "," : "") + slot(f.names[k], "name");
     out += "]}";
   }
