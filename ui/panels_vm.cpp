@@ -339,7 +339,7 @@ class HeapPanel final : public Panel {
       // On a reference cycle: outlined red (only the collector frees it).
       if (b.in_cycle) dl->AddRect(p0, p1, kCycleColour, 5.0f, 0, 2.5f);
       else dl->AddRect(p0, p1, box_border(), 5.0f);
-      std::string head = b.value.type;
+      std::string head = b.title;
       if (b.generation >= 0 && state.internals) head += "  g" + std::to_string(b.generation);
       // The type's name stops short of the refcount badge.
       const std::string rc = "rc " + std::to_string(b.value.refcount);

@@ -58,6 +58,8 @@ TEST_CASE("heap view: dict keys, attribute names, indices and members with their
   HeapView v = view_at_end(
       "scores = {'ada': 0.5, 'bob': 2.25, 3: None}\n"
       "class Point:\n"
+      "    '''A point.'''\n"
+      "    kind = 'plane'\n"
       "    def __init__(self, x, y):\n"
       "        self.x = x\n"
       "        self.y = y\n"
@@ -77,8 +79,12 @@ TEST_CASE("heap view: dict keys, attribute names, indices and members with their
   CHECK(done->text == "True");
   const HeapView::Box* items = v.box(name(v, "items")->target);
   CHECK(items->in_cycle);
-  // The class is a box of its own, named.
-  CHECK(v.box(name(v, "Point")->target)->value.repr == "<class 'Point'>");
+  // The class is a box of its own, named, with its own members (not
+  // __module__, __qualname__...).
+  const HeapView::Box* point = v.box(name(v, "Point")->target);
+  CHECK(point->value.repr == "<class 'Point'>");
+  CHECK(point->title == "class Point");
+  CHECK(rows(v, "Point") == "type: kind='plane' __init__=function");
   // Every box the rows point at is in the view.
   for (const auto& b : v.boxes) {
     for (const auto& r : b.rows) CHECK((r.target == 0 || v.box(r.target) != nullptr));
@@ -118,9 +124,9 @@ TEST_CASE("heap view: as text and as JSON, boxes numbered in order", "[heap]") {
         "    0: 1\n");
   CHECK(pylife::trace::heap_view_json(v) ==
         "{\"frames\":[{\"code\":\"<module>\",\"line\":1,\"depth\":1,\"names\":[{\"name\":\"d\",\"ref\":1}]}],"
-        "\"objects\":[{\"id\":1,\"type\":\"dict\",\"repr\":\"dict[1]\",\"refcount\":1,\"in_cycle\":false,"
+        "\"objects\":[{\"id\":1,\"type\":\"dict\",\"title\":\"dict\",\"repr\":\"dict[1]\",\"refcount\":1,\"in_cycle\":false,"
         "\"rows\":[{\"label\":\"'k'\",\"ref\":2}],\"more\":0,\"refers_to\":[]},"
-        "{\"id\":2,\"type\":\"list\",\"repr\":\"list[1]\",\"refcount\":1,\"in_cycle\":false,"
+        "{\"id\":2,\"type\":\"list\",\"title\":\"list\",\"repr\":\"list[1]\",\"refcount\":1,\"in_cycle\":false,"
         "\"rows\":[{\"label\":\"0\",\"value\":\"1\"}],\"more\":0,\"refers_to\":[]}]}");
 }
 

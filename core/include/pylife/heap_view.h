@@ -33,6 +33,7 @@ struct HeapView {
   };
   struct Box {
     events::Value value;
+    std::string title;  // what its head says: the type, or "class Point" for a class
     int generation = -1;
     bool in_cycle = false;
     std::vector<Slot> rows;

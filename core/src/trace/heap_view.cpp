@@ -59,6 +59,11 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
     if (is_scalar(h.value.type) || (!internals && !reached.count(h.value.id))) continue;
     HeapView::Box b;
     b.value = h.value;
+    b.title = h.value.type;
+    const std::string prefix = "<class '";
+    if (h.value.repr.rfind(prefix, 0) == 0 && h.value.repr.size() > prefix.size() + 2) {
+      b.title = "class " + h.value.repr.substr(prefix.size(), h.value.repr.size() - prefix.size() - 2);
+    }
     b.generation = h.generation;
     b.in_cycle = h.in_cycle;
     b.more = h.more;
@@ -114,7 +119,7 @@ std::string format_heap_view(const HeapView& view) {
   if (view.boxes.empty()) out += "  (none)\n";
   for (size_t i = 0; i < view.boxes.size(); ++i) {
     const auto& b = view.boxes[i];
-    out += "  #" + std::to_string(i + 1) + " " + b.value.type + "  refcount " + std::to_string(b.value.refcount) +
+    out += "  #" + std::to_string(i + 1) + " " + b.title + "  refcount " + std::to_string(b.value.refcount) +
            (b.in_cycle ? "  (on a reference cycle)" : "") + "\n";
     if (b.rows.empty() && b.other_refs.empty()) out += "    " + b.value.repr + "\n";
     for (const auto& r : b.rows) {
@@ -150,7 +155,7 @@ std::string heap_view_json(const HeapView& view) {
   out += "],\"objects\":[";
   for (size_t i = 0; i < view.boxes.size(); ++i) {
     const auto& b = view.boxes[i];
-    out += std::string(i ? "," : "") + "{\"id\":" + std::to_string(i + 1) + ",\"type\":" + json_string(b.value.type) +
+    out += std::string(i ? "," : "") + "{\"id\":" + std::to_string(i + 1) + ",\"type\":" + json_string(b.value.type) + ",\"title\":" + json_string(b.title) +
            ",\"repr\":" + json_string(b.value.repr) + ",\"refcount\":" + std::to_string(b.value.refcount) +
            ",\"in_cycle\":" + (b.in_cycle ? "true" : "false") + ",\"rows\":[";
     for (size_t k = 0; k < b.rows.size(); ++k) out += (k ? "," : "") + slot(b.rows[k], "label");

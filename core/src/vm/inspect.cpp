@@ -225,6 +225,18 @@ uint64_t object_id(const Object* o) { return static_cast<uint64_t>(reinterpret_c
 
 void mark_cycles(std::vector<events::HeapObject>& heap);
 
+void StateReader::class_members(Object* o, const std::function<void(const std::string&, Object*)>& each) const {
+  if (!is_type(o, in_.t.type) || !static_cast<Type*>(o)->heap) return;
+  DictObj* d = static_cast<Type*>(o)->dict;
+  if (!d) return;
+  for (auto& e : d->entries) {
+    if (!e.key || !e.value || !is_type(e.key, in_.t.str)) continue;
+    std::string name = utf8(e.key);
+    if (name.rfind("__", 0) == 0 && !as_function(e.value)) continue;
+    each(name, e.value);
+  }
+}
+
 void StateReader::heap_fields(Object* o, const std::unordered_set<Object*>& seen, events::HeapObject& h) const {
   auto add = [&](std::string label, Object* v) {
     if (!v || !seen.count(v)) return;
@@ -293,7 +305,12 @@ std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
   while (!queue.empty()) {
     Object* o = queue.front();
     queue.pop_front();
-    if (!followed(o)) continue;
+    if (!followed(o)) {
+      // A class statement's class: its own members (methods, class
+      // attributes), not its machinery (__module__, __qualname__...).
+      class_members(o, [&](const std::string&, Object* v) { visit(v); });
+      continue;
+    }
     refs.clear();
     o->referents(refs);
     for (Object* r : refs) visit(r == o->type ? nullptr : r);
@@ -314,6 +331,11 @@ std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
       }
     }
     if (followed(o)) heap_fields(o, seen, h);
+    class_members(o, [&](const std::string& name, Object* v) {
+      if (!seen.count(v)) return;
+      h.refs.push_back(object_id(v));
+      h.fields.push_back({name, object_id(v)});
+    });
     h.generation = gc_generation_of(in_, o);
     out.push_back(std::move(h));
   }

@@ -6,6 +6,8 @@
 
 #include <string>
 #include <unordered_map>
+#include <functional>
+#include <string>
 #include <unordered_set>
 #include <vector>
 
@@ -42,6 +44,8 @@ class StateReader final : public events::State {
   events::GcSnapshot gc() const override;
 
  private:
+  // A class statement's own members ([o] another object: none), in order.
+  void class_members(Object* o, const std::function<void(const std::string&, Object*)>& each) const;
   // [h].fields: what the box of [o] lists, over the objects [seen].
   void heap_fields(Object* o, const std::unordered_set<Object*>& seen, events::HeapObject& h) const;
   Interp& in_;
