@@ -292,7 +292,9 @@ class HeapPanel final : public Panel {
     // Newest first, as the VM panel: the running frame on top, in view.
     for (const auto& f : view.frames) {
       const bool running = &f == &view.frames.front() && view.frames.size() > 1;
-      std::string head = f.code == "<module>" ? "Global frame" : f.code + "  (depth " + std::to_string(f.depth) + ")";
+      // A nested function by its own name (its qualified name's last part).
+      const std::string short_name = f.code.substr(f.code.rfind('.') == std::string::npos ? 0 : f.code.rfind('.') + 1);
+      std::string head = f.code == "<module>" ? "Global frame" : short_name + "  (depth " + std::to_string(f.depth) + ")";
       dl->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + vars_w - 14.0f * k, y + lh), true);
       dl->AddText(ImVec2(origin.x, y), running ? box_head() : themed(IM_COL32(150, 170, 210, 255)), head.c_str());
       dl->PopClipRect();

@@ -91,6 +91,20 @@ TEST_CASE("heap view: dict keys, attribute names, indices and members with their
   }
 }
 
+TEST_CASE("heap view: a function's defaults and the variables it closes over", "[heap]") {
+  HeapView v = view_at_end(
+      "def make(step=2):\n"
+      "    total = [0]\n"
+      "    def add(n=1):\n"
+      "        total[0] += n * step\n"
+      "    return add\n"
+      "adder = make()\n"
+      "adder()\n");
+  CHECK(rows(v, "adder") == "function: default n=1 step=2 total=list");
+  CHECK(v.box(name(v, "adder")->target)->title == "function add");
+  CHECK(rows(v, "make") == "function: default step=2");
+}
+
 TEST_CASE("heap view: Learner keeps what names reach; Internals adds the VM's own", "[heap]") {
   const std::string program = "for word in ['a', 'b']:\n    n = [x for x in range(3)]\n";
   // On line 2, inside the comprehension's frame: the list's iterator is on

@@ -60,9 +60,14 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
     HeapView::Box b;
     b.value = h.value;
     b.title = h.value.type;
-    const std::string prefix = "<class '";
-    if (h.value.repr.rfind(prefix, 0) == 0 && h.value.repr.size() > prefix.size() + 2) {
-      b.title = "class " + h.value.repr.substr(prefix.size(), h.value.repr.size() - prefix.size() - 2);
+    const std::string prefix = "<class '", function = "<function ";
+    const std::string& repr = h.value.repr;
+    if (repr.rfind(prefix, 0) == 0 && repr.size() > prefix.size() + 2) {
+      b.title = "class " + repr.substr(prefix.size(), repr.size() - prefix.size() - 2);
+    } else if (repr.rfind(function, 0) == 0 && repr.size() > function.size() + 1) {
+      // "function increment" (its qualified name's last part).
+      std::string qualname = repr.substr(function.size(), repr.size() - function.size() - 1);
+      b.title = "function " + qualname.substr(qualname.rfind('.') == std::string::npos ? 0 : qualname.rfind('.') + 1);
     }
     b.generation = h.generation;
     b.in_cycle = h.in_cycle;

@@ -226,14 +226,33 @@ uint64_t object_id(const Object* o) { return static_cast<uint64_t>(reinterpret_c
 void mark_cycles(std::vector<events::HeapObject>& heap);
 
 void StateReader::class_members(Object* o, const std::function<void(const std::string&, Object*)>& each) const {
-  if (!is_type(o, in_.t.type) || !static_cast<Type*>(o)->heap) return;
-  DictObj* d = static_cast<Type*>(o)->dict;
-  if (!d) return;
-  for (auto& e : d->entries) {
-    if (!e.key || !e.value || !is_type(e.key, in_.t.str)) continue;
-    std::string name = utf8(e.key);
-    if (name.rfind("__", 0) == 0 && !as_function(e.value)) continue;
-    each(name, e.value);
+  if (is_type(o, in_.t.type)) {
+    // A class statement's class: its own members.
+    if (!static_cast<Type*>(o)->heap) return;
+    DictObj* d = static_cast<Type*>(o)->dict;
+    if (!d) return;
+    for (auto& e : d->entries) {
+      if (!e.key || !e.value || !is_type(e.key, in_.t.str)) continue;
+      std::string name = utf8(e.key);
+      if (name.rfind("__", 0) == 0 && !as_function(e.value)) continue;
+      each(name, e.value);
+    }
+  } else if (FunctionObj* f = as_function(o)) {
+    // A function: the defaults of its parameters, the variables it closes over.
+    const compile::CodeObject& co = *f->code->code;
+    if (f->defaults && is_type(f->defaults, in_.t.tuple)) {
+      const auto& d = static_cast<TupleObj*>(f->defaults)->items;
+      const size_t first = static_cast<size_t>(co.argcount) >= d.size() ? static_cast<size_t>(co.argcount) - d.size() : 0;
+      for (size_t i = 0; i < d.size() && first + i < co.varnames.size(); ++i) each("default " + co.varnames[first + i], d[i]);
+    }
+    if (f->closure && is_type(f->closure, in_.t.tuple)) {
+      const auto& cells = static_cast<TupleObj*>(f->closure)->items;
+      for (size_t i = 0; i < cells.size() && i < co.freevars.size(); ++i) {
+        if (cells[i] && cells[i]->type == in_.t.cell && static_cast<CellObj*>(cells[i])->ref) {
+          each(co.freevars[i], static_cast<CellObj*>(cells[i])->ref);
+        }
+      }
+    }
   }
 }
 

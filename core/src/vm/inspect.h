@@ -44,7 +44,9 @@ class StateReader final : public events::State {
   events::GcSnapshot gc() const override;
 
  private:
-  // A class statement's own members ([o] another object: none), in order.
+  // What the box of an object that is shown, not followed, lists: a class
+  // statement's own members, a function's defaults and closed-over
+  // variables (others: none), in order.
   void class_members(Object* o, const std::function<void(const std::string&, Object*)>& each) const;
   // [h].fields: what the box of [o] lists, over the objects [seen].
   void heap_fields(Object* o, const std::unordered_set<Object*>& seen, events::HeapObject& h) const;
