@@ -344,16 +344,17 @@ class HeapPanel final : public Panel {
       std::string head = b.title;
       if (b.generation >= 0 && state.internals) head += "  g" + std::to_string(b.generation);
       // The type's name stops short of the refcount badge.
-      const std::string rc = "rc " + std::to_string(b.value.refcount);
+      const std::string rc = "rc " + std::to_string(b.value.refcount) + (b.value.immortal ? "+" : "");
       const float rw = ImGui::CalcTextSize(rc.c_str()).x + 10.0f;
       dl->PushClipRect(p0, ImVec2(std::max(p0.x, p1.x - rw - 8), p1.y), true);
       dl->AddText(ImVec2(p0.x + 6, p0.y + 3), box_head(), head.c_str());
       dl->PopClipRect();
       if (ImGui::IsMouseHoveringRect(p0, p1)) {
-        ImGui::SetTooltip("%s%s\nrc: its reference count, the references to it from names, objects and the VM%s",
+        ImGui::SetTooltip("%s%s\nrc: its reference count, the references to it from names, objects and the VM%s%s",
                           b.value.type.c_str(),
                           b.generation >= 0 ? (", generation " + std::to_string(b.generation) + " of the collector").c_str()
                                             : ", not tracked by the collector",
+                          b.value.immortal ? "\nbuilt in: the VM holds it for good (not counted) and never frees it" : "",
                           b.in_cycle ? "\non a reference cycle: its refcount cannot reach 0 by itself" : "");
       }
       // The refcount badge, flashing on a change in the last step.

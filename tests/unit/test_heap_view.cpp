@@ -138,9 +138,9 @@ TEST_CASE("heap view: as text and as JSON, boxes numbered in order", "[heap]") {
         "    0: 1\n");
   CHECK(pylife::trace::heap_view_json(v) ==
         "{\"frames\":[{\"code\":\"<module>\",\"line\":1,\"depth\":1,\"names\":[{\"name\":\"d\",\"ref\":1}]}],"
-        "\"objects\":[{\"id\":1,\"type\":\"dict\",\"title\":\"dict\",\"repr\":\"dict[1]\",\"refcount\":1,\"in_cycle\":false,"
+        "\"objects\":[{\"id\":1,\"type\":\"dict\",\"title\":\"dict\",\"repr\":\"dict[1]\",\"refcount\":1,\"immortal\":false,\"in_cycle\":false,"
         "\"rows\":[{\"label\":\"'k'\",\"ref\":2}],\"more\":0,\"refers_to\":[]},"
-        "{\"id\":2,\"type\":\"list\",\"title\":\"list\",\"repr\":\"list[1]\",\"refcount\":1,\"in_cycle\":false,"
+        "{\"id\":2,\"type\":\"list\",\"title\":\"list\",\"repr\":\"list[1]\",\"refcount\":1,\"immortal\":false,\"in_cycle\":false,"
         "\"rows\":[{\"label\":\"0\",\"value\":\"1\"}],\"more\":0,\"refers_to\":[]}]}");
 }
 
@@ -150,4 +150,45 @@ TEST_CASE("heap view: a long container lists its first fields and how many more"
   REQUIRE(b);
   CHECK(b->rows.size() == pylife::events::HeapObject::kMaxFields);
   CHECK(b->more == 200 - pylife::events::HeapObject::kMaxFields);
+}
+
+TEST_CASE("heap view: a bound method, an exception's args, a suspended generator, a class's bases", "[heap]") {
+  HeapView v = view_at_end(
+      "def countdown(n):\n"
+      "    while n > 0:\n"
+      "        yield n\n"
+      "        n -= 1\n"
+      "class Bad(ValueError):\n"
+      "    pass\n"
+      "class P:\n"
+      "    def m(self):\n"
+      "        return 1\n"
+      "g = countdown(3)\n"
+      "first = next(g)\n"
+      "try:\n"
+      "    raise Bad('no', 2)\n"
+      "except Bad as e:\n"
+      "    err = e\n"
+      "p = P()\n"
+      "bm = p.m\n"
+      "done = True\n");
+  CHECK(rows(v, "bm") == "method: __func__=function __self__=P");
+  CHECK(rows(v, "err") == "Bad: args=tuple");
+  CHECK(rows(v, "g") == "generator: =suspended at line 3 n=3");
+  CHECK(rows(v, "Bad") == "type: bases=ValueError");
+  // The generator's code and globals are the VM's: not in the Learner view.
+  for (const auto& b : v.boxes) CHECK(b.value.type != "code");
+  HeapView before = view_at_end("def gen():\n    yield 1\ng = gen()\nx = 1\n");
+  CHECK(rows(before, "g") == "generator: =not started");
+}
+
+TEST_CASE("heap view: an empty container as Python writes it; a built-in type's VM reference not counted", "[heap]") {
+  HeapView v = view_at_end("a = []\nb = {}\nt = int\nx = 1\n");
+  CHECK(v.box(name(v, "a")->target)->value.repr == "[]");
+  CHECK(v.box(name(v, "b")->target)->value.repr == "{}");
+  const HeapView::Box* t = v.box(name(v, "t")->target);
+  REQUIRE(t);
+  CHECK(t->value.immortal);
+  CHECK(t->value.refcount < 1000);
+  CHECK(pylife::trace::format_heap_view(v).find("never freed") != std::string::npos);
 }

@@ -18,6 +18,10 @@ struct Value {
   std::string repr;      // bounded; user objects by type, not by __repr__
   int64_t refcount = 0;  // the object's reference count
   uint64_t id = 0;       // identity (stable while the object lives)
+  // Statically allocated by the VM and never freed (a built-in type, as
+  // CPython 3.11's static types): refcount counts only the references
+  // the program made, not the VM's permanent one.
+  bool immortal = false;
 };
 
 // One frame of the frame stack.
@@ -39,7 +43,8 @@ struct HeapObject {
   // an instance's attribute names, a set's members (no label).
   struct Field {
     std::string label;
-    uint64_t id = 0;  // the value (in the same heap() answer)
+    uint64_t id = 0;   // the value (in the same heap() answer); 0: [text] instead
+    std::string text;  // a fact that is no object ("suspended at line 4")
   };
   std::vector<Field> fields;
   size_t more = 0;  // fields past the first kMaxFields, not listed

@@ -47,13 +47,24 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
     }
     view.frames.push_back(std::move(vf));
   }
-  // Learner: the objects the names reach, directly or through others.
+  // Learner: the objects the names reach, directly or through others:
+  // through an object's named fields where it has them (a generator's
+  // variables, not its code and globals), else through what it refers to.
   std::set<uint64_t> reached;
   while (!todo.empty()) {
     uint64_t id = todo.back();
     todo.pop_back();
     if (!reached.insert(id).second) continue;
-    if (auto it = by_id.find(id); it != by_id.end()) todo.insert(todo.end(), it->second->refs.begin(), it->second->refs.end());
+    auto it = by_id.find(id);
+    if (it == by_id.end()) continue;
+    const events::HeapObject& h = *it->second;
+    if (h.fields.empty()) {
+      todo.insert(todo.end(), h.refs.begin(), h.refs.end());
+    } else {
+      for (const auto& f : h.fields) {
+        if (f.id) todo.push_back(f.id);
+      }
+    }
   }
   for (const auto& h : heap) {
     if (is_scalar(h.value.type) || (!internals && !reached.count(h.value.id))) continue;
@@ -69,11 +80,19 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
       std::string qualname = repr.substr(function.size(), repr.size() - function.size() - 1);
       b.title = "function " + qualname.substr(qualname.rfind('.') == std::string::npos ? 0 : qualname.rfind('.') + 1);
     }
+    // An empty container as Python writes it ([] rather than list[0]).
+    static const std::map<std::string, std::string> kEmpty = {
+        {"list", "[]"}, {"dict", "{}"}, {"tuple", "()"}, {"set", "set()"}, {"frozenset", "frozenset()"}};
+    if (auto e = kEmpty.find(h.value.type); e != kEmpty.end() && repr == h.value.type + "[0]") b.value.repr = e->second;
     b.generation = h.generation;
     b.in_cycle = h.in_cycle;
     b.more = h.more;
     std::set<uint64_t> named;
     for (const auto& f : h.fields) {
+      if (f.id == 0) {
+        b.rows.push_back({f.label, f.text, 0});
+        continue;
+      }
       auto it = by_id.find(f.id);
       if (it == by_id.end()) continue;
       b.rows.push_back(slot(f.label, it->second->value));
@@ -89,6 +108,10 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
     }
     view.boxes.push_back(std::move(b));
   }
+  // A reference to an object the view leaves out is not drawn.
+  std::set<uint64_t> boxed;
+  for (const auto& b : view.boxes) boxed.insert(b.value.id);
+  for (auto& b : view.boxes) std::erase_if(b.other_refs, [&](uint64_t r) { return !boxed.count(r); });
   return view;
 }
 
@@ -125,6 +148,7 @@ std::string format_heap_view(const HeapView& view) {
   for (size_t i = 0; i < view.boxes.size(); ++i) {
     const auto& b = view.boxes[i];
     out += "  #" + std::to_string(i + 1) + " " + b.title + "  refcount " + std::to_string(b.value.refcount) +
+           (b.value.immortal ? " (+ the VM's own: never freed)" : "") +
            (b.in_cycle ? "  (on a reference cycle)" : "") + "\n";
     if (b.rows.empty() && b.other_refs.empty()) out += "    " + b.value.repr + "\n";
     for (const auto& r : b.rows) {
@@ -161,7 +185,7 @@ std::string heap_view_json(const HeapView& view) {
   for (size_t i = 0; i < view.boxes.size(); ++i) {
     const auto& b = view.boxes[i];
     out += std::string(i ? "," : "") + "{\"id\":" + std::to_string(i + 1) + ",\"type\":" + json_string(b.value.type) + ",\"title\":" + json_string(b.title) +
-           ",\"repr\":" + json_string(b.value.repr) + ",\"refcount\":" + std::to_string(b.value.refcount) +
+           ",\"repr\":" + json_string(b.value.repr) + ",\"refcount\":" + std::to_string(b.value.refcount) + ",\"immortal\":" + (b.value.immortal ? "true" : "false") +
            ",\"in_cycle\":" + (b.in_cycle ? "true" : "false") + ",\"rows\":[";
     for (size_t k = 0; k < b.rows.size(); ++k) out += (k ? "," : "") + slot(b.rows[k], "label");
     out += "],\"more\":" + std::to_string(b.more) + ",\"refers_to\":[";

@@ -64,6 +64,10 @@ events::Value event_value(Interp& in, Object* o) {
   v.type = o->type->name;
   v.repr = event_repr(in, o);
   v.refcount = o->refcnt;
+  if (constexpr int64_t kStatic = int64_t{1} << 40; v.refcount >= kStatic) {
+    v.refcount -= kStatic;
+    v.immortal = true;
+  }
   v.id = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o));
   return v;
 }
@@ -263,7 +267,7 @@ void StateReader::heap_fields(Object* o, const std::unordered_set<Object*>& seen
       ++h.more;
       return;
     }
-    h.fields.push_back({std::move(label), object_id(v)});
+    h.fields.push_back({std::move(label), object_id(v), {}});
   };
   // A key as the box labels it: its repr, bounded (user objects by type).
   auto key_label = [&](Object* k) { return event_value(in_, k).repr; };
@@ -277,6 +281,37 @@ void StateReader::heap_fields(Object* o, const std::unordered_set<Object*>& seen
   } else if (is_type(o, in_.t.set) || is_type(o, in_.t.frozenset)) {
     for (auto& e : static_cast<SetObj*>(o)->table) {
       if (e.key && !e.dummy) add("", e.key);
+    }
+  } else if (o->type == in_.t.method) {
+    // A bound method: the function and the object it is bound to.
+    add("__func__", static_cast<MethodObj*>(o)->func);
+    add("__self__", static_cast<MethodObj*>(o)->self);
+  } else if (ExceptionObj* exc = as_exception(o)) {
+    add("args", exc->args);
+    add("__cause__", exc->cause);
+    add("__context__", exc->context);
+  } else if (o->type == in_.t.generator || o->type == in_.t.coroutine || o->type == in_.t.async_generator) {
+    // Its own frame: where it is suspended, and its variables.
+    auto* gen = static_cast<GenObj*>(o);
+    Frame* f = gen->frame;
+    std::string where = "finished";
+    if (f && gen->running) {
+      where = "running";
+    } else if (f && !gen->started) {
+      where = "not started";
+    } else if (f) {
+      const auto& positions = f->code->code->positions;
+      int line = static_cast<size_t>(f->lasti) < positions.size() ? positions[static_cast<size_t>(f->lasti)].line : -1;
+      where = "suspended at line " + std::to_string(line);
+    }
+    h.fields.push_back({"", 0, where});
+    if (f) {
+      int n = f->code->nlocals + f->code->ncells + f->code->nfrees;
+      for (int i = 0; i < n; ++i) {
+        Object* v = f->fast[i];
+        if (v && v->type == in_.t.cell) v = static_cast<CellObj*>(v)->ref;
+        if (v) add(utf8(f->code->localsplus[static_cast<size_t>(i)]), v);
+      }
     }
   } else if (InstanceObj* inst = as_instance(o)) {
     // Its attributes by name (the __dict__ CPython 3.11 keeps inline).
@@ -350,10 +385,18 @@ std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
       }
     }
     if (followed(o)) heap_fields(o, seen, h);
+    if (is_type(o, in_.t.type) && static_cast<Type*>(o)->heap) {
+      // A class statement's class: its bases, when it names any.
+      std::string bases;
+      for (Type* b : static_cast<Type*>(o)->bases) {
+        if (b != in_.t.object) bases += (bases.empty() ? "" : ", ") + b->name;
+      }
+      if (!bases.empty()) h.fields.push_back({"bases", 0, bases});
+    }
     class_members(o, [&](const std::string& name, Object* v) {
       if (!seen.count(v)) return;
       h.refs.push_back(object_id(v));
-      h.fields.push_back({name, object_id(v)});
+      h.fields.push_back({name, object_id(v), {}});
     });
     h.generation = gc_generation_of(in_, o);
     out.push_back(std::move(h));
