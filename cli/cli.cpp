@@ -16,6 +16,7 @@
 #include "pylife/unicode.h"
 #include "pylife/version.h"
 #include "pylife/events.h"
+#include "pylife/heap_layout.h"
 #include "pylife/heap_view.h"
 #include "pylife/trace.h"
 #include "pylife/vm.h"
@@ -51,7 +52,7 @@ constexpr Command kCommands[] = {
      "write __pycache__/NAME.pylife-311.pyc (py_compile; -r DIR: compileall)", true},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly (pylife's or CPython 3.11's)", true},
     {"trace", "FILE [--json] [--from N] [--to M] [--events K,...] | --lines FILE", "the lifecycle event stream of a run; --lines: sys.settrace's events", true},
-    {"heap", "FILE [--step K | --line L] [--json] [--internals]",
+    {"heap", "FILE [--step K | --line L] [--json] [--internals] [--layout]",
      "the frames and objects as the Heap panel shows them, at line step K, at line L's first run, or at the end", true},
     {"gui", "[--demo LESSON [--stop N]] [--size WxH] [--scale S] [--view learner|internals] [--theme dark|light] [--screenshot OUT.png [--steps N] [--panel NAME] [--layout-report OUT.json]] [FILE]",
      "open the desktop visualizer", true},
@@ -899,12 +900,12 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
   return status;
 }
 
-// `pylife heap FILE [--step K | --line L] [--json] [--internals]`: the heap
+// `pylife heap FILE [--step K | --line L] [--json] [--internals] [--layout]`: the heap
 // view model (pylife/heap_view.h) at a line step (sys.settrace's events,
 // as the visualizer steps: K of N), at the first time line L runs, or at
-// the last step (an uncaught exception's: the heap at the raise).
+// the last step (an uncaught exception's: the heap at the raise); with --layout, where the panel draws each box and arrow.
 int cmd_heap(const Host& host, const std::vector<std::string>& args) {
-  bool json = false, internals = false;
+  bool json = false, internals = false, layout = false;
   int64_t step = 0, line = 0;
   std::string file;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -913,6 +914,8 @@ int cmd_heap(const Host& host, const std::vector<std::string>& args) {
       json = true;
     } else if (a == "--internals") {
       internals = true;
+    } else if (a == "--layout") {
+      layout = true;
     } else if ((a == "--step" || a == "--line") && i + 1 < args.size()) {
       if (!parse_count(host, a, args[++i], a == "--step" ? &step : &line)) return 2;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -926,7 +929,7 @@ int cmd_heap(const Host& host, const std::vector<std::string>& args) {
     }
   }
   if (file.empty()) {
-    *host.err << "pylife: heap needs a FILE\nusage: pylife heap FILE [--step K | --line L] [--json] [--internals]\n";
+    *host.err << "pylife: heap needs a FILE\nusage: pylife heap FILE [--step K | --line L] [--json] [--internals] [--layout]\n";
     return 2;
   }
   source::Source src;
@@ -954,16 +957,27 @@ int cmd_heap(const Host& host, const std::vector<std::string>& args) {
     }
     at = k;
   }
-  auto position = session.seek(events[at].step);
-  trace::HeapView view = trace::heap_view(position.frames, position.heap, internals);
+  auto view_at = [&](size_t k) {
+    auto position = session.seek(events[k].step);
+    return trace::heap_view(position.frames, position.heap, internals);
+  };
+  trace::HeapView view = view_at(at);
+  // Laid out as the panel lays it out coming from the step before.
+  trace::HeapLayout places;
+  if (layout) {
+    trace::HeapLayout before;
+    if (at > 0) before = trace::layout_heap(view_at(at - 1));
+    places = trace::layout_heap(view, at > 0 ? &before : nullptr);
+  }
   if (json) {
     std::string head = "{\"step\":" + std::to_string(at + 1) + ",\"steps\":" + std::to_string(events.size()) +
                        ",\"line\":" + std::to_string(events[at].line) + ",";
     std::string body = trace::heap_view_json(view);
+    if (layout) body = body.substr(0, body.size() - 1) + ",\"layout\":" + trace::heap_layout_json(view, places) + "}";
     *host.out << head << body.substr(1) << "\n";
   } else {
     *host.out << "step " << at + 1 << " of " << events.size() << ", line " << events[at].line << "\n"
-              << trace::format_heap_view(view);
+              << trace::format_heap_view(view) << (layout ? trace::format_heap_layout(view, places) : "");
   }
   host.out->flush();
   return 0;

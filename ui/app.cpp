@@ -1765,12 +1765,6 @@ int fallback_font_of(uint32_t cp) {
   return 2;                                                 // symbols, emoji
 }
 
-bool is_wide(uint32_t cp) {
-  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x1F900 && cp <= 0x1F9FF) ||
-         (cp >= 0x20000 && cp <= 0x3FFFD);
-}
 
 bool note_glyphs(AppState& state, std::string_view text) {
   bool added = false;

@@ -15,6 +15,7 @@
 #include "pylife/lex.h"
 #include "pylife/parse.h"
 #include "pylife/source.h"
+#include "pylife/unicode.h"
 #include "pylife/compile.h"
 #include "pylife/fs.h"
 #include "pylife/symtable.h"
@@ -229,8 +230,8 @@ int setup_imgui_style(const char* font_path, float scale, float density = 1.0f, 
                        const std::vector<uint32_t>& extra = {}, const std::vector<std::string>& fallbacks = {});
 // Whether [cp] is covered by the app font's ranges.
 bool in_app_font(uint32_t cp);
-// Whether [cp] takes two cells in a monospaced grid (CJK, emoji).
-bool is_wide(uint32_t cp);
+// Whether a code point takes two cells in a monospaced grid (CJK, emoji).
+using unicode::is_wide;
 // The fallback fonts, one per group of scripts (fallback_fonts() in the
 // platform layer lists the files in this order): 0 other alphabets
 // (Cyrillic, Armenian, Hebrew...: the app font's own family), 1 CJK,

@@ -12,6 +12,7 @@
 #include "app.h"
 #include "imgui.h"
 #include "style.h"
+#include "pylife/heap_layout.h"
 #include "pylife/heap_view.h"
 #include "pylife/unicode.h"
 
@@ -256,8 +257,6 @@ class VmPanel final : public Panel {
 // ---- Heap: objects, references and refcounts --------------------------------------
 
 class HeapPanel final : public Panel {
-  static constexpr size_t kRowsShown = 8;  // rows of a box before "... N more"
-
  public:
   const char* title() const override { return "Heap"; }
   void draw(AppState& state) override {
@@ -266,209 +265,165 @@ class HeapPanel final : public Panel {
       ImGui::TextDisabled(run.ready() ? "(the program has ended: its objects are gone)" : "(nothing runs yet)");
       return;
     }
-    const auto& at = run.at();
-    float t = state.since_step(0.6);
+    update(state);
+    const float t = state.since_step(0.6);
     ImGui::BeginChild("heap", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float lh = ImGui::GetTextLineHeightWithSpacing();
-    const float avail = ImGui::GetContentRegionAvail().x;
+    const float lh = ImGui::GetTextLineHeightWithSpacing(), cw = char_advance();
     const float k = ImGui::GetFontSize() / 16.0f;  // sizes follow the UI scale
-    const float vars_w = std::max(150.0f * k, avail * 0.32f);
-    // Frames: one row per variable; scalars inline, objects by arrow.
-    struct Anchor {
-      ImVec2 from;
-      uint64_t to;
+    // The layout is in cells (pylife/heap_layout.h): one character, one line.
+    auto P = [&](float x, float y) { return ImVec2(origin.x + x * cw, origin.y + y * lh); };
+    auto text = [&](float x, float y, ImU32 colour, const std::string& s, float cells) {
+      const std::string fitted = trace::fit_text(s, cells > 0 ? static_cast<size_t>(cells) : 0);
+      dl->AddText(P(x, y), colour, fitted.c_str());
     };
-    std::vector<Anchor> arrows;
-    struct RowArrow {
-      ImVec2 from;
-      uint64_t to, owner;
-    };
-    std::vector<RowArrow> row_arrows;  // from a box's row to the object it names
-    // The model `pylife heap` prints too (pylife/heap_view.h).
-    const trace::HeapView view = trace::heap_view(at.frames, at.heap, state.internals);
-    float y = origin.y;
-    // Newest first, as the VM panel: the running frame on top, in view.
-    for (const auto& f : view.frames) {
-      const bool running = &f == &view.frames.front() && view.frames.size() > 1;
-      // A nested function by its own name (its qualified name's last part).
-      const std::string short_name = f.code.substr(f.code.rfind('.') == std::string::npos ? 0 : f.code.rfind('.') + 1);
-      std::string head = f.code == "<module>" ? "Global frame" : short_name + "  (depth " + std::to_string(f.depth) + ")";
-      dl->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + vars_w - 14.0f * k, y + lh), true);
-      dl->AddText(ImVec2(origin.x, y), running ? box_head() : themed(IM_COL32(150, 170, 210, 255)), head.c_str());
-      dl->PopClipRect();
-      y += lh;
-      for (const auto& n : f.names) {
-        dl->AddText(ImVec2(origin.x + 10, y), ImGui::GetColorU32(ImGuiCol_Text), n.label.c_str());
-        if (!n.target) {
-          dl->AddText(ImVec2(origin.x + vars_w * 0.45f, y), themed(IM_COL32(180, 220, 160, 255)), n.text.c_str());
-        } else {
-          ImVec2 dot(origin.x + vars_w - 8, y + lh * 0.5f);
-          dl->AddCircleFilled(dot, 3.5f * k, IM_COL32(120, 180, 255, 255));
-          arrows.push_back({dot, n.target});
-        }
-        y += lh;
-      }
-      y += lh * 0.5f;
-    }
-    float frames_bottom = y;
-    // Objects: boxes in rows, in the order the frames reach them.
-    std::map<uint64_t, ImVec4> box;  // x0, y0, x1, y1
-    float bx = origin.x + vars_w + 30.0f * k, by = origin.y;
-    // As many columns of boxes as fit, each at least 150 wide (at scale 1).
-    const float gap = 24.0f * k;
-    const float objects_w = std::max(150.0f * k, avail - vars_w - 30.0f * k);
-    const int columns = std::max(1, static_cast<int>((objects_w + gap) / (150.0f * k + gap)));
-    const float box_w = std::min(260.0f * k, (objects_w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
-    float row_h = 0.0f;
-    int column = 0;
-    for (const auto& b : view.boxes) {
-      const auto& rows = b.rows;
-      const size_t more = rows.size() > kRowsShown ? rows.size() - kRowsShown + b.more : b.more;
-      // The head, then the rows (or the repr, one line), never clipped.
-      float hgt = lh * (1.6f + static_cast<float>(std::clamp<size_t>(rows.size(), 1, kRowsShown)) + (more ? 1.0f : 0.0f));
-      if (column == columns) {
-        column = 0;
-        bx = origin.x + vars_w + 30.0f * k;
-        by += row_h + 18.0f * k;
-        row_h = 0.0f;
-      }
-      ImVec2 p0(bx, by), p1(bx + box_w, by + hgt);
-      box[b.value.id] = ImVec4(p0.x, p0.y, p1.x, p1.y);
-      dl->PushClipRect(p0, p1, true);  // long reprs stay inside their box
-      dl->AddRectFilled(p0, p1, box_fill(), 5.0f);
-      // On a reference cycle: outlined red (only the collector frees it).
-      if (b.in_cycle) dl->AddRect(p0, p1, kCycleColour, 5.0f, 0, 2.5f);
-      else dl->AddRect(p0, p1, box_border(), 5.0f);
-      std::string head = b.title;
-      if (b.generation >= 0 && state.internals) head += "  g" + std::to_string(b.generation);
-      // The type's name stops short of the refcount badge.
-      const std::string rc = "rc " + std::to_string(b.value.refcount) + (b.value.immortal ? "+" : "");
-      const float rw = ImGui::CalcTextSize(rc.c_str()).x + 10.0f;
-      dl->PushClipRect(p0, ImVec2(std::max(p0.x, p1.x - rw - 8), p1.y), true);
-      dl->AddText(ImVec2(p0.x + 6, p0.y + 3), box_head(), head.c_str());
-      dl->PopClipRect();
-      if (ImGui::IsMouseHoveringRect(p0, p1)) {
-        ImGui::SetTooltip("%s%s\nrc: its reference count, the references to it from names, objects and the VM%s%s",
-                          b.value.type.c_str(),
-                          b.generation >= 0 ? (", generation " + std::to_string(b.generation) + " of the collector").c_str()
-                                            : ", not tracked by the collector",
-                          b.value.immortal ? "\nbuilt in: the VM holds it for good (not counted) and never frees it" : "",
-                          b.in_cycle ? "\non a reference cycle: its refcount cannot reach 0 by itself" : "");
-      }
-      // The refcount badge, flashing on a change in the last step.
-      ImU32 badge = IM_COL32(80, 85, 100, 255);
-      for (const Change& c : at.changes) {
-        if (c.id != b.value.id) continue;
-        if (c.kind == Change::Kind::kIncref) badge = with_alpha(kPushColour, 0.35f + 0.65f * (1.0f - t));
-        if (c.kind == Change::Kind::kDecref) badge = with_alpha(kPopColour, 0.35f + 0.65f * (1.0f - t));
-        if (c.kind == Change::Kind::kAlloc) badge = with_alpha(IM_COL32(240, 200, 80, 255), 0.35f + 0.65f * (1.0f - t));
-      }
-      dl->AddRectFilled(ImVec2(p1.x - rw - 4, p0.y + 2), ImVec2(p1.x - 4, p0.y + lh), badge, 6.0f);
-      dl->AddText(ImVec2(p1.x - rw + 1, p0.y + 3), IM_COL32(255, 255, 255, 255), rc.c_str());
-      float ry = p0.y + lh * 1.3f;
-      if (rows.empty()) {
-        dl->AddText(ImVec2(p0.x + 6, ry), box_text(), b.value.repr.c_str());
-      }
-      // Labels in a column as wide as the widest (at most 45% of the box).
-      float label_w = 0.0f;
-      for (size_t r = 0; r < rows.size() && r < kRowsShown; ++r) {
-        if (!rows[r].label.empty()) label_w = std::max(label_w, ImGui::CalcTextSize(rows[r].label.c_str()).x);
-      }
-      label_w = std::min(label_w, box_w * 0.45f);
-      const float value_x = p0.x + 10 + (label_w > 0 ? label_w + 12.0f * k : 0.0f);
-      for (size_t r = 0; r < rows.size() && r < kRowsShown; ++r) {
-        if (!rows[r].label.empty()) {
-          dl->PushClipRect(p0, ImVec2(p0.x + 10 + label_w, p1.y), true);
-          dl->AddText(ImVec2(p0.x + 10, ry), muted_text(), rows[r].label.c_str());
-          dl->PopClipRect();
-        }
-        if (rows[r].target) {
-          ImVec2 dot(value_x + 4.0f * k, ry + lh * 0.5f);
-          dl->AddCircleFilled(dot, 3.5f * k, IM_COL32(230, 180, 90, 255));
-          row_arrows.push_back({dot, rows[r].target, b.value.id});
-        } else {
-          dl->AddText(ImVec2(value_x, ry), box_value(), rows[r].text.c_str());
-        }
-        ry += lh;
-      }
-      if (more) dl->AddText(ImVec2(p0.x + 10, ry), muted_text(), ("... " + std::to_string(more) + " more").c_str());
-      dl->PopClipRect();
-      row_h = std::max(row_h, hgt);
-      bx += box_w + gap;
-      ++column;
-    }
-    float objects_bottom = by + row_h;
-    // Freed in the last step: a ghost fading out under the boxes.
-    float gy = objects_bottom + 14.0f;
-    for (const Change& c : at.changes) {
-      if (c.kind != Change::Kind::kFree || is_scalar(c.type) || t >= 1.0f) continue;
-      std::string label = "freed: " + c.type + (at.collection ? " (by the cycle collector)" : " (its refcount reached 0)");
-      dl->AddText(ImVec2(origin.x + vars_w + 30.0f, gy), with_alpha(kPopColour, 1.0f - t), label.c_str());
-      gy += lh;
-    }
-    // Arrows: from variables and from containers to the objects they refer to.
-    auto arrow = [&](ImVec2 a, const ImVec4& b, ImU32 colour) {
-      ImVec2 to(b.x, b.y + lh * 0.5f);
-      float dx = std::max(30.0f, std::fabs(to.x - a.x) * 0.5f);
-      dl->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(to.x - dx, to.y), to, colour, 1.6f);
-      dl->AddTriangleFilled(to, ImVec2(to.x - 7, to.y - 4), ImVec2(to.x - 7, to.y + 4), colour);
-    };
-    // Between boxes: from the left edge, looping out to the left, when the
-    // target is not to the right (a box's column, or one before it).
-    auto box_arrow = [&](const ImVec4& from, const ImVec4& b, ImU32 colour) {
-      if (b.x > from.z) {
-        arrow(ImVec2(from.z, from.y + lh * 0.5f), b, colour);
-        return;
-      }
-      ImVec2 a(from.x, from.y + lh * 0.5f), to(b.x, b.y + lh * 0.5f);
-      float out = 26.0f + std::fabs(a.x - to.x) * 0.3f;
-      dl->AddBezierCubic(a, ImVec2(a.x - out, a.y), ImVec2(to.x - out, to.y), to, colour, 1.6f);
-      dl->AddTriangleFilled(to, ImVec2(to.x - 7, to.y - 4), ImVec2(to.x - 7, to.y + 4), colour);
-    };
-    for (const auto& a : arrows) {
-      auto it = box.find(a.to);
-      if (it != box.end()) arrow(a.from, it->second, IM_COL32(120, 180, 255, 220));
-    }
-    std::set<std::pair<uint64_t, uint64_t>> from_rows;  // (owner, target) drawn from a row
-    for (const auto& a : row_arrows) {
-      auto to = box.find(a.to);
-      if (to == box.end()) continue;
-      from_rows.insert({a.owner, a.to});
-      const auto& fb = box[a.owner];
-      const trace::HeapView::Box* owner = view.box(a.owner);
-      const trace::HeapView::Box* target = view.box(a.to);
-      bool cyclic = owner && owner->in_cycle && target && target->in_cycle;
-      const ImU32 colour = cyclic ? kCycleColour : IM_COL32(230, 180, 90, 210);
-      if (to->second.x > fb.z || a.to == a.owner) {
-        if (a.to == a.owner) {
-          // To itself: out of the right edge and back into the head.
-          ImVec2 end(fb.z, fb.y + lh * 0.5f);
-          dl->AddBezierCubic(a.from, ImVec2(fb.z + 30.0f * k, a.from.y), ImVec2(fb.z + 30.0f * k, end.y), end, colour, 1.6f);
-          continue;
-        }
-        arrow(a.from, to->second, colour);
-      } else {
-        ImVec2 start(a.from.x, a.from.y), end(to->second.x, to->second.y + lh * 0.5f);
-        float out = 26.0f * k + std::fabs(start.x - end.x) * 0.3f;
-        dl->AddBezierCubic(start, ImVec2(fb.x - out, start.y), ImVec2(end.x - out, end.y), end, colour, 1.6f);
-        dl->AddTriangleFilled(end, ImVec2(end.x - 7, end.y - 4), ImVec2(end.x - 7, end.y + 4), colour);
+    const trace::HeapView& view = view_;
+    const trace::HeapLayout& layout = layout_;
+    // Frames: one row per name; scalars inline, objects by arrow.
+    for (size_t i = 0; i < view.frames.size(); ++i) {
+      const auto& f = view.frames[i];
+      const auto& r = layout.frames[i];
+      const bool running = i == 0 && view.frames.size() > 1;
+      if (running) dl->AddRectFilled(P(r.x, r.y), P(r.right(), r.y + 1.0f), with_alpha(box_head(), 0.14f), 3.0f * k);
+      text(r.x + 0.5f, r.y, running ? box_head() : themed(IM_COL32(150, 170, 210, 255)), trace::frame_title(f), r.w - 1);
+      if (f.names.empty()) text(r.x + 1, r.y + 1, muted_text(), "(no names yet)", r.w - 1);
+      for (size_t n = 0; n < f.names.size(); ++n) {
+        const auto& s = f.names[n];
+        const float y = layout.frame_row_y(i, static_cast<int>(n)) - 0.5f;
+        text(r.x + 1, y, ImGui::GetColorU32(ImGuiCol_Text), s.label, layout.frame_label_w);
+        if (!s.target) text(layout.frame_value_x(i), y, box_value(), s.text, r.right() - layout.frame_value_x(i) - 0.5f);
+        else dl->AddCircleFilled(P(layout.frame_value_x(i) + 0.5f, y + 0.5f), 3.5f * k, kFrameArrow);
       }
     }
-    for (const auto& b : view.boxes) {
-      auto from = box.find(b.value.id);
-      if (from == box.end()) continue;
-      for (uint64_t r : b.other_refs) {
-        auto to = box.find(r);
-        if (to == box.end() || from_rows.count({b.value.id, r})) continue;
-        const trace::HeapView::Box* target = view.box(r);
-        bool cyclic = b.in_cycle && target && target->in_cycle;
-        box_arrow(from->second, to->second, cyclic ? kCycleColour : IM_COL32(230, 180, 90, 200));
+    // Freed in the last step: a ghost fading out where it was.
+    if (t < 1.0f) {
+      for (const auto& old : before_layout_.boxes) {
+        if (layout.box(old.id)) continue;
+        const auto& r = old.rect;
+        dl->AddRect(P(r.x, r.y), P(r.right(), r.bottom()), with_alpha(kPopColour, 1.0f - t), 5.0f * k, 0, 1.5f);
+        text(r.x + 0.5f, r.y + 0.15f, with_alpha(kPopColour, 1.0f - t), "freed", r.w - 1);
       }
     }
-    ImGui::Dummy(ImVec2(avail, std::max(frames_bottom, gy) - origin.y + lh));
+    // Objects: each box where the layout put it.
+    for (size_t i = 0; i < view.boxes.size(); ++i) draw_box(dl, state, view.boxes[i], layout.boxes[i], P, text, t, k);
+    // Arrows: along their routes, into the head of the object they name.
+    for (const auto& e : layout.edges) {
+      const trace::HeapView::Box* target = view.box(e.to);
+      const trace::HeapView::Box* owner = e.frame < 0 ? view.box(e.box) : nullptr;
+      const bool cyclic = owner && owner->in_cycle && target && target->in_cycle;
+      const ImU32 colour = e.frame >= 0 ? kFrameArrow : cyclic ? kCycleColour : IM_COL32(230, 180, 90, 220);
+      std::vector<ImVec2> points;
+      // From the row's dot (a head's arrow from the edge itself).
+      if (e.frame >= 0) {
+        points.push_back(P(layout.frame_value_x(static_cast<size_t>(e.frame)) + 0.5f, e.route.front().y));
+      } else if (const trace::HeapLayout::Box* b = layout.box(e.box); b && e.row >= 0 && static_cast<size_t>(e.row) < b->rows_shown) {
+        points.push_back(P(layout.value_x(*b) + 0.5f, e.route.front().y));
+      }
+      for (const auto& p : e.route) points.push_back(P(p.x, p.y));
+      // The head points along the last segment (into the left or the right edge).
+      const ImVec2 end = points.back();
+      const float dir = e.from_right ? -1.0f : 1.0f;
+      points.back().x -= dir * 6.0f * k;  // the head covers the last few pixels
+      dl->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 1.6f * k);
+      dl->AddTriangleFilled(end, ImVec2(end.x - dir * 7 * k, end.y - 4 * k), ImVec2(end.x - dir * 7 * k, end.y + 4 * k), colour);
+    }
+    ImGui::Dummy(ImVec2(layout.width * cw + cw, std::max(layout.height, before_layout_.height) * lh + lh));
     ImGui::EndChild();
+  }
+
+ private:
+  static constexpr ImU32 kFrameArrow = IM_COL32(120, 180, 255, 220);
+  // The step on screen, its view and layout, and the step's before them
+  // (ghosts of what was freed, what is new, which rows changed).
+  uint64_t step_ = UINT64_MAX;
+  bool internals_ = false;
+  trace::HeapView view_, before_view_;
+  trace::HeapLayout layout_, before_layout_;
+
+  void update(const AppState& state) {
+    const uint64_t step = state.run.position();
+    if (step == step_ && state.internals == internals_) return;
+    const bool keep = state.internals == internals_ && step_ != UINT64_MAX;
+    before_view_ = keep ? std::move(view_) : trace::HeapView{};
+    before_layout_ = keep ? std::move(layout_) : trace::HeapLayout{};
+    step_ = step;
+    internals_ = state.internals;
+    // The model `pylife heap` prints too (pylife/heap_view.h, heap_layout.h).
+    view_ = trace::heap_view(state.run.at().frames, state.run.at().heap, state.internals);
+    layout_ = trace::layout_heap(view_, keep ? &before_layout_ : nullptr);
+  }
+
+  // Whether row [r] of [b] differs from the step before (the object was there).
+  bool row_changed(const trace::HeapView::Box& b, size_t r) const {
+    const trace::HeapView::Box* old = before_view_.box(b.value.id);
+    if (!old) return false;
+    const auto& row = b.rows[r];
+    for (const auto& o : old->rows) {
+      if (o.label == row.label && !row.label.empty()) return o.text != row.text || o.target != row.target;
+    }
+    return r >= old->rows.size() || old->rows[r].text != row.text || old->rows[r].target != row.target;
+  }
+
+  template <typename Pos, typename Text>
+  void draw_box(ImDrawList* dl, const AppState& state, const trace::HeapView::Box& b, const trace::HeapLayout::Box& lb,
+                Pos P, Text text, float t, float k) {
+    const auto& r = lb.rect;
+    const ImVec2 p0 = P(r.x, r.y), p1 = P(r.right(), r.bottom());
+    dl->AddRectFilled(p0, p1, box_fill(), 5.0f * k);
+    // New in this step: a glow around it, fading.
+    const bool fresh = !before_layout_.boxes.empty() && !before_layout_.box(b.value.id);
+    if (fresh && t < 1.0f) {
+      dl->AddRect(ImVec2(p0.x - 3 * k, p0.y - 3 * k), ImVec2(p1.x + 3 * k, p1.y + 3 * k),
+                  with_alpha(IM_COL32(240, 200, 80, 255), 1.0f - t), 7.0f * k, 0, 3.0f * k);
+    }
+    // On a reference cycle: outlined red (only the collector frees it).
+    if (b.in_cycle) dl->AddRect(p0, p1, kCycleColour, 5.0f * k, 0, 2.5f);
+    else dl->AddRect(p0, p1, box_border(), 5.0f * k);
+    std::string head = b.title;
+    if (b.generation >= 0 && state.internals) head += "  g" + std::to_string(b.generation);
+    // The refcount badge, flashing on a change in the last step.
+    const std::string rc = "rc " + std::to_string(b.value.refcount) + (b.value.immortal ? "+" : "");
+    const float rc_cells = static_cast<float>(unicode::display_width(rc));
+    text(r.x + 0.5f, r.y + 0.15f, box_head(), head, r.w - rc_cells - 2.5f);
+    ImU32 badge = IM_COL32(80, 85, 100, 255);
+    for (const Change& c : state.run.at().changes) {
+      if (c.id != b.value.id) continue;
+      if (c.kind == Change::Kind::kIncref) badge = with_alpha(kPushColour, 0.35f + 0.65f * (1.0f - t));
+      if (c.kind == Change::Kind::kDecref) badge = with_alpha(kPopColour, 0.35f + 0.65f * (1.0f - t));
+      if (c.kind == Change::Kind::kAlloc) badge = with_alpha(IM_COL32(240, 200, 80, 255), 0.35f + 0.65f * (1.0f - t));
+    }
+    const ImVec2 b0 = P(r.right() - rc_cells - 1.0f, r.y + 0.1f), b1 = P(r.right() - 0.3f, r.y + 1.1f);
+    dl->AddRectFilled(b0, b1, badge, 6.0f * k);
+    text(r.right() - rc_cells - 0.65f, r.y + 0.15f, IM_COL32(255, 255, 255, 255), rc, rc_cells + 1);
+    if (ImGui::IsMouseHoveringRect(b0, b1)) {
+      ImGui::SetTooltip("rc %lld: its reference count, the references to it from names, objects and the VM%s",
+                        static_cast<long long>(b.value.refcount),
+                        b.value.immortal ? "\n+: built in, the VM holds it for good (not counted) and never frees it" : "");
+    } else if (ImGui::IsMouseHoveringRect(p0, p1)) {
+      ImGui::SetTooltip("%s%s%s", b.value.type.c_str(),
+                        b.generation >= 0 ? (", generation " + std::to_string(b.generation) + " of the collector").c_str()
+                                          : ", not tracked by the collector",
+                        b.in_cycle ? "\non a reference cycle: its refcount cannot reach 0 by itself" : "");
+    }
+    const trace::HeapLayout& layout = layout_;
+    if (b.rows.empty()) text(r.x + 1, layout.box_row_y(lb, 0) - 0.5f, box_text(), b.value.repr, r.w - 1.5f);
+    const float vx = layout.value_x(lb);
+    for (size_t i = 0; i < lb.rows_shown; ++i) {
+      const auto& row = b.rows[i];
+      const float y = layout.box_row_y(lb, static_cast<int>(i)) - 0.5f;
+      // Changed by this step: the row lit, fading.
+      if (t < 1.0f && row_changed(b, i)) {
+        dl->AddRectFilled(P(r.x + 0.3f, y), P(r.right() - 0.3f, y + 1.0f), with_alpha(IM_COL32(240, 200, 80, 255), 0.45f * (1.0f - t)), 3.0f * k);
+      }
+      if (!row.label.empty()) text(r.x + 1, y, muted_text(), row.label, lb.label_w);
+      if (row.target) dl->AddCircleFilled(P(vx + 0.5f, y + 0.5f), 3.5f * k, IM_COL32(230, 180, 90, 255));
+      else text(vx, y, box_value(), row.text, r.right() - vx - 0.5f);
+    }
+    if (lb.folded) {
+      text(r.x + 1, layout.box_row_y(lb, static_cast<int>(lb.rows_shown)) - 0.5f, muted_text(),
+           "... " + std::to_string(lb.folded) + " more", r.w - 1.5f);
+    }
   }
 };
 

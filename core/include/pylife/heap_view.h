@@ -46,6 +46,10 @@ struct HeapView {
   const Box* box(uint64_t id) const;
 };
 
+// A frame's heading: "Global frame" for the module, else its own name
+// (its qualified name's last part) and its depth.
+std::string frame_title(const HeapView::Frame& frame);
+
 HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vector<events::HeapObject>& heap,
                    bool internals);
 

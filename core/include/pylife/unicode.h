@@ -20,6 +20,12 @@ void append_utf8(std::string& out, char32_t cp);
 // Number of code points in valid UTF-8 [text].
 size_t count_code_points(std::string_view text);
 
+// Whether [cp] takes two cells in a monospaced grid (CJK, emoji).
+bool is_wide(char32_t cp);
+// The cells valid UTF-8 [text] takes in a monospaced grid (a wide
+// character two, a tab four).
+size_t display_width(std::string_view text);
+
 // str.isalnum() for one character.
 bool is_alnum(char32_t c);
 // re's \w for str patterns: isalnum() or '_'.

@@ -79,6 +79,19 @@ size_t count_code_points(std::string_view text) {
   return n;
 }
 
+bool is_wide(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x1F900 && cp <= 0x1F9FF) ||
+         (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+size_t display_width(std::string_view text) {
+  size_t n = 0;
+  for (char32_t c : decode_utf8(text)) n += c == '\t' ? 4 : is_wide(c) ? 2 : 1;
+  return n;
+}
+
 bool is_alnum(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   return in_table(kAlnum, c);

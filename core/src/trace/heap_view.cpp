@@ -22,6 +22,12 @@ const HeapView::Box* HeapView::box(uint64_t id) const {
   return nullptr;
 }
 
+std::string frame_title(const HeapView::Frame& f) {
+  if (f.code == "<module>") return "Global frame";
+  const size_t dot = f.code.rfind('.');
+  return f.code.substr(dot == std::string::npos ? 0 : dot + 1) + "  (depth " + std::to_string(f.depth) + ")";
+}
+
 HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vector<events::HeapObject>& heap,
                    bool internals) {
   HeapView view;

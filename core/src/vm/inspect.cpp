@@ -262,12 +262,14 @@ void StateReader::class_members(Object* o, const std::function<void(const std::s
 
 void StateReader::heap_fields(Object* o, const std::unordered_set<Object*>& seen, events::HeapObject& h) const {
   auto add = [&](std::string label, Object* v) {
-    if (!v || !seen.count(v)) return;
+    if (!v) return;
     if (h.fields.size() >= events::HeapObject::kMaxFields) {
       ++h.more;
       return;
     }
-    h.fields.push_back({std::move(label), object_id(v), {}});
+    // Past the heap's limit: the value's repr in place of a reference.
+    if (seen.count(v)) h.fields.push_back({std::move(label), object_id(v), {}});
+    else h.fields.push_back({std::move(label), 0, event_repr(in_, v)});
   };
   // A key as the box labels it: its repr, bounded (user objects by type).
   auto key_label = [&](Object* k) { return event_value(in_, k).repr; };
@@ -367,7 +369,11 @@ std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
     }
     refs.clear();
     o->referents(refs);
-    for (Object* r : refs) visit(r == o->type ? nullptr : r);
+    // A container's first items only, as its box lists them (a long
+    // list's tail does not crowd out the objects past it).
+    if (is_type(o, in_.t.list) || is_type(o, in_.t.tuple)) std::reverse(refs.begin(), refs.end());
+    const size_t cap = 2 * events::HeapObject::kMaxFields + 2;  // a dict's keys and values
+    for (size_t i = 0; i < refs.size() && i < cap; ++i) visit(refs[i] == o->type ? nullptr : refs[i]);
   }
   std::vector<events::HeapObject> out;
   out.reserve(order.size());
