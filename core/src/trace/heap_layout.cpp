@@ -242,7 +242,7 @@ HeapLayout layout_heap(const HeapView& view, const HeapLayout* previous, const L
     std::stable_sort(survivors.begin(), survivors.end(), [&](size_t a, size_t b) {
       return before[view.boxes[a].value.id]->rect.y < before[view.boxes[b].value.id]->rect.y;
     });
-    std::vector<std::pair<float, float>> taken;  // [top, bottom), by top
+    std::map<float, float> taken;  // top -> bottom, of the boxes placed
     float cursor = kTop;
     auto place = [&](size_t i, float top) {
       const Sizing& s = sizes[i];
@@ -253,7 +253,7 @@ HeapLayout layout_heap(const HeapView& view, const HeapLayout* previous, const L
       b.rows_shown = s.shown;
       b.folded = s.folded;
       b.label_w = s.label_w;
-      taken.emplace_back(top, top + s.h);
+      taken.emplace(top, top + s.h);
     };
     for (size_t i : survivors) {
       const float top = std::max(before[view.boxes[i].value.id]->rect.y, cursor);
@@ -271,9 +271,12 @@ HeapLayout layout_heap(const HeapView& view, const HeapLayout* previous, const L
     }
     std::stable_sort(fresh.begin(), fresh.end(), [&](size_t a, size_t b) { return wanted[a] < wanted[b]; });
     for (size_t i : fresh) {
-      std::sort(taken.begin(), taken.end());
       float top = wanted[i];
-      for (const auto& [a, b] : taken) {
+      // From the box that starts at or above [top] (the others are wholly above).
+      auto it = taken.upper_bound(top);
+      if (it != taken.begin()) --it;
+      for (; it != taken.end(); ++it) {
+        const auto [a, b] = *it;
         if (b + kGapY <= top) continue;            // wholly above
         if (top + sizes[i].h + kGapY <= a) break;  // room before it
         top = b + kGapY;
