@@ -54,7 +54,7 @@ constexpr Command kCommands[] = {
     {"trace", "FILE [--json] [--from N] [--to M] [--events K,...] | --lines FILE", "the lifecycle event stream of a run; --lines: sys.settrace's events", true},
     {"heap", "FILE [--step K | --line L] [--json] [--internals] [--layout]",
      "the frames and objects as the Heap panel shows them, at line step K, at line L's first run, or at the end", true},
-    {"gui", "[--demo LESSON [--stop N]] [--size WxH] [--scale S] [--view learner|internals] [--theme dark|light] [--screenshot OUT.png [--steps N] [--panel NAME] [--layout-report OUT.json]] [FILE]",
+    {"gui", "[--demo LESSON [--stop N]] [--size WxH] [--scale S] [--view learner|internals] [--theme dark|light] [--screenshot OUT.png [--steps N | --line-step K] [--panel NAME] [--layout-report OUT.json]] [FILE]",
      "open the desktop visualizer", true},
 };
 
@@ -1086,7 +1086,7 @@ int run(const std::vector<std::string>& args, const Host& host) {
     std::vector<std::string> rest;
     for (size_t i = 0; i < files.size(); ++i) {
       const std::string& a = files[i];
-      if ((a == "--screenshot" || a == "--panel" || a == "--steps" || a == "--demo" || a == "--stop" || a == "--size" ||
+      if ((a == "--screenshot" || a == "--panel" || a == "--steps" || a == "--line-step" || a == "--demo" || a == "--stop" || a == "--size" ||
            a == "--scale" || a == "--view" || a == "--theme" || a == "--layout-report") &&
           i + 1 < files.size()) {
         const std::string& v = files[++i];
@@ -1114,10 +1114,10 @@ int run(const std::vector<std::string>& args, const Host& host) {
         if (a == "--screenshot") gui.screenshot = v;
         if (a == "--panel") gui.panel = v;
         if (a == "--demo") gui.demo = v;
-        if (a == "--steps" || a == "--stop") {
+        if (a == "--steps" || a == "--stop" || a == "--line-step") {
           int64_t n;
           if (!parse_count(host, a, v, &n)) return 2;
-          (a == "--steps" ? gui.steps : gui.stop) = static_cast<uint64_t>(n);
+          (a == "--steps" ? gui.steps : a == "--stop" ? gui.stop : gui.line_step) = static_cast<uint64_t>(n);
         }
       } else if (a.size() > 1 && a[0] == '-') {
         err << "pylife: unknown option '" << a << "' for gui\n";

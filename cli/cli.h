@@ -18,6 +18,7 @@ struct GuiOptions {
   std::optional<std::string> file;
   std::string screenshot;  // --screenshot OUT.png: render, save, exit
   uint64_t steps = 0;      // --steps N: after N instructions
+  uint64_t line_step = 0;  // --line-step K: at line step K (as `pylife heap --step K`)
   std::string panel;       // --panel NAME: bring this panel to the front
   std::string demo;        // --demo LESSON: present a lesson (docs/lessons.md)
   uint64_t stop = 0;       // --stop N: from the lesson's N-th stop (1-based)

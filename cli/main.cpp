@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     d.file = o.file;
     d.screenshot = o.screenshot;
     d.steps = o.steps;
+    d.line_step = o.line_step;
     d.panel = o.panel;
     d.demo = o.demo;
     d.stop = o.stop > 0 ? static_cast<size_t>(o.stop - 1) : 0;

@@ -199,7 +199,9 @@ std::string layout_json(const AppState& state, float width, float height) {
   return "{\"window\": [" + std::to_string(width) + ", " + std::to_string(height) + "], \"items\": [" +
          items(state.layout) + "], \"panels\": [" + items(state.panels) + "], \"glyphs\": {\"extra\": " +
          std::to_string(state.extra_glyphs.size()) + ", \"fallback_fonts\": " + std::to_string(state.fallback_fonts) +
-         "}}";
+         "}, \"heap\": {\"boxes\": " + std::to_string(state.heap_drawn.boxes) + ", \"arrows\": " +
+         std::to_string(state.heap_drawn.arrows) + ", \"folded\": " + std::to_string(state.heap_drawn.folded) +
+         ", \"w\": " + std::to_string(state.heap_drawn.w) + ", \"h\": " + std::to_string(state.heap_drawn.h) + "}}";
 }
 
 void report_item(AppState& state, const char* name) {
@@ -1357,6 +1359,7 @@ void App::frame() {
   }
   state_.layout.clear();
   state_.panels.clear();
+  state_.heap_drawn = {};
   if (state_.pasting > 0) --state_.pasting;
   // The characters on screen the app font lacks (a few times a second).
   if (state_.frame_count % 10 == 1) {

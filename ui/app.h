@@ -161,6 +161,12 @@ struct AppState {
   };
   std::vector<LayoutItem> layout;
   std::vector<LayoutItem> panels;  // the panels drawn this frame, where they are
+  // What the Heap panel drew last: its boxes and arrows, and the picture's
+  // size in pixels (for the layout report; the panel may scroll).
+  struct HeapDrawn {
+    size_t boxes = 0, arrows = 0, folded = 0;
+    float w = 0, h = 0;
+  } heap_drawn;
 };
 
 // Records the last item drawn (ImGui's rectangle of it) as [name] in
@@ -252,6 +258,7 @@ struct DesktopOptions {
   std::optional<std::string> file;  // the program to open
   std::string screenshot;           // write a PNG of the window and exit
   uint64_t steps = 0;               // with screenshot: run to this step first
+  uint64_t line_step = 0;           // with screenshot: at this line step (1-based) instead
   std::string panel;                // with screenshot: bring this panel to the front
   std::string demo;                 // a lesson file to present (demo mode)
   size_t stop = 0;                  // with demo: start at this stop (0-based)

@@ -306,7 +306,13 @@ class HeapPanel final : public Panel {
       }
     }
     // Objects: each box where the layout put it.
-    for (size_t i = 0; i < view.boxes.size(); ++i) draw_box(dl, state, view.boxes[i], layout.boxes[i], P, text, t, k);
+    // (Only those in sight: a big heap draws what the panel shows.)
+    for (size_t i = 0; i < view.boxes.size(); ++i) {
+      const auto& r = layout.boxes[i].rect;
+      if (ImGui::IsRectVisible(P(r.x - 1, r.y - 1), P(r.right() + 1, r.bottom() + 1))) {
+        draw_box(dl, state, view.boxes[i], layout.boxes[i], P, text, t, k);
+      }
+    }
     // Arrows: along their routes, into the head of the object they name.
     for (const auto& e : layout.edges) {
       const trace::HeapView::Box* target = view.box(e.to);
@@ -320,7 +326,15 @@ class HeapPanel final : public Panel {
       } else if (const trace::HeapLayout::Box* b = layout.box(e.box); b && e.row >= 0 && static_cast<size_t>(e.row) < b->rows_shown) {
         points.push_back(P(layout.value_x(*b) + 0.5f, e.route.front().y));
       }
-      for (const auto& p : e.route) points.push_back(P(p.x, p.y));
+      for (const auto& p : e.route) {
+        const ImVec2 q = P(p.x, p.y);
+        // A point straight on from the two before it is no bend (a join there draws a blot).
+        if (points.size() >= 2) {
+          const ImVec2 a = points[points.size() - 2], b = points.back();
+          if ((a.x == b.x && b.x == q.x) || (a.y == b.y && b.y == q.y)) points.pop_back();
+        }
+        points.push_back(q);
+      }
       // The head points along the last segment (into the left or the right edge).
       const ImVec2 end = points.back();
       const float dir = e.from_right ? -1.0f : 1.0f;
@@ -328,6 +342,9 @@ class HeapPanel final : public Panel {
       dl->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 1.6f * k);
       dl->AddTriangleFilled(end, ImVec2(end.x - dir * 7 * k, end.y - 4 * k), ImVec2(end.x - dir * 7 * k, end.y + 4 * k), colour);
     }
+    size_t folded = 0;
+    for (const auto& b : layout.boxes) folded += b.folded ? 1 : 0;
+    state.heap_drawn = {layout.boxes.size(), layout.edges.size(), folded, layout.width * cw, layout.height * lh};
     ImGui::Dummy(ImVec2(layout.width * cw + cw, std::max(layout.height, before_layout_.height) * lh + lh));
     ImGui::EndChild();
   }

@@ -7,7 +7,7 @@
 // layout report, as for the desktop); line steps that are exactly CPython's
 // sys.settrace events; auto-indent and Tab with real key presses; a paste
 // from the system clipboard (permissions granted, no synthetic event);
-// input() answered in the Output panel.  Screenshots in the artifacts
+// input() answered in the Output panel; the heap pictures of tests/heap.  Screenshots in the artifacts
 // directory.  Everything it starts, it stops.
 //
 //   node tests/browser/cockpit.mjs [--artifacts DIR]
@@ -286,6 +286,24 @@ try {
   const reset = panel(await state(page), 'Output');
   check(Math.abs(reset.y - before.y) < 3 && Math.abs(reset.h - before.h) < 3,
         `Reset layout puts it back (y ${reset.y.toFixed(0)})`);
+
+  // The heap as a teacher draws it (tests/heap/): the Heap panel draws the
+  // boxes and arrows `pylife heap` counts at that line step (the desktop's
+  // desktop_heap test checks the same), a screenshot of each.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const pictures = [['dict', 15, 2, 2, 0], ['classes', 27, 5, 6, 0], ['linked_list', 40, 7, 7, 0],
+                    ['recursion', 18, 1, 1, 0], ['list500', 508, 2, 2, 1]];
+  for (const [name, step, boxes, arrows, folded] of pictures) {
+    const src = await readFile(join(root, 'tests', 'heap', `${name}.py`), 'utf8');
+    await page.evaluate(([text, k]) => { window.pylife.load(text); window.pylife.lineStep(-1e9); window.pylife.lineStep(k - 1); },
+                        [src, step]);
+    await frames(page, 4);
+    const s = await state(page);
+    const heap = s.layout.heap;
+    check(s.position === step && heap.boxes === boxes && heap.arrows === arrows && heap.folded === folded,
+          `heap of ${name}.py at step ${s.position}: ${heap.boxes} boxes, ${heap.arrows} arrows, ${heap.folded} folded`);
+    await page.screenshot({ path: join(artifacts, `browser-heap-${name}.png`) });
+  }
 
   // Lessons in the page: ?lesson=NAME opens one; every lesson of
   // public/lessons opens and is walked stop by stop with the keyboard

@@ -80,6 +80,7 @@ int run_desktop(const DesktopOptions& options) {
       // By line: the line step those instructions are in.
       if (state.run.by_line() && state.run.event()) state.run.seek_event(state.run.event_index());
     }
+    if (options.line_step) state.run.seek_event(options.line_step - 1);
     if (!options.panel.empty()) state.raise_panel = options.panel;
   }
   // For tests: PYLIFE_GUI_FRAMES=N stops after N frames, and
