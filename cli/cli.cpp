@@ -52,7 +52,7 @@ constexpr Command kCommands[] = {
      "write __pycache__/NAME.pylife-311.pyc (py_compile; -r DIR: compileall)", true},
     {"pyc", "FILE.pyc", "a .pyc header and its disassembly (pylife's or CPython 3.11's)", true},
     {"trace", "FILE [--json] [--from N] [--to M] [--events K,...] | --lines FILE", "the lifecycle event stream of a run; --lines: sys.settrace's events", true},
-    {"heap", "FILE [--step K | --line L] [--json] [--internals] [--layout]",
+    {"heap", "FILE [--step K | --line L] [--json] [--internals] [--layout] [--objects]",
      "the frames and objects as the Heap panel shows them, at line step K, at line L's first run, or at the end", true},
     {"gui", "[--demo LESSON [--stop N]] [--size WxH] [--scale S] [--view learner|internals] [--theme dark|light] [--screenshot OUT.png [--steps N | --line-step K] [--panel NAME] [--layout-report OUT.json]] [FILE]",
      "open the desktop visualizer", true},
@@ -900,12 +900,12 @@ int cmd_trace(const Host& host, const std::vector<std::string>& args) {
   return status;
 }
 
-// `pylife heap FILE [--step K | --line L] [--json] [--internals] [--layout]`: the heap
+// `pylife heap FILE [--step K | --line L] [--json] [--internals] [--layout] [--objects]`: the heap
 // view model (pylife/heap_view.h) at a line step (sys.settrace's events,
 // as the visualizer steps: K of N), at the first time line L runs, or at
 // the last step (an uncaught exception's: the heap at the raise); with --layout, where the panel draws each box and arrow.
 int cmd_heap(const Host& host, const std::vector<std::string>& args) {
-  bool json = false, internals = false, layout = false;
+  bool json = false, internals = false, layout = false, objects = false;
   int64_t step = 0, line = 0;
   std::string file;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -916,6 +916,8 @@ int cmd_heap(const Host& host, const std::vector<std::string>& args) {
       internals = true;
     } else if (a == "--layout") {
       layout = true;
+    } else if (a == "--objects") {
+      objects = true;
     } else if ((a == "--step" || a == "--line") && i + 1 < args.size()) {
       if (!parse_count(host, a, args[++i], a == "--step" ? &step : &line)) return 2;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -929,7 +931,7 @@ int cmd_heap(const Host& host, const std::vector<std::string>& args) {
     }
   }
   if (file.empty()) {
-    *host.err << "pylife: heap needs a FILE\nusage: pylife heap FILE [--step K | --line L] [--json] [--internals] [--layout]\n";
+    *host.err << "pylife: heap needs a FILE\nusage: pylife heap FILE [--step K | --line L] [--json] [--internals] [--layout] [--objects]\n";
     return 2;
   }
   source::Source src;
@@ -959,7 +961,7 @@ int cmd_heap(const Host& host, const std::vector<std::string>& args) {
   }
   auto view_at = [&](size_t k) {
     auto position = session.seek(events[k].step);
-    return trace::heap_view(position.frames, position.heap, internals);
+    return trace::heap_view(position.frames, position.heap, internals, objects);
   };
   trace::HeapView view = view_at(at);
   // Laid out as the panel lays it out coming from the step before.

@@ -97,6 +97,11 @@ struct AppState {
   // timeline and its account of the step) or Internals (every stage's
   // panel).  Internal-only details show in Internals only.
   bool internals = false;
+  // The Heap panel's drawing (in the share link): ints, floats and strs as
+  // objects of their own (identity), and references as #N labels instead
+  // of arrows (Python Tutor's text references).
+  bool heap_objects = false;
+  bool heap_ids = false;
   bool reset_layout = false;    // put the panels back where the view has them, next frame
   // Where the learner moved or resized panels, per view (remembered
   // between sessions; Reset layout forgets the view's).

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "app.h"
 #include "imgui.h"
@@ -265,18 +266,62 @@ class HeapPanel final : public Panel {
       ImGui::TextDisabled(run.ready() ? "(the program has ended: its objects are gone)" : "(nothing runs yet)");
       return;
     }
+    // The two ways of drawing, switched here (and kept in the share link).
+    if (ImGui::SmallButton(state.heap_objects ? "Values: objects" : "Values: inline")) state.heap_objects = !state.heap_objects;
+    report_item(state, "heap values");
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip(state.heap_objects ? "ints, floats and strs drawn as objects: two names for one object share its box (try a is b)"
+                                           : "ints, floats and strs written where they are used; click to draw them as objects");
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(state.heap_ids ? "References: #ids" : "References: arrows")) state.heap_ids = !state.heap_ids;
+    report_item(state, "heap references");
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip(state.heap_ids ? "a reference written as the #number of the object it names"
+                                       : "a reference drawn as an arrow; click to write #numbers instead");
+    }
+    // Zoom: smaller to see a big heap whole, larger for a projector; Fit
+    // makes the whole picture fit the panel (Ctrl+wheel zooms too; drag
+    // the empty background to pan).
+    ImGui::SameLine();
+    if (ImGui::SmallButton("-")) zoom_ = std::max(kMinZoom, zoom_ / 1.25f), fit_ = false;
+    report_item(state, "heap zoom out");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("+")) zoom_ = std::min(kMaxZoom, zoom_ * 1.25f), fit_ = false;
+    report_item(state, "heap zoom in");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(fit_ ? "Fit (on)" : "Fit")) fit_ = !fit_;
+    report_item(state, "heap fit");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%d%%", static_cast<int>(std::lround(zoom_ * 100.0f)));
     update(state);
     const float t = state.since_step(0.6);
     ImGui::BeginChild("heap", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float lh = ImGui::GetTextLineHeightWithSpacing(), cw = char_advance();
-    const float k = ImGui::GetFontSize() / 16.0f;  // sizes follow the UI scale
+    if (fit_ && layout_.width > 0) {
+      const ImVec2 avail = ImGui::GetContentRegionAvail();
+      const float whole_w = (layout_.width + 1) * char_advance(), whole_h = (layout_.height + 1) * ImGui::GetTextLineHeightWithSpacing();
+      zoom_ = std::clamp(std::min(avail.x / whole_w, avail.y / whole_h), kMinZoom, 1.0f);
+    }
+    if (ImGui::IsWindowHovered() && ImGui::GetIO().KeyCtrl && ImGui::GetIO().MouseWheel != 0.0f) {
+      zoom_ = std::clamp(zoom_ * (ImGui::GetIO().MouseWheel > 0 ? 1.1f : 1.0f / 1.1f), kMinZoom, kMaxZoom);
+      fit_ = false;
+    }
+    if (ImGui::IsWindowHovered() && !ImGui::IsAnyItemHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+      const ImVec2 d = ImGui::GetIO().MouseDelta;
+      ImGui::SetScrollX(ImGui::GetScrollX() - d.x);
+      ImGui::SetScrollY(ImGui::GetScrollY() - d.y);
+    }
+    const float z = zoom_;
+    const float lh = ImGui::GetTextLineHeightWithSpacing() * z, cw = char_advance() * z;
+    const float k = ImGui::GetFontSize() * z / 16.0f;  // sizes follow the UI scale and the zoom
+    const float font_size = ImGui::GetFontSize() * z;
     // The layout is in cells (pylife/heap_layout.h): one character, one line.
     auto P = [&](float x, float y) { return ImVec2(origin.x + x * cw, origin.y + y * lh); };
     auto text = [&](float x, float y, ImU32 colour, const std::string& s, float cells) {
       const std::string fitted = trace::fit_text(s, cells > 0 ? static_cast<size_t>(cells) : 0);
-      dl->AddText(P(x, y), colour, fitted.c_str());
+      dl->AddText(ImGui::GetFont(), font_size, P(x, y), colour, fitted.c_str());
     };
     const trace::HeapView& view = view_;
     const trace::HeapLayout& layout = layout_;
@@ -293,6 +338,7 @@ class HeapPanel final : public Panel {
         const float y = layout.frame_row_y(i, static_cast<int>(n)) - 0.5f;
         text(r.x + 1, y, ImGui::GetColorU32(ImGuiCol_Text), s.label, layout.frame_label_w);
         if (!s.target) text(layout.frame_value_x(i), y, box_value(), s.text, r.right() - layout.frame_value_x(i) - 0.5f);
+        else if (state.heap_ids) text(layout.frame_value_x(i), y, kFrameArrow, number(s.target), 5);
         else dl->AddCircleFilled(P(layout.frame_value_x(i) + 0.5f, y + 0.5f), 3.5f * k, kFrameArrow);
       }
     }
@@ -313,8 +359,10 @@ class HeapPanel final : public Panel {
         draw_box(dl, state, view.boxes[i], layout.boxes[i], P, text, t, k);
       }
     }
-    // Arrows: along their routes, into the head of the object they name.
+    // Arrows: along their routes, into the head of the object they name
+    // (none when references are written as #numbers).
     for (const auto& e : layout.edges) {
+      if (state.heap_ids) break;
       const trace::HeapView::Box* target = view.box(e.to);
       const trace::HeapView::Box* owner = e.frame < 0 ? view.box(e.box) : nullptr;
       const bool cyclic = owner && owner->in_cycle && target && target->in_cycle;
@@ -354,21 +402,34 @@ class HeapPanel final : public Panel {
   // The step on screen, its view and layout, and the step's before them
   // (ghosts of what was freed, what is new, which rows changed).
   uint64_t step_ = UINT64_MAX;
-  bool internals_ = false;
+  bool internals_ = false, objects_ = false;
+  static constexpr float kMinZoom = 0.3f, kMaxZoom = 3.0f;
+  float zoom_ = 1.0f;
+  bool fit_ = false;
+  std::unordered_map<uint64_t, size_t> numbers_;  // box id -> #N
   trace::HeapView view_, before_view_;
   trace::HeapLayout layout_, before_layout_;
 
   void update(const AppState& state) {
     const uint64_t step = state.run.position();
-    if (step == step_ && state.internals == internals_) return;
-    const bool keep = state.internals == internals_ && step_ != UINT64_MAX;
+    if (step == step_ && state.internals == internals_ && state.heap_objects == objects_) return;
+    const bool keep = state.internals == internals_ && state.heap_objects == objects_ && step_ != UINT64_MAX;
     before_view_ = keep ? std::move(view_) : trace::HeapView{};
     before_layout_ = keep ? std::move(layout_) : trace::HeapLayout{};
     step_ = step;
     internals_ = state.internals;
+    objects_ = state.heap_objects;
     // The model `pylife heap` prints too (pylife/heap_view.h, heap_layout.h).
-    view_ = trace::heap_view(state.run.at().frames, state.run.at().heap, state.internals);
+    view_ = trace::heap_view(state.run.at().frames, state.run.at().heap, state.internals, state.heap_objects);
     layout_ = trace::layout_heap(view_, keep ? &before_layout_ : nullptr);
+    numbers_.clear();
+    for (size_t i = 0; i < view_.boxes.size(); ++i) numbers_[view_.boxes[i].value.id] = i + 1;
+  }
+
+  // "#N": the object's number, as `pylife heap` numbers it (its place in the view).
+  std::string number(uint64_t id) const {
+    auto it = numbers_.find(id);
+    return it == numbers_.end() ? "?" : "#" + std::to_string(it->second);
   }
 
   // Whether row [r] of [b] differs from the step before (the object was there).
@@ -397,7 +458,7 @@ class HeapPanel final : public Panel {
     // On a reference cycle: outlined red (only the collector frees it).
     if (b.in_cycle) dl->AddRect(p0, p1, kCycleColour, 5.0f * k, 0, 2.5f);
     else dl->AddRect(p0, p1, box_border(), 5.0f * k);
-    std::string head = b.title;
+    std::string head = state.heap_ids ? number(b.value.id) + " " + b.title : b.title;
     if (b.generation >= 0 && state.internals) head += "  g" + std::to_string(b.generation);
     // The refcount badge, flashing on a change in the last step.
     const std::string rc = "rc " + std::to_string(b.value.refcount) + (b.value.immortal ? "+" : "");
@@ -434,7 +495,8 @@ class HeapPanel final : public Panel {
         dl->AddRectFilled(P(r.x + 0.3f, y), P(r.right() - 0.3f, y + 1.0f), with_alpha(IM_COL32(240, 200, 80, 255), 0.45f * (1.0f - t)), 3.0f * k);
       }
       if (!row.label.empty()) text(r.x + 1, y, muted_text(), row.label, lb.label_w);
-      if (row.target) dl->AddCircleFilled(P(vx + 0.5f, y + 0.5f), 3.5f * k, IM_COL32(230, 180, 90, 255));
+      if (row.target && state.heap_ids) text(vx, y, IM_COL32(230, 180, 90, 255), number(row.target), 5);
+      else if (row.target) dl->AddCircleFilled(P(vx + 0.5f, y + 0.5f), 3.5f * k, IM_COL32(230, 180, 90, 255));
       else text(vx, y, box_value(), row.text, r.right() - vx - 0.5f);
     }
     if (lb.folded) {

@@ -164,6 +164,7 @@ EMSCRIPTEN_KEEPALIVE const char* pylife_state_json() {
                  ",\"event\":" + json_string(event) + ",\"narration\":" + json_string(run.narration()) +
                  ",\"waiting_for_input\":" + (run.waiting_for_input() ? "true" : "false") +
                  ",\"view\":" + json_string(s.internals ? "internals" : "learner") +
+                 ",\"heap_objects\":" + (s.heap_objects ? "true" : "false") + ",\"heap_ids\":" + (s.heap_ids ? "true" : "false") +
                  ",\"lesson\":" + (s.lesson ? "{\"title\":" + json_string(s.lesson->title) + ",\"stop\":" + std::to_string(s.stop) +
                                               ",\"stops\":" + std::to_string(s.lesson->stops.size()) + "}"
                                         : std::string("null")) +
@@ -200,6 +201,11 @@ EMSCRIPTEN_KEEPALIVE void pylife_line_step(double n) {
 EMSCRIPTEN_KEEPALIVE void pylife_set_view(const char* view) {
   auto& s = g_app->state();
   s.internals = std::string(view) == "internals";
+}
+// The Heap panel's drawing (from a share link): values as objects, references as #ids.
+EMSCRIPTEN_KEEPALIVE void pylife_set_heap_drawing(int objects, int ids) {
+  g_app->state().heap_objects = objects != 0;
+  g_app->state().heap_ids = ids != 0;
 }
 EMSCRIPTEN_KEEPALIVE void pylife_set_granularity(const char* g) {
   g_app->state().run.set_granularity(std::string(g) == "instruction" ? pylife::ui::RunModel::Granularity::kInstruction

@@ -304,6 +304,44 @@ try {
           `heap of ${name}.py at step ${s.position}: ${heap.boxes} boxes, ${heap.arrows} arrows, ${heap.folded} folded`);
     await page.screenshot({ path: join(artifacts, `browser-heap-${name}.png`) });
   }
+  // The panel's two switches, clicked: values as objects (two names, one
+  // box), references as #ids (no arrows); a share link keeps both.
+  await page.evaluate(() => { window.pylife.load('a = 256\nb = a\nnums = [a, 7, 7]\nprint(a is b)\n'); window.pylife.lineStep(-1e9); window.pylife.lineStep(4); });
+  await frames(page, 4);
+  const inlineHeap = (await state(page)).layout.heap;
+  await click(page, 'heap values');
+  await frames(page, 3);
+  const objectsHeap = (await state(page)).layout.heap;
+  check((await state(page)).heap_objects && inlineHeap.boxes === 1 && objectsHeap.boxes === 3,
+        `"Values: objects": 256 and 7 get boxes of their own (${inlineHeap.boxes} -> ${objectsHeap.boxes} boxes)`);
+  await click(page, 'heap references');
+  await frames(page, 3);
+  await page.screenshot({ path: join(artifacts, 'browser-heap-identity.png') });
+  const shared = await page.evaluate(() => window.pylife.shareUrl());
+  const sharedPage = await context.newPage();
+  await sharedPage.goto(shared);
+  await sharedPage.waitForFunction(() => window.pylife?.ready && window.pylife.state().position > 1, null, { timeout: 60000 });
+  await frames(sharedPage, 3);
+  const restored = await state(sharedPage);
+  check(restored.heap_objects && restored.heap_ids && restored.layout.heap.boxes === 3,
+        `the share link keeps "Values: objects" and "References: #ids" (${restored.layout.heap.boxes} boxes)`);
+  await sharedPage.close();
+  await click(page, 'heap values');
+  await click(page, 'heap references');
+  // Fit: the linked list, wider than the panel, drawn whole inside it.
+  const chain = await readFile(join(root, 'tests', 'heap', 'linked_list.py'), 'utf8');
+  await page.evaluate((text) => { window.pylife.load(text); window.pylife.lineStep(-1e9); window.pylife.lineStep(39); }, chain);
+  await frames(page, 4);
+  const wide = await state(page);
+  const heapPanel = wide.layout.panels.find((p) => p.name === 'Heap');
+  await click(page, 'heap fit');
+  await frames(page, 3);
+  const fitted = await state(page);
+  check(heapPanel && wide.layout.heap.w > heapPanel.w && fitted.layout.heap.w <= heapPanel.w && fitted.layout.heap.h <= heapPanel.h,
+        `Fit: the ${wide.layout.heap.w.toFixed(0)}-pixel-wide linked list drawn ${fitted.layout.heap.w.toFixed(0)} wide ` +
+        `in the ${heapPanel?.w.toFixed(0)}-pixel Heap panel`);
+  await page.screenshot({ path: join(artifacts, 'browser-heap-fit.png') });
+  await click(page, 'heap fit');
 
   // Lessons in the page: ?lesson=NAME opens one; every lesson of
   // public/lessons opens and is walked stop by stop with the keyboard

@@ -192,3 +192,25 @@ TEST_CASE("heap view: an empty container as Python writes it; a built-in type's 
   CHECK(t->value.refcount < 1000);
   CHECK(pylife::trace::format_heap_view(v).find("never freed") != std::string::npos);
 }
+
+TEST_CASE("heap view: values as objects show identity; None and bools stay inline", "[heap]") {
+  auto decoded = pylife::source::decode("a = 256\nb = a\nc = 'hi'\nd = [a, 7, 7]\ne = None\nf = True\nx = 0\n", "<heap>");
+  REQUIRE(decoded.ok);
+  pylife::trace::Session session(decoded.source, {});
+  auto p = session.seek(session.line_events().back().step);
+  HeapView inline_view = pylife::trace::heap_view(p.frames, p.heap, false);
+  HeapView v = pylife::trace::heap_view(p.frames, p.heap, false, true);
+  CHECK(!name(inline_view, "a")->target);
+  CHECK(name(inline_view, "a")->text == "256");
+  REQUIRE(name(v, "a")->target);
+  CHECK(name(v, "a")->target == name(v, "b")->target);  // one object, two names
+  CHECK(v.box(name(v, "a")->target)->value.repr == "256");
+  CHECK(v.box(name(v, "c")->target)->value.type == "str");
+  CHECK(!name(v, "e")->target);
+  CHECK(!name(v, "f")->target);
+  const HeapView::Box* d = v.box(name(v, "d")->target);
+  REQUIRE(d);
+  REQUIRE(d->rows.size() == 3);
+  CHECK(d->rows[0].target == name(v, "a")->target);
+  CHECK(d->rows[1].target == d->rows[2].target);  // the small int 7, cached
+}

@@ -50,8 +50,11 @@ struct HeapView {
 // (its qualified name's last part) and its depth.
 std::string frame_title(const HeapView::Frame& frame);
 
+// [scalars_as_objects]: ints, floats, strs, complex numbers and bytes are
+// boxes too, reached by arrows, so identity shows (`a is b`, the small-int
+// cache, interned strings, aliasing); None and bools stay inline.
 HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vector<events::HeapObject>& heap,
-                   bool internals);
+                   bool internals, bool scalars_as_objects = false);
 
 // As text (`pylife heap`): boxes numbered #1, #2... in order.
 std::string format_heap_view(const HeapView& view);

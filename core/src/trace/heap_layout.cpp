@@ -43,13 +43,14 @@ Sizing size_box(const HeapView::Box& b, const LayoutOptions& o) {
   float labels = 0, values = 0;
   for (size_t i = 0; i < s.shown; ++i) {
     labels = std::max(labels, cells(b.rows[i].label));
-    values = std::max(values, b.rows[i].target ? 2.0f : cells(b.rows[i].text));
+    values = std::max(values, b.rows[i].target ? 4.0f : cells(b.rows[i].text));
   }
   s.label_w = std::min(labels, o.max_box_w * kLabelShare);
   float content = 1 + (s.label_w > 0 ? s.label_w + 2 : 0) + values + 1;
   if (b.rows.empty()) content = 2 + cells(b.value.repr);
   if (s.folded) content = std::max(content, 2 + cells("... " + std::to_string(s.folded) + " more"));
-  const float head = 1 + cells(b.title) + 2 + cells(badge_text(b)) + 2;
+  // (Room for "#N " before the title when references are numbers.)
+  const float head = 1 + 4 + cells(b.title) + 2 + cells(badge_text(b)) + 2;
   s.w = std::clamp(std::max(head, content), o.min_box_w, o.max_box_w);
   const float lines = static_cast<float>(std::max<size_t>(s.shown, 1) + (s.folded ? 1 : 0));
   s.h = kBoxRows + lines + kBoxPad;
@@ -156,7 +157,7 @@ HeapLayout layout_heap(const HeapView& view, const HeapLayout* previous, const L
     titles = std::max(titles, 1 + cells(frame_title(f)) + 1);
     for (const auto& n : f.names) {
       labels = std::max(labels, cells(n.label));
-      values = std::max(values, n.target ? 2.0f : cells(n.text));
+      values = std::max(values, n.target ? 4.0f : cells(n.text));
     }
   }
   out.frame_label_w = std::max(previous ? previous->frame_label_w : 0.0f, std::min(labels, o.max_frame_w * kLabelShare));

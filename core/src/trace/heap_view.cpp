@@ -29,14 +29,18 @@ std::string frame_title(const HeapView::Frame& f) {
 }
 
 HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vector<events::HeapObject>& heap,
-                   bool internals) {
+                   bool internals, bool scalars_as_objects) {
+  // Drawn inline: every scalar, or (as objects) only None and the bools.
+  auto inline_value = [&](const std::string& type) {
+    return scalars_as_objects ? type == "NoneType" || type == "bool" : is_scalar(type);
+  };
   HeapView view;
   std::unordered_map<uint64_t, const events::HeapObject*> by_id;
   for (const auto& h : heap) by_id[h.value.id] = &h;
   auto slot = [&](std::string label, const events::Value& v) {
     HeapView::Slot s{std::move(label), "", 0};
     auto it = by_id.find(v.id);
-    if (is_scalar(v.type) || it == by_id.end()) s.text = v.repr;
+    if (inline_value(v.type) || it == by_id.end()) s.text = v.repr;
     else s.target = v.id;
     return s;
   };
@@ -65,7 +69,11 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
     if (it == by_id.end()) continue;
     const events::HeapObject& h = *it->second;
     if (h.fields.empty()) {
-      todo.insert(todo.end(), h.refs.begin(), h.refs.end());
+      // (Not to the scalars of an object without fields: a function's
+      // name string is not the program's.)
+      for (uint64_t r : h.refs) {
+        if (auto ri = by_id.find(r); ri != by_id.end() && !is_scalar(ri->second->value.type)) todo.push_back(r);
+      }
     } else {
       for (const auto& f : h.fields) {
         if (f.id) todo.push_back(f.id);
@@ -73,7 +81,7 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
     }
   }
   for (const auto& h : heap) {
-    if (is_scalar(h.value.type) || (!internals && !reached.count(h.value.id))) continue;
+    if (inline_value(h.value.type) || (!internals && !reached.count(h.value.id))) continue;
     HeapView::Box b;
     b.value = h.value;
     b.title = h.value.type;
