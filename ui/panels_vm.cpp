@@ -3,6 +3,7 @@
 // references, refcounts), the output, and the timeline bar.  Everything
 // they show comes from AppState::run (a trace::Session underneath).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -267,19 +268,13 @@ class HeapPanel final : public Panel {
       return;
     }
     // The two ways of drawing, switched here (and kept in the share link).
-    if (ImGui::SmallButton(state.heap_objects ? "Values: objects" : "Values: inline")) state.heap_objects = !state.heap_objects;
-    report_item(state, "heap values");
-    if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip(state.heap_objects ? "ints, floats and strs drawn as objects: two names for one object share its box (try a is b)"
-                                           : "ints, floats and strs written where they are used; click to draw them as objects");
-    }
+    toggle(state, state.heap_objects, "heap values", {"Values: inline", "Values: objects"},
+           {"ints, floats and strs written where they are used; click to draw them as objects",
+            "ints, floats and strs drawn as objects: two names for one object share its box (try a is b)"});
     ImGui::SameLine();
-    if (ImGui::SmallButton(state.heap_ids ? "References: #ids" : "References: arrows")) state.heap_ids = !state.heap_ids;
-    report_item(state, "heap references");
-    if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip(state.heap_ids ? "a reference written as the #number of the object it names"
-                                       : "a reference drawn as an arrow; click to write #numbers instead");
-    }
+    toggle(state, state.heap_ids, "heap references", {"References: arrows", "References: #ids"},
+           {"a reference drawn as an arrow; click to write #numbers instead",
+            "a reference written as the #number of the object it names"});
     // Zoom: smaller to see a big heap whole, larger for a projector; Fit
     // makes the whole picture fit the panel (Ctrl+wheel zooms too; drag
     // the empty background to pan).
@@ -424,6 +419,14 @@ class HeapPanel final : public Panel {
     layout_ = trace::layout_heap(view_, keep ? &before_layout_ : nullptr);
     numbers_.clear();
     for (size_t i = 0; i < view_.boxes.size(); ++i) numbers_[view_.boxes[i].value.id] = i + 1;
+  }
+
+  // A switch: a small button labelled [labels][on], reported as [name].
+  static void toggle(AppState& state, bool& on, const char* name, std::array<const char*, 2> labels,
+                     std::array<const char*, 2> tips) {
+    if (ImGui::SmallButton(labels[on])) on = !on;
+    report_item(state, name);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tips[on]);
   }
 
   // "#N": the object's number, as `pylife heap` numbers it (its place in the view).
