@@ -201,7 +201,8 @@ std::string layout_json(const AppState& state, float width, float height) {
          std::to_string(state.extra_glyphs.size()) + ", \"fallback_fonts\": " + std::to_string(state.fallback_fonts) +
          "}, \"heap\": {\"boxes\": " + std::to_string(state.heap_drawn.boxes) + ", \"arrows\": " +
          std::to_string(state.heap_drawn.arrows) + ", \"folded\": " + std::to_string(state.heap_drawn.folded) +
-         ", \"w\": " + std::to_string(state.heap_drawn.w) + ", \"h\": " + std::to_string(state.heap_drawn.h) + "}}";
+         ", \"w\": " + std::to_string(state.heap_drawn.w) + ", \"h\": " + std::to_string(state.heap_drawn.h) +
+         ", \"head\": [" + std::to_string(state.heap_drawn.head_x) + ", " + std::to_string(state.heap_drawn.head_y) + "]}}";
 }
 
 void report_item(AppState& state, const char* name) {

@@ -335,6 +335,7 @@ class HeapPanel final : public Panel {
         if (!s.target) text(layout.frame_value_x(i), y, box_value(), s.text, r.right() - layout.frame_value_x(i) - 0.5f);
         else if (state.heap_ids) text(layout.frame_value_x(i), y, kFrameArrow, number(s.target), 5);
         else dl->AddCircleFilled(P(layout.frame_value_x(i) + 0.5f, y + 0.5f), 3.5f * k, kFrameArrow);
+        if (s.target) reference_clicked(state, P(layout.frame_value_x(i) - 0.3f, y), P(layout.frame_value_x(i) + 4.0f, y + 1.0f), s.target);
       }
     }
     // Freed in the last step: a ghost fading out where it was.
@@ -352,6 +353,21 @@ class HeapPanel final : public Panel {
       const auto& r = layout.boxes[i].rect;
       if (ImGui::IsRectVisible(P(r.x - 1, r.y - 1), P(r.right() + 1, r.bottom() + 1))) {
         draw_box(dl, state, view.boxes[i], layout.boxes[i], P, text, t, k);
+      }
+    }
+    // A reference clicked: its object scrolled into view, flashing a moment.
+    if (const trace::HeapLayout::Box* target = flash_ ? layout.box(flash_) : nullptr) {
+      const auto& r = target->rect;
+      if (jump_) {
+        const ImVec2 avail = ImGui::GetWindowSize();
+        ImGui::SetScrollX(std::max(0.0f, r.x * cw - avail.x * 0.3f));
+        ImGui::SetScrollY(std::max(0.0f, r.y * lh - avail.y * 0.3f));
+        jump_ = 0;
+      }
+      const float since = static_cast<float>(state.now - jumped_at_);
+      if (since < 1.2f) {
+        dl->AddRect(P(r.x - 0.4f, r.y - 0.2f), P(r.right() + 0.4f, r.bottom() + 0.2f),
+                    with_alpha(box_head(), 1.0f - since / 1.2f), 6.0f * k, 0, 3.0f * k);
       }
     }
     // Arrows: along their routes, into the head of the object they name
@@ -387,7 +403,13 @@ class HeapPanel final : public Panel {
     }
     size_t folded = 0;
     for (const auto& b : layout.boxes) folded += b.folded ? 1 : 0;
-    state.heap_drawn = {layout.boxes.size(), layout.edges.size(), folded, layout.width * cw, layout.height * lh};
+    state.heap_drawn = {layout.boxes.size(), layout.edges.size(), folded, layout.width * cw, layout.height * lh, -1, -1};
+    if (!layout.boxes.empty()) {
+      const auto& r = layout.boxes[0].rect;
+      const ImVec2 head = P(r.x + r.w * 0.3f, r.y + 0.6f);
+      state.heap_drawn.head_x = head.x;
+      state.heap_drawn.head_y = head.y;
+    }
     ImGui::Dummy(ImVec2(layout.width * cw + cw, std::max(layout.height, before_layout_.height) * lh + lh));
     ImGui::EndChild();
   }
@@ -398,6 +420,11 @@ class HeapPanel final : public Panel {
   // (ghosts of what was freed, what is new, which rows changed).
   uint64_t step_ = UINT64_MAX;
   bool internals_ = false, objects_ = false;
+  trace::LayoutOptions options_;  // the boxes the learner folded or unfolded
+  bool relayout_ = false;
+  uint64_t jump_ = 0;             // an object to scroll to (a reference clicked)...
+  double jumped_at_ = -10.0;      // ...and when (it flashes)
+  uint64_t flash_ = 0;
   static constexpr float kMinZoom = 0.3f, kMaxZoom = 3.0f;
   float zoom_ = 1.0f;
   bool fit_ = false;
@@ -407,7 +434,12 @@ class HeapPanel final : public Panel {
 
   void update(const AppState& state) {
     const uint64_t step = state.run.position();
-    if (step == step_ && state.internals == internals_ && state.heap_objects == objects_) return;
+    if (step == step_ && state.internals == internals_ && state.heap_objects == objects_) {
+      // Folded or unfolded by a click: laid out afresh.
+      if (relayout_) layout_ = trace::layout_heap(view_, nullptr, options_);
+      relayout_ = false;
+      return;
+    }
     const bool keep = state.internals == internals_ && state.heap_objects == objects_ && step_ != UINT64_MAX;
     before_view_ = keep ? std::move(view_) : trace::HeapView{};
     before_layout_ = keep ? std::move(layout_) : trace::HeapLayout{};
@@ -416,9 +448,25 @@ class HeapPanel final : public Panel {
     objects_ = state.heap_objects;
     // The model `pylife heap` prints too (pylife/heap_view.h, heap_layout.h).
     view_ = trace::heap_view(state.run.at().frames, state.run.at().heap, state.internals, state.heap_objects);
-    layout_ = trace::layout_heap(view_, keep ? &before_layout_ : nullptr);
+    layout_ = trace::layout_heap(view_, keep ? &before_layout_ : nullptr, options_);
+    relayout_ = false;
     numbers_.clear();
     for (size_t i = 0; i < view_.boxes.size(); ++i) numbers_[view_.boxes[i].value.id] = i + 1;
+  }
+
+  // Whether the mouse clicked inside [a]-[b] (the hand cursor over it, [tip] beside it).
+  static bool clicked(ImVec2 a, ImVec2 b, const char* tip) {
+    if (!ImGui::IsWindowHovered() || !ImGui::IsMouseHoveringRect(a, b)) return false;
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::SetTooltip("%s", tip);
+    return ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+  }
+  // A reference's dot or #id clicked: scroll to its object.
+  void reference_clicked(const AppState& state, ImVec2 a, ImVec2 b, uint64_t target) {
+    if (clicked(a, b, "click: go to the object it refers to")) {
+      jump_ = flash_ = target;
+      jumped_at_ = state.now;
+    }
   }
 
   // A switch: a small button labelled [labels][on], reported as [name].
@@ -481,6 +529,11 @@ class HeapPanel final : public Panel {
       ImGui::SetTooltip("rc %lld: its reference count, the references to it from names, objects and the VM%s",
                         static_cast<long long>(b.value.refcount),
                         b.value.immortal ? "\n+: built in, the VM holds it for good (not counted) and never frees it" : "");
+    } else if (!b.rows.empty() && clicked(p0, P(r.right() - rc_cells - 1.0f, r.y + 1.15f),
+                                          options_.collapsed.count(b.value.id) ? "click: unfold" : "click: fold to its head")) {
+      // Its head: fold to the head, or back.
+      if (options_.collapsed.erase(b.value.id) == 0 && options_.expanded.erase(b.value.id) == 0) options_.collapsed.insert(b.value.id);
+      relayout_ = true;
     } else if (ImGui::IsMouseHoveringRect(p0, p1)) {
       ImGui::SetTooltip("%s%s%s", b.value.type.c_str(),
                         b.generation >= 0 ? (", generation " + std::to_string(b.generation) + " of the collector").c_str()
@@ -501,10 +554,17 @@ class HeapPanel final : public Panel {
       if (row.target && state.heap_ids) text(vx, y, IM_COL32(230, 180, 90, 255), number(row.target), 5);
       else if (row.target) dl->AddCircleFilled(P(vx + 0.5f, y + 0.5f), 3.5f * k, IM_COL32(230, 180, 90, 255));
       else text(vx, y, box_value(), row.text, r.right() - vx - 0.5f);
+      if (row.target) reference_clicked(state, P(vx - 0.3f, y), P(vx + 4.0f, y + 1.0f), row.target);
     }
     if (lb.folded) {
-      text(r.x + 1, layout.box_row_y(lb, static_cast<int>(lb.rows_shown)) - 0.5f, muted_text(),
-           "... " + std::to_string(lb.folded) + " more", r.w - 1.5f);
+      const float y = layout.box_row_y(lb, static_cast<int>(lb.rows_shown)) - 0.5f;
+      text(r.x + 1, y, muted_text(), "... " + std::to_string(lb.folded) + " more", r.w - 1.5f);
+      // Unfolded to every row the VM reports (50 at most).
+      if (lb.folded > b.more && clicked(P(r.x, y), P(r.right(), y + 1.0f), "click: show every row")) {
+        options_.collapsed.erase(b.value.id);
+        options_.expanded.insert(b.value.id);
+        relayout_ = true;
+      }
     }
   }
 };

@@ -303,6 +303,16 @@ try {
     check(s.position === step && heap.boxes === boxes && heap.arrows === arrows && heap.folded === folded,
           `heap of ${name}.py at step ${s.position}: ${heap.boxes} boxes, ${heap.arrows} arrows, ${heap.folded} folded`);
     await page.screenshot({ path: join(artifacts, `browser-heap-${name}.png`) });
+    if (name === 'dict') {
+      // A click on a box's head folds it to "... N more"; another unfolds it.
+      await page.mouse.click(heap.head[0], heap.head[1]);
+      await frames(page, 3);
+      const folded = (await state(page)).layout.heap;
+      await page.mouse.click(folded.head[0], folded.head[1]);
+      await frames(page, 3);
+      const unfolded = (await state(page)).layout.heap;
+      check(folded.folded === 1 && unfolded.folded === 0, `a click on the dict's head folds it (${folded.folded} folded), another unfolds it (${unfolded.folded})`);
+    }
   }
   // The panel's two switches, clicked: values as objects (two names, one
   // box), references as #ids (no arrows); a share link keeps both.

@@ -48,7 +48,7 @@ std::string problems(const HeapView& view, const HeapLayout& l) {
     const auto& b = l.boxes[i];
     if (b.id != view.boxes[i].value.id) fail("box " + std::to_string(i) + " out of order");
     if (b.rows_shown + b.folded != view.boxes[i].rows.size() + view.boxes[i].more) fail("rows lost");
-    const size_t lines = std::max<size_t>(b.rows_shown, 1) + (b.folded ? 1 : 0);
+    const size_t lines = b.rows_shown == 0 && b.folded ? 1 : std::max<size_t>(b.rows_shown, 1) + (b.folded ? 1 : 0);
     for (size_t r = 0; r < lines; ++r) {
       const float y = l.box_row_y(b, static_cast<int>(r));
       if (y - 0.5f < l.box_row_y(b, -1) + 0.5f - kEps || y + 0.5f > b.rect.bottom() + kEps) fail("a row outside its box");
@@ -222,4 +222,28 @@ TEST_CASE("heap layout: a new object moves no other; text cut to fit", "[heap][l
   CHECK(pylife::trace::fit_text("hello", 5) == "hello");
   CHECK(pylife::trace::fit_text("hello world", 6) == "hello…");
   CHECK(pylife::trace::fit_text("漢字漢字", 5) == "漢字…");
+}
+
+TEST_CASE("heap layout: a box unfolded to every row, or folded to its head", "[heap][layout]") {
+  auto decoded = pylife::source::decode("items = list(range(30))\nd = {'a': items, 'b': 2, 'c': 3}\nx = 1\n", "<layout>");
+  REQUIRE(decoded.ok);
+  pylife::trace::Session session(decoded.source, {});
+  auto p = session.seek(session.line_events().back().step);
+  HeapView view = pylife::trace::heap_view(p.frames, p.heap, false);
+  REQUIRE(view.boxes.size() == 2);
+  const uint64_t list = view.boxes[0].value.type == "list" ? view.boxes[0].value.id : view.boxes[1].value.id;
+  const uint64_t dict = view.boxes[0].value.type == "dict" ? view.boxes[0].value.id : view.boxes[1].value.id;
+  pylife::trace::LayoutOptions o;
+  HeapLayout plain = pylife::trace::layout_heap(view, nullptr, o);
+  CHECK(plain.box(list)->rows_shown == 8);
+  CHECK(plain.box(list)->folded == 22);
+  o.expanded.insert(list);
+  o.collapsed.insert(dict);
+  HeapLayout l = pylife::trace::layout_heap(view, nullptr, o);
+  CHECK(l.box(list)->rows_shown == 30);
+  CHECK(l.box(list)->folded == 0);
+  CHECK(l.box(dict)->rows_shown == 0);
+  CHECK(l.box(dict)->folded == 3);
+  CHECK(l.box(dict)->rect.h < plain.box(dict)->rect.h);
+  CHECK(problems(view, l).empty());  // the dict's arrow leaves from its "... 3 more" line
 }

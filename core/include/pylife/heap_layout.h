@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,9 @@ struct HeapLayout {
 
 struct LayoutOptions {
   size_t rows_shown = 8;   // a box longer than this folds to its first rows and "... N more"
+  // Objects (by id) unfolded to every row the view has, and folded to
+  // their head and "... N more" (the learner's clicks).
+  std::set<uint64_t> expanded, collapsed;
   float min_box_w = 12;    // cells
   float max_box_w = 36;
   float max_frame_w = 40;

@@ -38,7 +38,9 @@ struct Sizing {
 
 Sizing size_box(const HeapView::Box& b, const LayoutOptions& o) {
   Sizing s;
-  s.shown = std::min(b.rows.size(), o.rows_shown);
+  s.shown = o.collapsed.count(b.value.id) ? 0
+            : o.expanded.count(b.value.id) ? b.rows.size()
+                                           : std::min(b.rows.size(), o.rows_shown);
   s.folded = b.rows.size() - s.shown + b.more;
   float labels = 0, values = 0;
   for (size_t i = 0; i < s.shown; ++i) {
@@ -52,7 +54,8 @@ Sizing size_box(const HeapView::Box& b, const LayoutOptions& o) {
   // (Room for "#N " before the title when references are numbers.)
   const float head = 1 + 4 + cells(b.title) + 2 + cells(badge_text(b)) + 2;
   s.w = std::clamp(std::max(head, content), o.min_box_w, o.max_box_w);
-  const float lines = static_cast<float>(std::max<size_t>(s.shown, 1) + (s.folded ? 1 : 0));
+  // (Folded to its head: the "... N more" line alone.)
+  const float lines = s.shown == 0 && s.folded ? 1.0f : static_cast<float>(std::max<size_t>(s.shown, 1) + (s.folded ? 1 : 0));
   s.h = kBoxRows + lines + kBoxPad;
   return s;
 }
