@@ -202,7 +202,8 @@ std::string layout_json(const AppState& state, float width, float height) {
          "}, \"heap\": {\"boxes\": " + std::to_string(state.heap_drawn.boxes) + ", \"arrows\": " +
          std::to_string(state.heap_drawn.arrows) + ", \"folded\": " + std::to_string(state.heap_drawn.folded) +
          ", \"w\": " + std::to_string(state.heap_drawn.w) + ", \"h\": " + std::to_string(state.heap_drawn.h) +
-         ", \"head\": [" + std::to_string(state.heap_drawn.head_x) + ", " + std::to_string(state.heap_drawn.head_y) + "]}}";
+         ", \"head\": [" + std::to_string(state.heap_drawn.head_x) + ", " + std::to_string(state.heap_drawn.head_y) +
+         "], \"found\": " + std::to_string(state.heap_drawn.found) + "}}";
 }
 
 void report_item(AppState& state, const char* name) {

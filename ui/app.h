@@ -172,6 +172,7 @@ struct AppState {
     size_t boxes = 0, arrows = 0, folded = 0;
     float w = 0, h = 0;
     float head_x = -1, head_y = -1;  // the middle of the first box's head, on screen (-1: none)
+    size_t found = 0;                // the boxes Find outlines
   } heap_drawn;
 };
 

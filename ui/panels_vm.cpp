@@ -289,7 +289,25 @@ class HeapPanel final : public Panel {
     report_item(state, "heap fit");
     ImGui::SameLine();
     ImGui::TextDisabled("%d%%", static_cast<int>(std::lround(zoom_ * 100.0f)));
+    // Find (a name, type, key, value or #number: the boxes found are
+    // outlined and the first scrolled to) and the Summary of live objects.
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 16) ImGui::NewLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    const bool searched = ImGui::InputTextWithHint("##find", "find", find_, sizeof find_);
+    report_item(state, "heap find");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("a name, a type, a key or attribute, a value, or #3: the objects found are outlined");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(summary_ ? "Summary (on)" : "Summary")) summary_ = !summary_;
+    report_item(state, "heap summary");
+    if (summary_) draw_summary(state);
     update(state);
+    found_ = trace::find_boxes(view_, find_);
+    if (searched && !found_.empty()) {
+      jump_ = flash_ = found_.front();
+      jumped_at_ = state.now;
+    }
+
     const float t = state.since_step(0.6);
     ImGui::BeginChild("heap", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -355,6 +373,13 @@ class HeapPanel final : public Panel {
         draw_box(dl, state, view.boxes[i], layout.boxes[i], P, text, t, k);
       }
     }
+    // Found: outlined.
+    for (uint64_t id : found_) {
+      if (const trace::HeapLayout::Box* b = layout.box(id)) {
+        dl->AddRect(P(b->rect.x - 0.25f, b->rect.y - 0.12f), P(b->rect.right() + 0.25f, b->rect.bottom() + 0.12f),
+                    themed(IM_COL32(255, 210, 60, 255)), 6.0f * k, 0, 2.5f * k);
+      }
+    }
     // A reference clicked: its object scrolled into view, flashing a moment.
     if (const trace::HeapLayout::Box* target = flash_ ? layout.box(flash_) : nullptr) {
       const auto& r = target->rect;
@@ -403,7 +428,7 @@ class HeapPanel final : public Panel {
     }
     size_t folded = 0;
     for (const auto& b : layout.boxes) folded += b.folded ? 1 : 0;
-    state.heap_drawn = {layout.boxes.size(), layout.edges.size(), folded, layout.width * cw, layout.height * lh, -1, -1};
+    state.heap_drawn = {layout.boxes.size(), layout.edges.size(), folded, layout.width * cw, layout.height * lh, -1, -1, found_.size()};
     if (!layout.boxes.empty()) {
       const auto& r = layout.boxes[0].rect;
       const ImVec2 head = P(r.x + r.w * 0.3f, r.y + 0.6f);
@@ -420,6 +445,9 @@ class HeapPanel final : public Panel {
   // (ghosts of what was freed, what is new, which rows changed).
   uint64_t step_ = UINT64_MAX;
   bool internals_ = false, objects_ = false;
+  char find_[64] = {};
+  std::vector<uint64_t> found_;
+  bool summary_ = false;
   trace::LayoutOptions options_;  // the boxes the learner folded or unfolded
   bool relayout_ = false;
   uint64_t jump_ = 0;             // an object to scroll to (a reference clicked)...
@@ -466,6 +494,25 @@ class HeapPanel final : public Panel {
     if (clicked(a, b, "click: go to the object it refers to")) {
       jump_ = flash_ = target;
       jumped_at_ = state.now;
+    }
+  }
+
+  // The live objects by type, each a button that finds them.
+  void draw_summary(AppState& state) {
+    const auto summary = trace::heap_summary(state.run.at().heap);
+    size_t total = 0;
+    for (const auto& [type, n] : summary) total += n;
+    ImGui::TextDisabled("%zu live objects by type (click one to find it):", total);
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    for (size_t i = 0; i < summary.size(); ++i) {
+      const std::string label = summary[i].first + " " + std::to_string(summary[i].second);
+      if (i > 0) {
+        ImGui::SameLine();
+        if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFontSize() > right) ImGui::NewLine();
+      }
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::SmallButton(label.c_str())) std::snprintf(find_, sizeof find_, "%s", summary[i].first.c_str());
+      ImGui::PopID();
     }
   }
 

@@ -312,6 +312,15 @@ try {
       await frames(page, 3);
       const unfolded = (await state(page)).layout.heap;
       check(folded.folded === 1 && unfolded.folded === 0, `a click on the dict's head folds it (${folded.folded} folded), another unfolds it (${unfolded.folded})`);
+      // Find, typed with the keyboard: "bread" is a key of one dict.
+      const find = (await state(page)).layout.items.find((i) => i.name === 'heap find');
+      await page.mouse.click(find.x + find.w / 2, find.y + find.h / 2);
+      await page.keyboard.type('bread', { delay: 30 });
+      await frames(page, 3);
+      const found = (await state(page)).layout.heap.found;
+      for (let c = 0; c < 5; c++) await press(page, 'Backspace');
+      await frames(page, 3);
+      check(found === 1 && (await state(page)).layout.heap.found === 0, `Find "bread" outlines the one dict with that key (${found}), cleared none`);
     }
   }
   // The panel's two switches, clicked: values as objects (two names, one

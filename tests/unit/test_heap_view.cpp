@@ -214,3 +214,30 @@ TEST_CASE("heap view: values as objects show identity; None and bools stay inlin
   CHECK(d->rows[0].target == name(v, "a")->target);
   CHECK(d->rows[1].target == d->rows[2].target);  // the small int 7, cached
 }
+
+TEST_CASE("heap view: Find by name, type, label, value or #number; the summary by type", "[heap]") {
+  auto decoded = pylife::source::decode(
+      "class Point:\n    def __init__(self, x):\n        self.x = x\n"
+      "p = Point(3)\nq = Point(4)\nscores = {'ada': 0.5}\nx = 1\n", "<heap>");
+  REQUIRE(decoded.ok);
+  pylife::trace::Session session(decoded.source, {});
+  auto p = session.seek(session.line_events().back().step);
+  HeapView v = pylife::trace::heap_view(p.frames, p.heap, false);
+  using pylife::trace::find_boxes;
+  CHECK(find_boxes(v, "scores") == std::vector<uint64_t>{name(v, "scores")->target});  // a frame's name
+  CHECK(find_boxes(v, "ADA") == std::vector<uint64_t>{name(v, "scores")->target});     // a key, any case
+  CHECK(find_boxes(v, "point").size() == 3);  // the class and its two instances
+  CHECK(find_boxes(v, "#1") == std::vector<uint64_t>{v.boxes[0].value.id});
+  CHECK(find_boxes(v, "").empty());
+  CHECK(find_boxes(v, "nothing like it").empty());
+  auto summary = pylife::trace::heap_summary(p.heap);
+  REQUIRE(!summary.empty());
+  size_t points = 0, total = 0;
+  for (const auto& [type, n] : summary) {
+    total += n;
+    if (type == "Point") points = n;
+  }
+  CHECK(points == 2);
+  CHECK(total == p.heap.size());
+  for (size_t i = 1; i < summary.size(); ++i) CHECK(summary[i - 1].second >= summary[i].second);
+}

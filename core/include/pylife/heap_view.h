@@ -56,6 +56,16 @@ std::string frame_title(const HeapView::Frame& frame);
 HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vector<events::HeapObject>& heap,
                    bool internals, bool scalars_as_objects = false);
 
+// The boxes a search finds (the Heap panel's Find): [query], ignoring
+// case, in a box's title or type, in one of its row labels or values, as
+// its number ("#3"), or as a frame's name for the object it names.
+std::vector<uint64_t> find_boxes(const HeapView& view, const std::string& query);
+
+// The live objects by type, most first (then by name): what the Heap
+// panel's Summary lists, from a step's whole heap (every object the VM
+// reported, drawn or not).
+std::vector<std::pair<std::string, size_t>> heap_summary(const std::vector<events::HeapObject>& heap);
+
 // As text (`pylife heap`): boxes numbered #1, #2... in order.
 std::string format_heap_view(const HeapView& view);
 // As JSON (`pylife heap --json`): the same, ids as those numbers.

@@ -131,6 +131,43 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
 
 namespace {
 
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return s;
+}
+
+}  // namespace
+
+std::vector<uint64_t> find_boxes(const HeapView& view, const std::string& query) {
+  std::vector<uint64_t> out;
+  const std::string q = lower(query);
+  if (q.empty()) return out;
+  auto has = [&](const std::string& s) { return lower(s).find(q) != std::string::npos; };
+  std::set<uint64_t> named;  // by a frame's name equal to the query
+  for (const auto& f : view.frames) {
+    for (const auto& n : f.names) {
+      if (n.target && lower(n.label) == q) named.insert(n.target);
+    }
+  }
+  for (size_t i = 0; i < view.boxes.size(); ++i) {
+    const auto& b = view.boxes[i];
+    bool hit = named.count(b.value.id) || has(b.title) || has(b.value.type) || q == "#" + std::to_string(i + 1);
+    for (size_t r = 0; r < b.rows.size() && !hit; ++r) hit = has(b.rows[r].label) || (!b.rows[r].target && has(b.rows[r].text));
+    if (hit) out.push_back(b.value.id);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, size_t>> heap_summary(const std::vector<events::HeapObject>& heap) {
+  std::map<std::string, size_t> count;
+  for (const auto& h : heap) ++count[h.value.type];
+  std::vector<std::pair<std::string, size_t>> out(count.begin(), count.end());
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return out;
+}
+
+namespace {
+
 // Boxes by number (#1...), in order; a reference outside them by type.
 struct Numbers {
   std::map<uint64_t, size_t> of;
