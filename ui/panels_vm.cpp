@@ -557,7 +557,13 @@ class HeapPanel final : public Panel {
     if (b.in_cycle) dl->AddRect(p0, p1, kCycleColour, 5.0f * k, 0, 2.5f);
     else dl->AddRect(p0, p1, box_border(), 5.0f * k);
     std::string head = state.heap_ids ? number(b.value.id) + " " + b.title : b.title;
-    if (b.generation >= 0 && state.internals) head += "  g" + std::to_string(b.generation);
+    if (b.generation >= 0 && state.internals) {
+      // Internals: the collector's generation as a colour down its left
+      // edge (young green, middle amber, old violet) and as gN.
+      static constexpr ImU32 kGeneration[3] = {IM_COL32(90, 200, 120, 255), IM_COL32(235, 180, 60, 255), IM_COL32(170, 120, 230, 255)};
+      dl->AddRectFilled(p0, ImVec2(p0.x + 4.0f * k, p1.y), kGeneration[std::clamp(b.generation, 0, 2)], 5.0f * k, ImDrawFlags_RoundCornersLeft);
+      head += "  g" + std::to_string(b.generation);
+    }
     // The refcount badge, flashing on a change in the last step.
     const std::string rc = "rc " + std::to_string(b.value.refcount) + (b.value.immortal ? "+" : "");
     const float rc_cells = static_cast<float>(unicode::display_width(rc));
