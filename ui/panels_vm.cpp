@@ -268,36 +268,37 @@ class HeapPanel final : public Panel {
       return;
     }
     // The two ways of drawing, switched here (and kept in the share link).
+    // The bar wraps where the panel is narrow (each item on the line it fits).
     toggle(state, state.heap_objects, "heap values", {"Values: inline", "Values: objects"},
            {"ints, floats and strs written where they are used; click to draw them as objects",
             "ints, floats and strs drawn as objects: two names for one object share its box (try a is b)"});
-    ImGui::SameLine();
+    next_on_bar(state.heap_ids ? "References: #ids" : "References: arrows");
     toggle(state, state.heap_ids, "heap references", {"References: arrows", "References: #ids"},
            {"a reference drawn as an arrow; click to write #numbers instead",
             "a reference written as the #number of the object it names"});
     // Zoom: smaller to see a big heap whole, larger for a projector; Fit
     // makes the whole picture fit the panel (Ctrl+wheel zooms too; drag
     // the empty background to pan).
-    ImGui::SameLine();
+    next_on_bar("-");
     if (ImGui::SmallButton("-")) zoom_ = std::max(kMinZoom, zoom_ / 1.25f), fit_ = false;
     report_item(state, "heap zoom out");
-    ImGui::SameLine();
+    next_on_bar("+");
     if (ImGui::SmallButton("+")) zoom_ = std::min(kMaxZoom, zoom_ * 1.25f), fit_ = false;
     report_item(state, "heap zoom in");
-    ImGui::SameLine();
+    next_on_bar(fit_ ? "Fit (on)" : "Fit");
     if (ImGui::SmallButton(fit_ ? "Fit (on)" : "Fit")) fit_ = !fit_;
     report_item(state, "heap fit");
-    ImGui::SameLine();
-    ImGui::TextDisabled("%d%%", static_cast<int>(std::lround(zoom_ * 100.0f)));
+    const std::string percent = std::to_string(static_cast<int>(std::lround(zoom_ * 100.0f))) + "%";
+    next_on_bar(percent.c_str());
+    ImGui::TextDisabled("%s", percent.c_str());
     // Find (a name, type, key, value or #number: the boxes found are
     // outlined and the first scrolled to) and the Summary of live objects.
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 16) ImGui::NewLine();
+    next_on_bar(ImGui::GetFontSize() * 8);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     const bool searched = ImGui::InputTextWithHint("##find", "find", find_, sizeof find_);
     report_item(state, "heap find");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("a name, a type, a key or attribute, a value, or #3: the objects found are outlined");
-    ImGui::SameLine();
+    next_on_bar(summary_ ? "Summary (on)" : "Summary");
     if (ImGui::SmallButton(summary_ ? "Summary (on)" : "Summary")) summary_ = !summary_;
     report_item(state, "heap summary");
     if (summary_) draw_summary(state);
@@ -514,6 +515,16 @@ class HeapPanel final : public Panel {
       if (ImGui::SmallButton(label.c_str())) std::snprintf(find_, sizeof find_, "%s", summary[i].first.c_str());
       ImGui::PopID();
     }
+  }
+
+  // On the bar's line, after the item before, when [label] still fits
+  // there (as a small button); else at the start of the next line.
+  static void next_on_bar(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+  }
+  static void next_on_bar(const char* label) {
+    next_on_bar(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2);
   }
 
   // A switch: a small button labelled [labels][on], reported as [name].

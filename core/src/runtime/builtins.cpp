@@ -727,7 +727,8 @@ Object* sys_debugmallocstats(Interp& in, Object*, const Args& args) {
 
 Object* sys_getrefcount(Interp& in, Object*, const Args& args) {
   if (!arg_count(in, "getrefcount", args, 1, 1)) return nullptr;
-  return new_int(in, args.items[0]->refcnt);
+  const int64_t n = args.items[0]->refcnt;
+  return new_int(in, n >= kStaticRefcnt ? n - kStaticRefcnt : n);
 }
 
 // sys.exc_info(): (type, value, traceback) of the exception being handled.

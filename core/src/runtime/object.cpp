@@ -1571,7 +1571,7 @@ void add_method(Interp& in, Type* type, std::string_view name, MethodFn fn, bool
 
 Type* new_static_type(Interp& in, std::string name, Type* base) {
   auto* t = new Type();
-  t->refcnt = int64_t{1} << 40;  // immortal: freed by ~Interp, never by decref
+  t->refcnt = kStaticRefcnt;
   t->interp = &in;
   in.static_types.push_back(t);
   t->type = in.t.type;

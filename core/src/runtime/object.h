@@ -38,6 +38,11 @@ struct Interp;
 struct Type;
 
 // The header every object has.
+// The refcount a statically allocated built-in type starts from: freed by
+// ~Interp, never by decref.  What the program sees (sys.getrefcount, the
+// panels) is the count above it, as CPython 3.11's static types count.
+constexpr int64_t kStaticRefcnt = int64_t{1} << 40;
+
 struct Object {
   int64_t refcnt = 1;
   Type* type = nullptr;

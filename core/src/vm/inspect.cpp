@@ -64,8 +64,8 @@ events::Value event_value(Interp& in, Object* o) {
   v.type = o->type->name;
   v.repr = event_repr(in, o);
   v.refcount = o->refcnt;
-  if (constexpr int64_t kStatic = int64_t{1} << 40; v.refcount >= kStatic) {
-    v.refcount -= kStatic;
+  if (v.refcount >= kStaticRefcnt) {
+    v.refcount -= kStaticRefcnt;
     v.immortal = true;
   }
   v.id = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o));
