@@ -241,3 +241,10 @@ TEST_CASE("heap view: Find by name, type, label, value or #number; the summary b
   CHECK(total == p.heap.size());
   for (size_t i = 1; i < summary.size(); ++i) CHECK(summary[i - 1].second >= summary[i].second);
 }
+
+TEST_CASE("sys.getrefcount of a built-in type leaves out the VM's permanent reference, as CPython 3.11's static types", "[heap]") {
+  auto decoded = pylife::source::decode("import sys\nprint(1 < sys.getrefcount(int) < 100000)\n", "<heap>");
+  REQUIRE(decoded.ok);
+  pylife::trace::Session session(decoded.source, {});
+  CHECK(session.output() == "True\n");
+}
