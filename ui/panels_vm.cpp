@@ -302,8 +302,8 @@ class HeapPanel final : public Panel {
     if (ImGui::SmallButton(summary_ ? "Summary (on)" : "Summary")) summary_ = !summary_;
     report_item(state, "heap summary");
     if (summary_) draw_summary(state);
-    update(state);
-    found_ = trace::find_boxes(view_, find_);
+    // (Searched again only when the query or the step's view changes.)
+    if (update(state) || searched) found_ = trace::find_boxes(view_, find_);
     if (searched && !found_.empty()) {
       jump_ = flash_ = found_.front();
       jumped_at_ = state.now;
@@ -461,13 +461,14 @@ class HeapPanel final : public Panel {
   trace::HeapView view_, before_view_;
   trace::HeapLayout layout_, before_layout_;
 
-  void update(const AppState& state) {
+  // Whether the view changed (a new step, view or drawing).
+  bool update(const AppState& state) {
     const uint64_t step = state.run.position();
     if (step == step_ && state.internals == internals_ && state.heap_objects == objects_) {
       // Folded or unfolded by a click: laid out afresh.
       if (relayout_) layout_ = trace::layout_heap(view_, nullptr, options_);
       relayout_ = false;
-      return;
+      return false;
     }
     const bool keep = state.internals == internals_ && state.heap_objects == objects_ && step_ != UINT64_MAX;
     before_view_ = keep ? std::move(view_) : trace::HeapView{};
@@ -481,6 +482,7 @@ class HeapPanel final : public Panel {
     relayout_ = false;
     numbers_.clear();
     for (size_t i = 0; i < view_.boxes.size(); ++i) numbers_[view_.boxes[i].value.id] = i + 1;
+    return true;
   }
 
   // Whether the mouse clicked inside [a]-[b] (the hand cursor over it, [tip] beside it).

@@ -6,6 +6,7 @@
 # the layout report to say the panel drew the boxes and arrows `pylife
 # heap` counts for that step.
 # Inputs: EXE, DIR, ARTIFACTS, NODE, CHECKER (check_png.mjs).
+include(${CMAKE_CURRENT_LIST_DIR}/checks.cmake)
 file(MAKE_DIRECTORY "${ARTIFACTS}")
 # NAME:LINE_STEP:BOXES:ARROWS:FOLDED
 set(pictures dict:15:2:2:0 classes:27:5:6:0 linked_list:40:7:7:0 recursion:18:1:1:0 list500:508:2:2:1)
@@ -35,10 +36,7 @@ foreach(picture ${pictures})
     if(NOT CMAKE_MATCH_1 EQUAL boxes OR NOT CMAKE_MATCH_2 EQUAL arrows OR NOT CMAKE_MATCH_3 EQUAL folded)
       list(APPEND failed "${out}.json (drew '${drawn}', not ${boxes} boxes, ${arrows} arrows, ${folded} folded)")
     endif()
-    execute_process(COMMAND ${NODE} ${CHECKER} ${out}.png RESULT_VARIABLE check)
-    if(NOT check EQUAL 0)
-      list(APPEND failed "${out}.png")
-    endif()
+    pylife_check(${CHECKER} ${out}.png)
   endforeach()
 endforeach()
 if(failed)

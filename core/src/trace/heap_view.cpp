@@ -22,10 +22,19 @@ const HeapView::Box* HeapView::box(uint64_t id) const {
   return nullptr;
 }
 
+namespace {
+
+// A qualified name's last part: "increment" of "Counter.increment".
+std::string last_part(const std::string& qualname) {
+  const size_t dot = qualname.rfind('.');
+  return qualname.substr(dot == std::string::npos ? 0 : dot + 1);
+}
+
+}  // namespace
+
 std::string frame_title(const HeapView::Frame& f) {
   if (f.code == "<module>") return "Global frame";
-  const size_t dot = f.code.rfind('.');
-  return f.code.substr(dot == std::string::npos ? 0 : dot + 1) + "  (depth " + std::to_string(f.depth) + ")";
+  return last_part(f.code) + "  (depth " + std::to_string(f.depth) + ")";
 }
 
 HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vector<events::HeapObject>& heap,
@@ -91,8 +100,7 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
       b.title = "class " + repr.substr(prefix.size(), repr.size() - prefix.size() - 2);
     } else if (repr.rfind(function, 0) == 0 && repr.size() > function.size() + 1) {
       // "function increment" (its qualified name's last part).
-      std::string qualname = repr.substr(function.size(), repr.size() - function.size() - 1);
-      b.title = "function " + qualname.substr(qualname.rfind('.') == std::string::npos ? 0 : qualname.rfind('.') + 1);
+      b.title = "function " + last_part(repr.substr(function.size(), repr.size() - function.size() - 1));
     }
     // An empty container as Python writes it ([] rather than list[0]).
     static const std::map<std::string, std::string> kEmpty = {

@@ -302,9 +302,7 @@ void StateReader::heap_fields(Object* o, const std::unordered_set<Object*>& seen
     } else if (f && !gen->started) {
       where = "not started";
     } else if (f) {
-      const auto& positions = f->code->code->positions;
-      int line = static_cast<size_t>(f->lasti) < positions.size() ? positions[static_cast<size_t>(f->lasti)].line : -1;
-      where = "suspended at line " + std::to_string(line);
+      where = "suspended at line " + std::to_string(line_at(*f->code->code, f->lasti));
     }
     h.fields.push_back({"", 0, where});
     if (f) {
@@ -358,6 +356,13 @@ std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
              t == in_.t.builtin);
   };
   std::vector<Object*> refs;
+  // What [o] refers to, in the order its box lists it: the collector
+  // visits a list's or tuple's items last first.
+  auto referents_in_order = [&](Object* o) {
+    refs.clear();
+    o->referents(refs);
+    if (is_type(o, in_.t.list) || is_type(o, in_.t.tuple)) std::reverse(refs.begin(), refs.end());
+  };
   while (!queue.empty()) {
     Object* o = queue.front();
     queue.pop_front();
@@ -367,11 +372,9 @@ std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
       class_members(o, [&](const std::string&, Object* v) { visit(v); });
       continue;
     }
-    refs.clear();
-    o->referents(refs);
     // A container's first items only, as its box lists them (a long
     // list's tail does not crowd out the objects past it).
-    if (is_type(o, in_.t.list) || is_type(o, in_.t.tuple)) std::reverse(refs.begin(), refs.end());
+    referents_in_order(o);
     const size_t cap = 2 * events::HeapObject::kMaxFields + 2;  // a dict's keys and values
     for (size_t i = 0; i < refs.size() && i < cap; ++i) visit(refs[i] == o->type ? nullptr : refs[i]);
   }
@@ -381,11 +384,7 @@ std::vector<events::HeapObject> StateReader::heap(size_t limit) const {
     events::HeapObject h;
     h.value = event_value(in_, o);
     if (followed(o)) {
-      refs.clear();
-      o->referents(refs);
-      // The collector visits a list's or tuple's items last first: the
-      // view lists them in order.
-      if (is_type(o, in_.t.list) || is_type(o, in_.t.tuple)) std::reverse(refs.begin(), refs.end());
+      referents_in_order(o);
       for (Object* r : refs) {
         if (r != o->type && seen.count(r)) h.refs.push_back(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(r)));
       }
