@@ -420,12 +420,16 @@ class HeapPanel final : public Panel {
         }
         points.push_back(q);
       }
-      // The head points along the last segment (into the left or the right edge).
+      // The head points along the last segment (into the left or the right
+      // edge, or down into the top).
       const ImVec2 end = points.back();
-      const float dir = e.from_right ? -1.0f : 1.0f;
-      points.back().x -= dir * 6.0f * k;  // the head covers the last few pixels
+      const ImVec2 before = points.size() >= 2 ? points[points.size() - 2] : ImVec2(end.x - 1, end.y);
+      const float dx = end.x > before.x ? 1.0f : end.x < before.x ? -1.0f : 0.0f;
+      const float dy = dx == 0 ? (end.y >= before.y ? 1.0f : -1.0f) : 0.0f;
+      points.back() = ImVec2(end.x - dx * 6.0f * k, end.y - dy * 6.0f * k);  // the head covers the last few pixels
       dl->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 1.6f * k);
-      dl->AddTriangleFilled(end, ImVec2(end.x - dir * 7 * k, end.y - 4 * k), ImVec2(end.x - dir * 7 * k, end.y + 4 * k), colour);
+      const ImVec2 back(end.x - dx * 7 * k, end.y - dy * 7 * k);
+      dl->AddTriangleFilled(end, ImVec2(back.x - dy * 4 * k, back.y - dx * 4 * k), ImVec2(back.x + dy * 4 * k, back.y + dx * 4 * k), colour);
     }
     size_t folded = 0;
     for (const auto& b : layout.boxes) folded += b.folded ? 1 : 0;

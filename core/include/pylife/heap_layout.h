@@ -11,7 +11,11 @@
 //   its source's right edge into the gutter after its column, along the
 //   gutter (to the next column, or back into its own column's box from the
 //   right), or up to a corridor above every box and along it to the
-//   gutter beside the target's column, into the target's head;
+//   gutter beside the target's column, into the target's head (or down
+//   into its top, where an arrow out to another object runs level with
+//   its head in that gutter: two level runs of different arrows in one
+//   gutter are 0.45 lines apart or more, so none seems to continue
+//   another);
 // - given the layout drawn before (the step just seen), a surviving object
 //   keeps its column and never moves up or left; it moves down or right
 //   only when something above it or a column before it grew; a new object
@@ -51,7 +55,8 @@ struct HeapLayout {
     int row = -1;
     // First on the source's right edge, last on the target's head: its
     // left edge, or its right edge when [from_right] (the target is in
-    // the source's column or before it).
+    // the source's column or before it); or on its top edge, a cell in
+    // from that side, the last segment going down.
     std::vector<Point> route;
     bool from_right = false;
   };

@@ -61,6 +61,18 @@ HeapView heap_view(const std::vector<events::FrameState>& frames, const std::vec
 // its number ("#3"), or as a frame's name for the object it names.
 std::vector<uint64_t> find_boxes(const HeapView& view, const std::string& query);
 
+// What the Heap panel narrows a big heap to: one frame and what its
+// names reach, and/or the objects of one type.
+struct HeapFilter {
+  int depth = 0;     // the frame at this depth (1: the module), and what it reaches; 0: every frame
+  std::string type;  // only objects of this type (its `type(x).__name__`); empty: every type
+  bool any() const { return depth > 0 || !type.empty(); }
+};
+
+// [view] narrowed by [filter]: a reference to an object left out is
+// written as the object's repr (as a value past the heap's limit is).
+HeapView filter_view(const HeapView& view, const HeapFilter& filter);
+
 // The live objects by type, most first (then by name): what the Heap
 // panel's Summary lists, from a step's whole heap (every object the VM
 // reported, drawn or not).

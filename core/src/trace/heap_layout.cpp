@@ -2,6 +2,7 @@
 #include "pylife/heap_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <deque>
 #include <map>
@@ -294,32 +295,82 @@ HeapLayout layout_heap(const HeapView& view, const HeapLayout* previous, const L
     const auto g = static_cast<size_t>(gutter);
     return out.column_x[g] + out.column_w[g] + 1.0f + kLaneStep * static_cast<float>(gutter_lane[{gutter, to}]);
   };
+  auto exit_point = [&](const HeapLayout::Edge& e) -> HeapLayout::Point {
+    if (e.frame >= 0) return {out.frames[static_cast<size_t>(e.frame)].right(), out.frame_row_y(static_cast<size_t>(e.frame), e.row)};
+    const HeapLayout::Box& source = out.boxes[index[e.box]];
+    return {source.rect.right(), out.box_row_y(source, e.row)};
+  };
+  // Where arrows run level through each gutter: out of a source's edge
+  // and into a target's.  An arrow into one object must not run level
+  // with an arrow out to another in the same gutter, where the eye would
+  // join them into one (a name seeming to point at the object beside it).
+  std::map<int, std::multimap<float, uint64_t>> level;  // gutter -> the runs' lines and targets
+  for (const auto& p : pending) level[p.from_column].emplace(exit_point(p.edge).y, p.edge.to);
+  constexpr float kApart = 0.45f;  // lines between level runs of different arrows
+  // How near [y] the nearest run to another object is (kApart at most).
+  auto clearance = [&](int gutter, float y, uint64_t to) {
+    float d = kApart;
+    const auto& runs = level[gutter];
+    for (auto it = runs.lower_bound(y - kApart); it != runs.end() && it->first < y + kApart; ++it) {
+      if (it->second != to) d = std::min(d, std::abs(it->first - y));
+    }
+    return d;
+  };
+  // Per target and side: the line its arrows come in on, and whether
+  // they come down into its top instead (the head's line being taken).
+  struct Entry {
+    float y;
+    bool top;
+  };
+  std::map<std::pair<uint64_t, bool>, Entry> entries;
+  auto entry = [&](const HeapLayout::Box& target, bool from_right, int gutter) {
+    auto [it, fresh] = entries.try_emplace({target.id, from_right}, Entry{out.box_row_y(target, -1), false});
+    if (!fresh) return it->second;
+    // The head's middle, higher or lower in it, or from the gap above
+    // (not for a box at the top, under the corridor).
+    std::vector<Entry> choices{{target.rect.y + 0.65f, false}, {target.rect.y + 0.3f, false}, {target.rect.y + 1.0f, false}};
+    if (target.rect.y >= kTop + 0.5f) choices.push_back({target.rect.y - 0.5f, true});
+    float best = -1;
+    for (const Entry& c : choices) {
+      const float d = clearance(gutter, c.y, target.id);
+      if (d >= kApart) {
+        it->second = c;
+        best = d;
+        break;
+      }
+      if (d > best) {
+        best = d;
+        it->second = c;
+      }
+    }
+    level[gutter].emplace(it->second.y, target.id);
+    return it->second;
+  };
   for (auto& p : pending) {
     HeapLayout::Edge& e = p.edge;
     const HeapLayout::Box& target = out.boxes[index[e.to]];
-    HeapLayout::Point from;
-    if (e.frame >= 0) {
-      from = {out.frames[static_cast<size_t>(e.frame)].right(), out.frame_row_y(static_cast<size_t>(e.frame), e.row)};
-    } else {
-      const HeapLayout::Box& source = out.boxes[index[e.box]];
-      from = {source.rect.right(), out.box_row_y(source, e.row)};
-    }
+    const HeapLayout::Point from = exit_point(e);
     const int g = last_gutter(p.from_column, target.column);
     e.from_right = target.column <= p.from_column;
-    const HeapLayout::Point to{e.from_right ? target.rect.right() : target.rect.x, out.box_row_y(target, -1)};
+    const Entry in = entry(target, e.from_right, g);
+    // Into the left or right edge of its head, or down into its top.
+    const float edge_x = e.from_right ? target.rect.right() : target.rect.x;
+    const HeapLayout::Point to = in.top ? HeapLayout::Point{edge_x + (e.from_right ? -1.0f : 1.0f), target.rect.y}
+                                        : HeapLayout::Point{edge_x, in.y};
     const float x1 = lane_x(p.from_column, e.to);
     e.route.push_back(from);
     e.route.push_back({x1, from.y});
     if (g == p.from_column) {
-      e.route.push_back({x1, to.y});
+      e.route.push_back({x1, in.y});
     } else {
       // Up to the corridor above every box, along it, and down.
       const float cy = kCorridorLane0 + kCorridorLaneStep * static_cast<float>(corridor_lane[e.to]);
       const float x2 = lane_x(g, e.to);
       e.route.push_back({x1, cy});
       e.route.push_back({x2, cy});
-      e.route.push_back({x2, to.y});
+      e.route.push_back({x2, in.y});
     }
+    if (in.top) e.route.push_back({to.x, in.y});
     e.route.push_back(to);
     // No zero-length segments, no bend that goes straight on.
     std::vector<HeapLayout::Point> route;

@@ -2,6 +2,7 @@
 #include "pylife/heap_view.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -162,6 +163,53 @@ std::vector<uint64_t> find_boxes(const HeapView& view, const std::string& query)
     bool hit = named.count(b.value.id) || has(b.title) || has(b.value.type) || q == "#" + std::to_string(i + 1);
     for (size_t r = 0; r < b.rows.size() && !hit; ++r) hit = has(b.rows[r].label) || (!b.rows[r].target && has(b.rows[r].text));
     if (hit) out.push_back(b.value.id);
+  }
+  return out;
+}
+
+HeapView filter_view(const HeapView& view, const HeapFilter& filter) {
+  if (!filter.any()) return view;
+  HeapView out;
+  std::unordered_map<uint64_t, const HeapView::Box*> by_id;
+  for (const auto& b : view.boxes) by_id.emplace(b.value.id, &b);
+  for (const auto& f : view.frames) {
+    if (filter.depth <= 0 || f.depth == filter.depth) out.frames.push_back(f);
+  }
+  // Reachable from the frames kept, breadth first (all, with no frame chosen).
+  std::set<uint64_t> keep;
+  if (filter.depth > 0) {
+    std::deque<uint64_t> queue;
+    auto reach = [&](uint64_t id) {
+      if (id && by_id.count(id) && keep.insert(id).second) queue.push_back(id);
+    };
+    for (const auto& f : out.frames) {
+      for (const auto& n : f.names) reach(n.target);
+    }
+    while (!queue.empty()) {
+      const HeapView::Box* b = by_id[queue.front()];
+      queue.pop_front();
+      for (const auto& r : b->rows) reach(r.target);
+      for (uint64_t r : b->other_refs) reach(r);
+    }
+  } else {
+    for (const auto& b : view.boxes) keep.insert(b.value.id);
+  }
+  if (!filter.type.empty()) std::erase_if(keep, [&](uint64_t id) { return by_id[id]->value.type != filter.type; });
+  auto narrow = [&](HeapView::Slot& s) {
+    if (s.target && !keep.count(s.target)) {
+      auto it = by_id.find(s.target);
+      s.text = it == by_id.end() ? "?" : it->second->value.repr;
+      s.target = 0;
+    }
+  };
+  for (auto& f : out.frames) {
+    for (auto& n : f.names) narrow(n);
+  }
+  for (const auto& b : view.boxes) {
+    if (!keep.count(b.value.id)) continue;
+    out.boxes.push_back(b);
+    for (auto& r : out.boxes.back().rows) narrow(r);
+    std::erase_if(out.boxes.back().other_refs, [&](uint64_t r) { return !keep.count(r); });
   }
   return out;
 }
